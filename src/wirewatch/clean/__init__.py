@@ -1,0 +1,113 @@
+"""The clean stage: a RawDocument becomes an Article with body text, outlet, date, dateline and credits."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..errors import BadInput
+from ..model import Article, DatePrecision, RawDocument
+from .html import html_main_text
+from .lines import classify_lines, is_terminated, is_widget, line_hash, normalise_line
+from .meta import find_credits, find_dateline, guess_language, parse_date, split_browser_title
+
+__all__ = ["clean", "line_hash", "candidate_lines", "article_id"]
+
+
+def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(), min_chars: int = 40) -> Article:
+    """The Article for a raw document; BadInput when nothing of an article is left.
+
+    recurring: fingerprints of lines that repeat across this outlet's articles (see `candidate_lines`).
+    """
+    meta = {"title": raw.title, "outlet": raw.outlet, "published": raw.published, "url": raw.url}
+    if raw.is_html:
+        body, found = html_main_text(raw.body, raw.source, raw.url)
+        meta = {key: meta[key] or found.get(key) for key in meta}
+    else:
+        body = raw.body
+    lines = [line for line in body.splitlines() if line.strip()]
+    title, lines, title_meta = _take_title(meta["title"], lines, raw.is_html)
+    meta["outlet"] = meta["outlet"] or title_meta.get("outlet")
+    meta["published"] = meta["published"] or title_meta.get("published")
+
+    verdicts = classify_lines(lines, title, recurring)
+    kept = [v.text for v in verdicts if v.keep]
+    # The id ignores what the outlet's recurring lines removed, so that what a later batch learns
+    # about an outlet never changes the identity of an article stored before.
+    plain = classify_lines(lines, title) if recurring else verdicts
+    identity = [v.text for v in plain if v.keep]
+    if not meta["published"]:
+        meta["published"] = _header_date(verdicts[:15])
+    text = "\n\n".join(kept)
+    if len(text) < min_chars:
+        raise BadInput(raw.source, f"no article text after cleaning ({len(text)} characters left)")
+
+    dateline, dateline_credit = find_dateline(kept[0]) if kept else (None, None)
+    credits = find_credits([v.text for v in verdicts if v.why in ("credit line", "byline")] + kept)
+    if dateline_credit and not credits:
+        credits = (dateline_credit.strip(),)
+    published, precision = parse_date(meta["published"])
+    return Article(
+        id=article_id("\n".join(identity)),
+        name=raw.name,
+        source=raw.source,
+        format=raw.format,
+        outlet=meta["outlet"] or None,
+        url=meta["url"] or None,
+        title=title,
+        published=published,
+        published_precision=precision,
+        language=guess_language(text),
+        text=text,
+        dateline=dateline,
+        credits=credits,
+        removed_lines=sum(1 for v in verdicts if not v.keep),
+        pipeline_version=version,
+    )
+
+
+def article_id(text: str) -> str:
+    """Hash of the normalised text: the same article under any name, spacing or quote style is one id."""
+    return hashlib.sha256(normalise_line(text).encode("utf-8")).hexdigest()[:20]
+
+
+def candidate_lines(raw: RawDocument, max_words: int) -> set[str]:
+    """Fingerprints of the short lines of a plain-text document, for counting repeats per outlet."""
+    if raw.is_html:
+        return set()
+    return {line_hash(line) for line in raw.body.splitlines() if line.strip() and len(line.split()) <= max_words}
+
+
+def _header_date(verdicts) -> str | None:
+    """A full date from the page header: a date line, or a short header line that carries one."""
+    for verdict in verdicts:
+        if verdict.why == "date line":
+            return verdict.text
+    for verdict in verdicts:
+        if not verdict.keep and len(verdict.text.split()) <= 12:
+            date, precision = parse_date(verdict.text)
+            if date and precision is DatePrecision.DAY:
+                return date.isoformat()
+    return None
+
+
+def _take_title(given: str | None, lines: list[str], is_html: bool) -> tuple[str | None, list[str], dict]:
+    """The title and the remaining lines; a plain-text article's first line is its title."""
+    found: dict = {}
+    if given:
+        title, outlet, date_text = split_browser_title(given)
+        found = {"outlet": outlet, "published": date_text}
+        if lines and normalise_line(lines[0]).startswith(normalise_line(title)[:40]):
+            lines = lines[1:]
+        return title, lines, found
+    if not lines:
+        return None, lines, found
+    if is_html:
+        return None, lines, found
+    while len(lines) > 1 and is_widget(lines[0]):
+        lines = lines[1:]
+    first = re.sub(r"^#{1,6}\s+", "", lines[0].strip())
+    title, outlet, date_text = split_browser_title(first)
+    if is_terminated(title) and len(title.split()) > 25:
+        return None, lines, found
+    return title, lines[1:], {"outlet": outlet, "published": date_text}

@@ -1,0 +1,153 @@
+"""Metadata found in the text itself: publication date, dateline, agency credits, title, language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from ..lexicon import load_lexicon
+from ..model import DatePrecision
+from .lines import PACKAGE
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+         ("nov", "november"), ("dec", "december")],
+        1,
+    )
+    for m in names
+}
+_MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_DATE_PATTERNS = (
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), ("y", "m", "d")),
+    (re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), ("M", "d", "y")),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE}),?\s+(\d{{4}})\b", re.I), ("d", "M", "y")),
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), ("d", "m", "y")),
+    (re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b"), ("y", "m", "d")),
+    (re.compile(rf"^\s*({_MONTH_RE})\s+(\d{{4}})\s*$", re.I), ("M", "y")),
+    (re.compile(r"^\s*(\d{4})-(\d{2})\s*$"), ("y", "m")),
+    (re.compile(r"^\s*(\d{4})\s*$"), ("y",)),
+)
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+){0,3})"
+    r"(?:,\s*(?P<extra>[A-Z][\w.]*(?:\s+[\w.]+){0,3}?))?"
+    r"\s*(?:\((?P<credit1>[^)]{1,30})\))?"
+    r"\s*(?:/(?P<credit2>[^/]{1,20})/\.?)?"
+    r"\s*(?:\((?P<credit3>[^)]{1,30})\))?"
+    r"\s*[.]?\s*[-–—]+\s+|"
+    r"^(?P<place2>[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+){0,3}),\s*(?P<date2>[A-Z][a-z]+\.?\s+\d{1,2})\.\s*/(?P<credit4>[^/]{1,20})/\.\s*"
+)
+
+_CREDIT_CONTEXTS = (
+    r"\(\s*(?P<list>{A}(?:\s*[,;/]\s*{A})*)\s*\)",
+    r"/\s*(?P<one>{A})\s*/",
+    r"\bfor\s+(?P<one>{A})\b",
+    r"\b(?P<one>{A})\s+(?:writers?|reporters?|correspondents?|photographers?|journalists?|tally|contributed)\b",
+    r"\b(?:told|reached by|according to|via)\s+(?P<one>{A})\b",
+    r"\boriginally (?:published|appeared) (?:by|in|on)\s+(?P<one>{A})\b",
+)
+
+_EN_STOPWORDS = frozenset(
+    "the of and to in a is that for on was with as by at from it said have has were be are this an not or".split()
+)
+
+
+def parse_date(text: str | None) -> tuple[dt.date | None, DatePrecision | None]:
+    """A date and its precision from the common written forms, or (None, None)."""
+    if not text:
+        return None, None
+    for pattern, order in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        parts = dict(zip(order, match.groups()))
+        try:
+            year = int(parts["y"])
+            if "M" in parts:
+                month = _MONTHS.get(_month_key(parts["M"]))
+            else:
+                month = int(parts["m"]) if "m" in parts else None
+            if "d" in parts and month:
+                return dt.date(year, month, int(parts["d"])), DatePrecision.DAY
+            if month:
+                return dt.date(year, month, 1), DatePrecision.MONTH
+            return dt.date(year, 1, 1), DatePrecision.YEAR
+        except (ValueError, TypeError):
+            continue
+    return None, None
+
+
+def _month_key(word: str) -> str:
+    word = word.lower().rstrip(".")
+    return word if word in _MONTHS else word[:3]
+
+
+def find_dateline(first_line: str) -> tuple[str | None, str | None]:
+    """The dateline at the start of the first body line, and the agency it credits, if any."""
+    match = _DATELINE.match(first_line)
+    if not match:
+        return None, None
+    credit = next((match.group(g) for g in ("credit1", "credit2", "credit3", "credit4") if match.group(g)), None)
+    return match.group(0).strip(), credit
+
+
+@cache
+def _agency_table() -> tuple[dict[str, str], re.Pattern]:
+    canonical: dict[str, str] = {}
+    for entry in load_lexicon(PACKAGE, "agencies"):
+        names = [n.strip() for n in entry.split("|")]
+        for name in names:
+            canonical[name.lower()] = names[0]
+    alternation = "|".join(re.escape(n) for n in sorted({n for e in load_lexicon(PACKAGE, "agencies") for n in e.split("|")}, key=len, reverse=True))
+    return canonical, re.compile(alternation)
+
+
+def find_credits(lines: list[str]) -> tuple[str, ...]:
+    """Agencies the article credits, canonical names in order of first mention.
+
+    Only credit positions count: "(AFP)", "/TASS/", "for AFP", "AP writers", "told AFP",
+    "originally published by RFE/RL"; an agency merely named in a sentence is not a credit.
+    """
+    canonical, names = _agency_table()
+    agency = f"(?:{names.pattern})"
+    found: list[str] = []
+    for line in lines:
+        for template in _CREDIT_CONTEXTS:
+            for match in re.finditer(template.replace("{A}", agency), line):
+                group = match.groupdict().get("list") or match.groupdict().get("one") or ""
+                for name in re.findall(agency, group):
+                    if name == name.lower() and name.lower() != "dpa":
+                        continue
+                    value = canonical.get(name.lower())
+                    if value and value not in found:
+                        found.append(value)
+    return tuple(found)
+
+
+def split_browser_title(line: str) -> tuple[str, str | None, str | None]:
+    """A browser title "Headline | Section | Outlet | 31.10.2020" as (headline, outlet, date text)."""
+    parts = [p.strip() for p in re.split(r"\s+[|]\s+", line) if p.strip()]
+    if len(parts) < 2:
+        return line.strip(), None, None
+    date_text = None
+    rest = []
+    for part in parts[1:]:
+        if date_text is None and parse_date(part)[0] is not None and len(part) <= 30:
+            date_text = part
+        else:
+            rest.append(part)
+    outlet = rest[-1] if rest and len(rest[-1]) <= 40 else None
+    return parts[0], outlet, date_text
+
+
+def guess_language(text: str) -> str:
+    """'en' when English function words are common enough, else 'und' (undetermined)."""
+    words = re.findall(r"[a-z]+", text.lower()[:20000])
+    if len(words) < 5:
+        return "und"
+    share = sum(1 for w in words if w in _EN_STOPWORDS) / len(words)
+    return "en" if share >= 0.12 else "und"

@@ -1,0 +1,176 @@
+"""The `wirewatch` command: parse options, call the library, print for people."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import WirewatchError
+from .runner import ingest as run_ingest
+from .settings import HELP, Settings
+from .store import Store
+
+app = typer.Typer(
+    help="wirewatch: a sourced ledger of an armed conflict from the news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = typer.Option(None, "--db", help=HELP["db"] + " Default: wirewatch.db in the working directory.")
+
+
+class ArticleFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"wirewatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """wirewatch reads news about an armed conflict and keeps a ledger traced to its sentences."""
+
+
+def _settings(**overrides) -> Settings:
+    try:
+        return Settings.from_env(**overrides)
+    except WirewatchError as exc:
+        err.print(f"[red]error:[/] {exc.line()}")
+        raise typer.Exit(2) from None
+
+
+def _open_store(settings: Settings) -> Store:
+    try:
+        return Store(settings.db)
+    except WirewatchError as exc:
+        err.print(f"[red]error:[/] {exc.line()}")
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders: .txt, .html, .jsonl, .warc(.gz), .rss/.atom/.xml."),
+    db: Optional[str] = DbOption,
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=HELP["max_bytes"] + " Default: 20 MB."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Read articles into the store; a bad file is named and skipped, the rest goes on.
+
+    Exit code 0 when every input was stored or already present, 1 when some were skipped.
+    """
+    settings = _settings(db=db, max_bytes=max_bytes)
+    with _open_store(settings) as store:
+        report = _ingest_with_progress(paths, store, settings, quiet)
+    _print_ingest_report(report)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def _ingest_with_progress(paths, store, settings, quiet):
+    if quiet or not err.is_terminal:
+        return run_ingest(paths, store, settings)
+    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("", total=None)
+        return run_ingest(
+            paths,
+            store,
+            settings,
+            progress=lambda source, outcome: bar.update(task, advance=1, description=Path(source).name[:40]),
+            on_total=lambda total: bar.update(task, total=total),
+        )
+
+
+def _print_ingest_report(report) -> None:
+    for note in report.notes:
+        err.print(f"[yellow]note:[/] {note}", highlight=False)
+    for skipped in report.skipped:
+        err.print(f"[red]skipped:[/] {skipped.line()}", highlight=False)
+    summary = Table(title="ingest", show_header=True)
+    summary.add_column("outcome")
+    summary.add_column("articles", justify="right")
+    summary.add_row("ingested", str(len(report.stored)))
+    summary.add_row("already present", str(len(report.already_present)))
+    summary.add_row("skipped", str(len(report.skipped)), style="red" if report.skipped else None)
+    err.print(summary)
+
+
+@app.command()
+def articles(
+    db: Optional[str] = DbOption,
+    format: ArticleFormat = typer.Option(ArticleFormat.table, "--format", "-f", help="table, or jsonl with the clean text."),
+) -> None:
+    """List the stored articles: a table, or one JSON object per article with its text."""
+    settings = _settings(db=db)
+    with _open_store(settings) as store:
+        if format is ArticleFormat.jsonl:
+            for article in store.articles():
+                sys.stdout.write(json.dumps(article_json(article), ensure_ascii=False) + "\n")
+            return
+        table = Table(title=f"{store.count_articles()} articles in {settings.db}")
+        table.add_column("id", no_wrap=True, min_width=8)
+        table.add_column("name", overflow="ellipsis", no_wrap=True, max_width=24)
+        table.add_column("outlet", overflow="ellipsis", no_wrap=True, max_width=18)
+        table.add_column("date", no_wrap=True, min_width=10)
+        table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=60)
+        table.add_column("words", justify="right", no_wrap=True)
+        for article in store.articles():
+            table.add_row(
+                article.id[:8],
+                article.name,
+                article.outlet or "",
+                article.published.isoformat() if article.published else "",
+                (article.title or "")[:70],
+                str(article.words),
+            )
+        out.print(table)
+
+
+def article_json(article) -> dict:
+    """The export form of an article's metadata and text."""
+    return {
+        "id": article.name,
+        "hash": article.id,
+        "source": article.source,
+        "format": article.format.value,
+        "outlet": article.outlet,
+        "url": article.url,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "published_precision": article.published_precision.value if article.published_precision else None,
+        "language": article.language,
+        "dateline": article.dateline,
+        "credits": list(article.credits),
+        "words": article.words,
+        "pipeline_version": article.pipeline_version,
+        "text": article.text,
+    }
+
+
+def main() -> None:
+    try:
+        app()
+    except WirewatchError as exc:
+        err.print(f"[red]error:[/] {exc.line()}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""The records that flow through the pipeline; each stage reads earlier records and never alters them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class DatePrecision(str, Enum):
+    """How exactly a date is known: an article dated only 'October 2020' has precision MONTH."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class InputFormat(str, Enum):
+    """The kind of file a raw document came from; decides how its text is cleaned."""
+
+    TEXT = "text"
+    HTML = "html"
+    JSONL = "jsonl"
+    WARC = "warc"
+    FEED = "feed"
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One document as a reader found it, before cleaning.
+
+    source: where it came from, a path with an optional `#record` suffix, used in every message.
+    name: the id a user knows it by: the file name without extension, or a JSON Lines `id`.
+    body: the text or markup; `is_html` says which.
+    meta: outlet, url, title, published as the input stated them (strings, possibly empty).
+    notes: warnings met while reading (a legacy encoding, say) that do not stop the document.
+    """
+
+    source: str
+    name: str
+    body: str
+    is_html: bool
+    format: InputFormat
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that was not stored, with the one-line reason shown to the user."""
+
+    source: str
+    reason: str
+
+    def line(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article as one outlet published it, after cleaning (the 'report' level of the ledger).
+
+    id: hash of the normalised clean text, so one text is one article under any file name.
+    name: the user's id for it (file stem or JSON Lines id); the per-article export is keyed by it.
+    published / published_precision: the publication date when the input or the text states it.
+    dateline: the opening place-and-date line ("STEPANAKERT, October 11. /TASS/."), as written.
+    credits: news agencies the article credits (AFP, Reuters, RFE/RL, ...), in order of first mention.
+    text: the clean body text that every offset in the ledger points into.
+    """
+
+    id: str
+    name: str
+    source: str
+    format: InputFormat
+    outlet: str | None
+    url: str | None
+    title: str | None
+    published: dt.date | None
+    published_precision: DatePrecision | None
+    language: str
+    text: str
+    dateline: str | None = None
+    credits: tuple[str, ...] = ()
+    removed_lines: int = 0
+    pipeline_version: str = ""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What one ingestion did: counts per outcome and the lines to show for skipped inputs."""
+
+    stored: tuple[str, ...] = ()
+    already_present: tuple[str, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+
+@dataclass(slots=True)
+class IngestTally:
+    """Mutable counter filled while a batch runs, frozen into an IngestReport at the end."""
+
+    stored: list[str] = field(default_factory=list)
+    already_present: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def freeze(self) -> IngestReport:
+        return IngestReport(tuple(self.stored), tuple(self.already_present), tuple(self.skipped), tuple(self.notes))

@@ -1,0 +1,67 @@
+"""Settings in force for one run, built once by the CLI or the caller and passed down."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+
+from .errors import ConfigError
+
+DEFAULT_DB = "wirewatch.db"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every knob of a run; each field has a default and a help text in `HELP`."""
+
+    db: str = DEFAULT_DB
+    max_bytes: int = 20 * 1024 * 1024
+    recurring_line_min_articles: int = 3
+    recurring_line_max_words: int = 40
+    min_text_chars: int = 40
+    workers: int = 1
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, environ: dict | None = None, **overrides) -> "Settings":
+        """Settings from defaults, then `WIREWATCH_*` variables, then explicit overrides (None is ignored)."""
+        environ = os.environ if environ is None else environ
+        values: dict = {}
+        for f in fields(cls):
+            if f.name == "extra":
+                continue
+            raw = environ.get(f"WIREWATCH_{f.name.upper()}")
+            if raw is not None and raw != "":
+                values[f.name] = _coerce(f.name, raw, type(getattr(cls(), f.name)))
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        settings = replace(cls(), **values)
+        settings.check()
+        return settings
+
+    def check(self) -> None:
+        if self.max_bytes <= 0:
+            raise ConfigError("max_bytes", f"must be positive, got {self.max_bytes}")
+        if self.recurring_line_min_articles < 2:
+            raise ConfigError("recurring_line_min_articles", "must be at least 2")
+        if self.workers < 1:
+            raise ConfigError("workers", f"must be at least 1, got {self.workers}")
+
+
+HELP = {
+    "db": "Store: a SQLite file path or a database URL (postgresql://...). Env WIREWATCH_DB.",
+    "max_bytes": "Inputs larger than this many bytes are skipped. Env WIREWATCH_MAX_BYTES.",
+    "recurring_line_min_articles": "A short line found in this many articles of one outlet is boilerplate.",
+    "recurring_line_max_words": "Lines longer than this are never treated as recurring boilerplate.",
+    "min_text_chars": "An article whose clean text is shorter than this is skipped as empty.",
+    "workers": "Processes used for ingestion and extraction.",
+    "extra": "Free-form settings for experiments; never required.",
+}
+
+
+def _coerce(name: str, raw: str, kind: type):
+    if kind is int:
+        try:
+            return int(raw.replace("_", ""))
+        except ValueError:
+            raise ConfigError(f"WIREWATCH_{name.upper()}", f"expected a whole number, got {raw!r}") from None
+    return raw
