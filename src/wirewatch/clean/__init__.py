@@ -30,11 +30,11 @@ def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(
     meta["outlet"] = meta["outlet"] or title_meta.get("outlet")
     meta["published"] = meta["published"] or title_meta.get("published")
 
-    verdicts = classify_lines(lines, title, recurring)
+    verdicts = classify_lines(lines, title, recurring, layout_known=raw.is_html)
     kept = [v.text for v in verdicts if v.keep]
     # The id ignores what the outlet's recurring lines removed, so that what a later batch learns
     # about an outlet never changes the identity of an article stored before.
-    plain = classify_lines(lines, title) if recurring else verdicts
+    plain = classify_lines(lines, title, layout_known=raw.is_html) if recurring else verdicts
     identity = [v.text for v in plain if v.keep]
     if not meta["published"]:
         meta["published"] = _header_date(verdicts[:15])

@@ -90,10 +90,14 @@ def is_terminated(line: str) -> bool:
     return bool(core) and core.endswith(_TERMINAL)
 
 
-def classify_lines(lines: list[str], title: str | None, recurring: frozenset[str] = frozenset()) -> list[LineVerdict]:
+def classify_lines(
+    lines: list[str], title: str | None, recurring: frozenset[str] = frozenset(), layout_known: bool = False
+) -> list[LineVerdict]:
     """A verdict for each non-empty line: body lines are kept, page furniture is dropped with a reason.
 
     recurring: fingerprints (`line_hash`) of lines known to repeat across this outlet's articles.
+    layout_known: the lines come from an HTML extractor that already separated headings and
+    captions from the body, so unterminated lines are kept as headings and list items.
     """
     stripped = [strip_markdown(line.strip()) for line in lines]
     stripped = [line for line in stripped if line]
@@ -114,7 +118,7 @@ def classify_lines(lines: list[str], title: str | None, recurring: frozenset[str
             skip_next_unterminated = False
             continue
         skip_next_unterminated = False
-        why = _furniture(line, key, title_key, recurring, follow)
+        why = _furniture(line, key, title_key, recurring, follow, layout_known)
         if why == "video widget":
             quoted = re.search(r":\s*['\"‘“](.+)['\"’”]\s*$", line)
             skip_next_if = normalise_line(quoted.group(1)) if quoted else None
@@ -126,7 +130,9 @@ def classify_lines(lines: list[str], title: str | None, recurring: frozenset[str
     return _join_cut_lines(verdicts)
 
 
-def _furniture(line: str, key: str, title_key: str | None, recurring: frozenset[str], follow: str) -> str:
+def _furniture(
+    line: str, key: str, title_key: str | None, recurring: frozenset[str], follow: str, layout_known: bool
+) -> str:
     """Why the line is page furniture, or '' when it belongs to the body."""
     if title_key and key == title_key:
         return "repeated title"
@@ -150,7 +156,7 @@ def _furniture(line: str, key: str, title_key: str | None, recurring: frozenset[
         return "photo caption"
     if recurring and line_hash(line) in recurring:
         return "recurring outlet line"
-    if not is_terminated(line) and not _BULLET.match(line):
+    if not layout_known and not is_terminated(line) and not _BULLET.match(line):
         if _ends_cut(line):
             return ""
         return "heading" if len(line.split()) <= HEADING_MAX_WORDS else "caption or teaser"
