@@ -100,9 +100,9 @@ def _ingest_with_progress(paths, store, settings, quiet):
 
 def _print_ingest_report(report) -> None:
     for note in report.notes:
-        err.print(f"[yellow]note:[/] {note}", highlight=False)
+        err.print(f"[yellow]note:[/] {note}", highlight=False, soft_wrap=True)
     for skipped in report.skipped:
-        err.print(f"[red]skipped:[/] {skipped.line()}", highlight=False)
+        err.print(f"[red]skipped:[/] {skipped.line()}", highlight=False, soft_wrap=True)
     summary = Table(title="ingest", show_header=True)
     summary.add_column("outcome")
     summary.add_column("articles", justify="right")
@@ -125,12 +125,13 @@ def articles(
                 sys.stdout.write(json.dumps(article_json(article), ensure_ascii=False) + "\n")
             return
         table = Table(title=f"{store.count_articles()} articles in {settings.db}")
+        narrow = out.width < 110
         table.add_column("id", no_wrap=True, min_width=8)
-        table.add_column("name", overflow="ellipsis", no_wrap=True, max_width=24)
-        table.add_column("outlet", overflow="ellipsis", no_wrap=True, max_width=18)
+        table.add_column("name", overflow="ellipsis", no_wrap=True, max_width=12 if narrow else 24)
+        table.add_column("outlet", overflow="ellipsis", no_wrap=True, max_width=10 if narrow else 18)
         table.add_column("date", no_wrap=True, min_width=10)
-        table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=60)
-        table.add_column("words", justify="right", no_wrap=True)
+        table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=max(12, out.width - 74))
+        table.add_column("words", justify="right", no_wrap=True, min_width=5)
         for article in store.articles():
             table.add_row(
                 article.id[:8],

@@ -50,6 +50,6 @@ def load_table(package: str, name: str) -> tuple[dict, ...]:
 
 def _read(package: str, filename: str) -> str:
     try:
-        return resources.files(package).joinpath("lexicon", filename).read_text(encoding="utf-8")
+        return resources.files(package).joinpath("lexicon").joinpath(filename).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise LexiconError(f"{package}/lexicon/{filename}: missing") from None

@@ -118,3 +118,114 @@ class IngestTally:
 
     def freeze(self) -> IngestReport:
         return IngestReport(tuple(self.stored), tuple(self.already_present), tuple(self.skipped), tuple(self.notes))
+
+
+# --- mentions: what one sentence of one article says ------------------------------------------
+
+
+class FigureKind(str, Enum):
+    """What a casualty figure counts."""
+
+    KILLED = "killed"
+    WOUNDED = "wounded"
+    MISSING = "missing"
+    DISPLACED = "displaced"
+    CAPTURED = "captured"
+    OTHER = "other"
+
+
+class Qualifier(str, Enum):
+    """How a figure's number is hedged in the text ("at least 5" is AT_LEAST with value 5)."""
+
+    EXACT = "exact"
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    ABOUT = "about"
+    NEARLY = "nearly"
+    UP_TO = "up_to"
+
+
+class GeoPrecision(str, Enum):
+    """How precisely a resolved place locates an event: never a country centroid passed off as a point."""
+
+    SUB_CITY = "sub-city"
+    CITY = "city"
+    DISTRICT = "district"
+    REGION = "region"
+    COUNTRY = "country"
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a mention comes from: the article, the sentence, the characters and the rule that found it.
+
+    start and end are offsets into the article's clean text (not into the sentence).
+    """
+
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry a place name resolved to (GeoNames id, or one of wirewatch's own above 90,000,000)."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str
+    feature: str
+    population: int
+    precision: GeoPrecision
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place name as written in a sentence, with what it resolved to (None when nothing fits)."""
+
+    name: str
+    place: Place | None
+    sentence: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A count of people affected, as one sentence states it.
+
+    value: the stated number (the lower bound of a range, with `upper` its upper bound).
+    who: the affected group as written, with its side when the text gives it ("Nagorno-Karabakh troops").
+    claimant: who gives the figure, or "the article itself" when the text attributes it to no one.
+    as_of: the date the figure refers to, when the text or the publication date gives it.
+    historical: the figure is about another war or era and must not be read as a current toll.
+    """
+
+    kind: FigureKind
+    value: int
+    qualifier: Qualifier
+    who: str | None
+    claimant: str
+    sentence: str
+    provenance: Provenance
+    upper: int | None = None
+    as_of: dt.date | None = None
+    as_of_precision: DatePrecision | None = None
+    historical: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the extract stage found in one article."""
+
+    article: Article
+    figures: tuple[Figure, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    claims: tuple = ()
+    agreements: tuple = ()
+    sentences: int = 0
+    parsed_sentences: int = 0

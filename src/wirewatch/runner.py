@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import __version__
+from sqlalchemy.exc import SQLAlchemyError
+
 from .clean import candidate_lines, clean
 from .errors import BadInput
 from .ingest import read_inputs
@@ -53,7 +55,13 @@ def _ingest_one(raw: RawDocument, store: Store, settings: Settings, batch_lines,
         tally.skipped.append(Skipped(exc.subject, exc.problem))
         return "skipped"
     lines = candidate_lines(raw, settings.recurring_line_max_words) if article.outlet else ()
-    if store.add_article(article, lines):
+    try:
+        added = store.add_article(article, lines)
+    except SQLAlchemyError as exc:
+        reason = getattr(exc, "orig", None) or exc
+        tally.skipped.append(Skipped(raw.source, f"not stored: database error ({reason}); the store is unchanged"))
+        return "skipped"
+    if added:
         tally.stored.append(article.name)
         return "stored"
     tally.already_present.append(article.name)

@@ -6,7 +6,7 @@ import hashlib
 import re
 
 from ..errors import BadInput
-from ..model import Article, DatePrecision, RawDocument
+from ..model import Article, DatePrecision, InputFormat, RawDocument
 from .html import html_main_text
 from .lines import classify_lines, is_terminated, is_widget, line_hash, normalise_line
 from .meta import find_credits, find_dateline, guess_language, parse_date, split_browser_title
@@ -26,7 +26,7 @@ def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(
     else:
         body = raw.body
     lines = [line for line in body.splitlines() if line.strip()]
-    title, lines, title_meta = _take_title(meta["title"], lines, raw.is_html)
+    title, lines, title_meta = _take_title(meta["title"], lines, raw.format is not InputFormat.TEXT)
     meta["outlet"] = meta["outlet"] or title_meta.get("outlet")
     meta["published"] = meta["published"] or title_meta.get("published")
 
@@ -91,8 +91,12 @@ def _header_date(verdicts) -> str | None:
     return None
 
 
-def _take_title(given: str | None, lines: list[str], is_html: bool) -> tuple[str | None, list[str], dict]:
-    """The title and the remaining lines; a plain-text article's first line is its title."""
+def _take_title(given: str | None, lines: list[str], titled_elsewhere: bool) -> tuple[str | None, list[str], dict]:
+    """The title and the remaining lines; a plain-text article's first line is its title.
+
+    titled_elsewhere: the format carries its title as metadata (HTML, JSON Lines, feeds), so the
+    first line is body text whenever no title was given.
+    """
     found: dict = {}
     if given:
         title, outlet, date_text = split_browser_title(given)
@@ -102,7 +106,7 @@ def _take_title(given: str | None, lines: list[str], is_html: bool) -> tuple[str
         return title, lines, found
     if not lines:
         return None, lines, found
-    if is_html:
+    if titled_elsewhere:
         return None, lines, found
     while len(lines) > 1 and is_widget(lines[0]):
         lines = lines[1:]

@@ -33,13 +33,13 @@ _DATE_PATTERNS = (
 )
 
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+){0,3})"
-    r"(?:,\s*(?P<extra>[A-Z][\w.]*(?:\s+[\w.]+){0,3}?))?"
-    r"\s*(?:\((?P<credit1>[^)]{1,30})\))?"
-    r"\s*(?:/(?P<credit2>[^/]{1,20})/\.?)?"
-    r"\s*(?:\((?P<credit3>[^)]{1,30})\))?"
-    r"\s*[.]?\s*[-–—]+\s+|"
-    r"^(?P<place2>[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+){0,3}),\s*(?P<date2>[A-Z][a-z]+\.?\s+\d{1,2})\.\s*/(?P<credit4>[^/]{1,20})/\.\s*"
+    r"""^(?P<place>[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+){0,3})
+        (?P<extra>(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})*)
+        (?P<date>,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?
+        \.?\s*
+        (?:\((?P<credit1>[^)]{1,30})\)|/(?P<credit2>[^/]{1,20})/)?
+        \s*(?:\.\s*|[-–—]+\s+)""",
+    re.X,
 )
 
 _CREDIT_CONTEXTS = (
@@ -89,9 +89,9 @@ def _month_key(word: str) -> str:
 def find_dateline(first_line: str) -> tuple[str | None, str | None]:
     """The dateline at the start of the first body line, and the agency it credits, if any."""
     match = _DATELINE.match(first_line)
-    if not match:
+    if not match or not (match.group("extra") or match.group("date") or match.group("credit1") or match.group("credit2")):
         return None, None
-    credit = next((match.group(g) for g in ("credit1", "credit2", "credit3", "credit4") if match.group(g)), None)
+    credit = match.group("credit1") or match.group("credit2")
     return match.group(0).strip(), credit
 
 

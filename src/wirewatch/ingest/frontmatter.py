@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-KEYS = ("outlet", "url", "title", "published", "id")
+KEYS = ("outlet", "url", "title", "published", "id")  # other keys (author, tags, ...) are allowed and ignored
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -19,7 +19,8 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
             return meta, "\n".join(lines[index + 1:])
         key, sep, value = line.partition(":")
         key = key.strip().lower()
-        if not sep or key not in KEYS:
+        if not sep or not key.replace("_", "").replace("-", "").isalnum():
             return {}, text
-        meta[key] = value.strip()
+        if key in KEYS:
+            meta[key] = value.strip()
     return {}, text

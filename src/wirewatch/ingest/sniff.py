@@ -79,6 +79,9 @@ def decode(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    western = _as_cp1252(data)
+    if western is not None:
+        return western, (f"{source}: not UTF-8, read as cp1252",)
     best = from_bytes(data).best()
     if best is None or best.encoding in ("utf_8", "utf-8"):
         raise BadInput(source, f"not valid UTF-8 (first bad byte at offset {first_bad}) and no other encoding fits")
@@ -86,6 +89,23 @@ def decode(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
     if _looks_garbled(text):
         raise BadInput(source, f"not valid UTF-8 (first bad byte at offset {first_bad}); text is unreadable")
     return text, (f"{source}: not UTF-8, read as {best.encoding}",)
+
+
+def _as_cp1252(data: bytes) -> str | None:
+    """The text as cp1252 (the web's usual legacy encoding) when that reads as mostly plain Latin.
+
+    Another encoding read as cp1252 (Cyrillic cp1251, say) decodes without error but turns every
+    letter into an accented one, so a high share of non-ASCII letters rules cp1252 out.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return None
+    foreign = sum(1 for ch in letters if ord(ch) > 127)
+    return text if foreign / len(letters) < 0.08 else None
 
 
 def _looks_garbled(text: str) -> bool:

@@ -33,6 +33,10 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[RawDocument | Skipped]:
                 if len(payload) > max_bytes:
                     yield Skipped(source, f"record over the {max_bytes:,}-byte limit ({url})")
                     continue
+                if getattr(record.raw_stream, "limit", 0):
+                    yield Skipped(str(path), f"truncated WARC: record {count} ({url}) is cut short; "
+                                             f"{count - 1} records before it were read")
+                    return
                 try:
                     text, notes = decode(payload, source)
                 except BadInput as exc:

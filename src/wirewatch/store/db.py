@@ -69,7 +69,9 @@ class Store:
                 if article.outlet:
                     self._count_lines(conn, article.outlet, line_hashes)
         except IntegrityError:
-            return False
+            if self.has_article(article.id):
+                return False
+            raise
         return True
 
     def articles(self, names: Iterable[str] | None = None) -> Iterator[Article]:

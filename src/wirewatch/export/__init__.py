@@ -1,0 +1,1 @@
+"""The export stage: ledger records in the formats other tools read."""

@@ -1,0 +1,63 @@
+"""The per-article JSON Lines export, in the format of shared/eval/SCHEMA.md plus provenance keys."""
+
+from __future__ import annotations
+
+from ..model import Extraction, Figure, PlaceMention, Provenance
+
+
+def extraction_record(extraction: Extraction) -> dict:
+    """One JSON object for one article: figures, claims, agreements and places, each with provenance."""
+    article = extraction.article
+    return {
+        "id": article.name,
+        "article_hash": article.id,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "figures": [figure_record(f) for f in extraction.figures],
+        "claims": list(extraction.claims),
+        "agreements": list(extraction.agreements),
+        "places": [place_record(p) for p in extraction.places],
+    }
+
+
+def provenance_record(provenance: Provenance) -> dict:
+    return {
+        "sentence_index": provenance.sentence_index,
+        "start": provenance.start,
+        "end": provenance.end,
+        "rule": provenance.rule,
+    }
+
+
+def figure_record(figure: Figure) -> dict:
+    return {
+        "kind": figure.kind.value,
+        "value": figure.value,
+        "qualifier": figure.qualifier.value,
+        "upper": figure.upper,
+        "who": figure.who,
+        "claimant": figure.claimant,
+        "historical": figure.historical,
+        "as_of": figure.as_of.isoformat() if figure.as_of else None,
+        "as_of_precision": figure.as_of_precision.value if figure.as_of_precision else None,
+        "sentence": figure.sentence,
+        **provenance_record(figure.provenance),
+    }
+
+
+def place_record(mention: PlaceMention) -> dict:
+    place = mention.place
+    return {
+        "name": mention.name,
+        "canonical": place.name if place else None,
+        "geonameid": place.geonameid if place else None,
+        "lat": round(place.lat, 5) if place else None,
+        "lon": round(place.lon, 5) if place else None,
+        "country": place.country if place else None,
+        "admin1": place.admin1 if place else None,
+        "feature": place.feature if place else None,
+        "precision": place.precision.value if place else None,
+        "sentence": mention.sentence,
+        **provenance_record(mention.provenance),
+    }

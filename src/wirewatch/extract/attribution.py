@@ -1,0 +1,139 @@
+"""Who says it: the speaker of a statement or figure, found from the dependency parse.
+
+Shared by every extractor that attributes (figures now, claims next), so that "according to X",
+"X said", "X's tally" and "dismissed ... by X" are recognised the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .words import words
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_CUT_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep"}
+_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+TALLY_NOUNS = {"tally", "count", "figures", "figure", "toll", "estimate", "estimates", "data", "information"}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker as written, where it sits in the doc, and the rule that found it.
+
+    pronoun: the speaker is a pronoun ("he said") and must be resolved from earlier sentences.
+    """
+
+    text: str
+    start: int
+    end: int
+    rule: str
+    pronoun: bool = False
+
+
+def noun_phrase(head: Token) -> Span:
+    """The phrase a noun heads, without relative clauses, appositions, coordination or trailing phrases."""
+    doc = head.doc
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in _CUT_DEPS and not (child.dep_ == "prep" and child.i < head.i):
+            continue
+        keep.extend(child.subtree)
+    left = min(t.i for t in keep)
+    right = max(t.i for t in keep)
+    span = doc[left:right + 1]
+    while len(span) > 1 and (span[0].is_punct or span[0].lower_ in ("the", "a", "an")):
+        span = span[1:]
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span
+
+
+def _whole_phrase(head: Token) -> Span:
+    """The noun's whole subtree ("a tally based on tolls given by both sides"), trimmed of punctuation."""
+    span = head.doc[head.left_edge.i:head.right_edge.i + 1]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "cc"):
+        span = span[:-1]
+    while len(span) > 1 and (span[0].is_punct or span[0].lower_ in ("the", "a", "an")):
+        span = span[1:]
+    return span
+
+
+def _subject_of(verb: Token) -> Token | None:
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def speech_verbs_over(token: Token) -> list[Token]:
+    """Speech verbs that govern the token, nearest first (the token's ancestors, itself included)."""
+    verbs = words("speech_verbs")
+    return [t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in verbs]
+
+
+def according_to(doc: Doc | Span) -> Speaker | None:
+    """The X of "according to X" in the sentence."""
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            to = token.doc[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if objects:
+                span = _whole_phrase(objects[0])
+                return Speaker(span.text, span.start_char, span.end_char, "according_to")
+    return None
+
+
+def find_speaker(anchor: Token) -> Speaker | None:
+    """The speaker of the statement that contains the anchor token, by the first rule that applies.
+
+    Rules, in order: the subject of a speech verb that governs the anchor ("X said ... N killed"),
+    "according to X", the owner of a tally ("X's tally"), the agent of a passive speech verb
+    ("was reported by X"), the subject of any speech verb in the sentence.
+    """
+    sentence = anchor.doc
+    for verb in speech_verbs_over(anchor):
+        speaker = _speaker_from_verb(verb, "said_governs")
+        if speaker:
+            return speaker
+    found = according_to(sentence)
+    if found:
+        return found
+    for token in sentence:
+        if token.lower_ in TALLY_NOUNS:
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            if owners:
+                span = noun_phrase(owners[0])
+                text = span.text[:-2] if span.text.endswith(("'s", "’s")) else span.text
+                return Speaker(text.strip(), span.start_char, span.end_char, "possessive_tally")
+    for token in sentence:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words("speech_verbs"):
+            speaker = _speaker_from_verb(token, "said_in_sentence")
+            if speaker:
+                return speaker
+    return None
+
+
+def _speaker_from_verb(verb: Token, rule: str) -> Speaker | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                span = noun_phrase(objects[0])
+                return Speaker(span.text, span.start_char, span.end_char, rule + ".agent")
+    subject = _subject_of(verb)
+    if subject is None or subject.dep_ == "nsubjpass":
+        return None
+    if subject.lower_ in _PRONOUNS:
+        return Speaker(subject.text, subject.idx, subject.idx + len(subject.text), rule + ".pronoun", pronoun=True)
+    if subject.pos_ in ("PRON", "DET") or subject.lower_ in words("not_speakers"):
+        return None
+    span = noun_phrase(subject)
+    return Speaker(span.text, span.start_char, span.end_char, rule)

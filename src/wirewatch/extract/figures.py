@@ -1,0 +1,287 @@
+"""Casualty figures: counts of people killed, wounded, missing, displaced or captured, with claimants.
+
+Finding (which numbers count people, and how) is separate from building Figure records; every
+figure carries the name of the rule that found it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import Article, DatePrecision, Figure, FigureKind, Provenance, Qualifier
+from ..nlp.annotate import ParsedSentence
+from ..nlp.dates import find_dates
+from ..nlp.numbers import NumberMention, find_numbers
+from .attribution import Speaker, find_speaker
+from .words import mapping, words
+
+ARTICLE_ITSELF = "the article itself"
+RULES = (
+    "figures.number_people_kind",  # "39 civilians have been killed", "30,000 people dead"
+    "figures.kind_verb_number",  # "has killed at least 91 civilians", "wounded 400"
+    "figures.number_kind_noun",  # "5,000 deaths", "1,200 lives"
+    "figures.toll_number",  # "the death toll was nearing 5,000"
+    "figures.zero",  # "no fatalities", "no one was hurt"
+)
+
+_NUMBER_HINT = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)\b",
+    re.I,
+)
+_ZERO = re.compile(
+    r"\b(?:no|zero)\s+(?:(?:civilian|military|reported|immediate)\s+)?(fatalities|deaths|casualties|injuries|dead)\b"
+    r"|\bno\s*(?:-\s*)?one\s+(?:was|were|had been|has been)\s+(killed|hurt|injured|wounded)\b",
+    re.I,
+)
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_HISTORICAL = re.compile(
+    r"\b(?:(1[89]\d0s|(?:19|20)\d\d)(?:'s)?\s+(?:war|conflict|fighting|genocide|massacre|pogroms?)"
+    r"|(?:war|conflict|fighting)\s+(?:that\s+ended\s+|which\s+ended\s+|ended\s+|of\s+|in\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?)(1[89]\d0s|(?:19|20)\d\d))",
+    re.I,
+)
+_MONTH_NEAR = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureHit:
+    """A number the rules accept as a count of people, before it becomes a Figure."""
+
+    rule: str
+    number: NumberMention
+    kind: FigureKind
+    who: str | None
+    anchor: int  # token index of the number in the sentence doc
+
+
+def wants(text: str) -> bool:
+    """Cheap filter: a sentence with a number and a casualty word, or a zero phrase."""
+    lowered = text.lower()
+    if _ZERO.search(text):
+        return True
+    return bool(_NUMBER_HINT.search(text)) and any(w in lowered for w in _casualty_stems())
+
+
+def _casualty_stems() -> tuple[str, ...]:
+    return tuple(sorted({w[:5] for w in mapping("casualty_words")}))
+
+
+def find_figures(parsed: Iterable[ParsedSentence], article: Article) -> list[Figure]:
+    """Every casualty figure in the parsed sentences of one article, in text order."""
+    figures: list[Figure] = []
+    last_speaker: str | None = None
+    for item in parsed:
+        hits = match_figures(item.doc)
+        speaker = None
+        for hit in hits:
+            speaker = _claimant(item.doc, hit.anchor, last_speaker)
+            figures.append(_build(hit, item, article, speaker))
+        named = _named_speaker(item.doc)
+        if named:
+            last_speaker = named
+    return figures
+
+
+def match_figures(doc: Doc) -> list[FigureHit]:
+    """The figure hits of one sentence: numbers counting people with the kind of harm they suffered."""
+    text = doc.text
+    hits: list[FigureHit] = []
+    for number in find_numbers(text):
+        hit = _match_number(doc, number)
+        if hit:
+            hits.append(hit)
+    hits = _distribute_qualifiers(doc, hits)
+    for match in _ZERO.finditer(text):
+        word = (match.group(1) or match.group(2) or "").lower()
+        kind = FigureKind.WOUNDED if word in ("injuries", "hurt", "injured", "wounded") else FigureKind.KILLED
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        number = NumberMention(0, match.start(), match.end(), match.group(0))
+        hits.append(FigureHit("figures.zero", number, kind, None, span.start if span else 0))
+    return sorted(hits, key=lambda h: h.number.start)
+
+
+def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
+    span = doc.char_span(number.start, number.end, alignment_mode="expand")
+    if span is None or _not_a_count(doc, number, span):
+        return None
+    first, last = span[0], span[-1]
+    kinds = mapping("casualty_words")
+    people = words("people_nouns")
+    after = _tokens_after(doc, last.i)
+    before = _tokens_before(doc, first.i)
+    noun = next((t for t in after if t.lower_ in people), None)
+    who = doc[last.i + 1:noun.i + 1].text if noun is not None else None
+    if who:
+        who = re.sub(r"^(of\s+)", "", who)
+    # "N dead", "N deaths", "N killed": the word after the number says the kind.
+    if after and after[0].lower_ in kinds and (after[0].lower_ not in people or after[0].lower_ in ("dead", "deaths", "lives", "fatalities", "casualties", "wounded", "injured")):
+        kind = _kind(after[0].lower_)
+        return FigureHit("figures.number_kind_noun", number, kind, who, first.i)
+    # "killed at least 91 civilians", "wounded 400": a casualty verb right before the number.
+    if before and before[0].lower_ in kinds and before[0].pos_ in ("VERB", "AUX", "ADJ"):
+        return FigureHit("figures.kind_verb_number", number, _kind(before[0].lower_), who, first.i)
+    if noun is not None:
+        if noun.lower_ in kinds and noun.lower_ in ("dead", "deaths", "lives", "fatalities", "casualties", "wounded", "injured"):
+            return FigureHit("figures.number_kind_noun", number, _kind(noun.lower_), who, first.i)
+        kind_token = _kind_word_after(doc, noun.i) or _kind_word_before(doc, first.i)
+        if kind_token is not None:
+            return FigureHit("figures.number_people_kind", number, _kind(kind_token.lower_), who, first.i)
+        return None
+    toll = next((t for t in doc[:first.i] if t.lower_ == "toll"), None)
+    if toll is not None and not after:
+        return FigureHit("figures.toll_number", number, FigureKind.KILLED, "people", first.i)
+    if toll is not None and after and after[0].is_punct:
+        return FigureHit("figures.toll_number", number, FigureKind.KILLED, "people", first.i)
+    return None
+
+
+def _not_a_count(doc: Doc, number: NumberMention, span) -> bool:
+    text = doc.text
+    raw = number.text.replace(",", "")
+    if _YEAR.match(raw) and "," not in number.text:
+        return True
+    if _MONTH_NEAR.search(text[: number.start]) or re.match(r"\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", text[number.end:], re.I):
+        return True
+    if re.match(r"\s*[:.]\d", text[number.end:]) or re.search(r"(article|no\.|section|\$|€|£|#)\s*$", text[: number.start], re.I):
+        return True
+    following = span.doc[span[-1].i + 1] if span[-1].i + 1 < len(span.doc) else None
+    if following is not None and (following.lower_ in words("not_counts") or following.text in ("%",)):
+        return True
+    if following is not None and following.text == "-" and span[-1].i + 2 < len(span.doc):
+        if span.doc[span[-1].i + 2].lower_ in words("not_counts"):
+            return True
+    if span[0].i > 0 and span.doc[span[0].i - 1].lower_ in ("the", "a") and following is not None and following.pos_ == "NOUN" and following.lower_ not in words("people_nouns"):
+        return True
+    return False
+
+
+def _tokens_after(doc: Doc, index: int, limit: int = 5) -> list[Token]:
+    out = []
+    for token in doc[index + 1:index + 1 + limit]:
+        if token.like_num or token.text in (",", ";", ":", "(", ")") or token.lower_ in ("and", "but", "including", "while"):
+            break
+        out.append(token)
+    return out
+
+
+def _tokens_before(doc: Doc, index: int) -> list[Token]:
+    """The word before the number, skipping its qualifier ("killed at least 91" gives "killed")."""
+    out = []
+    i = index - 1
+    while i >= 0 and (doc[i].lower_ in ("at", "least", "more", "than", "about", "nearly", "almost", "some",
+                                         "around", "over", "up", "to", "as", "many", "approximately", "roughly",
+                                         "an", "estimated", "a", "total", "of") or doc[i].is_punct and doc[i].text == "-"):
+        i -= 1
+    if i >= 0:
+        out.append(doc[i])
+    return out
+
+
+def _kind_word_after(doc: Doc, index: int) -> Token | None:
+    kinds = mapping("casualty_words")
+    for token in doc[index + 1:]:
+        if token.text in (";",):
+            break
+        if token.lower_ in kinds and token.lower_ not in ("taken", "toll"):
+            return token
+    return None
+
+
+def _kind_word_before(doc: Doc, index: int) -> Token | None:
+    kinds = mapping("casualty_words")
+    for token in reversed(doc[:index]):
+        if token.lower_ in kinds and token.lower_ not in ("taken", "toll"):
+            return token
+    return None
+
+
+def _kind(word: str) -> FigureKind:
+    value = mapping("casualty_words").get(word, "other")
+    return FigureKind(value) if value in FigureKind._value2member_map_ else FigureKind.OTHER
+
+
+def _distribute_qualifiers(doc: Doc, hits: list[FigureHit]) -> list[FigureHit]:
+    """"at least five killed and seven wounded": the first number's qualifier covers the coordinated one.
+
+    Only when the second number's kind word follows it (a parallel phrase); "killed at least 91 and
+    wounded 400" keeps 400 exact, since there each number has its own verb.
+    """
+    out: list[FigureHit] = []
+    for index, hit in enumerate(hits):
+        if index and hit.number.qualifier == "exact" and hit.rule != "figures.kind_verb_number":
+            previous = out[-1]
+            between = doc.text[previous.number.end:hit.number.start]
+            if previous.number.qualifier != "exact" and previous.rule != "figures.kind_verb_number" \
+                    and re.search(r"\band\b", between) and len(between.split()) <= 6 and not re.search(r"[;:]", between):
+                number = hit.number
+                hit = FigureHit(hit.rule, NumberMention(number.value, number.start, number.end, number.text,
+                                                        previous.number.qualifier, number.qualifier_start, number.upper),
+                                hit.kind, hit.who, hit.anchor)
+        out.append(hit)
+    return out
+
+
+def _claimant(doc: Doc, anchor: int, last_speaker: str | None) -> tuple[str, str]:
+    speaker: Speaker | None = find_speaker(doc[anchor])
+    if speaker is not None:
+        if speaker.pronoun:
+            return (last_speaker or speaker.text), "claimant." + speaker.rule
+        return _strip_possessive(speaker.text), "claimant." + speaker.rule
+    lowered = doc.text.lower()
+    if re.search(r"\bofficial(ly)?\b", lowered) and re.search(r"\b(officially|official (toll|figures|count|tally))\b", lowered):
+        return "official tolls", "claimant.official"
+    if re.search(r"\b(have|has|had|were|was) been reported\b|\breportedly\b", lowered):
+        return "reported tolls (unattributed)", "claimant.reported"
+    return ARTICLE_ITSELF, "claimant.article"
+
+
+def _named_speaker(doc: Doc) -> str | None:
+    for token in doc:
+        if token.dep_ == "ROOT":
+            speaker = find_speaker(token)
+            if speaker and not speaker.pronoun:
+                return _strip_possessive(speaker.text)
+    return None
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"['’]s$", "", text.strip())
+
+
+def _build(hit: FigureHit, item: ParsedSentence, article: Article, claimant: tuple[str, str]) -> Figure:
+    sentence = item.sentence
+    who = hit.who
+    if who and re.match(r"^(their|its|our)\s+", who, re.I):
+        noun = re.sub(r"^(their|its|our)\s+", "", who, flags=re.I)
+        who = f"{claimant[0]} {noun}"
+    dates = find_dates(sentence.text, article.published)
+    as_of, precision = (dates[0].date, dates[0].precision) if dates and dates[0].date else (
+        article.published, article.published_precision if article.published else None)
+    return Figure(
+        kind=hit.kind,
+        value=hit.number.value,
+        qualifier=Qualifier(hit.number.qualifier),
+        who=who,
+        claimant=claimant[0],
+        sentence=sentence.text,
+        provenance=Provenance(article.id, sentence.index, sentence.start + hit.number.start,
+                              sentence.start + hit.number.end, f"{hit.rule}+{claimant[1]}"),
+        upper=hit.number.upper,
+        as_of=as_of,
+        as_of_precision=precision if as_of else None,
+        historical=is_historical(sentence.text, hit.number),
+    )
+
+
+def is_historical(sentence: str, number: NumberMention) -> bool:
+    """True when the sentence ties the figure to an earlier war ("a 1990s war that left 30,000 dead")."""
+    for match in _HISTORICAL.finditer(sentence):
+        before = sentence[max(0, match.start() - 12):match.start()].lower()
+        if "since" in before:
+            continue
+        return True
+    return False

@@ -1,0 +1,31 @@
+"""Runs every extractor over one article: split, filter, parse what is wanted, apply the rules."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from ..model import Article, Extraction
+from ..nlp.annotate import any_of, parse_wanted
+from ..nlp.gazetteer import Gazetteer
+from ..nlp.pipeline import load_pipeline
+from . import figures, places
+
+
+class Extractor:
+    """Holds the loaded pipeline; build one per process and reuse it for every article."""
+
+    def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None):
+        self.nlp = nlp or load_pipeline(gazetteer)
+        self._wants = any_of(figures.wants, places.wants)
+
+    def extract(self, article: Article) -> Extraction:
+        """The figures and places of one article, with provenance."""
+        sentences, parsed = parse_wanted(article.text, self.nlp, self._wants)
+        figure_sentences = [p for p in parsed if figures.wants(p.sentence.text)]
+        return Extraction(
+            article=article,
+            figures=tuple(figures.find_figures(figure_sentences, article)),
+            places=tuple(places.find_places(parsed, article)),
+            sentences=len(sentences),
+            parsed_sentences=len(parsed),
+        )

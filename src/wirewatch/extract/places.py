@@ -1,0 +1,220 @@
+"""Places where reported events happen, as written, each resolved to a gazetteer entry.
+
+Two questions, kept apart: is this name used as a place here (not a government, a modifier, a
+country), and which gazetteer entry is it (ranked by name match, the article's countries,
+co-mentioned places and population).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from ..lexicon import load_lexicon
+from ..model import Article, GeoPrecision, Place, PlaceMention, Provenance
+from ..nlp.annotate import ParsedSentence
+from ..nlp.gazetteer import PlaceEntry
+from .words import words
+
+RULES = (
+    "places.locative",  # "in Stepanakert", "the town of Shushi"
+    "places.event_sentence",  # a place named in a sentence that reports an event
+)
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "inside", "into", "across", "towards", "toward",
+                   "on", "from", "through", "throughout", "within", "over"}
+_CAPITAL_PREPS = {"in", "at", "near", "outside", "around", "inside", "into", "across", "through", "throughout"}
+_PLACE_HEADS = {"town", "city", "village", "region", "district", "province", "capital", "settlement", "area",
+                "enclave", "territory", "republic", "oblast", "county", "municipality", "suburb", "outskirts",
+                "neighbourhood", "neighborhood"}
+_FEATURE_PRECISION = {"PCLI": GeoPrecision.COUNTRY, "RGN": GeoPrecision.REGION, "ADM1": GeoPrecision.REGION,
+                      "ADM2": GeoPrecision.DISTRICT}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    """A name the rules accept as a place in one sentence, before resolution."""
+
+    rule: str
+    span: Span
+    entries: tuple[PlaceEntry, ...]
+    literal: bool  # used as a place, not for a government or as a modifier
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    out = {}
+    for entry in load_lexicon("wirewatch.nlp", "demonyms"):
+        word, _, country = entry.partition("|")
+        out[word.lower()] = country
+    return out
+
+
+def wants(text: str) -> bool:
+    """Cheap filter: a sentence with a capitalised word after its first and an event word."""
+    lowered = text.lower()
+    return any(stem in lowered for stem in words("event_words")) and any(w[:1].isupper() for w in text.split()[1:])
+
+
+def find_toponyms(doc: Doc) -> list[PlaceHit]:
+    """Every place name in the sentence, each marked literal or not (the GeoWebNews sense of 'literal')."""
+    hits: list[PlaceHit] = []
+    covered: set[int] = set()
+    for start, end, entries in doc._.place_candidates:
+        span = doc[start:end]
+        if span.text.lower() in words("not_event_places"):
+            continue
+        label = _entity_label(span)
+        strong = entries[0].id >= 90_000_000 or entries[0].feature in ("PCLI", "RGN")
+        if label and label not in _PLACE_LABELS and not strong:
+            continue
+        if not label and not _locative(span):
+            continue
+        hits.append(PlaceHit(_rule(span), span, entries, _is_literal(span, entries)))
+        covered.update(range(start, end))
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)) \
+                and _locative(ent) and ent.text.lower().removeprefix("the ") not in words("not_event_places"):
+            hits.append(PlaceHit(_rule(ent), ent, (), _is_literal(ent, ())))
+    return sorted(hits, key=lambda h: h.span.start)
+
+
+def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_country_hint: str | None = None) -> list[PlaceMention]:
+    """Event places of one article, one mention per resolved place, in order of first mention.
+
+    Countries are left out (the country is the event's country, not its place), and so is a city
+    standing for its government ("Baku denied", "Moscow's help", "the ministry in Yerevan").
+    """
+    parsed = list(parsed)
+    hits: list[tuple[ParsedSentence, PlaceHit]] = []
+    for item in parsed:
+        event_sentence = any(stem in item.sentence.text.lower() for stem in words("event_words"))
+        for hit in find_toponyms(item.doc):
+            hits.append((item, hit if event_sentence else PlaceHit(hit.rule, hit.span, hit.entries, False)))
+    countries = _article_countries(parsed, hits)
+    anchors = [h.entries[0] for _, h in hits if len(h.entries) == 1 and h.entries[0].feature != "PCLI"]
+    mentions: list[PlaceMention] = []
+    seen: set = set()
+    for item, hit in hits:
+        if not hit.literal:
+            continue
+        entry = resolve(hit.span.text, hit.entries, countries, anchors)
+        if entry is not None and entry.feature == "PCLI":
+            continue
+        key = entry.id if entry else hit.span.text.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        sentence = item.sentence
+        mentions.append(PlaceMention(
+            name=hit.span.text,
+            place=_place(entry) if entry else None,
+            sentence=sentence.text,
+            provenance=Provenance(article.id, sentence.index, sentence.start + hit.span.start_char,
+                                  sentence.start + hit.span.end_char, hit.rule),
+        ))
+    return mentions
+
+
+def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anchors: list[PlaceEntry]) -> PlaceEntry | None:
+    """The most plausible entry for the name: exact primary name, the article's countries, nearby
+    unambiguous places and population each add to an entry's score."""
+    if not entries:
+        return None
+    best, best_score = None, -math.inf
+    for entry in entries:
+        score = 0.0
+        if _same_name(entry.name, name):
+            score += 1.0
+        if entry.country in countries:
+            score += 2.0
+        if entry.id >= 90_000_000:
+            score += 0.5
+        if entry.feature in ("PCLI", "PPLC"):
+            score += 0.5
+        near = [a for a in anchors if a.id != entry.id and _km(a, entry) < 250]
+        score += min(len(near), 3) * 0.7
+        score += math.log10(entry.population + 10) / 4
+        if score > best_score:
+            best, best_score = entry, score
+    return best
+
+
+def _article_countries(parsed: list[ParsedSentence], hits) -> set[str]:
+    countries = {h.entries[0].country for _, h in hits if h.entries and h.entries[0].feature == "PCLI"}
+    demonyms = _demonyms()
+    for item in parsed:
+        for token in item.doc:
+            if token.lower_ in demonyms:
+                countries.add(demonyms[token.lower_])
+    return countries
+
+
+def _entity_label(span: Span) -> str | None:
+    for ent in span.doc.ents:
+        if ent.start < span.end and span.start < ent.end:
+            return ent.label_
+    return None
+
+
+def _rule(span: Span) -> str:
+    return "places.locative" if _locative(span) else "places.event_sentence"
+
+
+def _locative(span: Span) -> bool:
+    head = span.root
+    if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _PLACE_HEADS:
+        return True
+    if head.dep_ == "appos" and head.head.lower_ in _PLACE_HEADS:
+        return True
+    return False
+
+
+def _is_literal(span: Span, entries: tuple[PlaceEntry, ...]) -> bool:
+    """False when the name stands for a government or people, or only modifies another noun."""
+    head = span.root
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text in ("'s", "’s", "'"):
+        return False
+    if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("led", "backed", "based", "brokered", "allied"):
+        return False
+    if head.dep_ in ("compound", "amod", "poss") and head.head.lower_ not in _PLACE_HEADS and not head.head.ent_type_ in _PLACE_LABELS:
+        return False
+    capital = bool(entries) and entries[0].feature == "PPLC"
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in words("agent_verbs"):
+        return False
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "conj", "appos", "attr", "ROOT") and capital \
+            and not _locative(span):
+        return False
+    if capital:
+        if not (_locative(span) and head.head.lower_ in _CAPITAL_PREPS | {"of"}):
+            return False
+        prep = head.head
+        if prep.head.lower_ in words("government_nouns") or prep.head.lemma_.lower() in words("government_nouns"):
+            return False
+    return True
+
+
+def _same_name(a: str, b: str) -> bool:
+    from ..nlp.gazetteer import name_key
+
+    return name_key(a) == name_key(b)
+
+
+def _km(a: PlaceEntry, b: PlaceEntry) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place(entry: PlaceEntry) -> Place:
+    precision = _FEATURE_PRECISION.get(entry.feature, GeoPrecision.CITY)
+    return Place(entry.id, entry.name, entry.lat, entry.lon, entry.country, entry.admin1, entry.feature,
+                 entry.population, precision)

@@ -1,0 +1,1 @@
+"""Annotation: the spaCy pipeline, the gazetteer, dates and numbers."""

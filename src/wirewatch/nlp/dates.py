@@ -1,0 +1,95 @@
+"""Relative and partial dates in a sentence, resolved against the article's publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import DatePrecision
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_MONTH_ABBR = {m[:3]: i for i, m in enumerate(_MONTHS, 1)} | {"sept": 9}
+_MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+
+_PATTERNS = (
+    ("month_day", re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)),
+    ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})(?:\s+(\d{{4}}))?\b", re.I)),
+    ("weekday", re.compile(r"\b(last\s+|on\s+|early\s+|late\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("relative_day", re.compile(r"\b(today|yesterday|tonight|overnight|this morning|this afternoon|this evening|last night)\b", re.I)),
+    ("week", re.compile(r"\b(last week|this week|earlier this week|past week)\b", re.I)),
+    ("month", re.compile(r"\b(last month|this month|earlier this month|past month)\b", re.I)),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression as written, its span in the sentence, and what it resolves to."""
+
+    text: str
+    start: int
+    end: int
+    date: dt.date | None
+    precision: DatePrecision | None
+
+
+def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
+    """Every date expression in the sentence, in order, resolved when the publication date allows."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            date, precision = _resolve(kind, match, published)
+            found.append(DateMention(match.group(0), match.start(), match.end(), date, precision))
+            taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _resolve(kind: str, match: re.Match, published: dt.date | None) -> tuple[dt.date | None, DatePrecision | None]:
+    if kind in ("month_day", "day_month"):
+        if kind == "month_day":
+            month_word, day, year = match.group(1), match.group(2), match.group(3)
+        else:
+            day, month_word, year = match.group(1), match.group(2), match.group(3)
+        month = _MONTH_ABBR.get(month_word.lower()[:3])
+        if not month:
+            return None, None
+        if year:
+            base_year = int(year)
+        elif published:
+            base_year = published.year
+        else:
+            return None, DatePrecision.DAY
+        try:
+            date = dt.date(base_year, month, int(day))
+        except ValueError:
+            return None, None
+        if not year and published and date > published + dt.timedelta(days=31):
+            date = date.replace(year=base_year - 1)
+        return date, DatePrecision.DAY
+    if published is None:
+        return None, {"weekday": DatePrecision.DAY, "relative_day": DatePrecision.DAY,
+                      "week": DatePrecision.WEEK, "month": DatePrecision.MONTH}[kind]
+    word = match.group(0).lower()
+    if kind == "weekday":
+        target = _WEEKDAYS.index(match.group(2).lower())
+        back = (published.weekday() - target) % 7
+        if "last" in word and back == 0:
+            back = 7
+        return published - dt.timedelta(days=back), DatePrecision.DAY
+    if kind == "relative_day":
+        if word in ("yesterday", "last night", "overnight"):
+            return published - dt.timedelta(days=1), DatePrecision.DAY
+        return published, DatePrecision.DAY
+    if kind == "week":
+        if "last" in word or "past" in word:
+            return published - dt.timedelta(days=7), DatePrecision.WEEK
+        return published, DatePrecision.WEEK
+    if "last" in word:
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return first.replace(day=1), DatePrecision.MONTH
+    return published.replace(day=1), DatePrecision.MONTH

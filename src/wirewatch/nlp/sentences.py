@@ -1,0 +1,69 @@
+"""Sentence splitting with character offsets, cheap enough to run on every article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import load_lexicon
+
+PACKAGE = "wirewatch.nlp"
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then white space.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
+_NEXT_START = re.compile(r"\s+[\"'“‘«(\[]?[A-Z0-9\u00C0-\u024F]")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article's clean text: its index in the article and its character span."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.lower() for a in load_lexicon(PACKAGE, "abbreviations"))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of the text in order; a line break always ends a sentence."""
+    sentences: list[Sentence] = []
+    for para in _PARAGRAPH.finditer(text):
+        offset = para.start()
+        chunk = para.group(0)
+        start = 0
+        for match in _BOUNDARY.finditer(chunk):
+            end = match.end()
+            if not _NEXT_START.match(chunk, end) or _is_abbreviation(chunk, match.start()):
+                continue
+            _append(sentences, text, offset + start, offset + end)
+            start = end
+        _append(sentences, text, offset + start, offset + len(chunk))
+    return sentences
+
+
+def _is_abbreviation(chunk: str, dot: int) -> bool:
+    if chunk[dot] != ".":
+        return False
+    word = re.search(r"([\w.]+)$", chunk[:dot])
+    if not word:
+        return False
+    token = word.group(1).lower()
+    if token in _abbreviations():
+        return True
+    return len(token) == 1 and token.isalpha()  # an initial: "J. Smith"
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
