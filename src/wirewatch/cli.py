@@ -36,6 +36,11 @@ class ArticleFormat(str, Enum):
     jsonl = "jsonl"
 
 
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"wirewatch {__version__}")
@@ -142,6 +147,63 @@ def articles(
                 str(article.words),
             )
         out.print(table)
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(None, help="Files or folders to ingest and extract; none: every stored article."),
+    db: Optional[str] = DbOption,
+    format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl (shared/eval/SCHEMA.md) or table."),
+    force: bool = typer.Option(False, "--force", help="Extract again even when this pipeline version already did."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Extract figures and places, one JSON object per article; results are stored with the articles."""
+    from .export.jsonl import extraction_record
+    from .extract.pipeline import Extractor
+    from .runner import extract as run_extract
+
+    settings = _settings(db=db)
+    with _open_store(settings) as store:
+        report = None
+        if paths:
+            report = _ingest_with_progress(paths, store, settings, True)
+            ids = list(report.article_ids)
+        else:
+            ids = store.article_ids()
+        try:
+            results = run_extract(ids, store, Extractor, force=force)
+            if format is ExtractFormat.jsonl:
+                for extraction in results:
+                    sys.stdout.write(json.dumps(extraction_record(extraction), ensure_ascii=False) + "\n")
+                    sys.stdout.flush()
+            else:
+                _print_extraction_table(results)
+        except WirewatchError as exc:
+            err.print(f"[red]error:[/] {exc.line()}", soft_wrap=True)
+            raise typer.Exit(2) from None
+    if report is not None and report.skipped:
+        for skipped in report.skipped:
+            err.print(f"[red]skipped:[/] {skipped.line()}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+
+
+def _print_extraction_table(results) -> None:
+    table = Table(title="extracted")
+    table.add_column("article", no_wrap=True, max_width=20)
+    table.add_column("kind")
+    table.add_column("value", justify="right")
+    table.add_column("qualifier")
+    table.add_column("claimant", overflow="ellipsis", max_width=30)
+    table.add_column("places", overflow="fold", max_width=40)
+    for extraction in results:
+        places = ", ".join(p.name for p in extraction.places)
+        if not extraction.figures:
+            table.add_row(extraction.article.name, "", "", "", "", places)
+        for index, figure in enumerate(extraction.figures):
+            label = f"{figure.kind.value}{' (historical)' if figure.historical else ''}"
+            table.add_row(extraction.article.name if index == 0 else "", label, f"{figure.value:,}",
+                          figure.qualifier.value, figure.claimant, places if index == 0 else "")
+    out.print(table)
 
 
 def article_json(article) -> dict:

@@ -101,6 +101,7 @@ class IngestReport:
     already_present: tuple[str, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     notes: tuple[str, ...] = ()
+    article_ids: tuple[str, ...] = ()  # stored or already present, in input order
 
     @property
     def ok(self) -> bool:
@@ -115,9 +116,11 @@ class IngestTally:
     already_present: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
 
     def freeze(self) -> IngestReport:
-        return IngestReport(tuple(self.stored), tuple(self.already_present), tuple(self.skipped), tuple(self.notes))
+        return IngestReport(tuple(self.stored), tuple(self.already_present), tuple(self.skipped), tuple(self.notes),
+                            tuple(dict.fromkeys(self.article_ids)))
 
 
 # --- mentions: what one sentence of one article says ------------------------------------------

@@ -6,15 +6,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import __version__
 from sqlalchemy.exc import SQLAlchemyError
 
 from .clean import candidate_lines, clean
 from .errors import BadInput
 from .ingest import read_inputs
-from .model import IngestReport, IngestTally, RawDocument, Skipped
+from .model import Extraction, IngestReport, IngestTally, RawDocument, Skipped
 from .settings import Settings
 from .store import Store
+from .version import pipeline_version
 
 Progress = Callable[[str, str], None]
 """Called once per input document with (source, outcome), outcome one of stored/present/skipped."""
@@ -43,14 +43,14 @@ def ingest(
         outcome = _ingest_one(item, store, settings, batch_lines, recurring_cache, tally)
         _tell(progress, item.source, outcome)
     report = tally.freeze()
-    store.record_run("ingest", __version__, len(report.stored), len(report.already_present), len(report.skipped))
+    store.record_run("ingest", pipeline_version(), len(report.stored), len(report.already_present), len(report.skipped))
     return report
 
 
 def _ingest_one(raw: RawDocument, store: Store, settings: Settings, batch_lines, recurring_cache, tally) -> str:
     recurring = _recurring_for(raw.outlet, store, settings, batch_lines, recurring_cache)
     try:
-        article = clean(raw, __version__, recurring, settings.min_text_chars)
+        article = clean(raw, pipeline_version(), recurring, settings.min_text_chars)
     except BadInput as exc:
         tally.skipped.append(Skipped(exc.subject, exc.problem))
         return "skipped"
@@ -61,6 +61,7 @@ def _ingest_one(raw: RawDocument, store: Store, settings: Settings, batch_lines,
         reason = getattr(exc, "orig", None) or exc
         tally.skipped.append(Skipped(raw.source, f"not stored: database error ({reason}); the store is unchanged"))
         return "skipped"
+    tally.article_ids.append(article.id)
     if added:
         tally.stored.append(article.name)
         return "stored"
@@ -93,3 +94,32 @@ def _recurring_for(outlet, store: Store, settings: Settings, batch_lines, cache)
 def _tell(progress: Progress | None, source: str, outcome: str) -> None:
     if progress:
         progress(source, outcome)
+
+
+def extract(
+    article_ids: Iterable[str],
+    store: Store,
+    extractor_factory: Callable[[], object],
+    force: bool = False,
+    progress: Progress | None = None,
+) -> Iterable[Extraction]:
+    """The extraction of each article, from the store when this pipeline version made it, else fresh.
+
+    Fresh extractions are stored (one transaction per article), so the next call reads them back.
+    The extractor is built on first need: reading stored results never loads the language model.
+    """
+    version = pipeline_version()
+    extractor = None
+    for article_id in article_ids:
+        article = store.article(article_id)
+        if article is None:
+            continue
+        if not force and store.extracted_version(article_id) == version:
+            extraction = store.extraction(article)
+        else:
+            if extractor is None:
+                extractor = extractor_factory()
+            extraction = extractor.extract(article)
+            store.save_extraction(extraction, version)
+        _tell(progress, article.source, "extracted")
+        yield extraction

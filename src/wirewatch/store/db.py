@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, func, insert, select, update
+from sqlalchemy import create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 
 from ..errors import ConfigError
-from ..model import Article, DatePrecision, InputFormat
-from .schema import articles, metadata, outlet_lines, runs
+from ..model import Article, DatePrecision, Extraction, InputFormat
+from .records import figure_of, figure_row, place_of, place_row
+from .schema import articles, figures, metadata, outlet_lines, place_mentions, runs
 
 
 def database_url(db: str) -> str:
@@ -86,6 +87,48 @@ class Store:
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(articles)).scalar_one()
+
+    def article_ids(self, names: Iterable[str] | None = None) -> list[str]:
+        """Ids of stored articles (all, or those with the given names), in the order `articles()` uses."""
+        query = select(articles.c.id).order_by(articles.c.published.is_(None), articles.c.published, articles.c.name)
+        if names is not None:
+            query = query.where(articles.c.name.in_(list(names)))
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+        return _article_record(row) if row else None
+
+    # extractions --------------------------------------------------------------------------------
+
+    def save_extraction(self, extraction: Extraction, version: str) -> None:
+        """Replace the article's stored mentions with these, in one transaction."""
+        article_id = extraction.article.id
+        with self.engine.begin() as conn:
+            for table in (figures, place_mentions):
+                conn.execute(delete(table).where(table.c.article_id == article_id))
+            if extraction.figures:
+                conn.execute(insert(figures), [figure_row(f, i) for i, f in enumerate(extraction.figures)])
+            if extraction.places:
+                conn.execute(insert(place_mentions), [place_row(p, i) for i, p in enumerate(extraction.places)])
+            conn.execute(update(articles).where(articles.c.id == article_id).values(extracted_version=version))
+
+    def extracted_version(self, article_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(articles.c.extracted_version).where(articles.c.id == article_id)).scalar()
+
+    def extraction(self, article: Article) -> Extraction:
+        """The stored mentions of an article, as the extract stage produced them."""
+        with self.engine.connect() as conn:
+            fig_rows = conn.execute(select(figures).where(figures.c.article_id == article.id).order_by(figures.c.seq)).mappings()
+            found_figures = tuple(figure_of(r) for r in fig_rows)
+            place_rows = conn.execute(
+                select(place_mentions).where(place_mentions.c.article_id == article.id).order_by(place_mentions.c.seq)
+            ).mappings()
+            found_places = tuple(place_of(r) for r in place_rows)
+        return Extraction(article=article, figures=found_figures, places=found_places)
 
     # recurring lines ----------------------------------------------------------------------------
 

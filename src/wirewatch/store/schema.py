@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, DateTime, Integer, MetaData, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 metadata = MetaData()
 
@@ -26,6 +41,53 @@ articles = Table(
     Column("words", Integer, nullable=False),
     Column("pipeline_version", String(32), nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("extracted_version", String(32), doc="wirewatch version whose rules produced the stored mentions"),
+)
+
+
+def _provenance_columns() -> list[Column]:
+    return [
+        Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+        Column("seq", Integer, nullable=False, doc="order of the mention within its article"),
+        Column("sentence_index", Integer, nullable=False),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("rule", String(200), nullable=False),
+        Column("sentence", Text, nullable=False),
+    ]
+
+
+figures = Table(
+    "figures",
+    metadata,
+    *_provenance_columns(),
+    Column("kind", String(16), nullable=False),
+    Column("value", BigInteger, nullable=False),
+    Column("qualifier", String(16), nullable=False),
+    Column("upper", BigInteger),
+    Column("who", Text),
+    Column("claimant", Text, nullable=False),
+    Column("as_of", Date),
+    Column("as_of_precision", String(8)),
+    Column("historical", Boolean, nullable=False),
+    PrimaryKeyConstraint("article_id", "seq"),
+)
+
+place_mentions = Table(
+    "place_mentions",
+    metadata,
+    *_provenance_columns(),
+    Column("name", Text, nullable=False),
+    Column("geonameid", BigInteger, index=True),
+    Column("canonical", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country", String(3)),
+    Column("admin1", String(20)),
+    Column("feature", String(10)),
+    Column("population", BigInteger),
+    Column("precision", String(10)),
+    PrimaryKeyConstraint("article_id", "seq"),
 )
 
 outlet_lines = Table(

@@ -1,0 +1,86 @@
+"""Conversion between the pipeline's records and the store's rows; nothing else knows both shapes."""
+
+from __future__ import annotations
+
+from ..model import (
+    DatePrecision,
+    Figure,
+    FigureKind,
+    GeoPrecision,
+    Place,
+    PlaceMention,
+    Provenance,
+    Qualifier,
+)
+
+
+def provenance_row(provenance: Provenance, sentence: str, seq: int) -> dict:
+    return {
+        "article_id": provenance.article_id,
+        "seq": seq,
+        "sentence_index": provenance.sentence_index,
+        "start": provenance.start,
+        "end": provenance.end,
+        "rule": provenance.rule,
+        "sentence": sentence,
+    }
+
+
+def provenance_of(row) -> Provenance:
+    return Provenance(row["article_id"], row["sentence_index"], row["start"], row["end"], row["rule"])
+
+
+def figure_row(figure: Figure, seq: int) -> dict:
+    return {
+        **provenance_row(figure.provenance, figure.sentence, seq),
+        "kind": figure.kind.value,
+        "value": figure.value,
+        "qualifier": figure.qualifier.value,
+        "upper": figure.upper,
+        "who": figure.who,
+        "claimant": figure.claimant,
+        "as_of": figure.as_of,
+        "as_of_precision": figure.as_of_precision.value if figure.as_of_precision else None,
+        "historical": figure.historical,
+    }
+
+
+def figure_of(row) -> Figure:
+    return Figure(
+        kind=FigureKind(row["kind"]),
+        value=row["value"],
+        qualifier=Qualifier(row["qualifier"]),
+        who=row["who"],
+        claimant=row["claimant"],
+        sentence=row["sentence"],
+        provenance=provenance_of(row),
+        upper=row["upper"],
+        as_of=row["as_of"],
+        as_of_precision=DatePrecision(row["as_of_precision"]) if row["as_of_precision"] else None,
+        historical=bool(row["historical"]),
+    )
+
+
+def place_row(mention: PlaceMention, seq: int) -> dict:
+    place = mention.place
+    return {
+        **provenance_row(mention.provenance, mention.sentence, seq),
+        "name": mention.name,
+        "geonameid": place.geonameid if place else None,
+        "canonical": place.name if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "country": place.country if place else None,
+        "admin1": place.admin1 if place else None,
+        "feature": place.feature if place else None,
+        "population": place.population if place else None,
+        "precision": place.precision.value if place else None,
+    }
+
+
+def place_of(row) -> PlaceMention:
+    place = None
+    if row["geonameid"] is not None:
+        place = Place(row["geonameid"], row["canonical"], row["lat"], row["lon"], row["country"], row["admin1"],
+                      row["feature"], row["population"] or 0, GeoPrecision(row["precision"]))
+    return PlaceMention(row["name"], place, row["sentence"], provenance_of(row))
