@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select, text
 
 from wirewatch import __version__
+from wirewatch.version import pipeline_version
 from wirewatch.errors import ConfigError
 from wirewatch.model import Article, DatePrecision, InputFormat
 from wirewatch.runner import ingest
@@ -158,12 +159,13 @@ def test_store_records_pipeline_version(tmp_path, store):
     _ingest(store, tmp_path / "a.txt", tmp_path / "empty.txt")
     _ingest(store, tmp_path / "a.txt")
     (article,) = store.articles()
-    assert article.pipeline_version == __version__
+    assert article.pipeline_version == pipeline_version()
+    assert article.pipeline_version.startswith(__version__ + "+")
     with store.engine.connect() as conn:
         rows = conn.execute(
             select(runs.c.command, runs.c.pipeline_version, runs.c.stored, runs.c.already_present, runs.c.skipped).order_by(runs.c.id)
         ).all()
-    assert [tuple(r) for r in rows] == [("ingest", __version__, 1, 0, 1), ("ingest", __version__, 0, 1, 0)]
+    assert [tuple(r) for r in rows] == [("ingest", pipeline_version(), 1, 0, 1), ("ingest", pipeline_version(), 0, 1, 0)]
 
 
 # transactions ------------------------------------------------------------------------------------
