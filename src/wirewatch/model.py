@@ -232,3 +232,31 @@ class Extraction:
     agreements: tuple = ()
     sentences: int = 0
     parsed_sentences: int = 0
+
+
+class Stance(str, Enum):
+    """What a claim does: accuse another party, deny an allegation, assert something, confirm a report."""
+
+    ACCUSE = "accuse"
+    DENY = "deny"
+    ASSERT = "assert"
+    CONFIRM = "confirm"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A party's statement in one sentence: its stance, speaker, the party it accuses and what it says.
+
+    speaker: as written, resolved from "he"/"the ministry" to the earlier named speaker.
+    accused: the party accused (None for a denial unless the text names it; "each other" when mutual).
+    action: what is alleged, denied or asserted, as a short phrase from the sentence.
+    places: place names inside the claim's content, as written.
+    """
+
+    stance: Stance
+    speaker: str
+    accused: str | None
+    action: str
+    places: tuple[str, ...]
+    sentence: str
+    provenance: Provenance

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Extraction, Figure, PlaceMention, Provenance
+from ..model import Claim, Extraction, Figure, PlaceMention, Provenance
 
 
 def extraction_record(extraction: Extraction) -> dict:
@@ -15,7 +15,7 @@ def extraction_record(extraction: Extraction) -> dict:
         "title": article.title,
         "published": article.published.isoformat() if article.published else None,
         "figures": [figure_record(f) for f in extraction.figures],
-        "claims": list(extraction.claims),
+        "claims": [claim_record(c) for c in extraction.claims],
         "agreements": list(extraction.agreements),
         "places": [place_record(p) for p in extraction.places],
     }
@@ -60,4 +60,16 @@ def place_record(mention: PlaceMention) -> dict:
         "precision": place.precision.value if place else None,
         "sentence": mention.sentence,
         **provenance_record(mention.provenance),
+    }
+
+
+def claim_record(claim: Claim) -> dict:
+    return {
+        "type": claim.stance.value,
+        "speaker": claim.speaker,
+        "accused_party": claim.accused,
+        "action": claim.action,
+        "places": list(claim.places),
+        "sentence": claim.sentence,
+        **provenance_record(claim.provenance),
     }

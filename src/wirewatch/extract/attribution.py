@@ -15,6 +15,9 @@ from .words import words
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CUT_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep"}
 _PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+# Heads of speaker phrases that name an institution by where or whose it is: "authorities in X".
+_INSTITUTIONS = {"authorities", "ministry", "government", "officials", "leadership", "command", "office",
+                 "forces", "army", "military", "spokesman", "spokeswoman", "spokesperson", "administration"}
 TALLY_NOUNS = {"tally", "count", "figures", "figure", "toll", "estimate", "estimates", "data", "information"}
 
 
@@ -32,11 +35,26 @@ class Speaker:
     pronoun: bool = False
 
 
-def noun_phrase(head: Token) -> Span:
-    """The phrase a noun heads, without relative clauses, appositions, coordination or trailing phrases."""
+def noun_phrase(head: Token, coordinated: bool = False) -> Span:
+    """The phrase a noun heads, without relative clauses, appositions or trailing phrases.
+
+    coordinated: keep "and Azerbaijan" in "Armenia and Azerbaijan" and a following "of/in" phrase
+    naming who ("the defence ministry of the separatist leadership", "authorities in Karabakh"),
+    as a speaker's name needs.
+    """
     doc = head.doc
     keep = [head]
     for child in head.children:
+        if coordinated and child.dep_ in ("cc", "conj"):
+            keep.extend(t for t in child.subtree if t.dep_ not in ("relcl", "appos") and t.head.dep_ != "relcl")
+            continue
+        if coordinated and (head.lower_ in _INSTITUTIONS or not head.text[:1].isupper()) and child.dep_ == "prep" and child.lower_ in ("of", "in", "for") and any(
+            c.dep_ == "pobj" and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG", "NORP") or any(
+                g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "NORP") for g in c.subtree))
+            for c in child.children
+        ):
+            keep.extend(child.subtree)
+            continue
         if child.dep_ in _CUT_DEPS and not (child.dep_ == "prep" and child.i < head.i):
             continue
         keep.extend(child.subtree)
@@ -66,10 +84,27 @@ def _subject_of(verb: Token) -> Token | None:
         for child in current.children:
             if child.dep_ in _SUBJECTS:
                 return child
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
             current = current.head
             continue
         break
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, inherited from the verb it is coordinated with ("denied ... and accused")."""
+    return _subject_of(verb)
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The X of a passive "by X"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
     return None
 
 

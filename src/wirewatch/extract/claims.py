@@ -1,0 +1,524 @@
+"""Claims: who accuses whom of what, who denies it, and what parties assert, with their speakers.
+
+Finding is split from building: `match_claims(doc)` returns ClaimHits for one parsed sentence
+(testable alone); `find_claims` resolves pronoun and "the ministry" speakers across sentences,
+drops observers' remarks, infers an unnamed accused party, and builds Claim records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Article, Claim, Provenance, Stance
+from ..nlp.annotate import ParsedSentence
+from ..resolve.sides import demonym_country, forces_of, main_parties, opponent, side_of
+from .attribution import agent_of, according_to, noun_phrase, subject_of
+from .figures import match_figures
+from .words import words
+
+RULES = (
+    "claims.accuse_verb",  # "X accused Y of Z", "X blamed each other for Z"
+    "claims.accuse_passive",  # "Y has been accused by X of Z"
+    "claims.deny_verb",  # "X denied Z", "X rejected the claim"
+    "claims.deny_passive",  # "the claim was dismissed as 'nonsense' by X"
+    "claims.said_content",  # "X said (that) Z" and quotations, classified as accuse or assert
+    "claims.according_to",  # "according to X, Z"
+    "claims.alleged",  # "X pointed at alleged attacks on Y"
+)
+_CUES = re.compile(
+    r"\b(accus|blam|charg|den(y|ied|ies)|reject|dismiss|refut|rebuff|said|\bsay(s|ing)?\b|claim|insist|argu|report|"
+    r"stat(ed|es)|reiterat|announc|declar|told|tell|wrote|writ|tweet|add(ed|s)|alleg|assert|maintain|confirm|"
+    r"stress|repeat|warn|according to)",
+    re.I,
+)
+_PRONOUNS = {"he", "she", "it", "they", "we"}
+_DEFINITE_HEADS = {"ministry", "authorities", "government", "army", "military", "spokesman", "spokeswoman",
+                   "spokesperson", "office", "officials", "leader", "president", "minister", "command", "service"}
+_PLEDGE_CONTENT = re.compile(
+    r"\b(will|would|'ll|shall)\b[^.]{0,40}\b(render|provide|give|offer|send|extend|be prepared to)\b[^.]{0,60}"
+    r"\b(assistance|help|aid|support)\b|\b(asked|requested|urged)\b[^.]{0,80}\b(consultations|assistance|help|aid)\b"
+    r"|\b(committed|pledged|agreed) to\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimHit:
+    """A claim found in one sentence before speakers are resolved across the article.
+
+    speaker: the speaker's phrase as written (maybe a pronoun or "the ministry").
+    accused: the accused as written, or None when the text leaves it unnamed.
+    needs_accused: an accusation whose accused must be inferred (the speaker's opponent).
+    """
+
+    rule: str
+    stance: Stance
+    speaker: str
+    speaker_phrase: str  # the speaker with its appositions, for telling observers from parties
+    accused: str | None
+    action: str
+    places: tuple[str, ...]
+    cue: int  # token index of the cue word
+    needs_accused: bool = False
+    own_side_agent: str | None = None
+
+
+def wants(text: str) -> bool:
+    """Cheap filter: a sentence with an attribution or accusation cue."""
+    return bool(_CUES.search(text))
+
+
+def find_claims(parsed: Iterable[ParsedSentence], article: Article) -> list[Claim]:
+    """Every claim of one article, in text order."""
+    memory = _SpeakerMemory()
+    found: list[tuple[ParsedSentence, ClaimHit, str]] = []
+    for item in parsed:
+        for hit in match_claims(item.doc):
+            speaker, observer = memory.resolve(hit.speaker, hit.speaker_phrase)
+            if speaker and not observer:
+                found.append((item, hit, speaker))
+        memory.learn(item.doc)
+    parties = _belligerents(article.text, found)
+    return [_build(hit, speaker, item, article, parties) for item, hit, speaker in found]
+
+
+def _belligerents(text: str, found) -> tuple[str, ...]:
+    """The conflict's two main parties: states that accuse, deny or are accused weigh most, then
+    mentions. (Mentions alone would pick a mediator that the article is about.)"""
+    weight: dict[str, float] = {}
+    for rank, country in enumerate(main_parties(text)):
+        weight[country] = weight.get(country, 0) + 2 - rank
+    for _, hit, speaker in found:
+        if hit.stance in (Stance.ACCUSE, Stance.DENY):
+            for name in (speaker, hit.accused):
+                for country in _sides_in(name):
+                    weight[country] = weight.get(country, 0) + 3
+    ranked = sorted(weight, key=lambda c: -weight[c])
+    return tuple(ranked[:2])
+
+
+def _sides_in(name: str | None) -> set[str]:
+    if not name or name == "each other":
+        return set()
+    parts = re.split(r"\band\b|,", name)
+    return {side for side in (side_of(part) for part in parts) if side}
+
+
+def match_claims(doc: Doc) -> list[ClaimHit]:
+    """The claims one sentence makes, before speakers are resolved across sentences.
+
+    Accusations and denials are found first; a statement verb's content then leaves out the
+    clauses those cues head (each is its own claim) and verbs the speaker shares ("said A and
+    reiterated B" gives two statements by one speaker).
+    """
+    if not wants(doc.text):
+        return []
+    hits: list[ClaimHit] = []
+    cue_verbs: list[Token] = []
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") and token.tag_ != "VBN":
+            continue
+        lemma = token.lemma_.lower()
+        hit = None
+        if lemma in words("accuse_verbs"):
+            hit = _accusation(token)
+        elif lemma in words("deny_verbs"):
+            hit = _denial(token)
+        if hit is not None:
+            hits.append(hit)
+            cue_verbs.append(token)
+    statements = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in words("claim_verbs")]
+    contents = {t.i: _content_head(t) for t in statements}
+    for token in statements:
+        if _nested(token, statements, contents):
+            continue
+        hit = _statement(token, cue_verbs + [t for t in statements if t is not token])
+        if hit is not None:
+            hits.append(hit)
+    if not hits:
+        found = according_to(doc)
+        if found is not None:
+            hit = _according_to_hit(doc, found)
+            if hit:
+                hits.append(hit)
+    hits.extend(_alleged(doc, hits))
+    return sorted(hits, key=lambda h: h.cue)
+
+
+def _nested(token: Token, statements: list[Token], contents: dict) -> bool:
+    """True for a statement reported inside another's content ("analysts warned ... X insisting ...")."""
+    if _shares_speaker(token):
+        return False
+    for other in statements:
+        content = contents.get(other.i)
+        if other is not token and content is not None and content.left_edge.i <= token.i <= content.right_edge.i:
+            return True
+    return False
+
+
+def _shares_speaker(verb: Token) -> bool:
+    """A verb coordinated into another statement's content without a subject of its own: the
+    speaker's second verb ("said that A and reiterated that B", "argued A and pointed at B")."""
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return verb.dep_ == "conj" and not own_subject and verb.head.dep_ in ("ccomp", "parataxis") \
+        and verb.head.head.lemma_.lower() in words("claim_verbs")
+
+
+def _speaker_token(verb: Token) -> Token | None:
+    if _shares_speaker(verb):
+        return subject_of(verb.head.head)
+    return subject_of(verb)
+
+
+# --- rules -------------------------------------------------------------------------------------
+
+
+def _accusation(verb: Token) -> ClaimHit | None:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        speaker_token = agent_of(verb)
+        accused_token = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if accused_token is not None and accused_token.lower_ in ("which", "who", "that"):
+            accused_token = _relative_head(verb)
+        elif accused_token is None:
+            accused_token = _relative_head(verb)
+        if speaker_token is None:
+            return None
+        accused = noun_phrase(accused_token, coordinated=True).text if accused_token is not None else None
+        rule = "claims.accuse_passive"
+    else:
+        speaker_token = subject_of(verb)
+        if speaker_token is None:
+            return None
+        accused = _reciprocal(verb) or _object_text(verb)
+        rule = "claims.accuse_verb"
+    action = _prep_object(verb, ("of", "for", "with"))
+    speaker, phrase = _speaker_texts(speaker_token)
+    return ClaimHit(rule, Stance.ACCUSE, speaker, phrase, accused, action, _places_in(verb.doc, verb), verb.i)
+
+
+def _denial(verb: Token) -> ClaimHit | None:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        speaker_token = agent_of(verb)
+        target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        action = noun_phrase(target).text if target is not None else ""
+        rule = "claims.deny_passive"
+    else:
+        speaker_token = subject_of(verb)
+        action = _object_text(verb) or _clause_text(verb) or ""
+        rule = "claims.deny_verb"
+        if verb.lemma_.lower() != "deny" and not _rejects_a_claim(verb):
+            return None
+    if speaker_token is None:
+        return None
+    speaker, phrase = _speaker_texts(speaker_token)
+    return ClaimHit(rule, Stance.DENY, speaker, phrase, None, action, _places_in(verb.doc, verb), verb.i)
+
+
+def _rejects_a_claim(verb: Token) -> bool:
+    """"rejected the claim" is a denial; "reject Azerbaijani rule" is not."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(o.lower_ in words("claim_nouns") for o in objects) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+def _statement(verb: Token, other_cues: list[Token]) -> ClaimHit | None:
+    content = _content_head(verb)
+    if content is None:
+        return None
+    speaker_token = _speaker_token(verb) or agent_of(verb)
+    if speaker_token is None or speaker_token.i in range(content.left_edge.i, content.right_edge.i + 1):
+        return None
+    span = _content_span(content, other_cues)
+    verdict = _classify(span, verb)
+    if verdict is None:
+        return None
+    stance, accused, own_agent = verdict
+    speaker, phrase = _speaker_texts(speaker_token)
+    return ClaimHit("claims.said_content", stance, speaker, phrase, accused, _trim(span.text),
+                    _places_in(verb.doc, content), verb.i, needs_accused=stance is Stance.ACCUSE and accused is None,
+                    own_side_agent=own_agent)
+
+
+def _according_to_hit(doc: Doc, found) -> ClaimHit | None:
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or match_figures(doc):
+        return None
+    verdict = _classify(doc[:], root)
+    if verdict is None:
+        return None
+    stance, accused, own_agent = verdict
+    return ClaimHit("claims.according_to", stance, found.text, found.text, accused, _trim(doc.text), (), root.i,
+                    needs_accused=stance is Stance.ACCUSE and accused is None, own_side_agent=own_agent)
+
+
+def _alleged(doc: Doc, hits: list[ClaimHit]) -> list[ClaimHit]:
+    out = []
+    for token in doc:
+        if token.lower_ not in ("alleged", "purported") or token.head.lemma_.lower() not in words("harm_words"):
+            continue
+        verb = next((a for a in token.head.ancestors if a.pos_ == "VERB"), None)
+        if verb is None or any(h.cue == verb.i for h in hits):
+            continue
+        subject = _speaker_token(verb) if _shares_speaker(verb) else subject_of(verb)
+        if subject is None:
+            continue
+        speaker, phrase = _speaker_texts(subject)
+        noun = token.head
+        action = verb.doc[noun.left_edge.i:noun.right_edge.i + 1].text
+        out.append(ClaimHit("claims.alleged", Stance.ACCUSE, speaker, phrase, None, action, (), token.i,
+                            needs_accused=True))
+    return out
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _content_span(content: Token, other_cues: list[Token]) -> Span:
+    """The statement's content, cut before a coordinated clause that is a claim of its own."""
+    doc = content.doc
+    end = content.right_edge.i + 1
+    for child in content.children:
+        if child.dep_ == "conj" and child.i > content.i and (
+            child in other_cues or _shares_speaker(child) or any(c in other_cues for c in child.subtree)
+        ):
+            cut = child.left_edge.i
+            while cut > content.i and doc[cut - 1].dep_ in ("cc", "punct"):
+                cut -= 1
+            end = min(end, cut)
+    return doc[content.left_edge.i:end]
+
+
+def _classify(span: Span, verb: Token) -> tuple[Stance, str | None, str | None] | None:
+    """accuse or assert for a statement's content, or None when it is no claim.
+
+    Not claims: casualty tolls (figures cover them), hopes, expectations and feelings, and
+    promises or requests of help (the agreement extractor covers those).
+    """
+    text = span.text
+    lowered = text.lower()
+    outer = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text.lower()
+    if any(span.start <= hit.anchor < span.end for hit in match_figures(verb.doc)):
+        return None
+    if any(h in outer for h in words("hedge_words")):
+        return None
+    if _PLEDGE_CONTENT.search(text):
+        return None
+    harm = [t for t in span if t.lemma_.lower() in words("harm_words") and not _benign(t) and not _modifier(t)]
+    if not harm:
+        if not any(t.pos_ in ("VERB", "AUX") for t in span):
+            return None
+        return Stance.ASSERT, None, None
+    if any(w in lowered for w in words("own_side_words")):
+        return Stance.ASSERT, None, None
+    agent = _harm_agent(harm)
+    return Stance.ACCUSE, agent, agent
+
+
+def _modifier(token: Token) -> bool:
+    """A harm word inside a description of something else ("the bodies of people killed")."""
+    return token.dep_ == "acl" or any(a.dep_ == "relcl" for a in [token, *token.ancestors][:4])
+
+
+def _benign(token: Token) -> bool:
+    """Harm words used in a harmless sense: "back" as an adverb, "fire" in "ceasefire"."""
+    if token.lemma_.lower() in ("back", "support", "send", "supply", "arm", "sponsor") and token.pos_ != "VERB":
+        return True
+    return False
+
+
+def _harm_agent(harm: list[Token]) -> str | None:
+    """Who did the harm, when the content names it: the subject, a "by X", or a demonym ("Azerbaijani shelling")."""
+    for token in harm:
+        if token.pos_ == "VERB":
+            agent = agent_of(token)
+            if agent is not None:
+                return noun_phrase(agent, coordinated=True).text
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ != "PRON" and subject.lower_ not in words("not_speakers"):
+                named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+                return noun_phrase(named or subject, coordinated=True).text
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss") and demonym_country(child.text.replace("’s", "").replace("'s", "")):
+                return forces_of(demonym_country(child.text.replace("’s", "").replace("'s", ""))) \
+                    if child.dep_ != "poss" else child.text.replace("’s", "").replace("'s", "")
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                return child.text
+    return None
+
+
+def _content_head(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    return None
+
+
+def _relative_head(verb: Token) -> Token | None:
+    current = verb
+    for _ in range(3):
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ == "conj":
+            current = current.head
+            continue
+        break
+    return None
+
+
+def _reciprocal(verb: Token) -> str | None:
+    tail = verb.doc[verb.i + 1:verb.i + 5].text.lower()
+    for phrase in sorted(words("reciprocal"), key=len, reverse=True):
+        if tail.startswith(phrase) or re.match(r"^\w+\s+" + re.escape(phrase), tail):
+            return "each other"
+    return None
+
+
+def _object_text(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return noun_phrase(child, coordinated=True).text
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
+            return _trim(verb.doc[child.left_edge.i:child.right_edge.i + 1].text)
+    return None
+
+
+def _clause_text(verb: Token) -> str | None:
+    content = _content_head(verb)
+    return _trim(verb.doc[content.left_edge.i:content.right_edge.i + 1].text) if content is not None else None
+
+
+def _prep_object(verb: Token, preps: tuple[str, ...]) -> str:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            inner = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if inner:
+                return _trim(verb.doc[inner[0].left_edge.i:inner[0].right_edge.i + 1].text)
+    return ""
+
+
+def _speaker_texts(token: Token) -> tuple[str, str]:
+    span = noun_phrase(token, coordinated=True)
+    whole = token.doc[min(span.start, token.left_edge.i):max(span.end, token.right_edge.i + 1)]
+    return span.text, whole.text
+
+
+def _places_in(doc: Doc, head: Token) -> tuple[str, ...]:
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    names = []
+    for start, end, entries in doc._.place_candidates:
+        if lo <= start and end <= hi and entries and entries[0].feature != "PCLI":
+            names.append(doc[start:end].text)
+    return tuple(dict.fromkeys(names))
+
+
+def _has_cue_inside(doc: Doc, hit: ClaimHit, hits: list[ClaimHit]) -> bool:
+    verb = doc[hit.cue]
+    content = _content_head(verb)
+    if content is None:
+        return False
+    inside = range(content.left_edge.i, content.right_edge.i + 1)
+    return any(other is not hit and other.cue in inside and other.rule != "claims.said_content" for other in hits)
+
+
+def _trim(text: str) -> str:
+    text = text.strip(" ,;:—–-\"'“”‘’")
+    return text[:200]
+
+
+# --- across sentences --------------------------------------------------------------------------
+
+
+@dataclass
+class _SpeakerMemory:
+    """Speakers named so far in the article: "he" and "the ministry" refer back to them."""
+
+    named: list[str] = field(default_factory=list)
+    observers: set[str] = field(default_factory=set)
+
+    def resolve(self, speaker: str, phrase: str) -> tuple[str | None, bool]:
+        """The speaker to report, and whether it is an observer rather than a party."""
+        lowered = speaker.lower().strip()
+        if lowered in _PRONOUNS:
+            if not self.named:
+                return None, False
+            target = self.named[-1]
+            return target, self._is_observer(target)
+        head = _generic_head(speaker)
+        if head:
+            for earlier in reversed(self.named):
+                if head in earlier.lower() and _generic_head(earlier) is None:
+                    return earlier, self._is_observer(earlier)
+        if self._observer_phrase(phrase):
+            self.observers.add(_surname(speaker))
+            return speaker, True
+        return speaker, self._is_observer(speaker)
+
+    def learn(self, doc: Doc) -> None:
+        for token in doc:
+            if token.pos_ == "VERB" and token.lemma_.lower() in words("claim_verbs") | words("deny_verbs") | words("accuse_verbs"):
+                subject = subject_of(token) or agent_of(token)
+                if subject is None or subject.lower_ in _PRONOUNS:
+                    continue
+                speaker, phrase = _speaker_texts(subject)
+                if _generic_head(speaker):
+                    continue
+                if self._observer_phrase(phrase):
+                    self.observers.add(_surname(speaker))
+                self.named.append(speaker)
+
+    def _observer_phrase(self, phrase: str) -> bool:
+        return any(w in words("non_party_words") for w in re.findall(r"[a-z]+", phrase.lower()))
+
+    def _is_observer(self, speaker: str) -> bool:
+        surname = _surname(speaker)
+        return any(fuzz.ratio(surname, known) >= 80 for known in self.observers)
+
+
+def _generic_head(speaker: str) -> str | None:
+    """The head noun of a speaker that names no one ("the ministry", "the defence ministry"), else None."""
+    tokens = re.findall(r"[A-Za-z’'-]+", speaker)
+    if not tokens or any(t[:1].isupper() for t in tokens[1:]) or side_of(speaker):
+        return None
+    head = tokens[-1].lower()
+    return head if head in _DEFINITE_HEADS else None
+
+
+def _surname(name: str) -> str:
+    parts = re.findall(r"[A-Za-z’'-]+", name)
+    return parts[-1].lower() if parts else name.lower()
+
+
+def _build(hit: ClaimHit, speaker: str, item: ParsedSentence, article: Article, parties: tuple[str, ...]) -> Claim:
+    accused = hit.accused
+    rule = hit.rule
+    if hit.stance is Stance.ACCUSE:
+        if accused and accused.lower() in _PRONOUNS | {"they", "them"}:
+            accused = None
+        if accused is None:
+            accused = forces_of(opponent(side_of(speaker), parties))
+            rule += "+accused_inferred" if accused else ""
+        elif hit.own_side_agent and side_of(hit.own_side_agent) and side_of(hit.own_side_agent) == side_of(speaker):
+            return _build(ClaimHit(hit.rule, Stance.ASSERT, hit.speaker, hit.speaker_phrase, None, hit.action,
+                                   hit.places, hit.cue), speaker, item, article, parties)
+    sentence = item.sentence
+    cue = item.doc[hit.cue]
+    return Claim(
+        stance=hit.stance,
+        speaker=speaker,
+        accused=accused if hit.stance is not Stance.DENY else hit.accused,
+        action=hit.action,
+        places=hit.places,
+        sentence=sentence.text,
+        provenance=Provenance(article.id, sentence.index, sentence.start + cue.idx,
+                              sentence.start + cue.idx + len(cue.text), rule),
+    )

@@ -1,0 +1,1 @@
+"""The resolve stage: actors and places to canonical identities."""

@@ -1,0 +1,97 @@
+"""Which side a speaker stands on, and who its opponent is, for claims that leave the accused unnamed.
+
+A statement that "the market came under fire" accuses someone: the other party of the conflict
+that the article reports. The conflict's two main parties are the two states the article names
+most; a speaker's side comes from the actor table (Nagorno-Karabakh's authorities stand with
+Armenia) or from a demonym in its description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from ..lexicon import load_lexicon, load_table
+
+PACKAGE = "wirewatch.resolve"
+
+
+@cache
+def _alias_pattern() -> tuple[re.Pattern, dict[str, dict]]:
+    by_alias: dict[str, dict] = {}
+    for actor in load_table(PACKAGE, "actors"):
+        for alias in [actor["name"], *actor["aliases"]]:
+            by_alias.setdefault(alias.lower(), actor)
+    names = sorted(by_alias, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
+    return pattern, by_alias
+
+
+@cache
+def _demonym_by_country() -> dict[str, str]:
+    """ISO alpha-2 to the first demonym listed for it ("AZ" -> "Azerbaijani")."""
+    out: dict[str, str] = {}
+    for entry in load_lexicon("wirewatch.nlp", "demonyms"):
+        word, _, country = entry.partition("|")
+        out.setdefault(country, word)
+    return out
+
+
+@cache
+def _country_by_word() -> dict[str, str]:
+    out = {}
+    for entry in load_lexicon("wirewatch.nlp", "demonyms"):
+        word, _, country = entry.partition("|")
+        out[word.lower()] = country
+    return out
+
+
+def side_of(text: str | None) -> str | None:
+    """The ISO alpha-2 code of the state the named actor stands with, or None when unknown."""
+    if not text:
+        return None
+    pattern, by_alias = _alias_pattern()
+    match = pattern.search(text)
+    if match:
+        side = by_alias[match.group(1).lower()]["side"]
+        return side or None
+    for word in re.findall(r"[A-Za-z]+", text):
+        country = _country_by_word().get(word.lower())
+        if country:
+            return country
+    return None
+
+
+def main_parties(text: str) -> tuple[str, ...]:
+    """The two states the text names most (by actor aliases and demonyms), most named first."""
+    pattern, by_alias = _alias_pattern()
+    counts: Counter = Counter()
+    for match in pattern.finditer(text):
+        actor = by_alias[match.group(1).lower()]
+        if actor["sector"] == "GOV" and actor.get("side") and not actor.get("role"):
+            counts[actor["side"]] += 1
+    for word in re.findall(r"[A-Za-z]+", text):
+        country = _country_by_word().get(word.lower())
+        if country and word.lower() not in {a.lower() for a in by_alias}:
+            counts[country] += 1
+    return tuple(country for country, _ in counts.most_common(2))
+
+
+def opponent(side: str | None, parties: tuple[str, ...]) -> str | None:
+    """The other main party, when the side is one of the two."""
+    if side in parties and len(parties) == 2:
+        return parties[1] if parties[0] == side else parties[0]
+    return None
+
+
+def forces_of(country: str | None) -> str | None:
+    """'Azerbaijani forces' for AZ: how an unnamed perpetrator on that side is written."""
+    if not country:
+        return None
+    demonym = _demonym_by_country().get(country)
+    return f"{demonym} forces" if demonym else None
+
+
+def demonym_country(word: str) -> str | None:
+    return _country_by_word().get(word.lower())
