@@ -260,3 +260,49 @@ class Claim:
     places: tuple[str, ...]
     sentence: str
     provenance: Provenance
+
+
+class AgreementKind(str, Enum):
+    """What kind of arrangement a mention is about."""
+
+    CEASEFIRE = "ceasefire"
+    TRUCE = "truce"
+    TALKS = "talks"
+    PLEDGE = "pledge"
+    REQUEST = "request"
+
+
+class AgreementState(str, Enum):
+    """What the sentence says became of the arrangement."""
+
+    AGREED = "agreed"
+    TOOK_EFFECT = "took_effect"
+    FRAYED = "frayed"
+    COLLAPSED = "collapsed"
+    VIOLATED = "violated"
+    PROPOSED = "proposed"
+    HELD = "held"
+    SCHEDULED = "scheduled"
+    MENTIONED = "mentioned"
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """A ceasefire, truce, talks, pledge or request as one sentence mentions it.
+
+    parties: countries or organisations, in the order the guideline gives (requester then
+    addressee; pledger then beneficiary; warring sides then broker).
+    mediators: who brokered, mediated or hosted it, when the sentence says.
+    date_text: the time expression as written; date and date_precision: what it resolves to.
+    """
+
+    kind: AgreementKind
+    parties: tuple[str, ...]
+    mediators: tuple[str, ...]
+    venue: str | None
+    date_text: str | None
+    date: dt.date | None
+    date_precision: DatePrecision | None
+    state: AgreementState
+    sentence: str
+    provenance: Provenance

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Claim, Extraction, Figure, PlaceMention, Provenance
+from ..model import Agreement, Claim, Extraction, Figure, PlaceMention, Provenance
 
 
 def extraction_record(extraction: Extraction) -> dict:
@@ -16,7 +16,7 @@ def extraction_record(extraction: Extraction) -> dict:
         "published": article.published.isoformat() if article.published else None,
         "figures": [figure_record(f) for f in extraction.figures],
         "claims": [claim_record(c) for c in extraction.claims],
-        "agreements": list(extraction.agreements),
+        "agreements": [agreement_record(a) for a in extraction.agreements],
         "places": [place_record(p) for p in extraction.places],
     }
 
@@ -72,4 +72,19 @@ def claim_record(claim: Claim) -> dict:
         "places": list(claim.places),
         "sentence": claim.sentence,
         **provenance_record(claim.provenance),
+    }
+
+
+def agreement_record(agreement: Agreement) -> dict:
+    return {
+        "kind": agreement.kind.value,
+        "parties": list(agreement.parties),
+        "mediators": list(agreement.mediators),
+        "venue": agreement.venue,
+        "date_text": agreement.date_text,
+        "date": agreement.date.isoformat() if agreement.date else None,
+        "date_precision": agreement.date_precision.value if agreement.date_precision else None,
+        "state": agreement.state.value,
+        "sentence": agreement.sentence,
+        **provenance_record(agreement.provenance),
     }

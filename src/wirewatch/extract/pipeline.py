@@ -8,7 +8,7 @@ from ..model import Article, Extraction
 from ..nlp.annotate import any_of, parse_wanted
 from ..nlp.gazetteer import Gazetteer
 from ..nlp.pipeline import load_pipeline
-from . import claims, figures, places
+from . import agreements, claims, figures, places
 
 
 class Extractor:
@@ -16,7 +16,7 @@ class Extractor:
 
     def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None):
         self.nlp = nlp or load_pipeline(gazetteer)
-        self._wants = any_of(figures.wants, places.wants, claims.wants)
+        self._wants = any_of(figures.wants, places.wants, claims.wants, agreements.wants)
 
     def extract(self, article: Article) -> Extraction:
         """The figures and places of one article, with provenance."""
@@ -27,6 +27,7 @@ class Extractor:
             figures=tuple(figures.find_figures(figure_sentences, article)),
             places=tuple(places.find_places(parsed, article)),
             claims=tuple(claims.find_claims([p for p in parsed if claims.wants(p.sentence.text)], article)),
+            agreements=tuple(agreements.find_agreements([p for p in parsed if agreements.wants(p.sentence.text)], article)),
             sentences=len(sentences),
             parsed_sentences=len(parsed),
         )

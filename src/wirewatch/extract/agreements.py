@@ -1,0 +1,333 @@
+"""Agreements: ceasefires, truces, talks, pledges and requests as each sentence mentions them.
+
+A mention counts when it is a real arrangement: agreed, held, in force, broken or asked for. A
+standing treaty, a ceasefire that talks failed to reach, a hoped-for truce and an appeal to talk
+do not count. Finding (`match_agreements`) is kept apart from building Agreement records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import load_table
+from ..model import Agreement, AgreementKind, AgreementState, Article, Provenance
+from ..nlp.annotate import ParsedSentence
+from ..nlp.dates import find_dates
+from ..resolve.sides import main_parties, side_of
+from .words import mapping, words
+
+RULES = (
+    "agreements.word",  # "a humanitarian ceasefire", "talks in Geneva", "the mutual pledge"
+    "agreements.agreed_to",  # "the sides agreed to avoid targeting civilians", "agreeing they will not ..."
+    "agreements.will_assist",  # "Moscow will render Yerevan all necessary assistance"
+    "agreements.request",  # "asked Putin to begin urgent consultations", "a plea for help"
+)
+_WILL_ASSIST = re.compile(
+    r"\b(will|would|'ll|shall)\b(?:\s+\w+){0,4}?\s+(render|provide|give|offer|extend|send)\b[^.;]{0,80}?\b(assistance|help|aid|support)\b",
+    re.I,
+)
+_MEDIATORS = re.compile(
+    r"\b(?:brokered|mediated|negotiated|hosted|chaired|facilitated)\s+by\s+(?P<list>[A-Z][^.;:—–(]*?)(?=,\s+(?:co-chairs|which|who|that)\b|[.;:—–(]|$)"
+    r"|(?P<pre>[A-Z][\w.]*)-brokered"
+    r"|\bvia\s+the\s+(?P<via>[A-Z][^,.;(]*?)(?:\s*\((?P<abbr>[A-Z]{2,})\))?(?=[,.;]|$)",
+)
+_APPEALS = {"urge", "call", "want", "hope", "propose", "suggest", "encourage", "press", "ask"}
+_WARRING = re.compile(r"\b(both sides|the two sides|the sides|warring sides|the countries|both countries|the two countries|each other)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementHit:
+    """An arrangement found in one sentence, before parties and dates are filled in."""
+
+    rule: str
+    kind: AgreementKind
+    start: int  # character offsets of the cue in the sentence
+    end: int
+    cue: int  # token index of the cue
+
+
+def wants(text: str) -> bool:
+    """Cheap filter: a sentence with an arrangement word or a promise of help."""
+    lowered = text.lower()
+    return any(w in lowered for w in ("cease", "truce", "talk", "negotiat", "discuss", "summit", "met", "meet",
+                                       "pledg", "promis", "agree", "commit", "request", "plea", "appeal", "ask",
+                                       "urg", "assist", "help", "aid"))
+
+
+def find_agreements(parsed: Iterable[ParsedSentence], article: Article) -> list[Agreement]:
+    """Every arrangement mention of one article, in text order."""
+    belligerents = tuple(_country_name(c) for c in main_parties(article.text))
+    out: list[Agreement] = []
+    for item in parsed:
+        for hit in match_agreements(item.doc):
+            out.append(_build(hit, item, article, belligerents))
+    return out
+
+
+def match_agreements(doc: Doc) -> list[AgreementHit]:
+    """The arrangements one sentence mentions: at most one per kind, in order of their cues."""
+    if not wants(doc.text):
+        return []
+    hits: list[AgreementHit] = []
+    kinds = mapping("agreement_words")
+    for token in doc:
+        kind_name = kinds.get(_word_at(token))
+        if kind_name is None:
+            if token.lemma_.lower() == "agree" and _agreed_to_act(token):
+                hits.append(_hit("agreements.agreed_to", AgreementKind.PLEDGE, token))
+            continue
+        kind = AgreementKind(kind_name)
+        if kind is AgreementKind.REQUEST:
+            if _is_request(token):
+                hits.append(_hit("agreements.request", kind, token))
+            continue
+        if _blocked(token) or _refers_back(token, hits):
+            continue
+        if kind is AgreementKind.TALKS and not _real_talks(token):
+            continue
+        if kind is AgreementKind.PLEDGE and not _real_pledge(token):
+            continue
+        hits.append(_hit("agreements.word", kind, token))
+    for match in _WILL_ASSIST.finditer(doc.text):
+        if not _treaty_text(doc):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            hits.append(AgreementHit("agreements.will_assist", AgreementKind.PLEDGE, match.start(), match.end(),
+                                     span.start if span else 0))
+    seen: set[AgreementKind] = set()
+    unique = []
+    for hit in sorted(hits, key=lambda h: h.start):
+        if hit.kind not in seen:
+            seen.add(hit.kind)
+            unique.append(hit)
+    return unique
+
+
+def _word_at(token: Token) -> str:
+    """The word starting at the token, with a hyphenated compound the tokenizer split rejoined
+    ("cease", "-", "fires" reads as "cease-fires")."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not doc[token.i + 1].whitespace_ \
+            and not token.whitespace_:
+        return f"{token.lower_}-{doc[token.i + 2].lower_}"
+    return token.lower_
+
+
+def _hit(rule: str, kind: AgreementKind, token: Token) -> AgreementHit:
+    return AgreementHit(rule, kind, token.idx, token.idx + len(token.text), token.i)
+
+
+def _blocked(token: Token) -> bool:
+    """A failed, sought, conditional or denied arrangement ("failed to agree a ceasefire", "no truce")."""
+    doc = token.doc
+    before = doc.text[max(0, token.idx - 45):token.idx].lower()
+    for phrase in words("agreement_blockers"):
+        if re.search(r"\b" + re.escape(phrase) + r"\s+(?:[\w-]+\s+){0,2}$", before):
+            return True
+    previous = doc[token.i - 1] if token.i > 0 else None
+    if previous is not None and re.fullmatch(r"(1[89]|20)\d\d", previous.text):
+        return True  # "the 1994 ceasefire": a past war's arrangement
+    return False
+
+
+def _refers_back(token: Token, hits: list[AgreementHit]) -> bool:
+    """"the truces have all fallen apart" after "agreed to ceasefires": the same arrangements again."""
+    definite = any(c.lower_ in ("the", "these", "those", "that") for c in token.children)
+    return definite and any(h.kind in (AgreementKind.CEASEFIRE, AgreementKind.TRUCE) for h in hits) \
+        and _word_at(token) in ("truce", "truces", "ceasefire", "ceasefires", "cease-fire", "cease-fires")
+
+
+def _real_talks(token: Token) -> bool:
+    if token.lower_ in ("met", "meet") and token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.lower_ in ("met", "meet") and not any(c.dep_ in ("dobj", "nsubj", "prep") for c in token.children):
+        return False
+    return not _under_appeal(token)
+
+
+def _under_appeal(token: Token) -> bool:
+    """Talks someone is urged or hoped to hold are not talks that happened."""
+    definite = any(c.lower_ in ("the", "these", "those") for c in token.children)
+    if definite:
+        return False
+    for ancestor in list(token.ancestors)[:4]:
+        if ancestor.lemma_.lower() in _APPEALS:
+            return True
+        if ancestor.dep_ in ("advcl", "relcl", "acl") or ancestor.pos_ == "ADP":
+            return False
+    return False
+
+
+def _real_pledge(token: Token) -> bool:
+    if token.lower_ == "committed":
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is not None and following.lower_ == "to"
+    if token.lower_ in ("promise", "promised") and token.pos_ == "VERB":
+        return any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in token.children)
+    return not _under_appeal(token)
+
+
+def _agreed_to_act(token: Token) -> bool:
+    """"agreed to avoid targeting civilians", "agreeing they will not target": a mutual pledge.
+    "agreed to a ceasefire" is the ceasefire itself, found by its own word."""
+    for child in token.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            return True
+        if child.dep_ == "ccomp" and any(c.lower_ in ("will", "would", "wo", "shall") for c in child.children):
+            return True
+    return False
+
+
+def _is_request(token: Token) -> bool:
+    """An ask for help (assistance, consultations, intervention), not an exhortation to the fighters."""
+    if token.lower_ in ("request", "requests") and token.pos_ == "NOUN":
+        return not re.match(r"\s*for\s+comment", token.doc.text[token.idx + len(token.text):])
+    scope = list(token.subtree) if token.pos_ in ("VERB", "AUX") else list(token.subtree) + list(token.head.subtree)
+    return any(t.lower_ in words("help_words") for t in scope if t is not token)
+
+
+def _treaty_text(doc: Doc) -> bool:
+    """A promise made by a standing treaty's text ("Article 4 of the treaty states that ...")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+    return subject is not None and subject.lemma_.lower() in words("treaty_words")
+
+
+# --- building records --------------------------------------------------------------------------
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for actor in load_table("wirewatch.resolve", "actors"):
+        if actor["sector"] == "GOV" and actor.get("side") and not actor.get("role"):
+            names.setdefault(actor["side"], actor["name"])
+    return names
+
+
+def _country_name(code: str) -> str:
+    return _country_names().get(code, code)
+
+
+def _party(text: str | None) -> str | None:
+    side = side_of(text)
+    return _country_name(side) if side else None
+
+
+def _build(hit: AgreementHit, item: ParsedSentence, article: Article, belligerents: tuple[str, ...]) -> Agreement:
+    doc = item.doc
+    sentence = item.sentence
+    mediators = _mediators(doc.text)
+    parties = _parties(hit, doc, belligerents, mediators)
+    dates = find_dates(doc.text, article.published)
+    date = dates[0] if dates else None
+    return Agreement(
+        kind=hit.kind,
+        parties=parties,
+        mediators=mediators,
+        venue=_venue(doc),
+        date_text=date.text if date else None,
+        date=date.date if date else None,
+        date_precision=date.precision if date and date.date else None,
+        state=_state(doc.text, hit),
+        sentence=sentence.text,
+        provenance=Provenance(article.id, sentence.index, sentence.start + hit.start, sentence.start + hit.end, hit.rule),
+    )
+
+
+def _parties(hit: AgreementHit, doc: Doc, belligerents: tuple[str, ...], mediators: tuple[str, ...]) -> tuple[str, ...]:
+    cue = doc[hit.cue]
+    if hit.kind is AgreementKind.REQUEST:
+        requester = _party(_subject_text(cue)) or _party(_owner_text(cue))
+        addressee = _party(_addressee_text(cue))
+        return tuple(p for p in (requester, addressee) if p)
+    if hit.kind is AgreementKind.PLEDGE:
+        subject = _subject_text(cue)
+        if subject and not _WARRING.search(subject) and _party(subject) and _party(subject) not in belligerents:
+            beneficiary = _party(_addressee_text(cue)) or next((b for b in belligerents if b in doc.text), None)
+            return tuple(p for p in (_party(subject), beneficiary) if p)
+        return belligerents
+    extra = tuple(m for m in mediators if m not in belligerents)
+    return belligerents + extra
+
+
+def _subject_text(token: Token) -> str | None:
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return doc_phrase(child)
+        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep", "pobj") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def _owner_text(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child.text
+    return None
+
+
+def _addressee_text(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("dobj", "dative") and child.lower_ not in words("help_words"):
+            return doc_phrase(child)
+        if child.dep_ == "dobj":
+            owner = next((c for c in child.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return owner.text
+    for t in token.subtree:
+        if t.dep_ == "poss" and t.head.lower_ in words("help_words"):
+            return t.text
+        if t.dep_ == "pobj" and t.head.lower_ in ("to", "for") and side_of(t.text):
+            return t.text
+    return None
+
+
+def doc_phrase(token: Token) -> str:
+    return token.doc[token.left_edge.i:token.right_edge.i + 1].text
+
+
+def _mediators(text: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for match in _MEDIATORS.finditer(text):
+        if match.group("list"):
+            for part in re.split(r",\s*|\s+and\s+", match.group("list")):
+                part = re.sub(r"^the\s+", "", part.strip())
+                if part:
+                    found.append(_party(part) or part)
+        elif match.group("pre"):
+            found.append(_party(match.group("pre")) or match.group("pre"))
+        elif match.group("via"):
+            found.append(match.group("abbr") or match.group("via").strip())
+    return tuple(dict.fromkeys(found))
+
+
+def _venue(doc: Doc) -> str | None:
+    for start, end, entries in doc._.place_candidates:
+        span = doc[start:end]
+        if entries and entries[0].feature not in ("PCLI", "RGN") and span.root.head.lower_ == "in":
+            return span.text
+    return None
+
+
+def _state(text: str, hit: AgreementHit) -> AgreementState:
+    lowered = text.lower()
+    best, distance = None, None
+    for stem, state in mapping("state_words").items():
+        for match in re.finditer(re.escape(stem), lowered):
+            gap = abs(match.start() - hit.start)
+            if gap <= 80 and (distance is None or gap < distance):
+                best, distance = state, gap
+    if best:
+        return AgreementState(best)
+    if hit.kind is AgreementKind.REQUEST:
+        return AgreementState.PROPOSED
+    return AgreementState.MENTIONED
