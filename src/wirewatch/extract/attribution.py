@@ -60,12 +60,26 @@ def noun_phrase(head: Token, coordinated: bool = False) -> Span:
         keep.extend(child.subtree)
     left = min(t.i for t in keep)
     right = max(t.i for t in keep)
+    while right > left and (doc[right].is_punct or doc[right].lower_ in ("who", "which", "that")):
+        right -= 1
     span = doc[left:right + 1]
     while len(span) > 1 and (span[0].is_punct or span[0].lower_ in ("the", "a", "an")):
         span = span[1:]
     while len(span) > 1 and span[-1].is_punct:
         span = span[:-1]
     return span
+
+
+def _without_clauses(token: Token) -> list[Token]:
+    """The token's subtree minus relative clauses and appositions inside it."""
+    dropped: set[int] = set()
+    for t in token.subtree:
+        if t.dep_ in ("relcl", "appos", "acl") and t is not token:
+            dropped.update(x.i for x in t.subtree)
+    out = [t for t in token.subtree if t.i not in dropped]
+    while out and (out[-1].is_punct or out[-1].lower_ in ("who", "which", "that")):
+        out.pop()
+    return out
 
 
 def _whole_phrase(head: Token) -> Span:

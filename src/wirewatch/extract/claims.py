@@ -161,18 +161,37 @@ def _nested(token: Token, statements: list[Token], contents: dict) -> bool:
     return False
 
 
+def _outer_statement(verb: Token) -> Token | None:
+    """The statement verb whose content a subjectless coordinated verb hangs in: the speaker's own
+    second verb ("said that A and reiterated that B", "said N were killed and accused Y of Z")."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    current = verb
+    while current.dep_ == "conj" and current.head is not current:
+        current = current.head
+    if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_.lower() in words("claim_verbs"):
+        return current.head
+    return None
+
+
 def _shares_speaker(verb: Token) -> bool:
-    """A verb coordinated into another statement's content without a subject of its own: the
-    speaker's second verb ("said that A and reiterated that B", "argued A and pointed at B")."""
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    return verb.dep_ == "conj" and not own_subject and verb.head.dep_ in ("ccomp", "parataxis") \
-        and verb.head.head.lemma_.lower() in words("claim_verbs")
+    return _outer_statement(verb) is not None
+
+
+def _speaker_verb(verb: Token) -> bool:
+    """A verb of the speaker's own coordinated into the content ("and reiterated", "and pointed at")."""
+    lemma = verb.lemma_.lower()
+    cues = words("claim_verbs") | words("accuse_verbs") | words("deny_verbs") | {"point"}
+    return _shares_speaker(verb) and lemma in cues
 
 
 def _speaker_token(verb: Token) -> Token | None:
-    if _shares_speaker(verb):
-        return subject_of(verb.head.head)
-    return subject_of(verb)
+    outer = _outer_statement(verb)
+    subject = subject_of(outer) if outer is not None else subject_of(verb)
+    if subject is not None and subject.lower_ in ("who", "which", "that"):
+        clause = next((a for a in subject.ancestors if a.dep_ == "relcl"), None)
+        return clause.head if clause is not None else None
+    return subject
 
 
 # --- rules -------------------------------------------------------------------------------------
@@ -192,7 +211,7 @@ def _accusation(verb: Token) -> ClaimHit | None:
         accused = noun_phrase(accused_token, coordinated=True).text if accused_token is not None else None
         rule = "claims.accuse_passive"
     else:
-        speaker_token = subject_of(verb)
+        speaker_token = _speaker_token(verb)
         if speaker_token is None:
             return None
         accused = _reciprocal(verb) or _object_text(verb)
@@ -210,7 +229,7 @@ def _denial(verb: Token) -> ClaimHit | None:
         action = noun_phrase(target).text if target is not None else ""
         rule = "claims.deny_passive"
     else:
-        speaker_token = subject_of(verb)
+        speaker_token = _speaker_token(verb)
         action = _object_text(verb) or _clause_text(verb) or ""
         rule = "claims.deny_verb"
         if verb.lemma_.lower() != "deny" and not _rejects_a_claim(verb):
@@ -285,7 +304,7 @@ def _content_span(content: Token, other_cues: list[Token]) -> Span:
     end = content.right_edge.i + 1
     for child in content.children:
         if child.dep_ == "conj" and child.i > content.i and (
-            child in other_cues or _shares_speaker(child) or any(c in other_cues for c in child.subtree)
+            child in other_cues or _speaker_verb(child) or any(c in other_cues for c in child.subtree)
         ):
             cut = child.left_edge.i
             while cut > content.i and doc[cut - 1].dep_ in ("cc", "punct"):
@@ -303,8 +322,10 @@ def _classify(span: Span, verb: Token) -> tuple[Stance, str | None, str | None] 
     text = span.text
     lowered = text.lower()
     outer = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text.lower()
-    if any(span.start <= hit.anchor < span.end for hit in match_figures(verb.doc)):
+    if any(span.start <= hit.anchor < span.end for hit in match_figures(verb.doc)) or _states_a_toll(span):
         return None
+    if _calls_false(span):
+        return Stance.DENY, None, None
     if any(h in outer for h in words("hedge_words")):
         return None
     if _PLEDGE_CONTENT.search(text):
@@ -317,7 +338,24 @@ def _classify(span: Span, verb: Token) -> tuple[Stance, str | None, str | None] 
     if any(w in lowered for w in words("own_side_words")):
         return Stance.ASSERT, None, None
     agent = _harm_agent(harm)
+    if agent and agent.split()[0].lower() in ("its", "their", "our", "we"):
+        return Stance.ASSERT, None, None
     return Stance.ACCUSE, agent, agent
+
+
+def _states_a_toll(span: Span) -> bool:
+    """"the number of servicemen killed had risen to 404": a toll, which figures report, not a claim."""
+    has_count = any(t.like_num and not re.fullmatch(r"(1[89]|20)\d\d", t.text) for t in span)
+    return has_count and any(t.lemma_.lower() in ("toll", "number", "tally", "count") for t in span)
+
+
+def _calls_false(span: Span) -> bool:
+    """"the claim was false", "the accusation was unfounded": a statement that denies."""
+    falsity = words("falsity_words")
+    if not any(t.lower_ in falsity for t in span):
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in words("claim_nouns") for t in span) or \
+        any(t.lower_ in ("lie", "lies", "nonsense", "disinformation", "fabrication", "propaganda") for t in span)
 
 
 def _modifier(token: Token) -> bool:
@@ -340,6 +378,8 @@ def _harm_agent(harm: list[Token]) -> str | None:
             if agent is not None:
                 return noun_phrase(agent, coordinated=True).text
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ in words("weapon_nouns"):
+                return _firing_side(subject)
             if subject is not None and subject.pos_ != "PRON" and subject.lower_ not in words("not_speakers"):
                 named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
                 return noun_phrase(named or subject, coordinated=True).text
@@ -349,6 +389,15 @@ def _harm_agent(harm: list[Token]) -> str | None:
                     if child.dep_ != "poss" else child.text.replace("’s", "").replace("'s", "")
             if child.dep_ == "poss" and child.pos_ == "PROPN":
                 return child.text
+    return None
+
+
+def _firing_side(weapon: Token) -> str | None:
+    """"missiles fired from Armenian territory": the side named inside a weapon's phrase."""
+    for token in weapon.subtree:
+        country = demonym_country(token.text) or side_of(token.text if token.pos_ == "PROPN" else None)
+        if country:
+            return forces_of(country)
     return None
 
 

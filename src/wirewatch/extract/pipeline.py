@@ -20,7 +20,7 @@ class Extractor:
 
     def extract(self, article: Article) -> Extraction:
         """The figures and places of one article, with provenance."""
-        sentences, parsed = parse_wanted(article.text, self.nlp, self._wants)
+        sentences, parsed = parse_wanted(article.text, self.nlp, self._wants, dateline=article.dateline)
         figure_sentences = [p for p in parsed if figures.wants(p.sentence.text)]
         return Extraction(
             article=article,

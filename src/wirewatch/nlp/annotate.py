@@ -20,10 +20,10 @@ class ParsedSentence:
 
 
 def parse_wanted(
-    text: str, nlp: Language, wants: Callable[[str], bool], batch_size: int = 64
+    text: str, nlp: Language, wants: Callable[[str], bool], batch_size: int = 64, dateline: str | None = None
 ) -> tuple[list[Sentence], list[ParsedSentence]]:
     """All sentences of the text, and a parse of each sentence that `wants` selects."""
-    sentences = split_sentences(text)
+    sentences = split_sentences(text, dateline)
     chosen = [s for s in sentences if wants(s.text)]
     docs = nlp.pipe((s.text for s in chosen), batch_size=batch_size)
     return sentences, [ParsedSentence(s, d) for s, d in zip(chosen, docs)]

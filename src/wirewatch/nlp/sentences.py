@@ -31,13 +31,20 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(a.lower() for a in load_lexicon(PACKAGE, "abbreviations"))
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of the text in order; a line break always ends a sentence."""
+def split_sentences(text: str, dateline: str | None = None) -> list[Sentence]:
+    """The sentences of the text in order; a line break always ends a sentence.
+
+    dateline: the article's dateline ("STEPANAKERT, Oct 4 (CL) –"); it becomes a sentence of its
+    own, so that the first sentence's subject is not read as "STEPANAKERT".
+    """
     sentences: list[Sentence] = []
     for para in _PARAGRAPH.finditer(text):
         offset = para.start()
         chunk = para.group(0)
         start = 0
+        if dateline and not sentences and chunk.startswith(dateline):
+            _append(sentences, text, offset, offset + len(dateline))
+            start = len(dateline)
         for match in _BOUNDARY.finditer(chunk):
             end = match.end()
             if not _NEXT_START.match(chunk, end) or _is_abbreviation(chunk, match.start()):
