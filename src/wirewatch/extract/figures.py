@@ -30,7 +30,7 @@ RULES = (
 
 _NUMBER_HINT = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)\b",
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|\w+teen)\b",
     re.I,
 )
 _ZERO = re.compile(
@@ -41,7 +41,7 @@ _ZERO = re.compile(
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _HISTORICAL = re.compile(
     r"\b(?:(1[89]\d0s|(?:19|20)\d\d)(?:'s)?\s+(?:war|conflict|fighting|genocide|massacre|pogroms?)"
-    r"|(?:war|conflict|fighting)\s+(?:that\s+ended\s+|which\s+ended\s+|ended\s+|of\s+|in\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?)(1[89]\d0s|(?:19|20)\d\d))",
+    r"|(?:war|conflict|fighting)\s+(?:(?:that\s+|which\s+)?ended\s+(?:in\s+)?|of\s+|in\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?)(1[89]\d0s|(?:19|20)\d\d))",
     re.I,
 )
 _MONTH_NEAR = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
@@ -75,7 +75,7 @@ def find_figures(parsed: Iterable[ParsedSentence], article: Article) -> list[Fig
     figures: list[Figure] = []
     last_speaker: str | None = None
     for item in parsed:
-        hits = match_figures(item.doc)
+        hits = match_figures(item.doc) if wants(item.sentence.text) else []
         speaker = None
         for hit in hits:
             speaker = _claimant(item.doc, hit.anchor, last_speaker)

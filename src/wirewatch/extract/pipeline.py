@@ -21,10 +21,9 @@ class Extractor:
     def extract(self, article: Article) -> Extraction:
         """The figures and places of one article, with provenance."""
         sentences, parsed = parse_wanted(article.text, self.nlp, self._wants, dateline=article.dateline)
-        figure_sentences = [p for p in parsed if figures.wants(p.sentence.text)]
         return Extraction(
             article=article,
-            figures=tuple(figures.find_figures(figure_sentences, article)),
+            figures=tuple(figures.find_figures(parsed, article)),
             places=tuple(places.find_places(parsed, article)),
             claims=tuple(claims.find_claims([p for p in parsed if claims.wants(p.sentence.text)], article)),
             agreements=tuple(agreements.find_agreements([p for p in parsed if agreements.wants(p.sentence.text)], article)),

@@ -136,11 +136,18 @@ def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anc
             score += 0.5
         if entry.feature in ("PCLI", "PPLC"):
             score += 0.5
+        elif entry.feature.startswith("PPL"):
+            score += 0.2
         near = [a for a in anchors if a.id != entry.id and _km(a, entry) < 250]
         score += min(len(near), 3) * 0.7
         score += math.log10(entry.population + 10) / 4
         if score > best_score:
             best, best_score = entry, score
+    if best is not None and best.feature in ("ADM1", "ADM2"):
+        # A district named after its town ("Susa" the district, Shusha the town): name the town.
+        town = next((e for e in entries if e.feature.startswith("PPL") and e.country == best.country
+                     and _km(e, best) < 60), None)
+        best = town or best
     return best
 
 

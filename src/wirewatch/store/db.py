@@ -12,8 +12,25 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 
 from ..errors import ConfigError
 from ..model import Article, DatePrecision, Extraction, InputFormat
-from .records import figure_of, figure_row, place_of, place_row
-from .schema import articles, figures, metadata, outlet_lines, place_mentions, runs
+from .records import (
+    agreement_of,
+    agreement_row,
+    claim_of,
+    claim_row,
+    figure_of,
+    figure_row,
+    place_of,
+    place_row,
+)
+from .schema import agreements, articles, claims, figures, metadata, outlet_lines, place_mentions, runs
+
+# Each kind of mention: its table, the Extraction field holding it, and its row converters.
+_MENTIONS = (
+    (figures, "figures", figure_row, figure_of),
+    (place_mentions, "places", place_row, place_of),
+    (claims, "claims", claim_row, claim_of),
+    (agreements, "agreements", agreement_row, agreement_of),
+)
 
 
 def database_url(db: str) -> str:
@@ -107,12 +124,11 @@ class Store:
         """Replace the article's stored mentions with these, in one transaction."""
         article_id = extraction.article.id
         with self.engine.begin() as conn:
-            for table in (figures, place_mentions):
+            for table, field, to_row, _ in _MENTIONS:
                 conn.execute(delete(table).where(table.c.article_id == article_id))
-            if extraction.figures:
-                conn.execute(insert(figures), [figure_row(f, i) for i, f in enumerate(extraction.figures)])
-            if extraction.places:
-                conn.execute(insert(place_mentions), [place_row(p, i) for i, p in enumerate(extraction.places)])
+                items = getattr(extraction, field)
+                if items:
+                    conn.execute(insert(table), [to_row(item, i) for i, item in enumerate(items)])
             conn.execute(update(articles).where(articles.c.id == article_id).values(extracted_version=version))
 
     def extracted_version(self, article_id: str) -> str | None:
@@ -121,14 +137,12 @@ class Store:
 
     def extraction(self, article: Article) -> Extraction:
         """The stored mentions of an article, as the extract stage produced them."""
+        found = {}
         with self.engine.connect() as conn:
-            fig_rows = conn.execute(select(figures).where(figures.c.article_id == article.id).order_by(figures.c.seq)).mappings()
-            found_figures = tuple(figure_of(r) for r in fig_rows)
-            place_rows = conn.execute(
-                select(place_mentions).where(place_mentions.c.article_id == article.id).order_by(place_mentions.c.seq)
-            ).mappings()
-            found_places = tuple(place_of(r) for r in place_rows)
-        return Extraction(article=article, figures=found_figures, places=found_places)
+            for table, field, _, of_row in _MENTIONS:
+                rows = conn.execute(select(table).where(table.c.article_id == article.id).order_by(table.c.seq))
+                found[field] = tuple(of_row(r) for r in rows.mappings())
+        return Extraction(article=article, **found)
 
     # recurring lines ----------------------------------------------------------------------------
 

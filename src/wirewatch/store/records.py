@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 from ..model import (
+    Agreement,
+    AgreementKind,
+    AgreementState,
+    Claim,
     DatePrecision,
+    Stance,
     Figure,
     FigureKind,
     GeoPrecision,
@@ -84,3 +91,48 @@ def place_of(row) -> PlaceMention:
         place = Place(row["geonameid"], row["canonical"], row["lat"], row["lon"], row["country"], row["admin1"],
                       row["feature"], row["population"] or 0, GeoPrecision(row["precision"]))
     return PlaceMention(row["name"], place, row["sentence"], provenance_of(row))
+
+
+def claim_row(claim: Claim, seq: int) -> dict:
+    return {
+        **provenance_row(claim.provenance, claim.sentence, seq),
+        "stance": claim.stance.value,
+        "speaker": claim.speaker,
+        "accused": claim.accused,
+        "action": claim.action,
+        "places": json.dumps(list(claim.places), ensure_ascii=False),
+    }
+
+
+def claim_of(row) -> Claim:
+    return Claim(Stance(row["stance"]), row["speaker"], row["accused"], row["action"],
+                 tuple(json.loads(row["places"])), row["sentence"], provenance_of(row))
+
+
+def agreement_row(agreement: Agreement, seq: int) -> dict:
+    return {
+        **provenance_row(agreement.provenance, agreement.sentence, seq),
+        "kind": agreement.kind.value,
+        "parties": json.dumps(list(agreement.parties), ensure_ascii=False),
+        "mediators": json.dumps(list(agreement.mediators), ensure_ascii=False),
+        "venue": agreement.venue,
+        "date_text": agreement.date_text,
+        "date": agreement.date,
+        "date_precision": agreement.date_precision.value if agreement.date_precision else None,
+        "state": agreement.state.value,
+    }
+
+
+def agreement_of(row) -> Agreement:
+    return Agreement(
+        kind=AgreementKind(row["kind"]),
+        parties=tuple(json.loads(row["parties"])),
+        mediators=tuple(json.loads(row["mediators"])),
+        venue=row["venue"],
+        date_text=row["date_text"],
+        date=row["date"],
+        date_precision=DatePrecision(row["date_precision"]) if row["date_precision"] else None,
+        state=AgreementState(row["state"]),
+        sentence=row["sentence"],
+        provenance=provenance_of(row),
+    )

@@ -73,6 +73,33 @@ figures = Table(
     PrimaryKeyConstraint("article_id", "seq"),
 )
 
+claims = Table(
+    "claims",
+    metadata,
+    *_provenance_columns(),
+    Column("stance", String(10), nullable=False),
+    Column("speaker", Text, nullable=False),
+    Column("accused", Text),
+    Column("action", Text, nullable=False),
+    Column("places", Text, nullable=False, doc="JSON list of place names"),
+    PrimaryKeyConstraint("article_id", "seq"),
+)
+
+agreements = Table(
+    "agreements",
+    metadata,
+    *_provenance_columns(),
+    Column("kind", String(10), nullable=False),
+    Column("parties", Text, nullable=False, doc="JSON list"),
+    Column("mediators", Text, nullable=False, doc="JSON list"),
+    Column("venue", Text),
+    Column("date_text", Text),
+    Column("date", Date),
+    Column("date_precision", String(8)),
+    Column("state", String(12), nullable=False),
+    PrimaryKeyConstraint("article_id", "seq"),
+)
+
 place_mentions = Table(
     "place_mentions",
     metadata,

@@ -1,0 +1,337 @@
+"""extract/figures.py: casualty figures with kind, value, qualifier, claimant and historical flag.
+
+Every sentence here is invented for the test (towns such as Varenka are made up).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wirewatch.extract.figures import ARTICLE_ITSELF, RULES, find_figures, match_figures, wants
+from wirewatch.extract.pipeline import Extractor
+from wirewatch.model import Article, FigureKind, InputFormat, Qualifier
+from wirewatch.nlp.annotate import parse_wanted
+from wirewatch.nlp.gazetteer import INDEX_VERSION, Gazetteer
+from wirewatch.nlp.pipeline import load_pipeline
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = dt.date(2020, 10, 21)  # a Wednesday
+
+
+@pytest.fixture(scope="session")
+def gazetteer(tmp_path_factory) -> Gazetteer:
+    """The index, built once per session into the session's temporary folder (other modules reuse the file)."""
+    folder = tmp_path_factory.getbasetemp() / "gazetteer"
+    folder.mkdir(exist_ok=True)
+    return Gazetteer(folder / f"gazetteer-v{INDEX_VERSION}.sqlite")
+
+
+@pytest.fixture(scope="session")
+def nlp(gazetteer):
+    return load_pipeline(gazetteer)
+
+
+@pytest.fixture(scope="session")
+def extractor(nlp) -> Extractor:
+    return Extractor(nlp)
+
+
+def make_article(text: str, published: dt.date | None = PUBLISHED) -> Article:
+    return Article(id="test-article", name="test", source="test.txt", format=InputFormat.TEXT, outlet=None, url=None,
+                   title=None, published=published, published_precision=None, language="en", text=text)
+
+
+def extracted(extractor: Extractor, text: str, published: dt.date | None = PUBLISHED):
+    return extractor.extract(make_article(text, published)).figures
+
+
+def summary(figures) -> list[tuple]:
+    return [(f.kind.value, f.value, f.qualifier.value) for f in figures]
+
+
+def hits(nlp, sentence: str) -> list[tuple]:
+    return [(h.kind.value, h.number.value) for h in match_figures(nlp(sentence))]
+
+
+# --- attribution --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # according to X, N ...
+        ("According to the regional health office, 23 civilians were killed in the shelling of Varenka.",
+         [("killed", 23, "regional health office")]),
+        # X said N ...
+        ("The defence ministry in Baku said 14 soldiers were wounded near the front line.",
+         [("wounded", 14, "defence ministry")]),
+        ("Separatist officials said 31 of their fighters were killed on Tuesday.",
+         [("killed", 31, "Separatist officials")]),
+        # N ..., X said
+        ("At least 19 fighters were killed near the dam, rebel commanders said.",
+         [("killed", 19, "rebel commanders")]),
+        # X say the fighting has killed N
+        ("Local officials say the fighting has killed 61 people since Sunday.",
+         [("killed", 61, "Local officials")]),
+        ("Refugee agencies say the fighting has displaced 70,000 people.",
+         [("displaced", 70000, "Refugee agencies")]),
+        # X's tally / count
+        ("The defence ministry's tally showed 212 soldiers killed.", [("killed", 212, "defence ministry")]),
+        ("By the Red Cross's count, 87 civilians have been wounded.", [("wounded", 87, "Red Cross")]),
+        # unattributed
+        ("Nine villagers were killed when a rocket hit the market in Varenka.", [("killed", 9, ARTICLE_ITSELF)]),
+        # "officially claimed N lives": the official tolls, no named speaker
+        ("The border clashes have officially claimed more than 340 lives.", [("killed", 340, "official tolls")]),
+    ],
+)
+def test_figures_claimant(extractor, text, expected):
+    figures = extracted(extractor, text)
+    assert [(f.kind.value, f.value, f.claimant) for f in figures] == expected
+
+
+def test_figures_claimant_official_toll_keeps_qualifier(extractor):
+    [figure] = extracted(extractor, "The border clashes have officially claimed more than 340 lives.")
+    assert figure.qualifier is Qualifier.MORE_THAN
+
+
+def test_figures_claimant_pronoun_resolves_to_previous_figure_speaker(extractor):
+    text = "The health ministry said 5 civilians were killed on Monday. It said 12 more were wounded."
+    figures = extracted(extractor, text)
+    assert [(f.kind.value, f.value, f.claimant) for f in figures] == [
+        ("killed", 5, "health ministry"), ("wounded", 12, "health ministry")]
+
+
+def test_figures_claimant_pronoun_resolves_through_find_figures(nlp):
+    text = "The health ministry said on Tuesday that shelling continued. It said 9 people were killed in the town."
+    _, parsed = parse_wanted(text, nlp, lambda _: True)
+    figures = find_figures(parsed, make_article(text))
+    assert [(f.value, f.claimant) for f in figures] == [(9, "health ministry")]
+    assert figures[0].provenance.rule.endswith("pronoun")
+
+
+def test_figures_claimant_pronoun_resolves_to_speaker_of_sentence_without_figure(extractor):
+    text = "The health ministry said on Tuesday that shelling continued. It said 9 people were killed in the town."
+    assert [(f.value, f.claimant) for f in extracted(extractor, text)] == [(9, "health ministry")]
+
+
+def test_figures_claimant_said_governs_every_figure_of_the_sentence(extractor):
+    text = "Separatist officials said the drone strike killed at least 12 and wounded 40."
+    figures = extracted(extractor, text)
+    assert [f.claimant for f in figures] == ["Separatist officials", "Separatist officials"]
+
+
+# --- numbers ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,kind,value",
+    [
+        ("One thousand residents have fled the town, officials said.", "displaced", 1000),
+        ("Five soldiers were killed overnight.", "killed", 5),
+        ("Twenty-one people were wounded in the blast.", "wounded", 21),
+        ("Rebels captured twelve soldiers near the dam.", "captured", 12),
+        ("Some 4,000 residents were displaced from their homes.", "displaced", 4000),
+        ("An estimated 90,000 people have fled the region.", "displaced", 90000),
+    ],
+)
+def test_figures_number_words_and_digits(extractor, text, kind, value):
+    assert [(f.kind.value, f.value) for f in extracted(extractor, text)] == [(kind, value)]
+
+
+def test_figures_number_words_in_the_teens(extractor):
+    assert summary(extracted(extractor, "Sixteen villagers were wounded by shrapnel.")) == [("wounded", 16, "exact")]
+
+
+def test_figures_number_words_in_the_teens_match_once_parsed(nlp):
+    assert hits(nlp, "Sixteen villagers were wounded by shrapnel.") == [("wounded", 16)]
+
+
+@pytest.mark.parametrize("sentence", ["Sixteen villagers were wounded.", "Thirteen soldiers died.",
+                                      "Nineteen people were killed."])
+def test_figures_wants_sentences_with_teen_number_words(sentence):
+    assert wants(sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Between 26 and 30 people were killed in the attack on the bridge.",
+     "The offensive killed between 26 and 30 soldiers."],
+)
+def test_figures_range_gives_lower_value_and_upper(extractor, text):
+    [figure] = extracted(extractor, text)
+    assert (figure.kind, figure.value, figure.upper) == (FigureKind.KILLED, 26, 30)
+
+
+# --- qualifiers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,kind,value,qualifier",
+    [
+        ("Rebels killed 17 soldiers near the dam.", "killed", 17, "exact"),
+        ("At least 17 people were killed in the strike.", "killed", 17, "at_least"),
+        ("More than 40 civilians have been wounded since the offensive began.", "wounded", 40, "more_than"),
+        ("About 300 people were displaced by the shelling.", "displaced", 300, "about"),
+        ("Nearly 90 fighters died in the assault.", "killed", 90, "nearly"),
+        ("The death toll was nearing 2,000.", "killed", 2000, "nearly"),
+        ("Up to 15 people are missing after the raid.", "missing", 15, "up_to"),
+        ("As many as 60 soldiers were captured by the rebels.", "captured", 60, "up_to"),
+    ],
+)
+def test_figures_qualifier(extractor, text, kind, value, qualifier):
+    assert summary(extracted(extractor, text)) == [(kind, value, qualifier)]
+
+
+def test_figures_qualifier_distributes_over_parallel_counts(extractor):
+    text = "At least five civilians were killed and seven wounded in the town."
+    assert summary(extracted(extractor, text)) == [("killed", 5, "at_least"), ("wounded", 7, "at_least")]
+
+
+def test_figures_qualifier_stays_with_its_own_verb(extractor):
+    text = "The drone strike killed at least 12 and wounded 40."
+    assert summary(extracted(extractor, text)) == [("killed", 12, "at_least"), ("wounded", 40, "exact")]
+
+
+# --- zero ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("There were no fatalities in the overnight shelling.", "killed"),
+        ("The army reported no civilian casualties.", "killed"),
+        ("No one was hurt in the explosion.", "wounded"),
+        ("No one was killed when the shell struck the depot.", "killed"),
+    ],
+)
+def test_figures_zero(extractor, text, kind):
+    figures = extracted(extractor, text)
+    assert summary(figures) == [(kind, 0, "exact")]
+    assert figures[0].provenance.rule.startswith("figures.zero")
+
+
+# --- kinds --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,kind,value",
+    [
+        ("Three soldiers were killed in the ambush.", "killed", 3),
+        ("14 people were injured by falling debris.", "wounded", 14),
+        ("Eight people remain missing after the raid on the village.", "missing", 8),
+        ("Two soldiers went missing during the night raid.", "missing", 2),
+        ("About 300 people were displaced by the shelling.", "displaced", 300),
+        ("Forty-two soldiers were taken prisoner.", "captured", 42),
+        ("Three journalists were detained at the checkpoint.", "captured", 3),
+    ],
+)
+def test_figures_kind(extractor, text, kind, value):
+    assert [(f.kind.value, f.value) for f in extracted(extractor, text)] == [(kind, value)]
+
+
+# --- not figures --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dozens of people were killed in the attack.",
+        "Hundreds of residents were wounded in the bombardment.",
+        "Thousands have fled the border villages.",
+    ],
+)
+def test_figures_vague_amounts_are_not_figures(nlp, extractor, sentence):
+    assert hits(nlp, sentence) == []
+    assert extracted(extractor, sentence) == ()
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Shelling 40 kilometres from the border killed 12 soldiers.", [("killed", 12)]),
+        ("The clashes lasted 6 hours and killed 30 soldiers.", [("killed", 30)]),
+        ("Rebels destroyed 20 tanks and killed 3 soldiers.", [("killed", 3)]),
+        ("The village was shelled in 1994 and 7 soldiers were killed.", [("killed", 7)]),
+        ("Two soldiers were killed on October 25.", [("killed", 2)]),
+        ("Under Article 4 of the truce, captured soldiers must be freed.", []),
+        ("The ceasefire took effect at 12:00 and killed soldiers were collected.", []),
+        ("The strike destroyed 14 homes and killed no one.", []),
+    ],
+)
+def test_figures_non_people_numbers_are_not_figures(nlp, sentence, expected):
+    assert hits(nlp, sentence) == expected
+
+
+# --- historical ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,value,historical",
+    [
+        ("The region was the site of a 1990s war that left 30,000 dead.", 30000, True),
+        ("A war in the early 1990s killed 30,000 people.", 30000, True),
+        ("The worst fighting since a 1994 ceasefire has killed 500 people.", 500, False),
+        ("The heaviest fighting since the 1994 war has killed 500 people.", 500, False),
+        ("The war that ended in 1994 killed about 30,000 people.", 30000, True),
+    ],
+)
+def test_figures_historical(extractor, text, value, historical):
+    [figure] = extracted(extractor, text)
+    assert (figure.kind, figure.value, figure.historical) == (FigureKind.KILLED, value, historical)
+
+
+def test_figures_historical_only_in_its_own_sentence(extractor):
+    text = "Fighting near Varenka killed 14 soldiers. The region saw a 1990s war that left 30,000 dead."
+    assert [(f.value, f.historical) for f in extracted(extractor, text)] == [(14, False), (30000, True)]
+
+
+# --- records ------------------------------------------------------------------------------------
+
+
+def test_figures_provenance_points_at_the_number(extractor):
+    text = ("Shelling resumed at dawn. According to the regional health office, 23 civilians were killed. "
+            "No one was hurt in Varenka.")
+    figures = extracted(extractor, text)
+    assert [f.value for f in figures] == [23, 0]
+    first, zero = figures
+    assert first.provenance.sentence_index == 1
+    assert text[first.provenance.start:first.provenance.end] == "23"
+    assert first.sentence == "According to the regional health office, 23 civilians were killed."
+    assert zero.provenance.sentence_index == 2
+    assert text[zero.provenance.start:zero.provenance.end] in zero.sentence
+    for figure in figures:
+        assert figure.provenance.article_id == "test-article"
+        rule, _, claimant_rule = figure.provenance.rule.partition("+")
+        assert rule in RULES
+        assert claimant_rule.startswith("claimant.")
+
+
+def test_figures_who_is_the_group_counted(extractor):
+    [figure] = extracted(extractor, "According to the regional health office, 23 civilians were killed.")
+    assert figure.who == "civilians"
+
+
+def test_figures_as_of_from_sentence_date_or_publication(extractor):
+    dated, undated = extracted(extractor, "Five soldiers were killed on Monday. Two villagers were wounded.")
+    assert dated.as_of == dt.date(2020, 10, 19)
+    assert undated.as_of == PUBLISHED
+
+
+def test_figures_without_publication_date_have_no_as_of(extractor):
+    [figure] = extracted(extractor, "Two villagers were wounded.", published=None)
+    assert figure.as_of is None and figure.as_of_precision is None
+
+
+def test_figures_match_figures_returns_hits_with_rules(nlp):
+    found = match_figures(nlp("The drone strike killed at least 12 and wounded 40."))
+    assert [(h.rule, h.kind, h.number.value, h.number.qualifier) for h in found] == [
+        ("figures.kind_verb_number", FigureKind.KILLED, 12, "at_least"),
+        ("figures.kind_verb_number", FigureKind.WOUNDED, 40, "exact"),
+    ]
+
+
+def test_figures_sentence_without_casualties_gives_nothing(extractor):
+    assert extracted(extractor, "Foreign ministers met for 3 hours in Geneva on Friday.") == ()
