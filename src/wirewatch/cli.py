@@ -206,6 +206,30 @@ def _print_extraction_table(results) -> None:
     out.print(table)
 
 
+@app.command()
+def classify(
+    file: Path = typer.Argument(..., help="Snippets: one per line, or a TSV with 'id' and 'EventSnippet' columns."),
+) -> None:
+    """Label each snippet with one of the 30 CASE 2021 event types; prints id<TAB>label."""
+    import csv
+
+    from .extract.event_types import classify_snippet
+
+    if not file.exists():
+        err.print(f"[red]error:[/] {file}: no such file; give a text or TSV file of snippets", soft_wrap=True)
+        raise typer.Exit(2)
+    text = file.read_text(encoding="utf-8", errors="replace")
+    lines = text.splitlines()
+    header = lines[0].split("\t") if lines else []
+    if "EventSnippet" in header:
+        rows = csv.DictReader(lines, delimiter="\t")
+        items = ((row.get("id") or str(n), row.get("EventSnippet") or "") for n, row in enumerate(rows, 1))
+    else:
+        items = ((str(n), line) for n, line in enumerate(lines, 1) if line.strip())
+    for ident, snippet in items:
+        sys.stdout.write(f"{ident}\t{classify_snippet(snippet)}\n")
+
+
 def article_json(article) -> dict:
     """The export form of an article's metadata and text."""
     return {

@@ -221,19 +221,6 @@ class Figure:
     historical: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Extraction:
-    """Everything the extract stage found in one article."""
-
-    article: Article
-    figures: tuple[Figure, ...] = ()
-    places: tuple[PlaceMention, ...] = ()
-    claims: tuple = ()
-    agreements: tuple = ()
-    sentences: int = 0
-    parsed_sentences: int = 0
-
-
 class Stance(str, Enum):
     """What a claim does: accuse another party, deny an allegation, assert something, confirm a report."""
 
@@ -306,3 +293,47 @@ class Agreement:
     state: AgreementState
     sentence: str
     provenance: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """A happening as one sentence reports it, typed in PLOVER and (when violent) ACLED terms.
+
+    actor: the perpetrator as claimed (for an accusation, the accused); recipient: who it was done to.
+    target: civilians, residential, market, military or infrastructure, when the text says.
+    negated: the sentence denies it happened; hypothetical: threatened, conditional or planned.
+    stance and speaker: the claim the event comes from, or None when the article narrates it.
+    """
+
+    plover: str
+    mode: str
+    label: str
+    acled_event: str
+    acled: str
+    actor: str | None
+    recipient: str | None
+    target: str | None
+    weapon: str | None
+    places: tuple[str, ...]
+    date: dt.date | None
+    date_precision: DatePrecision | None
+    negated: bool
+    hypothetical: bool
+    stance: Stance | None
+    speaker: str | None
+    sentence: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the extract stage found in one article."""
+
+    article: Article
+    figures: tuple[Figure, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    claims: tuple = ()
+    agreements: tuple = ()
+    events: tuple = ()
+    sentences: int = 0
+    parsed_sentences: int = 0

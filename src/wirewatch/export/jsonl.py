@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Agreement, Claim, Extraction, Figure, PlaceMention, Provenance
+from ..model import Agreement, Claim, EventMention, Extraction, Figure, PlaceMention, Provenance
 
 
 def extraction_record(extraction: Extraction) -> dict:
@@ -18,6 +18,7 @@ def extraction_record(extraction: Extraction) -> dict:
         "claims": [claim_record(c) for c in extraction.claims],
         "agreements": [agreement_record(a) for a in extraction.agreements],
         "places": [place_record(p) for p in extraction.places],
+        "events": [event_record(e) for e in extraction.events],
     }
 
 
@@ -87,4 +88,27 @@ def agreement_record(agreement: Agreement) -> dict:
         "state": agreement.state.value,
         "sentence": agreement.sentence,
         **provenance_record(agreement.provenance),
+    }
+
+
+def event_record(event: EventMention) -> dict:
+    return {
+        "plover": event.plover,
+        "mode": event.mode,
+        "label": event.label,
+        "acled_event": event.acled_event,
+        "acled_sub_event": event.acled,
+        "actor": event.actor,
+        "recipient": event.recipient,
+        "target": event.target,
+        "weapon": event.weapon,
+        "places": list(event.places),
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision.value if event.date_precision else None,
+        "negated": event.negated,
+        "hypothetical": event.hypothetical,
+        "stance": event.stance.value if event.stance else None,
+        "speaker": event.speaker,
+        "sentence": event.sentence,
+        **provenance_record(event.provenance),
     }

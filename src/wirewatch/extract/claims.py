@@ -19,6 +19,7 @@ from ..nlp.annotate import ParsedSentence
 from ..resolve.sides import demonym_country, forces_of, main_parties, opponent, side_of
 from .attribution import agent_of, according_to, noun_phrase, subject_of
 from .figures import match_figures
+from .places import place_names_in
 from .words import words
 
 RULES = (
@@ -462,12 +463,7 @@ def _speaker_texts(token: Token) -> tuple[str, str]:
 
 
 def _places_in(doc: Doc, head: Token) -> tuple[str, ...]:
-    lo, hi = head.left_edge.i, head.right_edge.i + 1
-    names = []
-    for start, end, entries in doc._.place_candidates:
-        if lo <= start and end <= hi and entries and entries[0].feature != "PCLI":
-            names.append(doc[start:end].text)
-    return tuple(dict.fromkeys(names))
+    return place_names_in(doc, head.left_edge.i, head.right_edge.i + 1)
 
 
 def _has_cue_inside(doc: Doc, hit: ClaimHit, hits: list[ClaimHit]) -> bool:

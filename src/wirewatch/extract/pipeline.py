@@ -8,7 +8,7 @@ from ..model import Article, Extraction
 from ..nlp.annotate import any_of, parse_wanted
 from ..nlp.gazetteer import Gazetteer
 from ..nlp.pipeline import load_pipeline
-from . import agreements, claims, figures, places
+from . import agreements, claims, events, figures, places
 
 
 class Extractor:
@@ -19,14 +19,19 @@ class Extractor:
         self._wants = any_of(figures.wants, places.wants, claims.wants, agreements.wants)
 
     def extract(self, article: Article) -> Extraction:
-        """The figures and places of one article, with provenance."""
+        """Figures, places, claims, agreements and events of one article, each with provenance."""
         sentences, parsed = parse_wanted(article.text, self.nlp, self._wants, dateline=article.dateline)
+        found_claims = tuple(claims.find_claims([p for p in parsed if claims.wants(p.sentence.text)], article))
+        found_agreements = tuple(
+            agreements.find_agreements([p for p in parsed if agreements.wants(p.sentence.text)], article)
+        )
         return Extraction(
             article=article,
             figures=tuple(figures.find_figures(parsed, article)),
             places=tuple(places.find_places(parsed, article)),
-            claims=tuple(claims.find_claims([p for p in parsed if claims.wants(p.sentence.text)], article)),
-            agreements=tuple(agreements.find_agreements([p for p in parsed if agreements.wants(p.sentence.text)], article)),
+            claims=found_claims,
+            agreements=found_agreements,
+            events=tuple(events.find_events(parsed, article, found_claims, found_agreements)),
             sentences=len(sentences),
             parsed_sentences=len(parsed),
         )

@@ -83,6 +83,15 @@ def find_toponyms(doc: Doc) -> list[PlaceHit]:
     return sorted(hits, key=lambda h: h.span.start)
 
 
+def place_names_in(doc: Doc, start: int = 0, end: int | None = None) -> tuple[str, ...]:
+    """Names used as places (not countries) between two token indices of the doc, as written."""
+    end = len(doc) if end is None else end
+    names = [h.span.text for h in find_toponyms(doc)
+             if h.literal and start <= h.span.start and h.span.end <= end
+             and not (h.entries and h.entries[0].feature == "PCLI")]
+    return tuple(dict.fromkeys(names))
+
+
 def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_country_hint: str | None = None) -> list[PlaceMention]:
     """Event places of one article, one mention per resolved place, in order of first mention.
 

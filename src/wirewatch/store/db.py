@@ -17,12 +17,14 @@ from .records import (
     agreement_row,
     claim_of,
     claim_row,
+    event_of,
+    event_row,
     figure_of,
     figure_row,
     place_of,
     place_row,
 )
-from .schema import agreements, articles, claims, figures, metadata, outlet_lines, place_mentions, runs
+from .schema import agreements, articles, claims, events, figures, metadata, outlet_lines, place_mentions, runs
 
 # Each kind of mention: its table, the Extraction field holding it, and its row converters.
 _MENTIONS = (
@@ -30,6 +32,7 @@ _MENTIONS = (
     (place_mentions, "places", place_row, place_of),
     (claims, "claims", claim_row, claim_of),
     (agreements, "agreements", agreement_row, agreement_of),
+    (events, "events", event_row, event_of),
 )
 
 

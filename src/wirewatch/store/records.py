@@ -10,6 +10,7 @@ from ..model import (
     AgreementState,
     Claim,
     DatePrecision,
+    EventMention,
     Stance,
     Figure,
     FigureKind,
@@ -135,4 +136,38 @@ def agreement_of(row) -> Agreement:
         state=AgreementState(row["state"]),
         sentence=row["sentence"],
         provenance=provenance_of(row),
+    )
+
+
+def event_row(event: EventMention, seq: int) -> dict:
+    return {
+        **provenance_row(event.provenance, event.sentence, seq),
+        "plover": event.plover,
+        "mode": event.mode,
+        "label": event.label,
+        "acled_event": event.acled_event,
+        "acled": event.acled,
+        "actor": event.actor,
+        "recipient": event.recipient,
+        "target": event.target,
+        "weapon": event.weapon,
+        "places": json.dumps(list(event.places), ensure_ascii=False),
+        "date": event.date,
+        "date_precision": event.date_precision.value if event.date_precision else None,
+        "negated": event.negated,
+        "hypothetical": event.hypothetical,
+        "stance": event.stance.value if event.stance else None,
+        "speaker": event.speaker,
+    }
+
+
+def event_of(row) -> EventMention:
+    return EventMention(
+        plover=row["plover"], mode=row["mode"], label=row["label"], acled_event=row["acled_event"],
+        acled=row["acled"], actor=row["actor"], recipient=row["recipient"], target=row["target"],
+        weapon=row["weapon"], places=tuple(json.loads(row["places"])), date=row["date"],
+        date_precision=DatePrecision(row["date_precision"]) if row["date_precision"] else None,
+        negated=bool(row["negated"]), hypothetical=bool(row["hypothetical"]),
+        stance=Stance(row["stance"]) if row["stance"] else None, speaker=row["speaker"],
+        sentence=row["sentence"], provenance=provenance_of(row),
     )

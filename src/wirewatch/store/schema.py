@@ -100,6 +100,29 @@ agreements = Table(
     PrimaryKeyConstraint("article_id", "seq"),
 )
 
+events = Table(
+    "events",
+    metadata,
+    *_provenance_columns(),
+    Column("plover", String(12), nullable=False),
+    Column("mode", String(20), nullable=False),
+    Column("label", String(40), nullable=False),
+    Column("acled_event", String(40), nullable=False),
+    Column("acled", String(60), nullable=False),
+    Column("actor", Text),
+    Column("recipient", Text),
+    Column("target", String(20)),
+    Column("weapon", String(40)),
+    Column("places", Text, nullable=False, doc="JSON list of place names"),
+    Column("date", Date),
+    Column("date_precision", String(8)),
+    Column("negated", Boolean, nullable=False),
+    Column("hypothetical", Boolean, nullable=False),
+    Column("stance", String(10)),
+    Column("speaker", Text),
+    PrimaryKeyConstraint("article_id", "seq"),
+)
+
 place_mentions = Table(
     "place_mentions",
     metadata,

@@ -1,0 +1,188 @@
+"""Event mentions: what happened, typed in PLOVER and ACLED terms, with its claimed perpetrator.
+
+Built from what the other extractors found in the same sentences: an accusation gives the
+ACCUSE act and the ASSAULT it alleges (perpetrator = the accused); an assertion of violence gives
+an ASSAULT by the speaker's side; a denial gives a REJECT; ceasefires, talks, pledges and requests
+give RETREAT, CONSULT, AGREE/AID and REQUEST; a narrated attack gives an ASSAULT with no claimant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import (
+    Agreement,
+    AgreementKind,
+    Article,
+    Claim,
+    EventMention,
+    Provenance,
+    Stance,
+)
+from ..nlp.annotate import ParsedSentence
+from ..nlp.dates import find_dates
+from .event_types import classify_snippet, labels, label_scores, violent_labels
+from .places import place_names_in
+from .words import mapping, words
+
+RULES = (
+    "events.accusation",  # the ASSAULT an accusation alleges, and the ACCUSE act itself
+    "events.assertion",  # violence a party says it (or someone) did
+    "events.denial",  # REJECT: a party denies an allegation
+    "events.agreement",  # RETREAT ceasefire, CONSULT talks, AGREE/AID pledge, REQUEST assist
+    "events.narrated",  # an attack the article reports in its own voice
+)
+_AGREEMENT_TYPES = {
+    AgreementKind.CEASEFIRE: ("RETREAT", "ceasefire", "AGREEMENT"),
+    AgreementKind.TRUCE: ("RETREAT", "ceasefire", "AGREEMENT"),
+    AgreementKind.TALKS: ("CONSULT", "meet", "DIPLO"),
+    AgreementKind.PLEDGE: ("AGREE", "pledge", "AGREEMENT"),
+    AgreementKind.REQUEST: ("REQUEST", "assist", "DIPLO"),
+}
+_HELP = re.compile(r"\b(assistance|aid|help|support)\b", re.I)
+
+
+def find_events(
+    parsed: Iterable[ParsedSentence], article: Article, claims: Iterable[Claim], agreements: Iterable[Agreement]
+) -> list[EventMention]:
+    """Every event mention of one article, in text order."""
+    parsed = list(parsed)
+    by_index = {p.sentence.index: p for p in parsed}
+    events: list[EventMention] = []
+    claimed_sentences: set[int] = set()
+    for claim in claims:
+        index = claim.provenance.sentence_index
+        claimed_sentences.add(index)
+        events.extend(_from_claim(claim, article, by_index.get(index)))
+    for agreement in agreements:
+        events.append(_from_agreement(agreement, article))
+    for item in parsed:
+        if item.sentence.index in claimed_sentences:
+            continue
+        event = _narrated(item, article)
+        if event is not None:
+            events.append(event)
+    return sorted(events, key=lambda e: (e.provenance.sentence_index, e.provenance.start))
+
+
+def violent_label(text: str) -> str | None:
+    """The ACLED violent sub-event label of the text, or None when it describes no violence."""
+    allowed = violent_labels() | {"DISR_WEAP"}  # a shot-down jet or intercepted missile is no attack
+    scores = label_scores(text)
+    if not any(k in allowed for k in scores):
+        return None
+    label = classify_snippet(text, allowed=allowed)
+    if label == "ATTACK" and re.search(r"\bunder (artillery |rocket )?fire\b|\bcame under\b", text, re.I) \
+            and target_kind(text) in ("residential", "market", "civilians", None):
+        return "ART_MISS_ATTACK"  # a town or market "under fire" is shelled from afar
+    return label
+
+
+def target_kind(text: str) -> str | None:
+    lowered = text.lower()
+    for stem, kind in mapping("target_kinds").items():
+        if re.search(r"\b" + re.escape(stem), lowered):
+            return kind
+    return None
+
+
+def weapon_of(text: str) -> str | None:
+    lowered = text.lower()
+    for stem, weapon in mapping("weapon_words").items():
+        if re.search(r"\b" + re.escape(stem), lowered):
+            return weapon
+    return None
+
+
+def _mood(text: str) -> bool:
+    return any(re.search(r"\b" + re.escape(w) + r"\b", text, re.I) for w in words("hypothetical_words"))
+
+
+def _make(label: str, plover: str | None, mode: str | None, actor, recipient, text: str, places, article: Article,
+          provenance: Provenance, sentence: str, stance=None, speaker=None, negated=False,
+          hypothetical=False) -> EventMention:
+    info = labels()[label]
+    dates = find_dates(sentence, article.published)
+    dated = next((d for d in dates if d.date), None)
+    return EventMention(
+        plover=plover or info.plover,
+        mode=mode if mode is not None else info.mode,
+        label=label,
+        acled_event=info.acled_event,
+        acled=info.acled,
+        actor=actor,
+        recipient=recipient,
+        target=target_kind(text) if info.violent else None,
+        weapon=weapon_of(text) if info.violent else None,
+        places=tuple(places),
+        date=dated.date if dated else article.published,
+        date_precision=dated.precision if dated else article.published_precision,
+        negated=negated,
+        hypothetical=hypothetical,
+        stance=stance,
+        speaker=speaker,
+        sentence=sentence,
+        provenance=provenance,
+    )
+
+
+def _with_rule(provenance: Provenance, rule: str) -> Provenance:
+    return Provenance(provenance.article_id, provenance.sentence_index, provenance.start, provenance.end, rule)
+
+
+def _from_claim(claim: Claim, article: Article, item: ParsedSentence | None) -> list[EventMention]:
+    text = claim.action or claim.sentence
+    places = claim.places
+    out: list[EventMention] = []
+    if claim.stance is Stance.DENY:
+        out.append(_make("ATTRIB", "REJECT", "deny", claim.speaker, None, text, places, article,
+                         _with_rule(claim.provenance, "events.denial"), claim.sentence, claim.stance, claim.speaker))
+        return out
+    label = violent_label(text) or (violent_label(claim.sentence) if claim.stance is Stance.ACCUSE else None)
+    if claim.stance is Stance.ACCUSE:
+        out.append(_make("ATTRIB", "ACCUSE", "allege", claim.speaker, claim.accused, text, places, article,
+                         _with_rule(claim.provenance, "events.accusation"), claim.sentence, claim.stance,
+                         claim.speaker))
+        if label:
+            out.append(_make(label, None, None, claim.accused, None, text, places, article,
+                             _with_rule(claim.provenance, "events.accusation"), claim.sentence, claim.stance,
+                             claim.speaker, hypothetical=_mood(text)))
+    elif label:
+        out.append(_make(label, None, None, None, None, text, places, article,
+                         _with_rule(claim.provenance, "events.assertion"), claim.sentence, claim.stance,
+                         claim.speaker, hypothetical=_mood(text)))
+    return out
+
+
+def _from_agreement(agreement: Agreement, article: Article) -> EventMention:
+    plover, mode, label = _AGREEMENT_TYPES[agreement.kind]
+    if agreement.kind is AgreementKind.PLEDGE and _HELP.search(agreement.sentence):
+        plover, mode = "AID", "pledge"
+    actor = agreement.parties[0] if agreement.parties else None
+    recipient = agreement.parties[1] if len(agreement.parties) > 1 else None
+    return _make(label, plover, mode, actor, recipient, agreement.sentence, (), article,
+                 _with_rule(agreement.provenance, "events.agreement"), agreement.sentence)
+
+
+def _narrated(item: ParsedSentence, article: Article) -> EventMention | None:
+    """An attack the article reports in its own voice: a harm verb acting on a named place or on a
+    stated day. Background ("the fighting began in September") names neither and is left out."""
+    text = item.sentence.text
+    label = violent_label(text)
+    if label is None:
+        return None
+    doc = item.doc
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in words("harm_words")]
+    places = place_names_in(doc)
+    if not verbs or not (places or any(d.date for d in find_dates(text, article.published))):
+        return None
+    actor = None
+    subject = next((c for c in verbs[0].children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.pos_ != "PRON":
+        actor = doc[subject.left_edge.i:subject.right_edge.i + 1].text
+    negated = any(t.dep_ == "neg" and t.head.lemma_.lower() in words("harm_words") for t in doc)
+    sentence = item.sentence
+    provenance = Provenance(article.id, sentence.index, sentence.start, sentence.end, "events.narrated")
+    return _make(label, None, None, actor, None, text, places, article, provenance, text,
+                 negated=negated, hypothetical=_mood(text))

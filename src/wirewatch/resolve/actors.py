@@ -1,0 +1,113 @@
+"""Canonical actors: a party as written becomes a name, a country (ISO 3166 alpha-3) and a sector.
+
+"Azerbaijani forces" and "Azerbaijan's defence ministry" are Azerbaijan's military; "Baku" as
+a speaker is Azerbaijan's government; Nagorno-Karabakh's authorities are their own actor, coded
+as PLOVER does a de facto authority (the claimant state's country, sector PRE); persons keep
+their role. A name the tables do not know stays as written, with no country or sector guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import load_lexicon, load_table
+
+PACKAGE = "wirewatch.resolve"
+_ISO3 = {"AM": "ARM", "AZ": "AZE", "RU": "RUS", "TR": "TUR", "IR": "IRN", "FR": "FRA", "US": "USA", "GB": "GBR",
+         "UA": "UKR", "SY": "SYR", "IL": "ISR", "PS": "PSE", "LB": "LBN", "IQ": "IRQ", "YE": "YEM", "AF": "AFG",
+         "PK": "PAK", "IN": "IND", "CN": "CHN", "DE": "DEU", "ET": "ETH", "ER": "ERI", "SD": "SDN", "SO": "SOM",
+         "LY": "LBY", "ML": "MLI", "NG": "NGA", "CD": "COD", "MM": "MMR", "TH": "THA", "KH": "KHM", "SA": "SAU",
+         "EG": "EGY", "BY": "BLR", "KZ": "KAZ", "KG": "KGZ", "TJ": "TJK", "MD": "MDA", "RS": "SRB", "XK": "XKX",
+         "BA": "BIH", "CO": "COL", "MX": "MEX", "VE": "VEN", "GE": "GEO"}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical party: name, ISO 3166 alpha-3 country, PLOVER sector, and a person's role.
+
+    written: the text it was resolved from. country and sector are None when nothing says them.
+    """
+
+    name: str
+    country: str | None
+    sector: str | None
+    written: str
+    role: str | None = None
+
+
+@cache
+def _people_and_places() -> list[tuple[re.Pattern, dict]]:
+    out = []
+    for actor in load_table(PACKAGE, "actors"):
+        for alias in sorted([actor["name"], *actor["aliases"]], key=len, reverse=True):
+            out.append((re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", re.I), actor))
+    return sorted(out, key=lambda item: -len(item[0].pattern))
+
+
+@cache
+def _organisations() -> list[tuple[re.Pattern, dict]]:
+    out = []
+    for org in load_table(PACKAGE, "organisations"):
+        for alias in [org["name"], *org["aliases"]]:
+            flags = 0 if alias.isupper() else re.I
+            out.append((re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", flags), org))
+    return sorted(out, key=lambda item: -len(item[0].pattern))
+
+
+@cache
+def _sectors() -> list[tuple[str, str]]:
+    pairs = [tuple(entry.split("|", 1)) for entry in load_lexicon(PACKAGE, "sector_words")]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    out = {}
+    for entry in load_lexicon("wirewatch.nlp", "demonyms"):
+        word, _, country = entry.partition("|")
+        out[word.lower()] = country
+    return out
+
+
+def resolve_actor(text: str | None) -> Actor | None:
+    """The canonical actor for a party as written, or None for an empty string."""
+    if not text or not text.strip():
+        return None
+    written = text.strip()
+    lowered = written.lower()
+    sector = _sector_of(lowered)
+    for pattern, org in _organisations():
+        if pattern.search(written):
+            return Actor(org["name"], None, org["sector"], written)
+    matches = [(m.start(), actor) for pattern, actor in _people_and_places() for m in [pattern.search(written)] if m]
+    if matches:
+        person = next((a for _, a in sorted(matches, key=lambda x: x[0]) if a.get("role")), None)
+        if person is not None:
+            return Actor(person["name"], person["country"] or None, person["sector"], written, person["role"])
+        actor = sorted(matches, key=lambda x: x[0])[0][1]
+        country = actor["country"] or None
+        if actor["sector"] == "PRE":
+            return Actor(actor["name"], country, "PRE", written)
+        return Actor(_canonical_name(actor["name"], sector), country, sector or actor["sector"], written)
+    for word in re.findall(r"[A-Za-z]+", written):
+        iso2 = _demonyms().get(word.lower())
+        if iso2:
+            country = _ISO3.get(iso2)
+            return Actor(_canonical_name(word, sector), country, sector or "GOV", written)
+    return Actor(written, None, sector, written)
+
+
+def _sector_of(lowered: str) -> str | None:
+    for words, sector in _sectors():
+        if re.search(r"(?<![\w-])" + re.escape(words) + r"(?![\w-])", lowered):
+            return sector
+    return None
+
+
+def _canonical_name(base: str, sector: str | None) -> str:
+    suffix = {"MIL": "military", "GOV": "government", "COP": "police", "JUD": "judiciary", "REB": "rebels",
+              "CVL": "civilians", "MED": "media", "HLH": "health services", "OPP": "opposition",
+              "REF": "refugees", "REL": "religious", "PTY": "party"}.get(sector or "GOV", "")
+    return f"{base} {suffix}".strip()
