@@ -337,3 +337,111 @@ class Extraction:
     events: tuple = ()
     sentences: int = 0
     parsed_sentences: int = 0
+
+
+class IncidentStatus(str, Enum):
+    """What the claims about an incident add up to."""
+
+    ACCUSED_AND_DENIED = "accused and denied"
+    CONFIRMED_BY_BOTH = "confirmed by both sides"
+    CORROBORATED = "corroborated by independent groups"
+    ONE_PARTY = "reported by one party"
+    UNATTRIBUTED = "reported without attribution"
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentClaim:
+    """One party's word on an incident: who says it, how, against whom, where it was published."""
+
+    stance: Stance
+    speaker: str
+    side: str | None
+    accused: str | None
+    article_id: str
+    outlet: str | None
+    group_id: str
+    sentence: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One real-world happening, with every claim and report about it.
+
+    id: derived from its earliest mention, so the same corpus always gives the same id.
+    place: the most precise place its mentions agree on; date: the best-attested day.
+    reports: article ids; groups: their source groups (corroboration counts groups, not outlets).
+    """
+
+    id: str
+    label: str
+    acled: str
+    acled_event: str
+    plover: str
+    date: dt.date | None
+    date_precision: DatePrecision | None
+    place: Place | None
+    place_names: tuple[str, ...]
+    actor: str | None
+    target: str | None
+    weapon: str | None
+    status: IncidentStatus
+    claims: tuple[IncidentClaim, ...]
+    reports: tuple[str, ...]
+    groups: tuple[str, ...]
+    mentions: tuple[Provenance, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    """One figure as a claimant gave it, with every report that carried it (never summed)."""
+
+    value: int
+    qualifier: Qualifier
+    upper: int | None
+    as_of: dt.date | None
+    who: str | None
+    reports: tuple[Provenance, ...]
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSeries:
+    """One claimant's running count of one kind, in date order; `latest` is the last point."""
+
+    claimant: str
+    claimant_written: str
+    kind: FigureKind
+    points: tuple[SeriesPoint, ...]
+
+    @property
+    def latest(self) -> SeriesPoint:
+        return self.points[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """An attack alleged after an agreement took effect: by whom, against whom, where it was said."""
+
+    accuser: str
+    accused: str | None
+    date: dt.date | None
+    sentence: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementRecord:
+    """One ceasefire, truce, talks, pledge or request, merged from its mentions, with the violations
+    alleged after it took effect and before the next one of its kind."""
+
+    id: str
+    kind: AgreementKind
+    date: dt.date | None
+    venue: str | None
+    mediators: tuple[str, ...]
+    parties: tuple[str, ...]
+    states: tuple[str, ...]
+    terms: tuple[str, ...]
+    mentions: tuple[Provenance, ...]
+    violations: tuple[Violation, ...]

@@ -331,7 +331,8 @@ def _classify(span: Span, verb: Token) -> tuple[Stance, str | None, str | None] 
         return None
     if _PLEDGE_CONTENT.search(text):
         return None
-    harm = [t for t in span if t.lemma_.lower() in words("harm_words") and not _benign(t) and not _modifier(t)]
+    harmful = words("harm_words") | words("backing_words")
+    harm = [t for t in span if t.lemma_.lower() in harmful and not _benign(t) and not _modifier(t)]
     if not harm:
         if not any(t.pos_ in ("VERB", "AUX") for t in span):
             return None

@@ -174,8 +174,10 @@ def _narrated(item: ParsedSentence, article: Article) -> EventMention | None:
         return None
     doc = item.doc
     verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in words("harm_words")]
-    places = place_names_in(doc)
-    if not verbs or not (places or any(d.date for d in find_dates(text, article.published))):
+    if not verbs:
+        return None
+    places = place_names_in(doc, verbs[0].left_edge.i, verbs[0].right_edge.i + 1)
+    if not (places or any(d.date for d in find_dates(text, article.published))):
         return None
     actor = None
     subject = next((c for c in verbs[0].children if c.dep_ == "nsubj"), None)

@@ -258,7 +258,7 @@ def _build(hit: FigureHit, item: ParsedSentence, article: Article, claimant: tup
     if who and re.match(r"^(their|its|our)\s+", who, re.I):
         noun = re.sub(r"^(their|its|our)\s+", "", who, flags=re.I)
         who = f"{claimant[0]} {noun}"
-    dates = find_dates(sentence.text, article.published)
+    dates = [d for d in find_dates(sentence.text, article.published) if not d.since]
     as_of, precision = (dates[0].date, dates[0].precision) if dates and dates[0].date else (
         article.published, article.published_precision if article.published else None)
     return Figure(

@@ -33,6 +33,7 @@ class DateMention:
     end: int
     date: dt.date | None
     precision: DatePrecision | None
+    since: bool = False  # "since September 27": the start of a period, not the date of the statement
 
 
 def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
@@ -44,7 +45,9 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             date, precision = _resolve(kind, match, published)
-            found.append(DateMention(match.group(0), match.start(), match.end(), date, precision))
+            since = bool(re.search(r"\b(since|from|began|begin|started|start|broke out)\s+(on\s+|in\s+)?$",
+                                   sentence[max(0, match.start() - 20):match.start()], re.I))
+            found.append(DateMention(match.group(0), match.start(), match.end(), date, precision, since))
             taken.append((match.start(), match.end()))
     return sorted(found, key=lambda d: d.start)
 

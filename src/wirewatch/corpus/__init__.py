@@ -1,0 +1,1 @@
+"""The reconcile stage: corpus-level ledger objects built from per-sentence mentions."""

@@ -1,0 +1,239 @@
+"""Incidents: event mentions that describe one happening, across articles and claimants.
+
+Two violent mentions are one incident when their places agree (the same gazetteer entry, or
+towns within a few kilometres) and their dates are within a day (an unknown date never rules a
+match out). Denials join the incidents they answer: those accused in the sentences just before
+in the same article, or any incident at a place the denial names. Status follows from the claims.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..model import (
+    EventMention,
+    Extraction,
+    Incident,
+    IncidentClaim,
+    IncidentStatus,
+    Place,
+    Stance,
+)
+from ..resolve.sides import side_of
+from .places import PlaceResolver, distance_km, is_point
+
+NEAR_KM = 2.0  # two names for one town (a district and its centre), not two neighbouring towns
+DAY = dt.timedelta(days=1)
+DENIAL_REACH = 3  # sentences before a denial whose accusations it answers
+
+
+@dataclass
+class _Mention:
+    event: EventMention
+    article_id: str
+    outlet: str | None
+    group_id: str
+    places: list[Place]
+    date: dt.date | None
+
+
+@dataclass
+class _Cluster:
+    mentions: list[_Mention] = field(default_factory=list)
+    denials: list[_Mention] = field(default_factory=list)
+
+    def dates(self) -> list[dt.date]:
+        return [m.date for m in self.mentions if m.date]
+
+    def places(self) -> list[Place]:
+        return [p for m in self.mentions for p in m.places]
+
+
+def build_incidents(
+    extractions: Iterable[Extraction],
+    group_of: Callable[[str], str],
+    resolver: PlaceResolver,
+    date_of: Callable[[EventMention, str], dt.date | None],
+) -> list[Incident]:
+    """The incidents of a corpus, ordered by date then id."""
+    violent: list[_Mention] = []
+    denials: list[_Mention] = []
+    for extraction in extractions:
+        article = extraction.article
+        for event in extraction.events:
+            places = [p for p in (resolver.place(article.id, n) for n in event.places) if p]
+            mention = _Mention(event, article.id, article.outlet or article.name, group_of(article.id), places,
+                               date_of(event, article.id))
+            if event.plover == "ASSAULT" and not event.negated and not event.hypothetical and places:
+                violent.append(mention)
+            elif event.plover == "REJECT":
+                denials.append(mention)
+    clusters = _cluster(violent)
+    for denial in denials:
+        for cluster in _answered_by(denial, clusters):
+            cluster.denials.append(denial)
+    incidents = [_incident(c) for c in clusters]
+    return sorted(incidents, key=lambda i: (i.date is None, i.date or dt.date.min, i.id))
+
+
+def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    ordered = sorted(mentions, key=lambda m: (m.date is None, m.date or dt.date.min, m.article_id,
+                                              m.event.provenance.sentence_index))
+    for mention in ordered:
+        fitting = [c for c in clusters if _fits(mention, c)]
+        home = max(fitting, key=lambda c: _affinity(mention, c)) if fitting else None
+        if home is None:
+            clusters.append(_Cluster([mention]))
+        else:
+            home.mentions.append(mention)
+    return clusters
+
+
+def _fits(mention: _Mention, cluster: _Cluster) -> bool:
+    dates = cluster.dates()
+    if mention.date and dates and not any(abs(mention.date - d) <= DAY for d in dates):
+        return False
+    points = [p for p in mention.places if is_point(p)][:1]  # the first town named is where it happened
+    others = [p for m in cluster.mentions for p in _key_places(m)]
+    if points:
+        return any(_same_place(a, b) for a in points for b in others if is_point(b))
+    # A mention placed only at region level joins only clusters placed at that region alone.
+    return not any(is_point(b) for b in others) and any(_same_place(a, b) for a in mention.places for b in others)
+
+
+def _key_places(mention: _Mention) -> list[Place]:
+    points = [p for p in mention.places if is_point(p)]
+    return points[:1] if points else mention.places
+
+
+def _affinity(mention: _Mention, cluster: _Cluster) -> tuple:
+    """How well a mention suits a cluster it fits: same target, same type, same accuser side, then
+    nearest date; an undated mention goes where the details agree rather than to the first match."""
+    event = mention.event
+    target = sum(1 for m in cluster.mentions if event.target and m.event.target == event.target)
+    label = sum(1 for m in cluster.mentions if m.event.label == event.label)
+    side = side_of(event.speaker)
+    sides = sum(1 for m in cluster.mentions if side and side_of(m.event.speaker) == side)
+    gap = min((abs(mention.date - d).days for d in cluster.dates()), default=9) if mention.date else 9
+    return (target > 0, sides > 0, label > 0, -gap, len(cluster.mentions))
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    if a.geonameid == b.geonameid:
+        return True
+    return is_point(a) and is_point(b) and distance_km(a, b) <= NEAR_KM
+
+
+def _answered_by(denial: _Mention, clusters: list[_Cluster]) -> list[_Cluster]:
+    """Incidents a denial answers: accusations against the denier's side shortly before it in the
+    same article, or incidents at a place the denial names."""
+    answered = []
+    denier = side_of(denial.event.speaker)
+    index = denial.event.provenance.sentence_index
+    for cluster in clusters:
+        near = [m for m in cluster.mentions if m.article_id == denial.article_id
+                and 0 <= index - m.event.provenance.sentence_index <= DENIAL_REACH
+                and m.event.stance is Stance.ACCUSE]
+        if near and (denier is None or any(side_of(m.event.actor) in (denier, None) for m in near)):
+            answered.append(cluster)
+            continue
+        points = [p for p in denial.places if is_point(p)]
+        if points and any(_same_place(p, q) for p in points for q in cluster.places()):
+            dates = cluster.dates()
+            if not (denial.date and dates) or any(abs(denial.date - d) <= DAY for d in dates):
+                answered.append(cluster)
+    return answered
+
+
+def _incident(cluster: _Cluster) -> Incident:
+    mentions = cluster.mentions
+    first = min(mentions, key=lambda m: (m.article_id, m.event.provenance.sentence_index, m.event.provenance.start))
+    key = f"{first.article_id}:{first.event.provenance.sentence_index}:{first.event.provenance.start}"
+    labels = Counter(m.event.label for m in mentions)
+    label = _most_specific(labels)
+    event = next(m.event for m in mentions if m.event.label == label)
+    claims = [_claim(m, Stance.ACCUSE if m.event.stance is Stance.ACCUSE else (m.event.stance or None))
+              for m in mentions if m.event.stance is not None]
+    claims += [_claim(d, Stance.DENY) for d in cluster.denials]
+    dates = Counter(m.date for m in mentions if m.date)
+    date = dates.most_common(1)[0][0] if dates else None
+    precision = next((m.event.date_precision for m in mentions if m.date == date), None) if date else None
+    place = _best_place(cluster.places())
+    actors = Counter(m.event.actor for m in mentions if m.event.actor and m.event.actor != "each other")
+    return Incident(
+        id="inc-" + hashlib.sha1(key.encode()).hexdigest()[:10],
+        label=label,
+        acled=event.acled,
+        acled_event=event.acled_event,
+        plover=event.plover,
+        date=date,
+        date_precision=precision,
+        place=place,
+        place_names=tuple(dict.fromkeys(n for m in mentions for n in m.event.places)),
+        actor=actors.most_common(1)[0][0] if actors else None,
+        target=Counter(m.event.target for m in mentions if m.event.target).most_common(1)[0][0]
+        if any(m.event.target for m in mentions) else None,
+        weapon=next((m.event.weapon for m in mentions if m.event.weapon), None),
+        status=_status(claims, {m.group_id for m in mentions} | {d.group_id for d in cluster.denials}),
+        claims=tuple(claims),
+        reports=tuple(dict.fromkeys(m.article_id for m in [*mentions, *cluster.denials])),
+        groups=tuple(sorted({m.group_id for m in [*mentions, *cluster.denials]})),
+        mentions=tuple(m.event.provenance for m in [*mentions, *cluster.denials]),
+    )
+
+
+_SPECIFICITY = ("ART_MISS_ATTACK", "AIR_STRIKE", "REM_EXPLOS", "GRENADE", "SUIC_BOMB", "CHEM_WEAP",
+                "NON_STATE_ACTOR_OVERTAKES_TER", "GOV_REGAINS_TERIT", "ABDUCT_DISSAP", "SEX_VIOL", "ATTACK",
+                "ARMED_CLASH")
+
+
+def _most_specific(labels: Counter) -> str:
+    """The label most mentions agree on, preferring a specific weapon type over a generic attack."""
+    ranked = sorted(labels, key=lambda l: (-labels[l], _SPECIFICITY.index(l) if l in _SPECIFICITY else 99))
+    specific = [l for l in ranked if l in _SPECIFICITY[:10]]
+    return specific[0] if specific else ranked[0]
+
+
+def _best_place(places: list[Place]) -> Place | None:
+    if not places:
+        return None
+    points = [p for p in places if is_point(p)] or places
+    counts = Counter(p.geonameid for p in points)
+    best = counts.most_common(1)[0][0]
+    return next(p for p in points if p.geonameid == best)
+
+
+def _claim(mention: _Mention, stance: Stance | None) -> IncidentClaim:
+    event = mention.event
+    return IncidentClaim(
+        stance=stance or Stance.ASSERT,
+        speaker=event.speaker or "",
+        side=side_of(event.speaker),
+        accused=event.actor if stance is Stance.ACCUSE else None,
+        article_id=mention.article_id,
+        outlet=mention.outlet,
+        group_id=mention.group_id,
+        sentence=event.sentence,
+        provenance=event.provenance,
+    )
+
+
+def _status(claims: list[IncidentClaim], groups: set[str]) -> IncidentStatus:
+    accusers = {c.side for c in claims if c.stance is Stance.ACCUSE}
+    deniers = {c.side for c in claims if c.stance is Stance.DENY}
+    asserters = {c.side for c in claims if c.stance in (Stance.ASSERT, Stance.CONFIRM)}
+    if accusers and deniers:
+        return IncidentStatus.ACCUSED_AND_DENIED
+    sides = {s for s in accusers | asserters if s}
+    if len(sides) >= 2:
+        return IncidentStatus.CONFIRMED_BY_BOTH
+    if len(groups) >= 2 and not deniers:
+        return IncidentStatus.CORROBORATED
+    if claims:
+        return IncidentStatus.ONE_PARTY
+    return IncidentStatus.UNATTRIBUTED

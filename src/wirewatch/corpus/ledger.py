@@ -1,0 +1,88 @@
+"""The ledger: source groups, incidents, figure series and agreement records of a corpus."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from ..model import AgreementRecord, Extraction, FigureKind, FigureSeries, Incident
+from ..nlp.gazetteer import Gazetteer
+from .agreements import build_agreements
+from .dating import ArticleDates
+from .incidents import build_incidents
+from .places import PlaceResolver
+from .series import build_series, claimant_range, conservative
+from .syndication import SourceGroup, group_sources
+
+
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """Everything the corpus says, reconciled: read it, report it, export it."""
+
+    groups: tuple[SourceGroup, ...]
+    incidents: tuple[Incident, ...]
+    series: tuple[FigureSeries, ...]
+    agreements: tuple[AgreementRecord, ...]
+    article_dates: dict
+    group_of: dict
+
+    def range(self, kind: FigureKind = FigureKind.KILLED) -> tuple[int, int] | None:
+        return claimant_range(list(self.series), kind)
+
+    def conservative(self, kind: FigureKind = FigureKind.KILLED) -> int | None:
+        return conservative(list(self.series), kind)
+
+
+def build_ledger(extractions: Iterable[Extraction], gazetteer: Gazetteer | None = None) -> Ledger:
+    """The ledger of the given extractions; the same extractions always give the same ids."""
+    extractions = sorted(extractions, key=lambda e: e.article.id)
+    groups = group_sources(e.article for e in extractions)
+    group_of = {member: g.id for g in groups for member in g.members}
+    resolver = PlaceResolver(gazetteer)
+    for extraction in extractions:
+        resolver.add(extraction)
+    dates = ArticleDates(extractions)
+    dates.from_groups(groups)
+
+    def event_date(event, article_id):
+        return dates.in_sentence(event.sentence, article_id)[0]
+
+    incidents = build_incidents(extractions, group_of.__getitem__, resolver, event_date)
+    if dates.from_incidents(incidents):
+        incidents = build_incidents(extractions, group_of.__getitem__, resolver, event_date)
+    series = build_series(extractions, lambda f, a: dates.in_sentence(f.sentence, a)[0])
+
+    def agreement_date(agreement, article_id):
+        stated = dates.of_text(agreement.date_text, article_id)
+        return (stated, True) if stated else (dates.of(article_id), False)
+
+    agreements = build_agreements(extractions, agreement_date, lambda c, a: dates.in_sentence(c.sentence, a)[0])
+    return Ledger(
+        groups=tuple(groups),
+        incidents=tuple(incidents),
+        series=tuple(series),
+        agreements=tuple(agreements),
+        article_dates={a: (d, dates.precision.get(a), a in dates.inferred) for a, d in dates.dates.items()},
+        group_of=group_of,
+    )
+
+
+def to_plain(value):
+    """Records as JSON-ready plain data: dates as ISO strings, enums as values, tuples as lists."""
+    if dataclasses.is_dataclass(value):
+        out = {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, FigureSeries):
+            out["latest"] = to_plain(value.latest)
+        return out
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [to_plain(v) for v in value]
+    return value
