@@ -230,6 +230,181 @@ def classify(
         sys.stdout.write(f"{ident}\t{classify_snippet(snippet)}\n")
 
 
+class ReportFormat(str, Enum):
+    html = "html"
+    md = "md"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+
+
+def _date_option(value: Optional[str], name: str):
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        err.print(f"[red]error:[/] {name} {value!r}: expected a date as YYYY-MM-DD", soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
+def _open_ledger(settings: Settings):
+    from .api import Wirewatch
+
+    try:
+        return Wirewatch(settings.db, settings)
+    except WirewatchError as exc:
+        err.print(f"[red]error:[/] {exc.line()}", soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
+def _extract_with_progress(handle, quiet: bool) -> None:
+    ids = handle.store.article_ids()
+    if quiet or not err.is_terminal:
+        for _ in handle.extractions(ids):
+            pass
+        return
+    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("", total=len(ids))
+        for _ in handle.extractions(ids, progress=lambda source, outcome: bar.update(task, advance=1)):
+            pass
+
+
+@app.command()
+def run(
+    paths: list[Path] = typer.Argument(..., help="Files or folders of articles."),
+    db: Optional[str] = DbOption,
+    out: Path = typer.Option(Path("report.html"), "--out", "-o", help="Report file; .html, .md or .json."),
+    since: Optional[str] = typer.Option(None, help="First day of the report (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, help="Last day of the report (YYYY-MM-DD)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
+) -> None:
+    """Ingest, extract, update the ledger and write the situation report, in one go."""
+    settings = _settings(db=db)
+    first, last = _date_option(since, "--since"), _date_option(until, "--until")
+    fmt = {".md": "md", ".json": "json"}.get(out.suffix.lower(), "html")
+    with _open_ledger(settings) as handle:
+        report = _ingest_with_progress(paths, handle.store, settings, quiet)
+        _print_ingest_report(report)
+        _extract_with_progress(handle, quiet)
+        content = handle.report(first, last, "json")
+        from .report import render
+
+        out.write_text(render(content, fmt), encoding="utf-8")
+    c = content["counts"]
+    err.print(f"{c['incidents']} incidents ({c['disputed']} disputed), {c['agreements']} agreements, "
+              f"{len(content['figures']['series'])} figure series from {c['articles']} articles in "
+              f"{c['source_groups']} source groups")
+    out_console = Console()
+    out_console.print(f"report written to {out.resolve()}", soft_wrap=True, highlight=False)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def report(
+    db: Optional[str] = DbOption,
+    format: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f", help="html, md or json."),
+    since: Optional[str] = typer.Option(None, help="First day (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, help="Last day (YYYY-MM-DD)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
+) -> None:
+    """Write the situation report of what the store holds."""
+    settings = _settings(db=db)
+    first, last = _date_option(since, "--since"), _date_option(until, "--until")
+    with _open_ledger(settings) as handle:
+        text = handle.report(first, last, format.value)
+    text = text if isinstance(text, str) else json.dumps(text, ensure_ascii=False, indent=2)
+    _write_or_print(text, out)
+
+
+@app.command()
+def export(
+    format: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl (per article), csv or geojson (per incident)."),
+    db: Optional[str] = DbOption,
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
+) -> None:
+    """Export the ledger: JSON Lines per article (SCHEMA.md), CSV with ACLED-like columns, or GeoJSON."""
+    from .export.jsonl import extraction_record
+    from .export.tables import incident_rows
+
+    settings = _settings(db=db)
+    with _open_ledger(settings) as handle:
+        if format is ExportFormat.jsonl:
+            text = "".join(json.dumps(extraction_record(e), ensure_ascii=False) + "\n" for e in handle.extractions())
+        else:
+            from .report.sitrep import References
+
+            refs = References(handle.store)
+            rows = incident_rows(handle.ledger(), refs.outlet)
+            if format is ExportFormat.csv:
+                from .export.csv import to_csv
+
+                text = to_csv(rows)
+            else:
+                from .export.geojson import to_geojson
+
+                text = to_geojson(rows) + "\n"
+    _write_or_print(text, out)
+
+
+@app.command()
+def ledger(db: Optional[str] = DbOption) -> None:
+    """Print the ledger: incidents, figure series, agreements and shared source groups, as tables."""
+    settings = _settings(db=db)
+    with _open_ledger(settings) as handle:
+        book = handle.ledger()
+        from .report.sitrep import References
+
+        refs = References(handle.store)
+        table = Table(title=f"{len(book.incidents)} incidents")
+        for column in ("date", "incident", "place", "status", "claims", "groups"):
+            table.add_column(column, overflow="fold")
+        for i in book.incidents:
+            table.add_row(str(i.date or ""), i.acled or i.label, i.place.name if i.place else ", ".join(i.place_names),
+                          i.status.value, str(len(i.claims)), str(len(i.groups)))
+        out.print(table)
+        table = Table(title="figure series (never summed)")
+        for column in ("claimant", "kind", "latest", "as of", "points"):
+            table.add_column(column, overflow="fold")
+        for s in book.series:
+            table.add_row(s.claimant, s.kind.value, f"{s.latest.qualifier.value} {s.latest.value:,}",
+                          str(s.latest.as_of or ""), str(len(s.points)))
+        out.print(table)
+        low = book.conservative()
+        if low is not None:
+            out.print(f"conservative killed figure (lowest latest count of any claimant): {low:,}")
+        table = Table(title="agreements")
+        for column in ("date", "kind", "venue", "mediators", "mentions", "alleged violations"):
+            table.add_column(column, overflow="fold")
+        for a in book.agreements:
+            table.add_row(str(a.date), a.kind.value, a.venue or "", ", ".join(a.mediators), str(len(a.mentions)),
+                          str(len(a.violations)))
+        out.print(table)
+        shared = [g for g in book.groups if len(g.members) > 1]
+        if shared:
+            table = Table(title="source groups carrying one origin text")
+            table.add_column("group")
+            table.add_column("outlets", overflow="fold")
+            for g in shared:
+                table.add_row(g.id, ", ".join(refs.outlet(m) for m in g.members))
+            out.print(table)
+
+
+def _write_or_print(text: str, out: Optional[Path]) -> None:
+    if out is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        out.write_text(text, encoding="utf-8")
+        err.print(f"written to {out}", soft_wrap=True)
+
+
 def article_json(article) -> dict:
     """The export form of an article's metadata and text."""
     return {

@@ -81,17 +81,36 @@ def build_incidents(
 
 
 def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
+    """Greedy clustering; candidates come from an index by place cell, so work grows with the corpus,
+    not with its square."""
     clusters: list[_Cluster] = []
+    by_cell: dict[tuple, list[_Cluster]] = {}
     ordered = sorted(mentions, key=lambda m: (m.date is None, m.date or dt.date.min, m.article_id,
                                               m.event.provenance.sentence_index))
     for mention in ordered:
-        fitting = [c for c in clusters if _fits(mention, c)]
+        candidates = {id(c): c for cell in _cells(mention) for c in by_cell.get(cell, ())}
+        fitting = [c for c in candidates.values() if _fits(mention, c)]
         home = max(fitting, key=lambda c: _affinity(mention, c)) if fitting else None
         if home is None:
-            clusters.append(_Cluster([mention]))
+            home = _Cluster([mention])
+            clusters.append(home)
         else:
             home.mentions.append(mention)
+        for cell in _cells(mention):
+            bucket = by_cell.setdefault(cell, [])
+            if home not in bucket:
+                bucket.append(home)
     return clusters
+
+
+def _cells(mention: _Mention) -> list[tuple]:
+    """Index keys of a mention's key places: the gazetteer id, and the 0.1-degree cells around it."""
+    keys: list[tuple] = []
+    for place in _key_places(mention):
+        keys.append(("id", place.geonameid))
+        lat, lon = round(place.lat * 10), round(place.lon * 10)
+        keys.extend(("cell", lat + a, lon + b) for a in (-1, 0, 1) for b in (-1, 0, 1))
+    return keys
 
 
 def _fits(mention: _Mention, cluster: _Cluster) -> bool:

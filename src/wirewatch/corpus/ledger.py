@@ -28,6 +28,7 @@ class Ledger:
     agreements: tuple[AgreementRecord, ...]
     article_dates: dict
     group_of: dict
+    killed_in: dict  # (article id, sentence index) -> killed counts stated in that sentence
 
     def range(self, kind: FigureKind = FigureKind.KILLED) -> tuple[int, int] | None:
         return claimant_range(list(self.series), kind)
@@ -67,7 +68,18 @@ def build_ledger(extractions: Iterable[Extraction], gazetteer: Gazetteer | None 
         agreements=tuple(agreements),
         article_dates={a: (d, dates.precision.get(a), a in dates.inferred) for a, d in dates.dates.items()},
         group_of=group_of,
+        killed_in=_killed_in(extractions),
     )
+
+
+def _killed_in(extractions: list[Extraction]) -> dict:
+    found: dict = {}
+    for extraction in extractions:
+        for figure in extraction.figures:
+            if figure.kind is FigureKind.KILLED and not figure.historical:
+                key = (figure.provenance.article_id, figure.provenance.sentence_index)
+                found.setdefault(key, []).append(figure.value)
+    return found
 
 
 def to_plain(value):

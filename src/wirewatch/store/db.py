@@ -104,6 +104,13 @@ class Store:
             for row in conn.execute(query).mappings():
                 yield _article_record(row)
 
+    def last_change(self) -> str:
+        """A token that changes whenever an article is added or extracted again."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(func.max(articles.c.ingested_at), func.count(articles.c.extracted_version),
+                                      func.max(articles.c.extracted_version))).first()
+        return "|".join(str(v) for v in row)
+
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(articles)).scalar_one()

@@ -1,0 +1,96 @@
+"""The Python API: `wirewatch.open(db)` gives a ledger handle whose methods return plain records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .corpus.ledger import Ledger, build_ledger, to_plain
+from .model import Extraction, IngestReport
+from .runner import extract as run_extract
+from .runner import ingest as run_ingest
+from .settings import Settings
+from .store import Store
+
+
+class Wirewatch:
+    """A store and the ledger built from it. Records come back as dicts that pandas.DataFrame accepts."""
+
+    def __init__(self, db: str | Path = "wirewatch.db", settings: Settings | None = None):
+        self.settings = settings or Settings.from_env(db=str(db))
+        self.store = Store(self.settings.db)
+        self._extractor = None
+        self._ledger: tuple[tuple, Ledger] | None = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Wirewatch":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # stages -------------------------------------------------------------------------------------
+
+    def ingest(self, paths: Iterable[str | Path], progress=None) -> IngestReport:
+        """Read, clean and store the articles under the paths (a bad file is skipped and named)."""
+        report = run_ingest(paths, self.store, self.settings, progress=progress)
+        self._ledger = None
+        return report
+
+    def extractions(self, article_ids: Iterable[str] | None = None, progress=None) -> Iterator[Extraction]:
+        """Each article's extraction, computed once per pipeline version and then read from the store."""
+        ids = list(article_ids) if article_ids is not None else self.store.article_ids()
+        yield from run_extract(ids, self.store, self._make_extractor, progress=progress)
+
+    def ledger(self) -> Ledger:
+        """The ledger of everything stored; rebuilt only when the store changed."""
+        state = (self.store.count_articles(), self.store.last_change())
+        if self._ledger is None or self._ledger[0] != state:
+            self._ledger = (state, build_ledger(list(self.extractions())))
+        return self._ledger[1]
+
+    # records ------------------------------------------------------------------------------------
+
+    def incidents(self, since: dt.date | None = None, until: dt.date | None = None) -> list[dict]:
+        return [to_plain(i) for i in self.ledger().incidents if _within(i.date, since, until)]
+
+    def figures(self) -> list[dict]:
+        rows = []
+        for series in self.ledger().series:
+            for point in series.points:
+                rows.append({"claimant": series.claimant, "claimant_written": series.claimant_written,
+                             "kind": series.kind.value, "value": point.value, "qualifier": point.qualifier.value,
+                             "as_of": point.as_of.isoformat() if point.as_of else None, "reports": len(point.reports)})
+        return rows
+
+    def agreements(self) -> list[dict]:
+        return [to_plain(a) for a in self.ledger().agreements]
+
+    def report(self, since: dt.date | None = None, until: dt.date | None = None, format: str = "json"):
+        """The situation report for the period: a dict ('json'), Markdown or a self-contained HTML page."""
+        from .report import render
+        from .report.sitrep import build_report
+
+        content = build_report(self.ledger(), self.store, since, until)
+        return content if format == "json" else render(content, format)
+
+    def _make_extractor(self):
+        if self._extractor is None:
+            from .extract.pipeline import Extractor
+
+            self._extractor = Extractor()
+        return self._extractor
+
+
+def open(db: str | Path = "wirewatch.db") -> Wirewatch:  # noqa: A001 - the documented entry point
+    """Open (or create) a wirewatch store: `ledger = wirewatch.open("wirewatch.db")`."""
+    return Wirewatch(db)
+
+
+def _within(date: dt.date | None, since: dt.date | None, until: dt.date | None) -> bool:
+    if date is None:
+        return since is None and until is None
+    return (since is None or date >= since) and (until is None or date <= until)
