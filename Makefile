@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
+DEMO_REPORT ?= demo-report.html
 
 .PHONY: demo test install install-test bench clean
 
@@ -22,8 +23,8 @@ install: $(BIN)/wirewatch
 install-test: $(VENV)/.test-installed
 
 demo: install
-	$(BIN)/wirewatch ingest examples/demo --db $(DEMO_DB)
-	$(BIN)/wirewatch articles --db $(DEMO_DB)
+	$(BIN)/wirewatch run examples/demo --db $(DEMO_DB) --out $(DEMO_REPORT)
+	$(BIN)/wirewatch ledger --db $(DEMO_DB)
 
 test: install-test
 	$(BIN)/python -m pytest -q
@@ -32,4 +33,4 @@ bench: install
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_REPORT)

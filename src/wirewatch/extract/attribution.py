@@ -152,6 +152,13 @@ def find_speaker(anchor: Token) -> Speaker | None:
         speaker = _speaker_from_verb(verb, "said_governs")
         if speaker:
             return speaker
+    noun = anchor.head if anchor.dep_ in ("nummod", "quantmod") else anchor
+    for child in noun.children:
+        # "the nearly 5,000 dead that Putin estimated": a speech verb in a clause on the counted noun.
+        if child.dep_ == "relcl" and child.lemma_.lower() in words("speech_verbs"):
+            speaker = _speaker_from_verb(child, "relative_estimate")
+            if speaker:
+                return speaker
     found = according_to(sentence)
     if found:
         return found
@@ -163,7 +170,8 @@ def find_speaker(anchor: Token) -> Speaker | None:
                 text = span.text[:-2] if span.text.endswith(("'s", "’s")) else span.text
                 return Speaker(text.strip(), span.start_char, span.end_char, "possessive_tally")
     for token in sentence:
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words("speech_verbs"):
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words("speech_verbs") \
+                and not any(a.dep_ in ("relcl", "acl") for a in [token, *token.ancestors]):
             speaker = _speaker_from_verb(token, "said_in_sentence")
             if speaker:
                 return speaker

@@ -46,8 +46,10 @@ def series_chart(series: list[dict], width: int = 640, height: int = 260) -> str
 
 
 def place_map(places: list[dict], width: int = 640, height: int = 380) -> str:
-    """Incident places on a plain equirectangular frame around them, sized by incident count."""
-    located = [p for p in places if p.get("lat") is not None and p.get("lon") is not None]
+    """Incident places on a plain equirectangular frame around them, sized by incident count.
+    Only towns are drawn: a region or country has no point, and drawing one would invent precision."""
+    located = [p for p in places if p.get("lat") is not None and p.get("lon") is not None
+               and p.get("precision") in ("city", "sub-city")]
     if not located:
         return "<p class='muted'>No located incidents.</p>"
     lats = [p["lat"] for p in located]

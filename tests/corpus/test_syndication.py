@@ -1,0 +1,163 @@
+"""corpus/syndication.py: outlets carrying one origin text are one source group.
+
+Every story here is invented for the test; the outlets and the agency (NWS) are made up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+
+import pytest
+
+from wirewatch.corpus.syndication import group_sources
+from wirewatch.model import Article, InputFormat
+
+WIRE = (
+    "BARDA, October 14 (NWS) - Artillery shells struck the centre of the Azerbaijani town of Barda on Wednesday "
+    "morning, damaging a row of shops near the bus station and setting two parked cars on fire, local officials said. "
+    "Azerbaijan's defence ministry accused Armenian forces of firing on the town from positions in the hills to the "
+    "west, and said four civilians had been taken to hospital with shrapnel wounds. Armenia's defence ministry "
+    "rejected the accusation and said its units had held their positions throughout the night. Residents who spent "
+    "the night in basements described a series of loud explosions shortly after dawn, followed by the sound of "
+    "sirens across the market district. A shopkeeper who gave only his first name, Elchin, said the blast shattered "
+    "every window on his street and that he had swept glass for an hour before the police arrived. Emergency crews "
+    "spent most of the morning clearing debris from the main road, which was reopened to traffic before noon. The "
+    "regional governor said schools in the town would stay closed until the end of the week and urged families to "
+    "keep children indoors. Officials from both sides have traded blame for attacks on towns far from the front line "
+    "since the fighting began, and international mediators have repeatedly called for a halt to the shelling of "
+    "residential areas. Humanitarian groups said the strikes were making it harder to deliver food and medicine to "
+    "villages along the road to the north."
+)
+
+
+def _edit(text: str, *pairs: tuple[str, str]) -> str:
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+CARRIED = {
+    # three outlets run the agency copy with small edits of their own and their own headlines
+    "harbour": ("Harbour Times", "Shells hit Barda market district", _edit(
+        WIRE, ("BARDA, October 14 (NWS) - ", ""), ("Wednesday morning", "Wednesday"),
+        ("regional governor", "region's governor"))),
+    "kestrel": ("Kestrel News", "Azerbaijan says Armenian artillery struck Barda", _edit(
+        WIRE, ("two parked cars", "several parked cars"), ("gave only his first name, Elchin,", "gave his name as Elchin"),
+        ("Humanitarian groups", "Aid groups"))),
+    "meridian": ("Meridian Daily", "Barda shelled; Yerevan denies", _edit(
+        WIRE, ("spent most of the morning", "worked through the morning"), ("before noon", "by midday"))),
+}
+
+OTHER_STORY = (
+    "Barda counted the damage on Wednesday after what residents called the heaviest bombardment the town has seen "
+    "this month. Our correspondent walked through the market quarter, where the awnings of fruit stalls hung in "
+    "shreds and a baker was boarding up the hole where his shop front had been. He said he had been asleep upstairs "
+    "when the first shell landed and had carried his mother down to the cellar in the dark. Azerbaijan's defence "
+    "ministry blamed Armenian artillery, while officials in Yerevan said the claim was invented to cover "
+    "Azerbaijan's own offensive in the south. There was no way to verify either account independently. At the "
+    "town hospital, a surgeon said the wards were full and that most of the wounded had cuts from flying glass "
+    "rather than shrapnel. Volunteers were handing out blankets and bottled water outside the mosque, and a queue "
+    "had formed at the only pharmacy still open. Many families said they were thinking of leaving for relatives in "
+    "Baku or Ganja until the fighting stops, though others said they had nowhere to go and would stay to protect "
+    "their homes. Local teachers organised lessons in a basement for children whose school had been closed."
+)
+
+
+def make_article(name: str, text: str, outlet: str | None = None, title: str | None = None,
+                 published: dt.date | None = dt.date(2020, 10, 14), credits: tuple[str, ...] = ()) -> Article:
+    return Article(id=hashlib.sha1(text.encode()).hexdigest(), name=name, source=f"{name}.txt",
+                   format=InputFormat.TEXT, outlet=outlet, url=None, title=title, published=published,
+                   published_precision=None, language="en", text=text, credits=credits)
+
+
+def carried() -> list[Article]:
+    return [make_article(name, text, outlet, title) for name, (outlet, title, text) in CARRIED.items()]
+
+
+def cut(text: str, share: float) -> str:
+    words = text.split()
+    return " ".join(words[: int(len(words) * share)])
+
+
+def shared_groups(groups) -> list:
+    return [g for g in groups if len(g.members) > 1]
+
+
+def test_syndication_stories_are_long_enough():
+    for _, _, text in CARRIED.values():
+        assert len(text.split()) >= 150
+    assert len(OTHER_STORY.split()) >= 150
+
+
+def test_syndication_agency_story_in_three_outlets_is_one_group():
+    articles = carried()
+    assert len({a.id for a in articles}) == 3  # the edits make three different texts
+    groups = group_sources(articles)
+    assert len(groups) == 1
+    group = groups[0]
+    assert set(group.members) == {a.id for a in articles}
+    assert set(group.outlets) == {"Harbour Times", "Kestrel News", "Meridian Daily"}
+    assert group.origin in group.members
+
+
+def test_syndication_copy_cut_to_sixty_percent_joins():
+    articles = carried()
+    short = make_article("short", cut(WIRE, 0.6), "Gazette of the Plains", "Barda shelled")
+    groups = group_sources([*articles, short])
+    assert len(groups) == 1
+    assert short.id in groups[0].members
+
+
+def test_syndication_cut_copy_alone_joins_its_original():
+    full = make_article("full", WIRE, "Harbour Times")
+    short = make_article("short", cut(WIRE, 0.6), "Gazette of the Plains")
+    groups = group_sources([full, short])
+    assert [set(g.members) for g in groups] == [{full.id, short.id}]
+    # the origin is the longer text when both have the same date
+    assert groups[0].origin == full.id
+
+
+def test_syndication_different_stories_about_one_shelling_are_separate():
+    wire = make_article("wire", CARRIED["harbour"][2], "Harbour Times")
+    other = make_article("other", OTHER_STORY, "Kestrel News")
+    groups = group_sources([wire, other])
+    assert len(groups) == 2
+    assert shared_groups(groups) == []
+
+
+def test_syndication_different_story_stays_out_of_the_agency_group():
+    articles = carried()
+    other = make_article("other", OTHER_STORY, "Provincial Courier")
+    groups = group_sources([*articles, other])
+    assert len(groups) == 2
+    (shared,) = shared_groups(groups)
+    assert other.id not in shared.members
+    assert len(shared.members) == 3
+
+
+def test_syndication_group_ids_stable_across_runs_and_input_order():
+    articles = [*carried(), make_article("short", cut(WIRE, 0.6), "Gazette of the Plains"),
+                make_article("other", OTHER_STORY, "Provincial Courier")]
+    first = group_sources(articles)
+    expected = [(g.id, g.origin, set(g.members)) for g in first]
+    for order in itertools.islice(itertools.permutations(articles), 0, None, 17):  # 8 orders of the 120
+        again = group_sources(list(order))
+        assert [(g.id, g.origin, set(g.members)) for g in again] == expected
+    assert len({g.id for g in first}) == len(first)
+    assert all(g.id.startswith("grp-") for g in first)
+
+
+def test_syndication_every_article_in_exactly_one_group():
+    articles = [*carried(), make_article("other", OTHER_STORY, "Provincial Courier")]
+    members = [m for g in group_sources(articles) for m in g.members]
+    assert sorted(members) == sorted(a.id for a in articles)
+
+
+@pytest.mark.parametrize("share", [0.6, 0.75, 0.9])
+def test_syndication_cut_copies_join(share):
+    full = make_article("full", WIRE)
+    short = make_article("short", cut(WIRE, share))
+    assert len(group_sources([full, short])) == 1
