@@ -72,15 +72,23 @@ def build_incidents(
                 violent.append(mention)
             elif event.plover == "REJECT":
                 denials.append(mention)
-    clusters = _cluster(violent)
+    clusters, by_cell = _cluster(violent)
+    by_article: dict[str, list[_Cluster]] = {}
+    for cluster in clusters:
+        for article_id in {m.article_id for m in cluster.mentions}:
+            by_article.setdefault(article_id, []).append(cluster)
     for denial in denials:
-        for cluster in _answered_by(denial, clusters):
+        nearby = {id(c): c for c in by_article.get(denial.article_id, ())}
+        for place in denial.places:
+            if is_point(place):
+                nearby.update({id(c): c for cell in _place_cells(place) for c in by_cell.get(cell, ())})
+        for cluster in _answered_by(denial, list(nearby.values())):
             cluster.denials.append(denial)
     incidents = [_incident(c) for c in clusters]
     return sorted(incidents, key=lambda i: (i.date is None, i.date or dt.date.min, i.id))
 
 
-def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
+def _cluster(mentions: list[_Mention]) -> tuple[list[_Cluster], dict]:
     """Greedy clustering; candidates come from an index by place cell, so work grows with the corpus,
     not with its square."""
     clusters: list[_Cluster] = []
@@ -100,17 +108,17 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
             bucket = by_cell.setdefault(cell, [])
             if home not in bucket:
                 bucket.append(home)
-    return clusters
+    return clusters, by_cell
 
 
 def _cells(mention: _Mention) -> list[tuple]:
     """Index keys of a mention's key places: the gazetteer id, and the 0.1-degree cells around it."""
-    keys: list[tuple] = []
-    for place in _key_places(mention):
-        keys.append(("id", place.geonameid))
-        lat, lon = round(place.lat * 10), round(place.lon * 10)
-        keys.extend(("cell", lat + a, lon + b) for a in (-1, 0, 1) for b in (-1, 0, 1))
-    return keys
+    return [key for place in _key_places(mention) for key in _place_cells(place)]
+
+
+def _place_cells(place: Place) -> list[tuple]:
+    lat, lon = round(place.lat * 10), round(place.lon * 10)
+    return [("id", place.geonameid)] + [("cell", lat + a, lon + b) for a in (-1, 0, 1) for b in (-1, 0, 1)]
 
 
 def _fits(mention: _Mention, cluster: _Cluster) -> bool:

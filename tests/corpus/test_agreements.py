@@ -1,0 +1,153 @@
+"""corpus/agreements.py through corpus/ledger.build_ledger: one record per ceasefire, with the violations
+alleged after it took effect.
+
+Agreement and claim mentions are built by hand from invented sentences (no model needed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from wirewatch.corpus.ledger import build_ledger
+from wirewatch.model import (
+    Agreement,
+    AgreementKind,
+    AgreementState,
+    Article,
+    Claim,
+    Extraction,
+    InputFormat,
+    Provenance,
+    Stance,
+)
+
+TRUCE_DAY = dt.date(2020, 10, 10)
+SECOND_TRUCE_DAY = dt.date(2020, 10, 18)
+
+
+def make_article(name: str, published: dt.date, text: str) -> Article:
+    return Article(id=f"id-{name}", name=name, source=f"{name}.txt", format=InputFormat.TEXT, outlet=name, url=None,
+                   title=None, published=published, published_precision=None, language="en", text=text)
+
+
+def agreement(article: str, sentence: str, date_text: str | None, state: AgreementState, index: int = 0,
+              kind: AgreementKind = AgreementKind.CEASEFIRE, venue: str | None = None) -> Agreement:
+    return Agreement(kind=kind, parties=("Armenia", "Azerbaijan"), mediators=("Russia",) if venue else (),
+                     venue=venue, date_text=date_text, date=None, date_precision=None, state=state,
+                     sentence=sentence, provenance=Provenance(f"id-{article}", index, 0, len(sentence), "agreements.test"))
+
+
+def accusation(article: str, sentence: str, speaker: str, accused: str, index: int) -> Claim:
+    return Claim(stance=Stance.ACCUSE, speaker=speaker, accused=accused, action="shelled", places=(),
+                 sentence=sentence, provenance=Provenance(f"id-{article}", index, 0, len(sentence), "claims.test"))
+
+
+def extraction(name: str, published: dt.date, agreements=(), claims=()) -> Extraction:
+    text = " ".join(dict.fromkeys([*(a.sentence for a in agreements), *(c.sentence for c in claims)]))
+    return Extraction(article=make_article(name, published, text), agreements=tuple(agreements), claims=tuple(claims))
+
+
+MOSCOW = "Armenia and Azerbaijan agreed in Moscow to a humanitarian ceasefire from noon on October 10."
+MOSCOW_AGAIN = "The ceasefire agreed in Moscow on October 10 was meant to allow the exchange of bodies."
+BEFORE = "On October 8, Azerbaijan's defence ministry said Armenian forces had shelled Tartar."
+AFTER = "On October 12, Armenia's defence ministry said Azerbaijani forces had shelled Stepanakert."
+SECOND = "The two sides agreed to a new humanitarian ceasefire from midnight on October 18."
+AFTER_SECOND = "On October 19, Azerbaijan's defence ministry said Armenian forces had shelled Ganja."
+
+
+def corpus() -> list[Extraction]:
+    return [
+        extraction("moscow", dt.date(2020, 10, 10), [agreement("moscow", MOSCOW, "October 10", AgreementState.AGREED,
+                                                               venue="Moscow")]),
+        extraction("again", dt.date(2020, 10, 11), [agreement("again", MOSCOW_AGAIN, "October 10",
+                                                              AgreementState.MENTIONED, venue="Moscow")]),
+        extraction("before", dt.date(2020, 10, 8), claims=[
+            accusation("before", BEFORE, "Azerbaijan's defence ministry", "Armenian forces", 3)]),
+        extraction("after", dt.date(2020, 10, 12), claims=[
+            accusation("after", AFTER, "Armenia's defence ministry", "Azerbaijani forces", 3)]),
+    ]
+
+
+def ceasefires(ledger) -> list:
+    return [r for r in ledger.agreements if r.kind is AgreementKind.CEASEFIRE]
+
+
+def test_agreements_ceasefire_mentioned_in_two_articles_is_one_record():
+    ledger = build_ledger(corpus())
+    (record,) = ceasefires(ledger)
+    assert record.date == TRUCE_DAY
+    assert record.venue == "Moscow"
+    assert {m.article_id for m in record.mentions} == {"id-moscow", "id-again"}
+    assert set(record.states) == {"agreed", "mentioned"}
+    assert record.id.startswith("agr-")
+
+
+def test_agreements_later_accusation_is_a_violation_with_accuser_and_accused():
+    (record,) = ceasefires(build_ledger(corpus()))
+    assert [(v.accuser, v.accused, v.date) for v in record.violations] == [
+        ("Armenia's defence ministry", "Azerbaijani forces", dt.date(2020, 10, 12))]
+    assert record.violations[0].provenance.article_id == "id-after"
+    assert record.violations[0].sentence == AFTER
+
+
+def test_agreements_accusation_before_the_ceasefire_is_not_a_violation():
+    (record,) = ceasefires(build_ledger(corpus()))
+    assert all(v.provenance.article_id != "id-before" for v in record.violations)
+    assert all(v.date >= record.date for v in record.violations)
+
+
+def test_agreements_only_earlier_accusations_give_no_violations():
+    extractions = [e for e in corpus() if e.article.name != "after"]
+    (record,) = ceasefires(build_ledger(extractions))
+    assert record.violations == ()
+
+
+def test_agreements_later_ceasefire_takes_over_violations_after_its_date():
+    extractions = [
+        *corpus(),
+        extraction("second", SECOND_TRUCE_DAY, [agreement("second", SECOND, "October 18", AgreementState.AGREED)]),
+        extraction("after-second", dt.date(2020, 10, 19), claims=[
+            accusation("after-second", AFTER_SECOND, "Azerbaijan's defence ministry", "Armenian forces", 2)]),
+    ]
+    first, second = ceasefires(build_ledger(extractions))
+    assert (first.date, second.date) == (TRUCE_DAY, SECOND_TRUCE_DAY)
+    assert [v.provenance.article_id for v in first.violations] == ["id-after"]
+    assert [(v.accuser, v.accused, v.date) for v in second.violations] == [
+        ("Azerbaijan's defence ministry", "Armenian forces", dt.date(2020, 10, 19))]
+
+
+def test_agreements_records_in_date_order_with_stable_ids():
+    extractions = [
+        *corpus(),
+        extraction("second", SECOND_TRUCE_DAY, [agreement("second", SECOND, "October 18", AgreementState.AGREED)]),
+    ]
+    forward = build_ledger(extractions).agreements
+    backward = build_ledger(list(reversed(extractions))).agreements
+    assert [r.date for r in forward] == sorted(r.date for r in forward)
+    assert [r.id for r in forward] == [r.id for r in backward]
+    assert len({r.id for r in forward}) == len(forward) == 2
+
+
+def test_agreements_talks_are_not_violated():
+    """Only binding arrangements collect violations: an accusation after talks is not a broken agreement."""
+    talks = "Foreign ministers of Armenia and Azerbaijan held talks in Geneva on October 9."
+    extractions = [
+        extraction("talks", dt.date(2020, 10, 9), [agreement("talks", talks, "October 9", AgreementState.HELD,
+                                                             kind=AgreementKind.TALKS, venue="Geneva")]),
+        extraction("after", dt.date(2020, 10, 12), claims=[
+            accusation("after", AFTER, "Armenia's defence ministry", "Azerbaijani forces", 3)]),
+    ]
+    (record,) = build_ledger(extractions).agreements
+    assert record.kind is AgreementKind.TALKS
+    assert record.violations == ()
+
+
+def test_agreements_truce_and_ceasefire_of_one_day_are_one_record():
+    truce = "A truce between Armenia and Azerbaijan took effect at noon on October 10."
+    extractions = [
+        *corpus(),
+        extraction("truce", dt.date(2020, 10, 10), [agreement("truce", truce, "October 10", AgreementState.TOOK_EFFECT,
+                                                              kind=AgreementKind.TRUCE)]),
+    ]
+    (record,) = ceasefires(build_ledger(extractions))
+    assert {m.article_id for m in record.mentions} == {"id-moscow", "id-again", "id-truce"}
