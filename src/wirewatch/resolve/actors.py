@@ -76,12 +76,20 @@ def resolve_actor(text: str | None) -> Actor | None:
     if not text or not text.strip():
         return None
     written = text.strip()
-    lowered = written.lower()
+    # A backer or sender named inside the phrase is not the actor: "Turkish-backed Syrian fighters",
+    # "Syrian mercenaries sent by Turkey".
+    core = re.sub(r"\b[\w.]+-(backed|led|supported|sponsored|allied|funded)\b|\b(sent|backed|armed|funded|supported|"
+                  r"paid|recruited) by\b.*$", " ", written, flags=re.I).strip() or written
+    lowered = core.lower()
     sector = _sector_of(lowered)
     for pattern, org in _organisations():
-        if pattern.search(written):
-            return Actor(org["name"], None, org["sector"], written)
-    matches = [(m.start(), actor) for pattern, actor in _people_and_places() for m in [pattern.search(written)] if m]
+        if pattern.search(core):
+            country = next((_ISO3.get(_demonyms().get(w.lower(), "")) for w in re.findall(r"[A-Za-z]+", core)
+                            if _demonyms().get(w.lower())), None)
+            return Actor(org["name"], country, org["sector"], written)
+    matches = [(m.start(), actor) for pattern, actor in _people_and_places() for m in [pattern.search(core)] if m]
+    if any(actor["sector"] == "PRE" for _, actor in matches):
+        matches = [(start, actor) for start, actor in matches if actor["sector"] == "PRE"]
     if matches:
         person = next((a for _, a in sorted(matches, key=lambda x: x[0]) if a.get("role")), None)
         if person is not None:
@@ -91,7 +99,7 @@ def resolve_actor(text: str | None) -> Actor | None:
         if actor["sector"] == "PRE":
             return Actor(actor["name"], country, "PRE", written)
         return Actor(_canonical_name(actor["name"], sector), country, sector or actor["sector"], written)
-    for word in re.findall(r"[A-Za-z]+", written):
+    for word in re.findall(r"[A-Za-z]+", core):
         iso2 = _demonyms().get(word.lower())
         if iso2:
             country = _ISO3.get(iso2)
