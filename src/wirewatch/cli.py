@@ -397,6 +397,29 @@ def ledger(db: Optional[str] = DbOption) -> None:
             out.print(table)
 
 
+@app.command()
+def serve(
+    db: Optional[str] = DbOption,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, envvar="WIREWATCH_TOKEN",
+                                        help="Accept POST /api/articles with this bearer token; without one the "
+                                             "server is read-only. Env WIREWATCH_TOKEN."),
+) -> None:
+    """Serve the dashboard and JSON API over the store."""
+    import uvicorn
+
+    from .web.app import create_app
+
+    settings = _settings(db=db)
+    if not Path(settings.db).exists() and "://" not in settings.db:
+        err.print(f"[red]error:[/] {settings.db}: no such store; run `wirewatch run PATH --db {settings.db}` first",
+                  soft_wrap=True)
+        raise typer.Exit(2)
+    err.print(f"serving {settings.db} on http://{host}:{port} ({'ingest enabled' if token else 'read-only'})")
+    uvicorn.run(create_app(settings.db, token), host=host, port=port, log_level="warning")
+
+
 def _write_or_print(text: str, out: Optional[Path]) -> None:
     if out is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")

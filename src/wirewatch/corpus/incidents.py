@@ -163,6 +163,9 @@ def _answered_by(denial: _Mention, clusters: list[_Cluster]) -> list[_Cluster]:
     denier = side_of(denial.event.speaker)
     index = denial.event.provenance.sentence_index
     for cluster in clusters:
+        accusers = {side_of(m.event.speaker) for m in cluster.mentions if m.event.stance is Stance.ACCUSE}
+        if denier and accusers and accusers <= {denier}:
+            continue  # a party does not deny its own accusation
         near = [m for m in cluster.mentions if m.article_id == denial.article_id
                 and 0 <= index - m.event.provenance.sentence_index <= DENIAL_REACH
                 and m.event.stance is Stance.ACCUSE]

@@ -238,7 +238,7 @@ def _denial(verb: Token) -> ClaimHit | None:
     if speaker_token is None:
         return None
     speaker, phrase = _speaker_texts(speaker_token)
-    return ClaimHit(rule, Stance.DENY, speaker, phrase, None, action, _places_in(verb.doc, verb), verb.i)
+    return ClaimHit(rule, Stance.DENY, speaker, phrase, None, action, _own_places(verb), verb.i)
 
 
 def _rejects_a_claim(verb: Token) -> bool:
@@ -461,6 +461,16 @@ def _speaker_texts(token: Token) -> tuple[str, str]:
     span = noun_phrase(token, coordinated=True)
     whole = token.doc[min(span.start, token.left_edge.i):max(span.end, token.right_edge.i + 1)]
     return span.text, whole.text
+
+
+def _own_places(verb: Token) -> tuple[str, ...]:
+    """Places in a cue verb's own clause, not in a coordinated cue's ("denied X and accused Y of Z")."""
+    doc = verb.doc
+    end = verb.right_edge.i + 1
+    for child in verb.children:
+        if child.dep_ == "conj" and child.i > verb.i and child.pos_ in ("VERB", "AUX"):
+            end = min(end, child.left_edge.i)
+    return place_names_in(doc, verb.left_edge.i, end)
 
 
 def _places_in(doc: Doc, head: Token) -> tuple[str, ...]:

@@ -1,0 +1,1 @@
+"""The serve stage: a dashboard and JSON API over the store."""

@@ -1,0 +1,85 @@
+"""The dashboard in a real browser over a store built from the demo corpus: every page loads without a
+console error, the filters narrow the list, an incident page shows both sides, nothing leaves 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from wirewatch.api import Wirewatch
+from wirewatch.web.app import create_app
+
+from . import chromium
+from .server import Server
+
+pytestmark = pytest.mark.skipif(not chromium.available(), reason="Debian chromium and chromium-driver are not installed")
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
+PAGES = ("/", "/incidents", "/figures", "/agreements", "/sources", "/map", "/docs")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    db = tmp_path_factory.mktemp("dashboard") / "demo.db"
+    with Wirewatch(str(db)) as handle:
+        handle.ingest([DEMO])
+        handle.ledger()
+    with Server(create_app(str(db))) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver = chromium.start(1200, 1400)
+    yield driver
+    driver.quit()
+
+
+def _stays_local(driver) -> list[str]:
+    return [u for u in chromium.requested_urls(driver)
+            if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).hostname != "127.0.0.1"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_dashboard_page_loads_without_error_or_outside_request(site, browser, path):
+    browser.get(site + path)
+    assert browser.find_element("tag name", "h1").text
+    assert chromium.console_errors(browser) == []
+    assert _stays_local(browser) == []
+
+
+def test_dashboard_filters_narrow_the_incident_list(site, browser):
+    browser.get(site + "/incidents")
+    everything = len(browser.find_elements("css selector", "#incident-list tr")) - 1
+    browser.find_element("name", "status").send_keys("disputed")
+    browser.find_element("id", "apply").click()
+    disputed = len(browser.find_elements("css selector", "#incident-list tr")) - 1
+    assert 0 < disputed < everything
+    assert "status=disputed" in browser.current_url
+    assert all("accused" in row.text for row in browser.find_elements("css selector", "#incident-list tr")[1:])
+
+
+def test_dashboard_incident_page_shows_both_sides(site, browser):
+    browser.get(site + "/incidents?status=disputed")
+    browser.find_element("css selector", "#incident-list a").click()
+    accusations = browser.find_element("id", "accusations").find_elements("css selector", ".card")
+    denials = browser.find_element("id", "denials").find_elements("css selector", ".card")
+    assert accusations and denials
+    assert chromium.console_errors(browser) == []
+
+
+def test_dashboard_article_view_links_back_to_incidents(site, browser):
+    browser.get(site + "/incidents?status=disputed")
+    browser.find_element("css selector", "#incident-list a").click()
+    browser.find_element("css selector", "#denials a").click()
+    assert browser.find_elements("css selector", "mark")
+    assert browser.find_elements("css selector", "a[href^='/incidents/']")
+
+
+def test_dashboard_screenshots(site, browser, tmp_path):
+    for path, name in (("/", "overview"), ("/map", "map")):
+        browser.get(site + path)
+        target = tmp_path / f"{name}.png"
+        browser.save_screenshot(str(target))
+        assert target.stat().st_size > 10_000
