@@ -40,10 +40,13 @@ class Wirewatch:
         self._ledger = None
         return report
 
-    def extractions(self, article_ids: Iterable[str] | None = None, progress=None) -> Iterator[Extraction]:
-        """Each article's extraction, computed once per pipeline version and then read from the store."""
+    def extractions(self, article_ids: Iterable[str] | None = None, progress=None, runner=None) -> Iterator[Extraction]:
+        """Each article's extraction, computed once per pipeline version and then read from the store.
+
+        runner: extract on other processes or a Dask cluster (`wirewatch.parallel.make_runner`).
+        """
         ids = list(article_ids) if article_ids is not None else self.store.article_ids()
-        yield from run_extract(ids, self.store, self._make_extractor, progress=progress)
+        yield from run_extract(ids, self.store, self._make_extractor, progress=progress, runner=runner)
 
     def ledger(self) -> Ledger:
         """The ledger of everything stored; rebuilt only when the store changed."""

@@ -29,6 +29,10 @@ out = Console()
 err = Console(stderr=True)
 
 DbOption = typer.Option(None, "--db", help=HELP["db"] + " Default: wirewatch.db in the working directory.")
+WorkersOption = typer.Option(1, "--workers", "-w", min=1, max=64, help="Processes for extraction.")
+DaskOption = typer.Option(None, "--dask", help="Extract on Dask: local:N starts N workers here, tcp://host:8786 "
+                                                "joins a running scheduler.")
+
 
 
 class ArticleFormat(str, Enum):
@@ -76,12 +80,13 @@ def ingest(
     db: Optional[str] = DbOption,
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=HELP["max_bytes"] + " Default: 20 MB."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, max=64, help="Processes for cleaning."),
 ) -> None:
     """Read articles into the store; a bad file is named and skipped, the rest goes on.
 
     Exit code 0 when every input was stored or already present, 1 when some were skipped.
     """
-    settings = _settings(db=db, max_bytes=max_bytes)
+    settings = _settings(db=db, max_bytes=max_bytes, workers=workers)
     with _open_store(settings) as store:
         report = _ingest_with_progress(paths, store, settings, quiet)
     _print_ingest_report(report)
@@ -156,8 +161,11 @@ def extract(
     format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl (shared/eval/SCHEMA.md) or table."),
     force: bool = typer.Option(False, "--force", help="Extract again even when this pipeline version already did."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    workers: int = WorkersOption,
+    dask: Optional[str] = DaskOption,
 ) -> None:
-    """Extract figures and places, one JSON object per article; results are stored with the articles."""
+    """Extract figures, places, claims, agreements and events, one JSON object per article; results are
+    stored with the articles."""
     from .export.jsonl import extraction_record
     from .extract.pipeline import Extractor
     from .runner import extract as run_extract
@@ -170,8 +178,9 @@ def extract(
             ids = list(report.article_ids)
         else:
             ids = store.article_ids()
+        runner = _runner(workers, dask)
         try:
-            results = run_extract(ids, store, Extractor, force=force)
+            results = run_extract(ids, store, Extractor, force=force, runner=runner)
             if format is ExtractFormat.jsonl:
                 for extraction in results:
                     sys.stdout.write(json.dumps(extraction_record(extraction), ensure_ascii=False) + "\n")
@@ -181,6 +190,9 @@ def extract(
         except WirewatchError as exc:
             err.print(f"[red]error:[/] {exc.line()}", soft_wrap=True)
             raise typer.Exit(2) from None
+        finally:
+            if runner is not None:
+                runner.close()
     if report is not None and report.skipped:
         for skipped in report.skipped:
             err.print(f"[red]skipped:[/] {skipped.line()}", highlight=False, soft_wrap=True)
@@ -264,17 +276,35 @@ def _open_ledger(settings: Settings):
         raise typer.Exit(2) from None
 
 
-def _extract_with_progress(handle, quiet: bool) -> None:
+
+
+def _runner(workers: int, dask: Optional[str]):
+    from .parallel import make_runner
+
+    try:
+        return make_runner(workers, dask)
+    except WirewatchError as exc:
+        err.print(f"[red]error:[/] {exc.line()}", soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
+def _extract_with_progress(handle, quiet: bool, workers: int = 1, dask: Optional[str] = None) -> None:
     ids = handle.store.article_ids()
-    if quiet or not err.is_terminal:
-        for _ in handle.extractions(ids):
-            pass
-        return
-    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task("", total=len(ids))
-        for _ in handle.extractions(ids, progress=lambda source, outcome: bar.update(task, advance=1)):
-            pass
+    runner = _runner(workers, dask)
+    try:
+        if quiet or not err.is_terminal:
+            for _ in handle.extractions(ids, runner=runner):
+                pass
+            return
+        columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=err, transient=True) as bar:
+            task = bar.add_task("", total=len(ids))
+            for _ in handle.extractions(ids, progress=lambda source, outcome: bar.update(task, advance=1),
+                                        runner=runner):
+                pass
+    finally:
+        if runner is not None:
+            runner.close()
 
 
 @app.command()
@@ -285,6 +315,8 @@ def run(
     since: Optional[str] = typer.Option(None, help="First day of the report (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, help="Last day of the report (YYYY-MM-DD)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
+    workers: int = WorkersOption,
+    dask: Optional[str] = DaskOption,
 ) -> None:
     """Ingest, extract, update the ledger and write the situation report, in one go."""
     settings = _settings(db=db)
@@ -293,7 +325,7 @@ def run(
     with _open_ledger(settings) as handle:
         report = _ingest_with_progress(paths, handle.store, settings, quiet)
         _print_ingest_report(report)
-        _extract_with_progress(handle, quiet)
+        _extract_with_progress(handle, quiet, workers, dask)
         content = handle.report(first, last, "json")
         from .report import render
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -34,25 +35,50 @@ def ingest(
         on_total(total)
     tally = IngestTally()
     recurring_cache: dict[str, frozenset[str]] = {}
-    for item in read_inputs(paths, settings.max_bytes):
-        if isinstance(item, Skipped):
-            tally.skipped.append(item)
-            _tell(progress, item.source, "skipped")
-            continue
-        tally.notes.extend(item.notes)
-        outcome = _ingest_one(item, store, settings, batch_lines, recurring_cache, tally)
-        _tell(progress, item.source, outcome)
+    items = ((item, _recurring_for(item.outlet, store, settings, batch_lines, recurring_cache)
+              if isinstance(item, RawDocument) else frozenset())
+             for item in read_inputs(paths, settings.max_bytes))
+    pool = multiprocessing.get_context("spawn").Pool(settings.workers) if settings.workers > 1 else None
+    try:
+        cleaned = pool.imap(_clean_item, ((i, r, settings.min_text_chars) for i, r in items), chunksize=4) \
+            if pool else (_clean_item((i, r, settings.min_text_chars)) for i, r in items)
+        for raw, result in cleaned:
+            if isinstance(raw, Skipped):
+                tally.skipped.append(raw)
+                _tell(progress, raw.source, "skipped")
+                continue
+            tally.notes.extend(raw.notes)
+            outcome = _store_one(raw, result, store, settings, tally)
+            _tell(progress, raw.source, outcome)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
     report = tally.freeze()
     store.record_run("ingest", pipeline_version(), len(report.stored), len(report.already_present), len(report.skipped))
     return report
 
 
-def _ingest_one(raw: RawDocument, store: Store, settings: Settings, batch_lines, recurring_cache, tally) -> str:
-    recurring = _recurring_for(raw.outlet, store, settings, batch_lines, recurring_cache)
+def _clean_item(job):
+    """Clean one document (in a worker process when there are several): (raw, Article or Skipped)."""
+    raw, recurring, min_chars = job
+    if isinstance(raw, Skipped):
+        return raw, None
     try:
-        article = clean(raw, pipeline_version(), recurring, settings.min_text_chars)
+        return raw, clean(raw, pipeline_version(), recurring, min_chars)
     except BadInput as exc:
-        tally.skipped.append(Skipped(exc.subject, exc.problem))
+        return raw, Skipped(exc.subject, exc.problem)
+
+
+def _ingest_one(raw: RawDocument, store: Store, settings: Settings, batch_lines, recurring_cache, tally) -> str:
+    """Clean and store one document here (the HTTP ingest path)."""
+    recurring = _recurring_for(raw.outlet, store, settings, batch_lines, recurring_cache)
+    return _store_one(raw, _clean_item((raw, recurring, settings.min_text_chars))[1], store, settings, tally)
+
+
+def _store_one(raw: RawDocument, article, store: Store, settings: Settings, tally) -> str:
+    if isinstance(article, Skipped):
+        tally.skipped.append(article)
         return "skipped"
     lines = candidate_lines(raw, settings.recurring_line_max_words) if article.outlet else ()
     try:
@@ -102,24 +128,42 @@ def extract(
     extractor_factory: Callable[[], object],
     force: bool = False,
     progress: Progress | None = None,
+    runner=None,
+    batch: int = 32,
 ) -> Iterable[Extraction]:
-    """The extraction of each article, from the store when this pipeline version made it, else fresh.
+    """The extraction of each article in order, from the store when this pipeline version made it,
+    else fresh; fresh ones are stored, one transaction per article.
 
-    Fresh extractions are stored (one transaction per article), so the next call reads them back.
-    The extractor is built on first need: reading stored results never loads the language model.
+    runner: a parallel runner (see `parallel.py`) that extracts a batch on other processes; without
+    one the extractor is built here on first need, so reading stored results never loads the model.
+    Articles go through in batches, so memory does not grow with the corpus.
     """
     version = pipeline_version()
-    extractor = None
-    for article_id in article_ids:
-        article = store.article(article_id)
-        if article is None:
-            continue
-        if not force and store.extracted_version(article_id) == version:
-            extraction = store.extraction(article)
-        else:
-            if extractor is None:
-                extractor = extractor_factory()
-            extraction = extractor.extract(article)
-            store.save_extraction(extraction, version)
-        _tell(progress, article.source, "extracted")
-        yield extraction
+    state = {"extractor": None}
+    ids = iter(article_ids)
+    while True:
+        chunk = [i for _, i in zip(range(batch), ids)]
+        if not chunk:
+            return
+        articles = [a for a in (store.article(i) for i in chunk) if a is not None]
+        cached = {a.id for a in articles if not force and store.extracted_version(a.id) == version}
+        fresh = [a for a in articles if a.id not in cached]
+        done = dict(zip((a.id for a in fresh), _run(fresh, runner, extractor_factory, state)))
+        for article in articles:
+            if article.id in done:
+                extraction = done[article.id]
+                store.save_extraction(extraction, version)
+            else:
+                extraction = store.extraction(article)
+            _tell(progress, article.source, "extracted")
+            yield extraction
+
+
+def _run(articles: list, runner, factory, state) -> list[Extraction]:
+    if not articles:
+        return []
+    if runner is not None:
+        return list(runner.map(articles))
+    if state["extractor"] is None:
+        state["extractor"] = factory()
+    return [state["extractor"].extract(a) for a in articles]

@@ -1,0 +1,81 @@
+"""Running extraction on several processes or on a Dask cluster; results equal one process's.
+
+Each worker builds its own Extractor once (the model and the gazetteer load per process) and
+returns plain Extraction records; the caller keeps writing to the store, so the store has one
+writer whatever runs the work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from .errors import ConfigError
+from .model import Article, Extraction
+
+_EXTRACTOR = None
+
+
+def _extract_one(article: Article) -> Extraction:
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        from .extract.pipeline import Extractor
+
+        _EXTRACTOR = Extractor()
+    return _EXTRACTOR.extract(article)
+
+
+class ProcessRunner:
+    """Extraction on N local processes."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self._pool = ProcessPoolExecutor(max_workers=workers)
+
+    def map(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        return self._pool.map(_extract_one, list(articles), chunksize=1)
+
+    def close(self) -> None:
+        self._pool.shutdown()
+
+
+class DaskRunner:
+    """Extraction on a Dask cluster: `local:N` starts one here, `tcp://host:8786` joins one."""
+
+    def __init__(self, spec: str):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise ConfigError("--dask", "dask.distributed is not installed", "pip install 'dask[distributed]'") from None
+        self.cluster = None
+        if spec.startswith("local:"):
+            try:
+                workers = int(spec.split(":", 1)[1])
+            except ValueError:
+                raise ConfigError("--dask", f"{spec!r}: expected local:N with N a number of workers") from None
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, host="127.0.0.1")
+            self.client = Client(self.cluster)
+        elif spec.startswith("tcp://"):
+            self.client = Client(spec, timeout=20)
+        else:
+            raise ConfigError("--dask", f"{spec!r}: expected local:N or tcp://host:port")
+
+    def map(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        futures = self.client.map(_extract_one, list(articles), pure=False)
+        for future in futures:
+            yield future.result()
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def make_runner(workers: int = 1, dask: str | None = None):
+    """A runner for the options given, or None for extraction in this process."""
+    if dask:
+        return DaskRunner(dask)
+    if workers > 1:
+        return ProcessRunner(workers)
+    return None

@@ -1,0 +1,44 @@
+"""Extraction on two processes and on a local Dask cluster gives exactly the single-process results."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from wirewatch.cli import app
+
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
+
+
+def _extract(tmp_path: Path, name: str, *options: str) -> list[dict]:
+    db = str(tmp_path / f"{name}.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", "--quiet", "--db", db, str(DEMO), *(
+        ["--workers", "2"] if "--workers" in options else [])]).exit_code == 0
+    result = runner.invoke(app, ["extract", "--quiet", "--db", db, *options])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def single(tmp_path_factory) -> list[dict]:
+    return _extract(tmp_path_factory.mktemp("single"), "one")
+
+
+def test_parallel_two_workers_equal_one(single, tmp_path):
+    assert len(single) == 11
+    assert _extract(tmp_path, "two", "--workers", "2") == single
+
+
+def test_parallel_dask_local_equals_one(single, tmp_path):
+    pytest.importorskip("dask.distributed")
+    assert _extract(tmp_path, "dask", "--dask", "local:2") == single
+
+
+def test_parallel_bad_dask_spec_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(app, ["extract", "--db", str(tmp_path / "x.db"), "--dask", "cluster-please"])
+    assert result.exit_code == 2
+    assert "local:N or tcp://host:port" in result.output
