@@ -69,7 +69,7 @@ def main() -> int:
     base = [extractor.extract(a) for a in demo_articles()]
     print(f"command: python benchmarks/ledger_speed.py --sizes {args.sizes}")
     print(f"{'corpus':<14}{'articles':>10}{'seconds':>10}{'ms/article':>12}{'incidents':>11}{'peak MB':>10}")
-    rows = [("demo", base)] + [(f"synthetic", perturbed_extractions(base, n)) for n in sizes]
+    rows = [("demo", base)] + [("synthetic", perturbed_extractions(base, n)) for n in sizes]
     per_article = []
     for label, extractions in rows:
         tracemalloc.start()

@@ -13,7 +13,6 @@ import pytest
 from wirewatch.corpus.ledger import build_ledger
 from wirewatch.extract.pipeline import Extractor
 from wirewatch.model import Article, IncidentStatus, InputFormat, Stance
-from wirewatch.nlp.gazetteer import INDEX_VERSION, Gazetteer
 from wirewatch.nlp.pipeline import load_pipeline
 
 pytestmark = pytest.mark.model
@@ -41,14 +40,6 @@ STORIES = {
                             "Azerbaijan's defence ministry said Armenian forces shelled the town of Barda on Tuesday, "
                             "damaging several houses.\n\nThe town's schools stayed closed."),
 }
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory) -> Gazetteer:
-    """The index, built once per session into the session's temporary folder (other modules reuse the file)."""
-    folder = tmp_path_factory.getbasetemp() / "gazetteer"
-    folder.mkdir(exist_ok=True)
-    return Gazetteer(folder / f"gazetteer-v{INDEX_VERSION}.sqlite")
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,6 @@ from wirewatch.corpus.ledger import build_ledger
 from wirewatch.extract.pipeline import Extractor
 from wirewatch.ingest import read_inputs
 from wirewatch.model import AgreementKind, IncidentStatus, Skipped, Stance
-from wirewatch.nlp.gazetteer import INDEX_VERSION, Gazetteer
 from wirewatch.nlp.pipeline import load_pipeline
 from wirewatch.settings import Settings
 from wirewatch.version import pipeline_version
@@ -29,14 +28,6 @@ pytestmark = [
     pytest.mark.shared,
     pytest.mark.skipif(not SEED_ARTICLES.is_dir(), reason=f"{SEED_ARTICLES} is absent"),
 ]
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory) -> Gazetteer:
-    """The index, built once per session into the session's temporary folder (other modules reuse the file)."""
-    folder = tmp_path_factory.getbasetemp() / "gazetteer"
-    folder.mkdir(exist_ok=True)
-    return Gazetteer(folder / f"gazetteer-v{INDEX_VERSION}.sqlite")
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 
 import wirewatch
 from wirewatch.cli import app
-from wirewatch.nlp.gazetteer import INDEX_VERSION, Gazetteer
 
 pytestmark = pytest.mark.model
 
@@ -21,14 +20,6 @@ DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 ACLED_COLUMNS = ["event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
                  "civilian_targeting", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
                  "sources", "source_groups", "fatalities", "notes"]
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory) -> Gazetteer:
-    """The index, built once per session into the session's temporary folder (other modules reuse the file)."""
-    folder = tmp_path_factory.getbasetemp() / "gazetteer"
-    folder.mkdir(exist_ok=True)
-    return Gazetteer(folder / f"gazetteer-v{INDEX_VERSION}.sqlite")
 
 
 @pytest.fixture(scope="module")

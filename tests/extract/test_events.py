@@ -15,8 +15,6 @@ from wirewatch.extract.event_types import FALLBACK, classify_snippet, label_scor
 from wirewatch.extract.events import RULES, target_kind, violent_label, weapon_of
 from wirewatch.extract.pipeline import Extractor
 from wirewatch.model import Article, InputFormat, Stance
-from wirewatch.nlp.gazetteer import INDEX_VERSION, Gazetteer
-from wirewatch.nlp.pipeline import load_pipeline
 from wirewatch.resolve.sides import side_of
 
 PUBLISHED = dt.date(2020, 10, 21)  # a Wednesday
@@ -25,24 +23,6 @@ SHELLING = "Shelling/artillery/missile attack"
 
 def gap(reason: str):
     return pytest.mark.xfail(strict=True, reason=f"GAP: {reason}")
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory) -> Gazetteer:
-    """The index, built once per session into the session's temporary folder (other modules reuse the file)."""
-    folder = tmp_path_factory.getbasetemp() / "gazetteer"
-    folder.mkdir(exist_ok=True)
-    return Gazetteer(folder / f"gazetteer-v{INDEX_VERSION}.sqlite")
-
-
-@pytest.fixture(scope="session")
-def nlp(gazetteer):
-    return load_pipeline(gazetteer)
-
-
-@pytest.fixture(scope="session")
-def extractor(nlp) -> Extractor:
-    return Extractor(nlp)
 
 
 def make_article(text: str, published: dt.date | None = PUBLISHED) -> Article:

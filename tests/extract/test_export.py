@@ -13,7 +13,6 @@ import pytest
 from typer.testing import CliRunner
 
 from wirewatch.cli import app
-from wirewatch.nlp.gazetteer import INDEX_VERSION, Gazetteer
 from wirewatch.store import Store
 from wirewatch.version import pipeline_version
 
@@ -42,14 +41,6 @@ LATE_ARTICLE = (
 )
 FIGURE_KEYS = {"kind", "value", "qualifier", "claimant", "historical", "sentence", "sentence_index", "start", "end", "rule"}
 PLACE_KEYS = {"name", "geonameid", "lat", "lon", "country"}
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory) -> Gazetteer:
-    """The index, built once per session into the session's temporary folder (other modules reuse the file)."""
-    folder = tmp_path_factory.getbasetemp() / "gazetteer"
-    folder.mkdir(exist_ok=True)
-    return Gazetteer(folder / f"gazetteer-v{INDEX_VERSION}.sqlite")
 
 
 @pytest.fixture(scope="module")

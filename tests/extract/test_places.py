@@ -13,28 +13,8 @@ from wirewatch.extract.pipeline import Extractor
 from wirewatch.extract.places import RULES, find_places, find_toponyms
 from wirewatch.model import Article, GeoPrecision, InputFormat
 from wirewatch.nlp.annotate import parse_wanted
-from wirewatch.nlp.gazetteer import INDEX_VERSION, Gazetteer
-from wirewatch.nlp.pipeline import load_pipeline
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory) -> Gazetteer:
-    """The index, built once per session into the session's temporary folder (other modules reuse the file)."""
-    folder = tmp_path_factory.getbasetemp() / "gazetteer"
-    folder.mkdir(exist_ok=True)
-    return Gazetteer(folder / f"gazetteer-v{INDEX_VERSION}.sqlite")
-
-
-@pytest.fixture(scope="session")
-def nlp(gazetteer):
-    return load_pipeline(gazetteer)
-
-
-@pytest.fixture(scope="session")
-def extractor(nlp) -> Extractor:
-    return Extractor(nlp)
 
 
 def make_article(text: str) -> Article:

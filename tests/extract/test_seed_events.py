@@ -15,11 +15,8 @@ from pathlib import Path
 import pytest
 
 from wirewatch.clean import clean
-from wirewatch.extract.pipeline import Extractor
 from wirewatch.ingest import read_inputs
 from wirewatch.model import Skipped
-from wirewatch.nlp.gazetteer import INDEX_VERSION, Gazetteer
-from wirewatch.nlp.pipeline import load_pipeline
 from wirewatch.resolve.actors import resolve_actor
 from wirewatch.resolve.sides import side_of
 from wirewatch.settings import Settings
@@ -49,24 +46,6 @@ GENEVA_PLEDGES = [
     if item["kind"] == "pledge" and re.search(r"\btarget", item["sentence"]) and "civilian" in item["sentence"]
 ]
 MOSCOW_CEASEFIRE = [item for item in GOLD.get("004", {}).get("agreements", ()) if item["kind"] in ("ceasefire", "truce")]
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory) -> Gazetteer:
-    """The index, built once per session into the session's temporary folder (other modules reuse the file)."""
-    folder = tmp_path_factory.getbasetemp() / "gazetteer"
-    folder.mkdir(exist_ok=True)
-    return Gazetteer(folder / f"gazetteer-v{INDEX_VERSION}.sqlite")
-
-
-@pytest.fixture(scope="session")
-def nlp(gazetteer):
-    return load_pipeline(gazetteer)
-
-
-@pytest.fixture(scope="session")
-def extractor(nlp) -> Extractor:
-    return Extractor(nlp)
 
 
 @pytest.fixture(scope="module")

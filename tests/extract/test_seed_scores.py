@@ -9,11 +9,8 @@ import pytest
 
 from wirewatch.clean import clean
 from wirewatch.export.jsonl import extraction_record
-from wirewatch.extract.pipeline import Extractor
 from wirewatch.ingest import read_inputs
 from wirewatch.model import Skipped
-from wirewatch.nlp.gazetteer import INDEX_VERSION, Gazetteer
-from wirewatch.nlp.pipeline import load_pipeline
 from wirewatch.settings import Settings
 from wirewatch.version import pipeline_version
 
@@ -35,24 +32,6 @@ FLOORS = [
     ("figures", "f1", 0.90),
     ("places", "f1", 0.85),
 ]
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory) -> Gazetteer:
-    """The index, built once per session into the session's temporary folder (other modules reuse the file)."""
-    folder = tmp_path_factory.getbasetemp() / "gazetteer"
-    folder.mkdir(exist_ok=True)
-    return Gazetteer(folder / f"gazetteer-v{INDEX_VERSION}.sqlite")
-
-
-@pytest.fixture(scope="session")
-def nlp(gazetteer):
-    return load_pipeline(gazetteer)
-
-
-@pytest.fixture(scope="session")
-def extractor(nlp) -> Extractor:
-    return Extractor(nlp)
 
 
 def _scorer():

@@ -5,15 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wirewatch.extract.places import resolve
-from wirewatch.nlp.gazetteer import INDEX_VERSION, Gazetteer, name_key
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory) -> Gazetteer:
-    """The index, built once per session into the session's temporary folder (other modules reuse the file)."""
-    folder = tmp_path_factory.getbasetemp() / "gazetteer"
-    folder.mkdir(exist_ok=True)
-    return Gazetteer(folder / f"gazetteer-v{INDEX_VERSION}.sqlite")
+from wirewatch.nlp.gazetteer import Gazetteer, name_key
 
 
 # --- name_key ----------------------------------------------------------------------------------

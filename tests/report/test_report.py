@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from typer.testing import CliRunner
 
 import wirewatch
 from wirewatch.cli import app
-from wirewatch.nlp.gazetteer import INDEX_VERSION, Gazetteer
 
 pytestmark = pytest.mark.model
 
@@ -33,14 +31,6 @@ HOSTILE = (
     "readers to <a href=\"javascript:alert(1)\">its statement</a>.\n\n"
     "Firefighters worked through the night.\n"
 )
-
-
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory) -> Gazetteer:
-    """The index, built once per session into the session's temporary folder (other modules reuse the file)."""
-    folder = tmp_path_factory.getbasetemp() / "gazetteer"
-    folder.mkdir(exist_ok=True)
-    return Gazetteer(folder / f"gazetteer-v{INDEX_VERSION}.sqlite")
 
 
 @pytest.fixture(scope="module")

@@ -43,8 +43,28 @@ class _Mention:
 
 @dataclass
 class _Cluster:
+    """Mentions of one happening; `anchor` is its first known date and `keys` its places by id,
+    kept up to date as mentions join so that matching never rescans the members."""
+
     mentions: list[_Mention] = field(default_factory=list)
     denials: list[_Mention] = field(default_factory=list)
+    anchor: dt.date | None = None
+    keys: dict = field(default_factory=dict)
+    all_places: dict = field(default_factory=dict)
+    accusers: set = field(default_factory=set)
+    by_article: dict = field(default_factory=dict)
+
+    def add(self, mention: _Mention) -> None:
+        self.mentions.append(mention)
+        if self.anchor is None and mention.date:
+            self.anchor = mention.date
+        for place in _key_places(mention):
+            self.keys.setdefault(place.geonameid, place)
+        for place in mention.places:
+            self.all_places.setdefault(place.geonameid, place)
+        if mention.event.stance is Stance.ACCUSE:
+            self.accusers.add(side_of(mention.event.speaker))
+        self.by_article.setdefault(mention.article_id, []).append(mention)
 
     def dates(self) -> list[dt.date]:
         return [m.date for m in self.mentions if m.date]
@@ -100,10 +120,9 @@ def _cluster(mentions: list[_Mention]) -> tuple[list[_Cluster], dict]:
         fitting = [c for c in candidates.values() if _fits(mention, c)]
         home = max(fitting, key=lambda c: _affinity(mention, c)) if fitting else None
         if home is None:
-            home = _Cluster([mention])
+            home = _Cluster()
             clusters.append(home)
-        else:
-            home.mentions.append(mention)
+        home.add(mention)
         for cell in _cells(mention):
             bucket = by_cell.setdefault(cell, [])
             if home not in bucket:
@@ -122,11 +141,12 @@ def _place_cells(place: Place) -> list[tuple]:
 
 
 def _fits(mention: _Mention, cluster: _Cluster) -> bool:
-    dates = cluster.dates()
-    if mention.date and dates and not any(abs(mention.date - d) <= DAY for d in dates):
+    # Within a day of the incident's first known date: daily shelling of one town for a month is
+    # thirty incidents, not one that grew a day at a time.
+    if mention.date and cluster.anchor and abs(mention.date - cluster.anchor) > DAY:
         return False
     points = [p for p in mention.places if is_point(p)][:1]  # the first town named is where it happened
-    others = [p for m in cluster.mentions for p in _key_places(m)]
+    others = list(cluster.keys.values())
     if points:
         return any(_same_place(a, b) for a in points for b in others if is_point(b))
     # A mention placed only at region level joins only clusters placed at that region alone.
@@ -142,12 +162,13 @@ def _affinity(mention: _Mention, cluster: _Cluster) -> tuple:
     """How well a mention suits a cluster it fits: same target, same type, same accuser side, then
     nearest date; an undated mention goes where the details agree rather than to the first match."""
     event = mention.event
-    target = sum(1 for m in cluster.mentions if event.target and m.event.target == event.target)
-    label = sum(1 for m in cluster.mentions if m.event.label == event.label)
+    members = cluster.mentions[:20]  # enough to judge; a big cluster is not rescanned in full
+    target = any(event.target and m.event.target == event.target for m in members)
+    label = any(m.event.label == event.label for m in members)
     side = side_of(event.speaker)
-    sides = sum(1 for m in cluster.mentions if side and side_of(m.event.speaker) == side)
-    gap = min((abs(mention.date - d).days for d in cluster.dates()), default=9) if mention.date else 9
-    return (target > 0, sides > 0, label > 0, -gap, len(cluster.mentions))
+    sides = bool(side) and any(side_of(m.event.speaker) == side for m in members)
+    gap = abs(mention.date - cluster.anchor).days if mention.date and cluster.anchor else 9
+    return (target, sides, label, -gap, len(cluster.mentions))
 
 
 def _same_place(a: Place, b: Place) -> bool:
@@ -158,24 +179,21 @@ def _same_place(a: Place, b: Place) -> bool:
 
 def _answered_by(denial: _Mention, clusters: list[_Cluster]) -> list[_Cluster]:
     """Incidents a denial answers: accusations against the denier's side shortly before it in the
-    same article, or incidents at a place the denial names."""
+    same article, or incidents at a town the denial names."""
     answered = []
     denier = side_of(denial.event.speaker)
     index = denial.event.provenance.sentence_index
+    points = [p for p in denial.places if is_point(p)]
     for cluster in clusters:
-        accusers = {side_of(m.event.speaker) for m in cluster.mentions if m.event.stance is Stance.ACCUSE}
-        if denier and accusers and accusers <= {denier}:
+        if denier and cluster.accusers and cluster.accusers <= {denier}:
             continue  # a party does not deny its own accusation
-        near = [m for m in cluster.mentions if m.article_id == denial.article_id
-                and 0 <= index - m.event.provenance.sentence_index <= DENIAL_REACH
-                and m.event.stance is Stance.ACCUSE]
+        near = [m for m in cluster.by_article.get(denial.article_id, ())
+                if 0 <= index - m.event.provenance.sentence_index <= DENIAL_REACH and m.event.stance is Stance.ACCUSE]
         if near and (denier is None or any(side_of(m.event.actor) in (denier, None) for m in near)):
             answered.append(cluster)
             continue
-        points = [p for p in denial.places if is_point(p)]
-        if points and any(_same_place(p, q) for p in points for q in cluster.places()):
-            dates = cluster.dates()
-            if not (denial.date and dates) or any(abs(denial.date - d) <= DAY for d in dates):
+        if points and any(_same_place(p, q) for p in points for q in cluster.all_places.values()):
+            if not (denial.date and cluster.anchor) or abs(denial.date - cluster.anchor) <= DAY:
                 answered.append(cluster)
     return answered
 

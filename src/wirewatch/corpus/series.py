@@ -41,15 +41,18 @@ def build_series(
 
 def _points(items: list[tuple[Figure, dt.date | None]]) -> list[SeriesPoint]:
     points: list[list] = []  # [figure, date, reports, sentences]
+    by_value: dict[tuple, list[list]] = {}  # (value, qualifier) -> points, so a repeat is found at once
     for figure, date in sorted(items, key=lambda i: (i[1] is None, i[1] or dt.date.min, i[0].value)):
-        same = next((p for p in points if p[0].value == figure.value and p[0].qualifier == figure.qualifier
-                     and (p[1] is None or date is None or abs(p[1] - date).days <= SAME_FIGURE_DAYS)), None)
+        same = next((p for p in by_value.get((figure.value, figure.qualifier), ())
+                     if p[1] is None or date is None or abs(p[1] - date).days <= SAME_FIGURE_DAYS), None)
         if same is not None:
             same[2].append(figure.provenance)
             same[3].append(figure.sentence)
             same[1] = same[1] or date
         else:
-            points.append([figure, date, [figure.provenance], [figure.sentence]])
+            point = [figure, date, [figure.provenance], [figure.sentence]]
+            points.append(point)
+            by_value.setdefault((figure.value, figure.qualifier), []).append(point)
     points.sort(key=lambda p: (p[1] is None, p[1] or dt.date.min, p[0].value))
     return [SeriesPoint(p[0].value, p[0].qualifier, p[0].upper, p[1], p[0].who, tuple(p[2]), tuple(dict.fromkeys(p[3])))
             for p in points]

@@ -64,6 +64,8 @@ def group_sources(articles: Iterable[Article]) -> list[SourceGroup]:
     parent = {a.id: a.id for a in articles}
     for article in articles:
         for other in lsh.query(signatures[article.id][0]):
+            if _find(parent, article.id) == _find(parent, other):
+                continue  # already one group through another member
             if _same_origin(article, by_id[other], signatures[article.id], signatures[other]):
                 _union(parent, article.id, other)
         lsh.insert(article.id, signatures[article.id][0])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..model import Article, DatePrecision, Figure, FigureKind, Provenance, Qualifier
+from ..model import Article, Figure, FigureKind, Provenance, Qualifier
 from ..nlp.annotate import ParsedSentence
 from ..nlp.dates import find_dates
 from ..nlp.numbers import NumberMention, find_numbers

@@ -7,7 +7,6 @@ started with a token; article text is escaped everywhere it appears.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import secrets
 import threading
 from importlib import resources
@@ -21,7 +20,6 @@ from fastapi.templating import Jinja2Templates
 
 from .. import __version__
 from ..api import Wirewatch
-from ..errors import BadInput
 from ..report.svg import place_map, series_chart
 from . import data
 
@@ -209,12 +207,10 @@ def _day(value: str | None, name: str) -> dt.date | None:
 
 
 def _ingest_record(handle: Wirewatch, record: dict) -> dict:
-    from ..clean import clean
     from ..ingest.jsonl import _document
     from ..model import Skipped
     from ..runner import _ingest_one
     from ..model import IngestTally
-    from collections import Counter
 
     raw = _document(record, "POST /api/articles", str(record.get("id") or "posted"))
     if isinstance(raw, Skipped):
@@ -259,8 +255,4 @@ def _timeline_chart(timeline: list[dict], width: int = 900, height: int = 180) -
     return "".join(parts)
 
 
-def json_default(value):
-    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else str(value)
-
-
-__all__ = ["create_app", "json"]
+__all__ = ["create_app"]
