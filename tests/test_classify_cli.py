@@ -99,8 +99,6 @@ def test_classify_cli_empty_file_prints_nothing(tmp_path):
     assert result.stdout == ""
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: the TSV is read with csv quoting on, so a snippet opening with an "
-                                       "unbalanced '\"' swallows the rows after it")
 def test_classify_cli_tsv_snippet_with_leading_quote(tmp_path):
     path = tmp_path / "quoted.tsv"
     path.write_text('id\tEventSnippet\n'
@@ -131,8 +129,6 @@ def test_classify_cli_missing_file_through_the_entry_point(tmp_path):
     assert "Traceback" not in done.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: a folder given as the snippet file ends in an IsADirectoryError "
-                                       "traceback, not a one-line error with exit 2")
 def test_classify_cli_folder_exits_2_naming_it(tmp_path):
     result = run(str(tmp_path))
     assert result.exit_code == 2

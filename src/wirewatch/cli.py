@@ -227,14 +227,15 @@ def classify(
 
     from .extract.event_types import classify_snippet
 
-    if not file.exists():
-        err.print(f"[red]error:[/] {file}: no such file; give a text or TSV file of snippets", soft_wrap=True)
+    if not file.is_file():
+        problem = "is a folder" if file.is_dir() else "no such file"
+        err.print(f"[red]error:[/] {file}: {problem}; give a text or TSV file of snippets", soft_wrap=True)
         raise typer.Exit(2)
     text = file.read_text(encoding="utf-8", errors="replace")
     lines = text.splitlines()
     header = lines[0].split("\t") if lines else []
     if "EventSnippet" in header:
-        rows = csv.DictReader(lines, delimiter="\t")
+        rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)  # quotes are text in snippets
         items = ((row.get("id") or str(n), row.get("EventSnippet") or "") for n, row in enumerate(rows, 1))
     else:
         items = ((str(n), line) for n, line in enumerate(lines, 1) if line.strip())
