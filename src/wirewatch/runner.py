@@ -141,6 +141,8 @@ def extract(
     version = pipeline_version()
     state = {"extractor": None}
     ids = iter(article_ids)
+    if runner is not None:
+        batch = max(batch, 64 * getattr(runner, "workers", 2))  # keep every worker busy between store writes
     while True:
         chunk = [i for _, i in zip(range(batch), ids)]
         if not chunk:

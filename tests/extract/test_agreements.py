@@ -107,8 +107,6 @@ def test_agreements_talks_state_and_venue(extractor, text, state, venue):
     assert agreement.venue == venue
 
 
-@pytest.mark.xfail(reason="GAP: 'held talks' is not read as state held (no state word), comes out 'mentioned'",
-                   strict=True)
 def test_agreements_held_talks_state(extractor):
     agreement = only(extracted(extractor, "Armenia and Azerbaijan held talks in Geneva on Friday."))
     assert agreement.state is AgreementState.HELD
