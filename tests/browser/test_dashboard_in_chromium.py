@@ -36,6 +36,13 @@ def browser():
     driver.quit()
 
 
+def _wait_for(driver, condition, seconds: float = 15) -> None:
+    """Wait for a navigation the test started to land (a click returns before the next page loads)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, seconds).until(condition)
+
+
 def _stays_local(driver) -> list[str]:
     return [u for u in chromium.requested_urls(driver)
             if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).hostname != "127.0.0.1"]
@@ -54,6 +61,7 @@ def test_dashboard_filters_narrow_the_incident_list(site, browser):
     everything = len(browser.find_elements("css selector", "#incident-list tr")) - 1
     browser.find_element("name", "status").send_keys("disputed")
     browser.find_element("id", "apply").click()
+    _wait_for(browser, lambda d: "status=disputed" in d.current_url and d.find_elements("id", "incident-list"))
     disputed = len(browser.find_elements("css selector", "#incident-list tr")) - 1
     assert 0 < disputed < everything
     assert "status=disputed" in browser.current_url
@@ -63,6 +71,7 @@ def test_dashboard_filters_narrow_the_incident_list(site, browser):
 def test_dashboard_incident_page_shows_both_sides(site, browser):
     browser.get(site + "/incidents?status=disputed")
     browser.find_element("css selector", "#incident-list a").click()
+    _wait_for(browser, lambda d: d.find_elements("id", "denials"))
     accusations = browser.find_element("id", "accusations").find_elements("css selector", ".card")
     denials = browser.find_element("id", "denials").find_elements("css selector", ".card")
     assert accusations and denials
@@ -72,7 +81,9 @@ def test_dashboard_incident_page_shows_both_sides(site, browser):
 def test_dashboard_article_view_links_back_to_incidents(site, browser):
     browser.get(site + "/incidents?status=disputed")
     browser.find_element("css selector", "#incident-list a").click()
+    _wait_for(browser, lambda d: d.find_elements("css selector", "#denials a"))
     browser.find_element("css selector", "#denials a").click()
+    _wait_for(browser, lambda d: "/articles/" in d.current_url and d.find_elements("css selector", "mark"))
     assert browser.find_elements("css selector", "mark")
     assert browser.find_elements("css selector", "a[href^='/incidents/']")
 
