@@ -28,3 +28,36 @@ def extractor(nlp):
     from wirewatch.extract.pipeline import Extractor
 
     return Extractor(nlp)
+
+
+@pytest.fixture(scope="module")
+def env(gazetteer):
+    """For one module: the session's place index as the default, and no store from the environment.
+    Yields the variables to pass to a CliRunner."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WIREWATCH_CACHE", str(gazetteer.path.parent))
+        patch.delenv("WIREWATCH_DB", raising=False)
+        yield {"WIREWATCH_CACHE": str(gazetteer.path.parent), "WIREWATCH_DB": None}
+
+
+@pytest.fixture(scope="session")
+def stored_corpus(tmp_path_factory):
+    """A function that ingests and extracts a corpus once per session and returns its store's path."""
+    import wirewatch
+
+    folder = tmp_path_factory.getbasetemp() / "ledgers"
+    folder.mkdir(exist_ok=True)
+
+    def stored(name: str, paths: list) -> object:
+        db, done = folder / f"{name}.db", folder / f"{name}.done"
+        if not done.exists():
+            db.unlink(missing_ok=True)
+            with wirewatch.open(db) as handle:
+                report = handle.ingest(paths)
+                assert report.ok, [s.line() for s in report.skipped]
+                for _ in handle.extractions():
+                    pass
+            done.touch()
+        return db
+
+    return stored

@@ -23,33 +23,8 @@ ACLED_COLUMNS = ["event_id", "event_date", "time_precision", "event_type", "sub_
 
 
 @pytest.fixture(scope="module")
-def env(gazetteer):
-    """For this module, the default gazetteer is the session's index and no store comes from the environment."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WIREWATCH_CACHE", str(gazetteer.path.parent))
-        patch.delenv("WIREWATCH_DB", raising=False)
-        yield {"WIREWATCH_CACHE": str(gazetteer.path.parent), "WIREWATCH_DB": None}
-
-
-def stored(tmp_path_factory, name: str, paths: list[Path]) -> Path:
-    """The corpus ingested and extracted once per session into the session folder; later modules reuse the store."""
-    folder = tmp_path_factory.getbasetemp() / "ledgers"
-    folder.mkdir(exist_ok=True)
-    db, done = folder / f"{name}.db", folder / f"{name}.done"
-    if not done.exists():
-        db.unlink(missing_ok=True)
-        with wirewatch.open(db) as handle:
-            report = handle.ingest(paths)
-            assert report.ok, [s.line() for s in report.skipped]
-            for _ in handle.extractions():
-                pass
-        done.touch()
-    return db
-
-
-@pytest.fixture(scope="module")
-def demo_db(env, tmp_path_factory) -> Path:
-    return stored(tmp_path_factory, "demo", [DEMO])
+def demo_db(env, stored_corpus) -> Path:
+    return stored_corpus("demo", [DEMO])
 
 
 @pytest.fixture(scope="module")

@@ -34,33 +34,8 @@ HOSTILE = (
 
 
 @pytest.fixture(scope="module")
-def env(gazetteer):
-    """For this module, the default gazetteer is the session's index and no store comes from the environment."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WIREWATCH_CACHE", str(gazetteer.path.parent))
-        patch.delenv("WIREWATCH_DB", raising=False)
-        yield {"WIREWATCH_CACHE": str(gazetteer.path.parent), "WIREWATCH_DB": None}
-
-
-def stored(tmp_path_factory, name: str, paths: list[Path]) -> Path:
-    """The corpus ingested and extracted once per session into the session folder; later modules reuse the store."""
-    folder = tmp_path_factory.getbasetemp() / "ledgers"
-    folder.mkdir(exist_ok=True)
-    db, done = folder / f"{name}.db", folder / f"{name}.done"
-    if not done.exists():
-        db.unlink(missing_ok=True)
-        with wirewatch.open(db) as handle:
-            report = handle.ingest(paths)
-            assert report.ok, [s.line() for s in report.skipped]
-            for _ in handle.extractions():
-                pass
-        done.touch()
-    return db
-
-
-@pytest.fixture(scope="module")
-def demo(env, tmp_path_factory):
-    with wirewatch.open(stored(tmp_path_factory, "demo", [DEMO])) as handle:
+def demo(env, stored_corpus):
+    with wirewatch.open(stored_corpus("demo", [DEMO])) as handle:
         yield handle
 
 
@@ -70,10 +45,10 @@ def demo_report(demo) -> dict:
 
 
 @pytest.fixture(scope="module")
-def seeds(env, tmp_path_factory):
+def seeds(env, stored_corpus):
     if not SEED_ARTICLES.is_dir():
         pytest.skip(f"{SEED_ARTICLES} is absent")
-    with wirewatch.open(stored(tmp_path_factory, "seeds", [SEED_ARTICLES])) as handle:
+    with wirewatch.open(stored_corpus("seeds", [SEED_ARTICLES])) as handle:
         yield handle
 
 

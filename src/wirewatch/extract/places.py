@@ -10,11 +10,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_lexicon
+from ..nlp.demonyms import country_of_demonym
 from ..model import Article, GeoPrecision, Place, PlaceMention, Provenance
 from ..nlp.annotate import ParsedSentence
 from ..nlp.gazetteer import PlaceEntry
@@ -43,15 +42,6 @@ class PlaceHit:
     span: Span
     entries: tuple[PlaceEntry, ...]
     literal: bool  # used as a place, not for a government or as a modifier
-
-
-@cache
-def _demonyms() -> dict[str, str]:
-    out = {}
-    for entry in load_lexicon("wirewatch.nlp", "demonyms"):
-        word, _, country = entry.partition("|")
-        out[word.lower()] = country
-    return out
 
 
 def wants(text: str) -> bool:
@@ -162,7 +152,7 @@ def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anc
 
 def _article_countries(parsed: list[ParsedSentence], hits) -> set[str]:
     countries = {h.entries[0].country for _, h in hits if h.entries and h.entries[0].feature == "PCLI"}
-    demonyms = _demonyms()
+    demonyms = country_of_demonym()
     for item in parsed:
         for token in item.doc:
             if token.lower_ in demonyms:

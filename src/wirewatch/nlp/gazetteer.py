@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..lexicon import load_lexicon, load_table
+from .demonyms import country_of_demonym
 
 INDEX_VERSION = "8"
 PACKAGE = "wirewatch.nlp"
@@ -222,8 +223,7 @@ def build_index(path: Path) -> None:
         alias, _, iso = entry.partition("|")
         if iso in country_ids:
             names.append((name_key(alias), country_ids[iso], 1))
-    for entry in load_lexicon(PACKAGE, "demonyms"):
-        word, _, iso = entry.partition("|")
+    for word, iso in country_of_demonym().items():
         if iso in country_ids:
             names.append((name_key(word), country_ids[iso], 0))
     _add_admin_regions(places, names)

