@@ -74,5 +74,6 @@ class ArticleDates:
     def of_text(self, text: str | None, article_id: str) -> dt.date | None:
         if not text:
             return None
+        # Only a day dates an agreement: "earlier this month" says when, but not which day.
         found = find_dates(text, self.dates.get(article_id))
-        return next((m.date for m in found if m.date), None)
+        return next((m.date for m in found if m.date and m.precision is DatePrecision.DAY), None)
