@@ -16,13 +16,21 @@ from .model import Article, Extraction
 _EXTRACTOR = None
 
 
-def _extract_one(article: Article) -> Extraction:
+CHUNK = 8  # articles a worker parses together: enough to fill the model's batches, small enough to balance
+
+
+def _extract_chunk(articles: list[Article]) -> list[Extraction]:
     global _EXTRACTOR
     if _EXTRACTOR is None:
         from .extract.pipeline import Extractor
 
         _EXTRACTOR = Extractor()
-    return _EXTRACTOR.extract(article)
+    return _EXTRACTOR.extract_many(articles)
+
+
+def _chunks(articles: Iterable[Article]) -> list[list[Article]]:
+    articles = list(articles)
+    return [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
 
 
 class ProcessRunner:
@@ -33,7 +41,8 @@ class ProcessRunner:
         self._pool = ProcessPoolExecutor(max_workers=workers)
 
     def map(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        return self._pool.map(_extract_one, list(articles), chunksize=1)
+        for done in self._pool.map(_extract_chunk, _chunks(articles)):
+            yield from done
 
     def close(self) -> None:
         self._pool.shutdown()
@@ -62,9 +71,9 @@ class DaskRunner:
             raise ConfigError("--dask", f"{spec!r}: expected local:N or tcp://host:port")
 
     def map(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        futures = self.client.map(_extract_one, list(articles), pure=False)
+        futures = self.client.map(_extract_chunk, _chunks(articles), pure=False)
         for future in futures:
-            yield future.result()
+            yield from future.result()
 
     def close(self) -> None:
         self.client.close()

@@ -168,4 +168,4 @@ def _run(articles: list, runner, factory, state) -> list[Extraction]:
         return list(runner.map(articles))
     if state["extractor"] is None:
         state["extractor"] = factory()
-    return [state["extractor"].extract(a) for a in articles]
+    return state["extractor"].extract_many(articles)

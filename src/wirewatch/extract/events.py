@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache, lru_cache
 
 from ..model import (
     Agreement,
@@ -66,6 +67,7 @@ def find_events(
     return sorted(events, key=lambda e: (e.provenance.sentence_index, e.provenance.start))
 
 
+@lru_cache(maxsize=4096)
 def violent_label(text: str) -> str | None:
     """The ACLED violent sub-event label of the text, or None when it describes no violence."""
     allowed = violent_labels() | {"DISR_WEAP"}  # a shot-down jet or intercepted missile is no attack
@@ -80,23 +82,31 @@ def violent_label(text: str) -> str | None:
 
 
 def target_kind(text: str) -> str | None:
-    lowered = text.lower()
-    for stem, kind in mapping("target_kinds").items():
-        if re.search(r"\b" + re.escape(stem), lowered):
-            return kind
-    return None
+    return _first_value(_stems("target_kinds"), text)
 
 
 def weapon_of(text: str) -> str | None:
-    lowered = text.lower()
-    for stem, weapon in mapping("weapon_words").items():
-        if re.search(r"\b" + re.escape(stem), lowered):
-            return weapon
-    return None
+    return _first_value(_stems("weapon_words"), text)
 
 
 def _mood(text: str) -> bool:
-    return any(re.search(r"\b" + re.escape(w) + r"\b", text, re.I) for w in words("hypothetical_words"))
+    return bool(_hypothetical().search(text))
+
+
+@cache
+def _stems(lexicon: str) -> tuple[tuple[re.Pattern, str], ...]:
+    """A `stem|value` lexicon as patterns matching a word that starts with the stem, in file order."""
+    return tuple((re.compile(r"\b" + re.escape(stem)), value) for stem, value in mapping(lexicon).items())
+
+
+def _first_value(stems: tuple[tuple[re.Pattern, str], ...], text: str) -> str | None:
+    lowered = text.lower()
+    return next((value for pattern, value in stems if pattern.search(lowered)), None)
+
+
+@cache
+def _hypothetical() -> re.Pattern:
+    return re.compile("|".join(r"\b" + re.escape(w) + r"\b" for w in sorted(words("hypothetical_words"))), re.I)
 
 
 def _make(label: str, plover: str | None, mode: str | None, actor, recipient, text: str, places, article: Article,
@@ -169,12 +179,12 @@ def _narrated(item: ParsedSentence, article: Article) -> EventMention | None:
     """An attack the article reports in its own voice: a harm verb acting on a named place or on a
     stated day. Background ("the fighting began in September") names neither and is left out."""
     text = item.sentence.text
-    label = violent_label(text)
-    if label is None:
-        return None
     doc = item.doc
     verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in words("harm_words")]
     if not verbs:
+        return None
+    label = violent_label(text)
+    if label is None:
         return None
     places = place_names_in(doc, verbs[0].left_edge.i, verbs[0].right_edge.i + 1)
     if not (places or any(d.date for d in find_dates(text, article.published))):

@@ -17,6 +17,7 @@ from ..nlp.demonyms import country_of_demonym
 from ..model import Article, GeoPrecision, Place, PlaceMention, Provenance
 from ..nlp.annotate import ParsedSentence
 from ..nlp.gazetteer import PlaceEntry
+from ..nlp.pipeline import not_places
 from .words import words
 
 RULES = (
@@ -48,6 +49,47 @@ def wants(text: str) -> bool:
     """Cheap filter: a sentence with a capitalised word after its first and an event word."""
     lowered = text.lower()
     return any(stem in lowered for stem in words("event_words")) and any(w[:1].isupper() for w in text.split()[1:])
+
+
+def needs_entities(doc: Doc) -> bool:
+    """True when the NER's labels could change which names here are places (see `find_toponyms`).
+
+    Its labels are read in three places: a gazetteer candidate the gazetteer tagger left untagged
+    (a person or a place?), a capitalised name no gazetteer knows in a locative phrase ("in
+    Springfield Town"), and the noun a place name modifies ("Ganja Airport"). A sentence with
+    none of these gets the same places with or without the NER, so it is not run there.
+    """
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+
+    def unknown_name(token) -> bool:
+        return (token.i not in tagged and token.text[:1].isupper() and token.lower_ not in not_places()
+                and token.lower_ not in country_of_demonym())
+
+    for start, end, _ in doc._.place_candidates:
+        if any(i not in tagged for i in range(start, end)):
+            return True
+        root = doc[start:end].root
+        if root.dep_ in ("compound", "amod", "poss") and unknown_name(root.head):
+            return True
+    return any(unknown_name(t) and not t.is_sent_start and _in_locative_phrase(t) for t in doc)
+
+
+_PHRASE_DEPS = {"compound", "flat", "amod", "nmod", "poss", "det", "nummod", "case", "punct", "cc", "conj", "appos",
+                "npadvmod", "pobj", "prep"}
+
+
+def _in_locative_phrase(token) -> bool:
+    """True when the token, or a noun it helps name, is the object of a locative preposition or
+    names a town, district or region ("the district of Springfield")."""
+    for _ in range(6):
+        if token.dep_ == "pobj" and (token.head.lower_ in _LOCATIVE_PREPS or token.head.lower_ == "of"):
+            return True
+        if token.dep_ == "appos" and token.head.lower_ in _PLACE_HEADS:
+            return True
+        if token.dep_ not in _PHRASE_DEPS or token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def find_toponyms(doc: Doc) -> list[PlaceHit]:

