@@ -6,12 +6,15 @@ definitions of each sub-event type, and checked against a development set of sni
 wrote itself (`benchmarks/data/event_snippets_dev.tsv`). Nothing was learned from labelled data:
 no weight was fitted, and no item of the CASE 2021 test set was read to write or tune a cue.
 
-A text takes the label whose cues weigh most. Each cue counts once, however often it matches. A
-cue may weigh less than nothing: it then marks a context in which a label's other cues mislead
-(an arrest that is only demanded, say), and a label whose total is not above zero is dropped.
-Ties go to the label listed first in the label table. Shared vocabularies (the words for state
-forces, for non-state armed groups, for protesters) are defined once in the cue file as
-`{"define": NAME, "pattern": ...}` rows and written `%NAME%` inside patterns.
+A text takes the label with the highest score: its strongest matching cue, plus half the weight of
+its other matching cues (so that many weak, overlapping cues for one label do not outvote one
+specific cue for another). Each cue counts once, however often it matches. A cue may weigh less
+than nothing: it then marks a context in which a label's other cues mislead (an arrest that is
+only demanded, a "riot police" that is no riot), and a label whose score is not above zero is
+dropped. Ties go to the label listed first in the label table. The month "March" is rewritten
+before matching, so that a date is not read as a protest march. Shared vocabularies (the words
+for state forces, for non-state armed groups, for protesters) are defined once in the cue file
+as `{"define": NAME, "pattern": ...}` rows and written `%NAME%` inside patterns.
 """
 
 from __future__ import annotations
