@@ -123,6 +123,14 @@ CASES = {
         ("The ministry handed a protest note to the ambassador over the border incident.", "DIPLO"),
         ("The cartel's gunmen fought a gun battle with a rival gang for control of the port.", "ORG_CRIME"),
         ("Soldiers mounted a coup and dissolved the government.", "OTHER"),
+        ("Police in Jaipur detained a shopkeeper on charges of molesting a schoolgirl.", "ARREST"),
+        ("Armed men murdered the headmaster and then set fire to the school.", "ATTACK"),
+    ],
+    # an intervention that follows a protest, and a group saying it did the attack
+    "sequence": [
+        ("Farmers rallied outside the assembly until police moved in and detained their leaders.",
+         "PROTEST_WITH_INTER"),
+        ("The militia said its fighters had shelled the airport, in a message on social media.", "ATTRIB"),
     ],
 }
 
