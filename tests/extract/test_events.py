@@ -116,7 +116,6 @@ def test_events_accusation_dated_by_its_weekday(extractor):
     assert event.date == dt.date(2020, 10, 20)
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: 'using cluster munitions' has no violent cue; no ASSAULT is made")
 def test_events_accused_cluster_munitions_without_shelling_verb(extractor):
     event = only_assault(events_in(extractor, "Karabakh officials accused Azerbaijan of using cluster munitions "
                                               "against civilians in Martuni."))

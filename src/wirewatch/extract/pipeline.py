@@ -19,7 +19,7 @@ class Extractor:
 
     def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None):
         self.nlp = nlp or load_pipeline(gazetteer)
-        self._wants = any_of(figures.wants, places.wants, claims.wants, agreements.wants)
+        self.wants = any_of(figures.wants, places.wants, claims.wants, agreements.wants)
 
     def extract(self, article: Article) -> Extraction:
         """Figures, places, claims, agreements and events of one article, each with provenance."""
@@ -27,7 +27,7 @@ class Extractor:
 
     def extract_many(self, articles: Sequence[Article]) -> list[Extraction]:
         """The extraction of each article, in order; the same as one `extract` each, parsed together."""
-        parses = parse_many([(a.text, a.dateline) for a in articles], self.nlp, self._wants,
+        parses = parse_many([(a.text, a.dateline) for a in articles], self.nlp, self.wants,
                             entities_when=places.needs_entities)
         return [_apply_rules(article, sentences, parsed) for article, (sentences, parsed) in zip(articles, parses)]
 
