@@ -23,6 +23,7 @@ from ..model import (
 )
 from ..nlp.annotate import ParsedSentence
 from ..nlp.dates import find_dates
+from ..nlp.demonyms import country_of_demonym
 from .event_types import classify_snippet, labels, label_scores, violent_labels
 from .places import place_names_in
 from .words import mapping, words
@@ -159,10 +160,32 @@ def _from_claim(claim: Claim, article: Article, item: ParsedSentence | None) -> 
                              _with_rule(claim.provenance, "events.accusation"), claim.sentence, claim.stance,
                              claim.speaker, hypothetical=_mood(text)))
     elif label:
-        out.append(_make(label, None, None, None, None, text, places, article,
+        actor = _content_subject(item.doc) if item is not None else None
+        out.append(_make(label, None, None, actor, None, text, places, article,
                          _with_rule(claim.provenance, "events.assertion"), claim.sentence, claim.stance,
                          claim.speaker, hypothetical=_mood(text)))
     return out
+
+
+def _content_subject(doc) -> str | None:
+    """Who the reported clause says acted: "the ministry said [Azerbaijani troops] retook Hadrut"."""
+    clause = next((t for t in doc if t.dep_ == "ccomp" and t.pos_ in ("VERB", "AUX")), None)
+    return _subject_text(clause) if clause is not None else None
+
+
+def _subject_text(verb) -> str | None:
+    """The verb's subject as written, unless it is a pronoun ("we", "its forces") or a bare weapon
+    ("rockets struck ..."), neither of which names who acted; "Azerbaijani rockets" does."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    phrase = verb.doc[subject.left_edge.i:subject.right_edge.i + 1]
+    if any(t.pos_ == "PRON" for t in phrase):
+        return None
+    if subject.lower_ in words("weapon_nouns") and not any(
+            t.pos_ == "PROPN" or t.lower_ in country_of_demonym() for t in phrase):
+        return None
+    return phrase.text
 
 
 def _from_agreement(agreement: Agreement, article: Article) -> EventMention:
@@ -189,10 +212,7 @@ def _narrated(item: ParsedSentence, article: Article) -> EventMention | None:
     places = place_names_in(doc, verbs[0].left_edge.i, verbs[0].right_edge.i + 1)
     if not (places or any(d.date for d in find_dates(text, article.published))):
         return None
-    actor = None
-    subject = next((c for c in verbs[0].children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.pos_ != "PRON":
-        actor = doc[subject.left_edge.i:subject.right_edge.i + 1].text
+    actor = _subject_text(verbs[0])
     negated = any(t.dep_ == "neg" and t.head.lemma_.lower() in words("harm_words") for t in doc)
     sentence = item.sentence
     provenance = Provenance(article.id, sentence.index, sentence.start, sentence.end, "events.narrated")
