@@ -33,9 +33,10 @@ from pathlib import Path
 
 from wirewatch.extract.claims import ClaimHit, find_claims, match_claims, wants
 from wirewatch.model import Article, Claim, InputFormat
-from wirewatch.nlp.annotate import ParsedSentence
+from wirewatch.extract import places
+from wirewatch.nlp.annotate import ParsedSentence, parse_many
 from wirewatch.nlp.pipeline import load_pipeline
-from wirewatch.nlp.sentences import Sentence, split_sentences
+from wirewatch.nlp.sentences import Sentence
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "external" / "polnear"
 # Verbs of saying (and writing, asking, accusing, denying): the cues a claim extractor should cover.
@@ -165,11 +166,10 @@ def article_of(name: str, text: str) -> Article:
 
 
 def run(articles: list[tuple[str, str, list[Gold]]], nlp, batch_size: int) -> list[Scored]:
-    split = [(name, text, gold, split_sentences(text)) for name, text, gold in articles]
-    chosen = [(i, s) for i, (_, _, _, sentences) in enumerate(split) for s in sentences if wants(s.text)]
-    parsed: list[list[ParsedSentence]] = [[] for _ in split]
-    for (i, sentence), doc in zip(chosen, nlp.pipe((s.text for _, s in chosen), batch_size=batch_size)):
-        parsed[i].append(ParsedSentence(sentence, doc))
+    # Parsed as `wirewatch extract` parses: the NER only where the place rules can use it.
+    parses = parse_many([(text, None) for _, text, _ in articles], nlp, wants, batch_size, places.needs_entities)
+    split = [(name, text, gold, sentences) for (name, text, gold), (sentences, _) in zip(articles, parses)]
+    parsed: list[list[ParsedSentence]] = [items for _, items in parses]
     out = []
     for (name, text, gold, sentences), items in zip(split, parsed):
         by_sentence: dict[int, list[Gold]] = {}

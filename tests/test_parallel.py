@@ -42,3 +42,38 @@ def test_parallel_bad_dask_spec_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(app, ["extract", "--db", str(tmp_path / "x.db"), "--dask", "cluster-please"])
     assert result.exit_code == 2
     assert "local:N or tcp://host:port" in result.output
+
+
+class _RecordingRunner:
+    """A runner that extracts nothing but records when each batch was handed to it."""
+
+    workers = 1
+
+    def __init__(self, log: list):
+        self.log = log
+
+    def map(self, articles):
+        from wirewatch.model import Extraction
+
+        self.log.append(("map", len(articles)))
+        return iter([Extraction(article=a, sentences=len(a.text)) for a in articles])
+
+
+def test_parallel_next_batch_is_under_way_while_the_last_is_stored(tmp_path):
+    import wirewatch
+    from wirewatch.runner import extract
+
+    log: list = []
+    with wirewatch.open(tmp_path / "ahead.db") as handle:
+        assert handle.ingest([DEMO]).ok
+        store = handle.store
+        ids = store.article_ids() * 6  # 66 ids: three batches of at most 32
+        save = store.save_extraction
+        store.save_extraction = lambda extraction, version: (log.append(("save", extraction.article.id)),
+                                                             save(extraction, version))
+        results = list(extract(ids, store, lambda: None, force=True, runner=_RecordingRunner(log)))
+    assert [x.article.id for x in results] == ids
+    assert all(x.sentences == len(x.article.text) for x in results)
+    kinds = [kind for kind, _ in log]
+    assert kinds[:2] == ["map", "map"]  # the second batch went out before the first was stored
+    assert kinds.count("map") == 3 and kinds.count("save") == len(ids)

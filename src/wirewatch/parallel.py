@@ -41,8 +41,8 @@ class ProcessRunner:
         self._pool = ProcessPoolExecutor(max_workers=workers)
 
     def map(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        for done in self._pool.map(_extract_chunk, _chunks(articles)):
-            yield from done
+        done = self._pool.map(_extract_chunk, _chunks(articles))  # submitted now, so work starts at once
+        return (extraction for chunk in done for extraction in chunk)
 
     def close(self) -> None:
         self._pool.shutdown()
@@ -71,9 +71,8 @@ class DaskRunner:
             raise ConfigError("--dask", f"{spec!r}: expected local:N or tcp://host:port")
 
     def map(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        futures = self.client.map(_extract_chunk, _chunks(articles), pure=False)
-        for future in futures:
-            yield from future.result()
+        futures = self.client.map(_extract_chunk, _chunks(articles), pure=False)  # submitted now
+        return (extraction for future in futures for extraction in future.result())
 
     def close(self) -> None:
         self.client.close()

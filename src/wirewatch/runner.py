@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -136,36 +136,43 @@ def extract(
 
     runner: a parallel runner (see `parallel.py`) that extracts a batch on other processes; without
     one the extractor is built here on first need, so reading stored results never loads the model.
-    Articles go through in batches, so memory does not grow with the corpus.
+    Articles go through in batches, so memory does not grow with the corpus. With a runner the next
+    batch is already on the workers while this process stores the last one.
     """
     version = pipeline_version()
     state = {"extractor": None}
     ids = iter(article_ids)
+    ahead = 1
     if runner is not None:
-        batch = max(batch, 64 * getattr(runner, "workers", 2))  # keep every worker busy between store writes
+        batch = max(batch, 32 * getattr(runner, "workers", 2))
+        ahead = 2
+    in_flight: deque = deque()
     while True:
         chunk = [i for _, i in zip(range(batch), ids)]
-        if not chunk:
+        if chunk:
+            articles = [a for a in (store.article(i) for i in chunk) if a is not None]
+            fresh = [a for a in articles if force or store.extracted_version(a.id) != version]
+            in_flight.append((articles, {a.id for a in fresh}, _run(fresh, runner, extractor_factory, state)))
+        if not in_flight:
             return
-        articles = [a for a in (store.article(i) for i in chunk) if a is not None]
-        cached = {a.id for a in articles if not force and store.extracted_version(a.id) == version}
-        fresh = [a for a in articles if a.id not in cached]
-        done = dict(zip((a.id for a in fresh), _run(fresh, runner, extractor_factory, state)))
-        for article in articles:
-            if article.id in done:
-                extraction = done[article.id]
-                store.save_extraction(extraction, version)
-            else:
-                extraction = store.extraction(article)
-            _tell(progress, article.source, "extracted")
-            yield extraction
+        if len(in_flight) >= ahead or not chunk:
+            articles, fresh_ids, results = in_flight.popleft()
+            for article in articles:
+                if article.id in fresh_ids:
+                    extraction = next(results)
+                    store.save_extraction(extraction, version)
+                else:
+                    extraction = store.extraction(article)
+                _tell(progress, article.source, "extracted")
+                yield extraction
 
 
-def _run(articles: list, runner, factory, state) -> list[Extraction]:
+def _run(articles: list, runner, factory, state) -> Iterator[Extraction]:
+    """The extractions of the articles, in order; a runner has them under way before this returns."""
     if not articles:
-        return []
+        return iter(())
     if runner is not None:
-        return list(runner.map(articles))
+        return iter(runner.map(articles))
     if state["extractor"] is None:
         state["extractor"] = factory()
-    return state["extractor"].extract_many(articles)
+    return iter(state["extractor"].extract_many(articles))

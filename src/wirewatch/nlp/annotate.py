@@ -36,7 +36,7 @@ def parse_wanted(
 
 
 def parse_many(
-    texts: Sequence[tuple[str, str | None]], nlp: Language, wants: Callable[[str], bool], batch_size: int = 256,
+    texts: Sequence[tuple[str, str | None]], nlp: Language, wants: Callable[[str], bool], batch_size: int = 64,
     entities_when: Callable[[Doc], bool] | None = None,
 ) -> list[tuple[list[Sentence], list[ParsedSentence]]]:
     """For each (text, dateline): its sentences and the parses of those `wants` selects.

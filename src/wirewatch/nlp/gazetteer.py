@@ -21,6 +21,7 @@ from .demonyms import country_of_demonym
 
 INDEX_VERSION = "8"
 PACKAGE = "wirewatch.nlp"
+CACHE_LIMIT = 100_000  # names looked up and remembered (hits and misses) before the memory is cleared
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 
 
@@ -72,6 +73,8 @@ class Gazetteer:
                 "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? ORDER BY p.population DESC",
                 (key,),
             ).fetchall()
+            if len(self._cache) >= CACHE_LIMIT:
+                self._cache.clear()  # a year of news names millions of things; memory stays flat
             self._cache[key] = tuple(PlaceEntry(*row[:8]) for row in rows)
         return self._cache[key]
 
