@@ -161,12 +161,10 @@ def test_events_violence_typed(extractor, sentence, label, acled, side, weapon, 
          "GOV_REGAINS_TERIT", "Government regains territory"),
         ("The ministry said Azerbaijani troops retook the town of Hadrut.",
          "GOV_REGAINS_TERIT", "Government regains territory"),
-        pytest.param("Rebels seized control of the town of Hadrut on Monday.",
-                     "NON_STATE_ACTOR_OVERTAKES_TER", "Non-state actor overtakes territory",
-                     marks=gap("narrated capture: 'seize' is no harm verb, so no narrated event")),
-        pytest.param("Government troops recaptured Hadrut on Wednesday.",
-                     "GOV_REGAINS_TERIT", "Government regains territory",
-                     marks=gap("narrated recapture: 'recapture' is no harm verb, so no narrated event")),
+        ("Rebels seized control of the town of Hadrut on Monday.",
+         "NON_STATE_ACTOR_OVERTAKES_TER", "Non-state actor overtakes territory"),
+        ("Government troops recaptured Hadrut on Wednesday.",
+         "GOV_REGAINS_TERIT", "Government regains territory"),
     ],
     ids=["rebels-take-claimed", "army-retakes-claimed", "troops-retake-claimed", "rebels-take-narrated",
          "army-retakes-narrated"],
@@ -197,12 +195,10 @@ def test_events_assertion_names_no_pronoun_or_weapon_as_perpetrator(extractor, s
 @pytest.mark.parametrize(
     "sentence",
     [
-        pytest.param("Armenian and Azerbaijani troops clashed near Jabrayil on Tuesday.",
-                     marks=gap("narrated clash: 'clash' is no harm verb, so no narrated event")),
-        pytest.param("Gunmen kidnapped two engineers near Kapan on Tuesday.",
-                     marks=gap("narrated abduction: 'kidnap' is no harm verb, so no narrated event")),
-        pytest.param("Police said gunmen kidnapped two engineers near Kapan on Tuesday.",
-                     marks=gap("a reported abduction gives no claim and no event")),
+        "Armenian and Azerbaijani troops clashed near Jabrayil on Tuesday.",
+        "Gunmen kidnapped two engineers near Kapan on Tuesday.",
+        "Police said gunmen kidnapped two engineers near Kapan on Tuesday.",
+        "Two engineers were kidnapped near Kapan on Tuesday.",
     ],
 )
 def test_events_narrated_clash_or_abduction_found(extractor, sentence):
@@ -366,6 +362,9 @@ def test_events_narrated_weapon_is_not_the_actor(extractor, sentence):
         "Fighting has raged since late September, killing hundreds of people.",
         "The conflict has killed thousands since the 1990s.",
         "Shelling has become a daily ordeal for residents.",
+        "Armenian forces captured the region in the war of the early 1990s.",
+        "Customs officers seized a shipment of heroin at the Goris crossing on Tuesday.",
+        "The two teams clashed in the cup final in Yerevan on Sunday.",
     ],
 )
 def test_events_background_gives_no_event(extractor, sentence):

@@ -115,7 +115,7 @@ ACTORS = [
     ("journalists", None, "MED", None),
     ("the rebels", None, "REB", None),
     ("soldiers", None, "MIL", None),
-    ("unknown gunmen", None, None, None),
+    ("unknown gunmen", None, "UAF", None),  # CAMEO's unidentified armed forces
     ("the Zorvan Battalion", None, "MIL", None),
     ("Varan Tesker", None, None, None),
     # --- answers the current code gets wrong ---

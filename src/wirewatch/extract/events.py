@@ -24,6 +24,7 @@ from ..model import (
 from ..nlp.annotate import ParsedSentence
 from ..nlp.dates import find_dates
 from ..nlp.demonyms import country_of_demonym
+from ..resolve.actors import resolve_actor
 from .event_types import classify_snippet, labels, label_scores, violent_labels
 from .places import place_names_in
 from .words import mapping, words
@@ -167,6 +168,21 @@ def _from_claim(claim: Claim, article: Article, item: ParsedSentence | None) -> 
     return out
 
 
+_ARMED_SECTORS = {"MIL", "REB", "COP", "UAF", "PRE", "GOV"}
+
+
+def _armed_or_unnamed_agent(verb) -> bool:
+    """A verb that may report violence only in a conflict ("clashed", "seized") needs an armed
+    subject ("troops clashed", not "the two teams clashed"); a passive one names nobody and passes."""
+    if verb.lemma_.lower() in words("harm_words"):
+        return True
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return True
+    actor = resolve_actor(verb.doc[subject.left_edge.i:subject.right_edge.i + 1].text)
+    return actor is not None and actor.sector in _ARMED_SECTORS
+
+
 def _content_subject(doc) -> str | None:
     """Who the reported clause says acted: "the ministry said [Azerbaijani troops] retook Hadrut"."""
     clause = next((t for t in doc if t.dep_ == "ccomp" and t.pos_ in ("VERB", "AUX")), None)
@@ -203,8 +219,9 @@ def _narrated(item: ParsedSentence, article: Article) -> EventMention | None:
     stated day. Background ("the fighting began in September") names neither and is left out."""
     text = item.sentence.text
     doc = item.doc
-    verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in words("harm_words")]
-    if not verbs:
+    acts = words("harm_words") | words("narrated_verbs")
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in acts]
+    if not verbs or not _armed_or_unnamed_agent(verbs[0]):
         return None
     label = violent_label(text)
     if label is None:
@@ -213,7 +230,7 @@ def _narrated(item: ParsedSentence, article: Article) -> EventMention | None:
     if not (places or any(d.date for d in find_dates(text, article.published))):
         return None
     actor = _subject_text(verbs[0])
-    negated = any(t.dep_ == "neg" and t.head.lemma_.lower() in words("harm_words") for t in doc)
+    negated = any(t.dep_ == "neg" and t.head.lemma_.lower() in acts for t in doc)
     sentence = item.sentence
     provenance = Provenance(article.id, sentence.index, sentence.start, sentence.end, "events.narrated")
     return _make(label, None, None, actor, None, text, places, article, provenance, text,
