@@ -1,11 +1,12 @@
-"""The fast attribute rules give every token the part of speech, morphology and lemma that
-spaCy's own AttributeRuler gives it, on text that exercises the model's exceptions."""
+"""The fast attribute rules and the remembered lemmas give every token the part of speech,
+morphology and lemma that spaCy's own components give it, on text that exercises the model's
+exceptions."""
 
 from __future__ import annotations
 
 import pytest
 
-from wirewatch.nlp.attributes import FastAttributes
+from wirewatch.nlp.attributes import CachedLemmas, FastAttributes
 
 spacy = pytest.importorskip("spacy")
 
@@ -45,8 +46,19 @@ def test_fast_rules_match_the_attribute_ruler_token_for_token(model):
         assert _annotations(doc) == expected, text
 
 
+def test_remembered_lemmas_match_the_lemmatizer_on_first_and_later_sight(model):
+    rules = FastAttributes(model.get_pipe("attribute_ruler"))
+    lemmas = CachedLemmas(model.get_pipe("lemmatizer"))
+    for text in TEXTS + TEXTS:  # the second pass answers from memory
+        expected = _annotations(model(text))
+        with model.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+            doc = model(text)
+        assert _annotations(lemmas(rules(doc))) == expected, text
+
+
 def test_the_loaded_pipeline_uses_the_fast_rules(nlp):
     assert type(nlp.get_pipe("attribute_ruler")).__module__ == "wirewatch.nlp.attributes"
+    assert type(nlp.get_pipe("lemmatizer")).__module__ == "wirewatch.nlp.attributes"
     doc = nlp("Nobody said there was a ceasefire.")
     assert [t.pos_ for t in doc][:3] == ["PRON", "VERB", "PRON"]
     assert doc[3].lemma_ == "be"

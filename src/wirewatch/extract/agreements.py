@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import load_table
 from ..model import Agreement, AgreementKind, AgreementState, Article, Provenance
-from ..nlp.annotate import ParsedSentence
+from ..nlp.annotate import ParsedSentence, text_of
 from ..nlp.dates import find_dates
 from ..resolve.sides import main_parties, side_of
 from .words import mapping, words
@@ -71,7 +71,7 @@ def find_agreements(parsed: Iterable[ParsedSentence], article: Article) -> list[
 
 def match_agreements(doc: Doc) -> list[AgreementHit]:
     """The arrangements one sentence mentions: at most one per kind, in order of their cues."""
-    if not wants(doc.text):
+    if not wants(text_of(doc)):
         return []
     hits: list[AgreementHit] = []
     kinds = mapping("agreement_words")
@@ -93,7 +93,7 @@ def match_agreements(doc: Doc) -> list[AgreementHit]:
         if kind is AgreementKind.PLEDGE and not _real_pledge(token):
             continue
         hits.append(_hit("agreements.word", kind, token))
-    for match in _WILL_ASSIST.finditer(doc.text):
+    for match in _WILL_ASSIST.finditer(text_of(doc)):
         if not _treaty_text(doc):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             hits.append(AgreementHit("agreements.will_assist", AgreementKind.PLEDGE, match.start(), match.end(),
@@ -124,7 +124,7 @@ def _hit(rule: str, kind: AgreementKind, token: Token) -> AgreementHit:
 def _blocked(token: Token) -> bool:
     """A failed, sought, conditional or denied arrangement ("failed to agree a ceasefire", "no truce")."""
     doc = token.doc
-    before = doc.text[max(0, token.idx - 45):token.idx].lower()
+    before = text_of(doc)[max(0, token.idx - 45):token.idx].lower()
     for phrase in words("agreement_blockers"):
         if re.search(r"\b" + re.escape(phrase) + r"\s+(?:[\w-]+\s+){0,2}$", before):
             return True
@@ -185,7 +185,7 @@ def _agreed_to_act(token: Token) -> bool:
 def _is_request(token: Token) -> bool:
     """An ask for help (assistance, consultations, intervention), not an exhortation to the fighters."""
     if token.lower_ in ("request", "requests") and token.pos_ == "NOUN":
-        return not re.match(r"\s*for\s+comment", token.doc.text[token.idx + len(token.text):])
+        return not re.match(r"\s*for\s+comment", text_of(token.doc)[token.idx + len(token.text):])
     scope = list(token.subtree) if token.pos_ in ("VERB", "AUX") else list(token.subtree) + list(token.head.subtree)
     return any(t.lower_ in words("help_words") for t in scope if t is not token)
 
@@ -221,9 +221,9 @@ def _party(text: str | None) -> str | None:
 def _build(hit: AgreementHit, item: ParsedSentence, article: Article, belligerents: tuple[str, ...]) -> Agreement:
     doc = item.doc
     sentence = item.sentence
-    mediators = _mediators(doc.text)
+    mediators = _mediators(text_of(doc))
     parties = _parties(hit, doc, belligerents, mediators)
-    dates = find_dates(doc.text, article.published)
+    dates = find_dates(text_of(doc), article.published)
     date = dates[0] if dates else None
     return Agreement(
         kind=hit.kind,
@@ -233,7 +233,7 @@ def _build(hit: AgreementHit, item: ParsedSentence, article: Article, belligeren
         date_text=date.text if date else None,
         date=date.date if date else None,
         date_precision=date.precision if date and date.date else None,
-        state=_state(doc.text, hit),
+        state=_state(text_of(doc), hit),
         sentence=sentence.text,
         provenance=Provenance(article.id, sentence.index, sentence.start + hit.start, sentence.start + hit.end, hit.rule),
     )
@@ -248,7 +248,7 @@ def _parties(hit: AgreementHit, doc: Doc, belligerents: tuple[str, ...], mediato
     if hit.kind is AgreementKind.PLEDGE:
         subject = _subject_text(cue)
         if subject and not _WARRING.search(subject) and _party(subject) and _party(subject) not in belligerents:
-            beneficiary = _party(_addressee_text(cue)) or next((b for b in belligerents if b in doc.text), None)
+            beneficiary = _party(_addressee_text(cue)) or next((b for b in belligerents if b in text_of(doc)), None)
             return tuple(p for p in (_party(subject), beneficiary) if p)
         return belligerents
     extra = tuple(m for m in mediators if m not in belligerents)

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Claim, Provenance, Stance
-from ..nlp.annotate import ParsedSentence
+from ..nlp.annotate import ParsedSentence, text_of, tokens_with_pos
 from ..resolve.sides import demonym_country, forces_of, main_parties, opponent, side_of
 from .attribution import agent_of, according_to, noun_phrase, subject_of
 from .figures import match_figures
@@ -117,7 +117,7 @@ def match_claims(doc: Doc) -> list[ClaimHit]:
     clauses those cues head (each is its own claim) and verbs the speaker shares ("said A and
     reiterated B" gives two statements by one speaker).
     """
-    if not wants(doc.text):
+    if not wants(text_of(doc)):
         return []
     hits: list[ClaimHit] = []
     cue_verbs: list[Token] = []
@@ -133,7 +133,7 @@ def match_claims(doc: Doc) -> list[ClaimHit]:
         if hit is not None:
             hits.append(hit)
             cue_verbs.append(token)
-    statements = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in words("claim_verbs")]
+    statements = [t for t in tokens_with_pos(doc, "VERB", "AUX") if t.lemma_.lower() in words("claim_verbs")]
     contents = {t.i: _content_head(t) for t in statements}
     for token in statements:
         if _nested(token, statements, contents):
@@ -273,7 +273,7 @@ def _according_to_hit(doc: Doc, found) -> ClaimHit | None:
     if verdict is None:
         return None
     stance, accused, own_agent = verdict
-    return ClaimHit("claims.according_to", stance, found.text, found.text, accused, _trim(doc.text), (), root.i,
+    return ClaimHit("claims.according_to", stance, found.text, found.text, accused, _trim(text_of(doc)), (), root.i,
                     needs_accused=stance is Stance.ACCUSE and accused is None, own_side_agent=own_agent)
 
 

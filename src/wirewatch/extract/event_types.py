@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import load_table
 
@@ -94,6 +94,12 @@ def label_scores(text: str) -> dict[str, float]:
     """Each label's score in the text: its strongest matching cue, plus SUPPORT times the weight of
     its other positive cues, plus its negative cues. Labels with no cue, or a score not above zero,
     are absent."""
+    return dict(_scores(text))
+
+
+@lru_cache(maxsize=8192)
+def _scores(text: str) -> tuple[tuple[str, float], ...]:
+    """label_scores, remembered for texts seen recently (a sentence is typed more than once)."""
     lowered = _months_out(text).lower()
     matched: dict[str, list[float]] = {}
     for label, pattern, weight in _cues():
@@ -107,7 +113,7 @@ def label_scores(text: str) -> dict[str, float]:
             score += positive[0] + SUPPORT * sum(positive[1:])
         if score > 0:
             scores[label] = score
-    return scores
+    return tuple(scores.items())
 
 
 def classify_snippet(text: str, allowed: set[str] | None = None) -> str:

@@ -21,7 +21,7 @@ from ..model import (
     Provenance,
     Stance,
 )
-from ..nlp.annotate import ParsedSentence
+from ..nlp.annotate import ParsedSentence, tokens_with_pos
 from ..nlp.dates import find_dates
 from ..nlp.demonyms import country_of_demonym
 from ..resolve.actors import resolve_actor
@@ -220,7 +220,7 @@ def _narrated(item: ParsedSentence, article: Article) -> EventMention | None:
     text = item.sentence.text
     doc = item.doc
     acts = words("harm_words") | words("narrated_verbs")
-    verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in acts]
+    verbs = [t for t in tokens_with_pos(doc, "VERB") if t.lemma_.lower() in acts]
     if not verbs or not _armed_or_unnamed_agent(verbs[0]):
         return None
     label = violent_label(text)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Figure, FigureKind, Provenance, Qualifier
-from ..nlp.annotate import ParsedSentence
+from ..nlp.annotate import ParsedSentence, text_of
 from ..nlp.dates import find_dates
 from ..nlp.numbers import NumberMention, find_numbers
 from .attribution import Speaker, find_speaker
@@ -88,7 +88,7 @@ def find_figures(parsed: Iterable[ParsedSentence], article: Article) -> list[Fig
 
 def match_figures(doc: Doc) -> list[FigureHit]:
     """The figure hits of one sentence: numbers counting people with the kind of harm they suffered."""
-    text = doc.text
+    text = text_of(doc)
     hits: list[FigureHit] = []
     for number in find_numbers(text):
         hit = _match_number(doc, number)
@@ -140,7 +140,7 @@ def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
 
 
 def _not_a_count(doc: Doc, number: NumberMention, span) -> bool:
-    text = doc.text
+    text = text_of(doc)
     raw = number.text.replace(",", "")
     if _YEAR.match(raw) and "," not in number.text:
         return True
@@ -214,7 +214,7 @@ def _distribute_qualifiers(doc: Doc, hits: list[FigureHit]) -> list[FigureHit]:
     for index, hit in enumerate(hits):
         if index and hit.number.qualifier == "exact" and hit.rule != "figures.kind_verb_number":
             previous = out[-1]
-            between = doc.text[previous.number.end:hit.number.start]
+            between = text_of(doc)[previous.number.end:hit.number.start]
             if previous.number.qualifier != "exact" and previous.rule != "figures.kind_verb_number" \
                     and re.search(r"\band\b", between) and len(between.split()) <= 6 and not re.search(r"[;:]", between):
                 number = hit.number
@@ -231,7 +231,7 @@ def _claimant(doc: Doc, anchor: int, last_speaker: str | None) -> tuple[str, str
         if speaker.pronoun:
             return (last_speaker or speaker.text), "claimant." + speaker.rule
         return _strip_possessive(speaker.text), "claimant." + speaker.rule
-    lowered = doc.text.lower()
+    lowered = text_of(doc).lower()
     if re.search(r"\bofficial(ly)?\b", lowered) and re.search(r"\b(officially|official (toll|figures|count|tally))\b", lowered):
         return "official tolls", "claimant.official"
     if re.search(r"\b(have|has|had|were|was) been reported\b|\breportedly\b", lowered):

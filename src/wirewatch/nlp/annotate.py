@@ -11,12 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
 from .sentences import Sentence, split_sentences
 
 DEFERRED = "ner"
+_TEXT = "wirewatch.text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +63,23 @@ def _parse(texts: list[str], nlp: Language, batch_size: int, entities_when) -> I
     if wanted:
         list(nlp.get_pipe(DEFERRED).pipe(wanted, batch_size=batch_size))
     return docs
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, remembered: spaCy rebuilds `doc.text` from its tokens on every read, and the
+    rules read it many times a sentence."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def tokens_with_pos(doc: Doc, *tags: str) -> list:
+    """The tokens whose coarse part of speech is one of the tags, found from the Doc's arrays so
+    that only those tokens become Python objects."""
+    wanted = [POS_IDS[tag] for tag in tags]
+    pos = doc.to_array(POS)
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(pos, wanted))]
 
 
 def any_of(*predicates: Callable[[str], bool]) -> Callable[[str], bool]:

@@ -1,11 +1,14 @@
-"""The model's attribute rules (tag to part of speech, morphology, lemma exceptions), applied fast.
+"""The model's rule components (attribute rules, lemmatizer), applied fast with the same result.
 
 spaCy's AttributeRuler runs a Matcher with every one of its ~180 patterns over every token; on
 short sentence Docs that costs more than the tagger. Nearly all the patterns look at one token
 only (its tag, lower-case form, dependency label), so their verdict is a function of those four
 values and is looked up once per distinct token. The few patterns over two tokens are checked
-where their first token fits. Same patterns, same order, same result as the ruler it replaces
-(tests/nlp/test_attributes.py compares the two).
+where their first token fits. Same patterns, same order, same result as the ruler it replaces.
+
+The rule lemmatizer's answer is a function of a word, its part of speech and its morphology, but
+it remembers only the words its rules change; every base form is worked out again each time. Its
+answers are remembered here for all. tests/nlp/test_attributes.py compares both with spaCy's own.
 """
 
 from __future__ import annotations
@@ -118,24 +121,47 @@ def _value_test(get: Callable[[Token], object], wanted) -> _Predicate:
     return lambda token: all(test(token) for test in tests)
 
 
-def use_fast_attributes(nlp: Language, name: str = "attribute_ruler") -> None:
-    """Puts FastAttributes in place of the pipeline's AttributeRuler, same rules, same position."""
-    if name not in nlp.pipe_names:
-        return
-    fast = FastAttributes(nlp.get_pipe(name))
-    nlp.replace_pipe(name, "wirewatch_attributes")
-    nlp.get_pipe(name).rules = fast
+class CachedLemmas:
+    """The model's lemmatizer, its answer remembered per (word, part of speech, morphology)."""
+
+    def __init__(self, lemmatizer):
+        self.lemmatizer = lemmatizer
+        self._by_key: dict[tuple, str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        overwrite = self.lemmatizer.overwrite
+        for token in doc:
+            if overwrite or token.lemma == 0:
+                key = (token.orth, token.pos, token.morph.key)
+                lemma = self._by_key.get(key)
+                if lemma is None:
+                    lemma = self.lemmatizer.lemmatize(token)[0]
+                    if len(self._by_key) >= _KEY_CACHE_LIMIT:
+                        self._by_key.clear()
+                    self._by_key[key] = lemma
+                token.lemma_ = lemma
+        return doc
 
 
-@Language.factory("wirewatch_attributes")
-def make_fast_attributes(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+def use_fast_rules(nlp: Language) -> None:
+    """Puts FastAttributes and CachedLemmas in place of the model's AttributeRuler and lemmatizer:
+    same rules, same position in the pipeline."""
+    for name, fast in (("attribute_ruler", FastAttributes), ("lemmatizer", CachedLemmas)):
+        if name in nlp.pipe_names:
+            rules = fast(nlp.get_pipe(name))
+            nlp.replace_pipe(name, "wirewatch_rules")
+            nlp.get_pipe(name).rules = rules
+
+
+@Language.factory("wirewatch_rules")
+def make_fast_rules(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return _Slot()
 
 
 class _Slot:
-    """The pipeline component; its rules are set by `use_fast_attributes` from the model's ruler."""
+    """The pipeline component; its rules are set by `use_fast_rules` from the model's component."""
 
-    rules: FastAttributes | None = None
+    rules: Callable[[Doc], Doc] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         return self.rules(doc) if self.rules is not None else doc

