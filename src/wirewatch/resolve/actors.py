@@ -63,6 +63,11 @@ def _sectors() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+_RELATION = re.compile(r"^.+?['’]s\s+(?:close\s+|main\s+|key\s+|old\s+)?(?:ally|allies|partner|partners|backer|"
+                       r"backers|patron|protector|sponsor|neighbou?r|rival|foe|enemy|adversary|arch-?rival)\s+"
+                       r"(?=[A-Z])")
+
+
 def resolve_actor(text: str | None) -> Actor | None:
     """The canonical actor for a party as written, or None for an empty string."""
     if not text or not text.strip():
@@ -72,6 +77,8 @@ def resolve_actor(text: str | None) -> Actor | None:
     # "Syrian mercenaries sent by Turkey".
     core = re.sub(r"\b[\w.]+-(backed|led|supported|sponsored|allied|funded)\b|\b(sent|backed|armed|funded|supported|"
                   r"paid|recruited) by\b.*$", " ", written, flags=re.I).strip() or written
+    # "Baku's ally Ankara", "Moscow's rival Kyiv": the possessor only says whose ally; the name after is the actor.
+    core = _RELATION.sub("", core).strip() or core
     lowered = core.lower()
     sector = _sector_of(lowered)
     for pattern, org in _organisations():
