@@ -162,14 +162,19 @@ def test_agreements_committed_to_is_a_pledge(extractor):
     assert found[0].provenance.rule == "agreements.word"
 
 
-@pytest.mark.xfail(reason="GAP: a 'will render ... assistance' pledge gets the belligerents as parties, not "
-                          "[pledger, beneficiary]", strict=True)
 def test_agreements_will_assist_parties_pledger_then_beneficiary(extractor):
     text = ("Fighting between Armenia and Azerbaijan went on for a fifth week. "
             "Azerbaijan said Armenia had shelled Terter. Armenia said Azerbaijan had shelled Martuni. "
             "Russia will render Armenia all necessary assistance if the fighting spreads to Armenian territory.")
     agreement = only(extracted(extractor, text))
     assert agreement.parties == ("Russia", "Armenia")
+
+
+def test_agreements_would_provide_aid_parties_pledger_then_beneficiary(extractor):
+    text = ("Armenia and Azerbaijan traded fire for a third day. Azerbaijan said Armenia had shelled Barda. "
+            "Iran would provide Azerbaijan with humanitarian aid if civilians were forced from their homes.")
+    agreement = only(extracted(extractor, text))
+    assert agreement.parties == ("Iran", "Azerbaijan")
 
 
 # --- requests -----------------------------------------------------------------------------------

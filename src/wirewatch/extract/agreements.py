@@ -241,6 +241,8 @@ def _build(hit: AgreementHit, item: ParsedSentence, article: Article, belligeren
 
 def _parties(hit: AgreementHit, doc: Doc, belligerents: tuple[str, ...], mediators: tuple[str, ...]) -> tuple[str, ...]:
     cue = doc[hit.cue]
+    if cue.dep_ == "aux":  # "Russia will render Armenia ... assistance": the verb holds subject and addressee
+        cue = cue.head
     if hit.kind is AgreementKind.REQUEST:
         requester = _party(_subject_text(cue)) or _party(_owner_text(cue))
         addressee = _party(_addressee_text(cue))
