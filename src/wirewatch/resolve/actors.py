@@ -93,17 +93,42 @@ def resolve_actor(text: str | None) -> Actor | None:
         person = next((a for _, a in sorted(matches, key=lambda x: x[0]) if a.get("role")), None)
         if person is not None:
             return Actor(person["name"], person["country"] or None, person["sector"], written, person["role"])
+        official = _titled_official(core, written)
+        if official is not None:
+            return official
         actor = sorted(matches, key=lambda x: x[0])[0][1]
         country = actor["country"] or None
         if actor["sector"] == "PRE":
             return Actor(actor["name"], country, "PRE", written)
         return Actor(_canonical_name(actor["name"], sector), country, sector or actor["sector"], written)
+    official = _titled_official(core, written)
+    if official is not None:
+        return official
     for word in re.findall(r"[A-Za-z]+", core):
         iso2 = country_of_demonym().get(word.lower())
         if iso2:
             country = _ISO3.get(iso2)
             return Actor(_canonical_name(word, sector), country, sector or "GOV", written)
     return Actor(written, None, sector, written)
+
+
+@cache
+def _title_pattern() -> re.Pattern:
+    titles = sorted(load_lexicon(PACKAGE, "role_titles"), key=len, reverse=True)
+    return re.compile(r"^(?:the\s+)?(?P<demonym>[A-Z][a-z]+)\s+(?P<role>" + "|".join(map(re.escape, titles))
+                      + r")\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})$")
+
+
+def _titled_official(core: str, written: str) -> Actor | None:
+    """A state's official the table does not know, written with demonym and title: "French President
+    Emmanuel Macron" is Emmanuel Macron, of France, in the government, as President."""
+    match = _title_pattern().match(core)
+    if match is None:
+        return None
+    iso2 = country_of_demonym().get(match.group("demonym").lower())
+    if not iso2 or iso2 not in _ISO3:
+        return None
+    return Actor(match.group("name"), _ISO3[iso2], "GOV", written, match.group("role"))
 
 
 def _sector_of(lowered: str) -> str | None:
