@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wirewatch.extract.claims import ClaimHit, find_claims, match_claims, wants
-from wirewatch.model import Article, Claim, InputFormat
+from wirewatch.model import Article, Claim
 from wirewatch.extract import places
 from wirewatch.nlp.annotate import ParsedSentence, parse_many
 from wirewatch.nlp.pipeline import load_pipeline
@@ -161,8 +161,7 @@ def sentence_of(sentences: list[Sentence], offset: int) -> int | None:
 
 
 def article_of(name: str, text: str) -> Article:
-    return Article(id=name, name=name, source=name, format=InputFormat.TEXT, outlet=None, url=None, title=None,
-                   published=None, published_precision=None, language="en", text=text)
+    return Article.from_text(text, name)
 
 
 def run(articles: list[tuple[str, str, list[Gold]]], nlp, batch_size: int) -> list[Scored]:

@@ -88,6 +88,16 @@ class Article:
     removed_lines: int = 0
     pipeline_version: str = ""
 
+    @classmethod
+    def from_text(cls, text: str, name: str = "text", *, id: str | None = None, outlet: str | None = None,
+                  title: str | None = None, published: dt.date | None = None,
+                  credits: tuple[str, ...] = ()) -> Article:
+        """An article made in memory from plain text (a test sentence, a benchmark item), with no file
+        and no cleaning; `wirewatch ingest` makes a corpus's articles."""
+        return cls(id=id or name, name=name, source=f"{name}.txt", format=InputFormat.TEXT, outlet=outlet, url=None,
+                   title=title, published=published, published_precision=None, language="en", text=text,
+                   credits=credits)
+
     @property
     def words(self) -> int:
         return len(self.text.split())

@@ -16,7 +16,6 @@ from wirewatch.model import (
     Article,
     Claim,
     Extraction,
-    InputFormat,
     Provenance,
     Stance,
 )
@@ -26,8 +25,7 @@ SECOND_TRUCE_DAY = dt.date(2020, 10, 18)
 
 
 def make_article(name: str, published: dt.date, text: str) -> Article:
-    return Article(id=f"id-{name}", name=name, source=f"{name}.txt", format=InputFormat.TEXT, outlet=name, url=None,
-                   title=None, published=published, published_precision=None, language="en", text=text)
+    return Article.from_text(text, name, id=f"id-{name}", outlet=name, published=published)
 
 
 def agreement(article: str, sentence: str, date_text: str | None, state: AgreementState, index: int = 0,

@@ -12,7 +12,7 @@ import pytest
 
 from wirewatch.corpus.ledger import build_ledger
 from wirewatch.extract.pipeline import Extractor
-from wirewatch.model import Article, IncidentStatus, InputFormat, Stance
+from wirewatch.model import Article, IncidentStatus, Stance
 from wirewatch.nlp.pipeline import load_pipeline
 
 pytestmark = pytest.mark.model
@@ -49,9 +49,7 @@ def extractor(gazetteer) -> Extractor:
 
 def make_article(name: str) -> Article:
     outlet, published, text = STORIES[name]
-    return Article(id=hashlib.sha1(text.encode()).hexdigest(), name=name, source=f"{name}.txt",
-                   format=InputFormat.TEXT, outlet=outlet, url=None, title=None, published=published,
-                   published_precision=None, language="en", text=text)
+    return Article.from_text(text, name, id=hashlib.sha1(text.encode()).hexdigest(), outlet=outlet, published=published)
 
 
 @pytest.fixture(scope="module")

@@ -11,14 +11,13 @@ import pytest
 
 from wirewatch.corpus.ledger import build_ledger
 from wirewatch.corpus.series import build_series, claimant_range, conservative
-from wirewatch.model import Article, Extraction, Figure, FigureKind, InputFormat, Provenance, Qualifier
+from wirewatch.model import Article, Extraction, Figure, FigureKind, Provenance, Qualifier
 
 OUTLETS = ("Harbour Times", "Kestrel News", "Meridian Daily", "Provincial Courier", "Gazette of the Plains")
 
 
 def make_article(name: str, text: str, published: dt.date | None) -> Article:
-    return Article(id=f"id-{name}", name=name, source=f"{name}.txt", format=InputFormat.TEXT, outlet=name, url=None,
-                   title=None, published=published, published_precision=None, language="en", text=text)
+    return Article.from_text(text, name, id=f"id-{name}", outlet=name, published=published)
 
 
 def make_figure(article: str, sentence: str, value: int, claimant: str, kind: FigureKind = FigureKind.KILLED,

@@ -12,7 +12,7 @@ import itertools
 import pytest
 
 from wirewatch.corpus.syndication import group_sources
-from wirewatch.model import Article, InputFormat
+from wirewatch.model import Article
 
 WIRE = (
     "BARDA, October 14 (NWS) - Artillery shells struck the centre of the Azerbaijani town of Barda on Wednesday "
@@ -68,9 +68,8 @@ OTHER_STORY = (
 
 def make_article(name: str, text: str, outlet: str | None = None, title: str | None = None,
                  published: dt.date | None = dt.date(2020, 10, 14), credits: tuple[str, ...] = ()) -> Article:
-    return Article(id=hashlib.sha1(text.encode()).hexdigest(), name=name, source=f"{name}.txt",
-                   format=InputFormat.TEXT, outlet=outlet, url=None, title=title, published=published,
-                   published_precision=None, language="en", text=text, credits=credits)
+    return Article.from_text(text, name, id=hashlib.sha1(text.encode()).hexdigest(), outlet=outlet, title=title,
+                             published=published, credits=credits)
 
 
 def carried() -> list[Article]:

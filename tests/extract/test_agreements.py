@@ -12,7 +12,7 @@ import pytest
 
 from wirewatch.extract.agreements import RULES, match_agreements
 from wirewatch.extract.pipeline import Extractor
-from wirewatch.model import AgreementKind, AgreementState, Article, DatePrecision, InputFormat
+from wirewatch.model import AgreementKind, AgreementState, Article, DatePrecision
 
 pytestmark = pytest.mark.model
 
@@ -20,8 +20,7 @@ PUBLISHED = dt.date(2020, 10, 21)  # a Wednesday
 
 
 def make_article(text: str, published: dt.date | None = PUBLISHED) -> Article:
-    return Article(id="test-article", name="test", source="test.txt", format=InputFormat.TEXT, outlet=None, url=None,
-                   title=None, published=published, published_precision=None, language="en", text=text)
+    return Article.from_text(text, "test", id="test-article", published=published)
 
 
 def extracted(extractor: Extractor, text: str, published: dt.date | None = PUBLISHED):

@@ -13,7 +13,7 @@ import pytest
 
 from wirewatch.extract.claims import RULES, find_claims, match_claims
 from wirewatch.extract.pipeline import Extractor
-from wirewatch.model import Article, InputFormat, Stance
+from wirewatch.model import Article, Stance
 from wirewatch.nlp.annotate import parse_wanted
 
 pytestmark = pytest.mark.model
@@ -22,8 +22,7 @@ PUBLISHED = dt.date(2020, 10, 21)
 
 
 def make_article(text: str, published: dt.date | None = PUBLISHED) -> Article:
-    return Article(id="test-article", name="test", source="test.txt", format=InputFormat.TEXT, outlet=None, url=None,
-                   title=None, published=published, published_precision=None, language="en", text=text)
+    return Article.from_text(text, "test", id="test-article", published=published)
 
 
 def extracted(extractor: Extractor, text: str):

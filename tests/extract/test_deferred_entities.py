@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from wirewatch.extract import places
-from wirewatch.model import Article, InputFormat
+from wirewatch.model import Article
 
 pytestmark = pytest.mark.model
 
@@ -24,9 +24,7 @@ ARTICLES = [
 
 
 def article(index: int, text: str) -> Article:
-    return Article(id=f"deferred-{index}", name=f"deferred-{index}", source=f"deferred-{index}.txt",
-                   format=InputFormat.TEXT, outlet=None, url=None, title=None, published=dt.date(2020, 10, 4),
-                   published_precision=None, language="en", text=text)
+    return Article.from_text(text, f"deferred-{index}", published=dt.date(2020, 10, 4))
 
 
 def _doc(nlp, text: str):

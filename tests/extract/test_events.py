@@ -14,7 +14,7 @@ import pytest
 from wirewatch.extract.event_types import FALLBACK, classify_snippet, label_scores, labels, violent_labels
 from wirewatch.extract.events import RULES, target_kind, violent_label, weapon_of
 from wirewatch.extract.pipeline import Extractor
-from wirewatch.model import Article, InputFormat, Stance
+from wirewatch.model import Article, Stance
 from wirewatch.resolve.sides import side_of
 
 PUBLISHED = dt.date(2020, 10, 21)  # a Wednesday
@@ -26,8 +26,7 @@ def gap(reason: str):
 
 
 def make_article(text: str, published: dt.date | None = PUBLISHED) -> Article:
-    return Article(id="test-article", name="test", source="test.txt", format=InputFormat.TEXT, outlet=None, url=None,
-                   title=None, published=published, published_precision=None, language="en", text=text)
+    return Article.from_text(text, "test", id="test-article", published=published)
 
 
 def events_in(extractor: Extractor, text: str, published: dt.date | None = PUBLISHED) -> list:

@@ -11,15 +11,14 @@ import pytest
 
 from wirewatch.extract.pipeline import Extractor
 from wirewatch.extract.places import RULES, find_places, find_toponyms
-from wirewatch.model import Article, GeoPrecision, InputFormat
+from wirewatch.model import Article, GeoPrecision
 from wirewatch.nlp.annotate import parse_wanted
 
 pytestmark = pytest.mark.model
 
 
 def make_article(text: str) -> Article:
-    return Article(id="test-article", name="test", source="test.txt", format=InputFormat.TEXT, outlet=None, url=None,
-                   title=None, published=dt.date(2020, 10, 21), published_precision=None, language="en", text=text)
+    return Article.from_text(text, "test", id="test-article", published=dt.date(2020, 10, 21))
 
 
 def places_of(extractor: Extractor, text: str):

@@ -89,21 +89,19 @@ def resolve_actor(text: str | None) -> Actor | None:
     matches = [(m.start(), actor) for pattern, actor in _people_and_places() for m in [pattern.search(core)] if m]
     if any(actor["sector"] == "PRE" for _, actor in matches):
         matches = [(start, actor) for start, actor in matches if actor["sector"] == "PRE"]
+    matches.sort(key=lambda x: x[0])
+    person = next((a for _, a in matches if a.get("role")), None)
+    if person is not None:
+        return Actor(person["name"], person["country"] or None, person["sector"], written, person["role"])
+    official = _titled_official(core, written)  # a person the table lacks, before the country it serves
+    if official is not None:
+        return official
     if matches:
-        person = next((a for _, a in sorted(matches, key=lambda x: x[0]) if a.get("role")), None)
-        if person is not None:
-            return Actor(person["name"], person["country"] or None, person["sector"], written, person["role"])
-        official = _titled_official(core, written)
-        if official is not None:
-            return official
-        actor = sorted(matches, key=lambda x: x[0])[0][1]
+        actor = matches[0][1]
         country = actor["country"] or None
         if actor["sector"] == "PRE":
             return Actor(actor["name"], country, "PRE", written)
         return Actor(_canonical_name(actor["name"], sector), country, sector or actor["sector"], written)
-    official = _titled_official(core, written)
-    if official is not None:
-        return official
     for word in re.findall(r"[A-Za-z]+", core):
         iso2 = country_of_demonym().get(word.lower())
         if iso2:
