@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import load_table
 from ..model import Agreement, AgreementKind, AgreementState, Article, Provenance
-from ..nlp.annotate import ParsedSentence, text_of
+from ..nlp.annotate import ParsedSentence, text_of, tokens_of
 from ..nlp.dates import find_dates
 from ..resolve.sides import main_parties, side_of
 from .words import mapping, words
@@ -75,7 +75,7 @@ def match_agreements(doc: Doc) -> list[AgreementHit]:
         return []
     hits: list[AgreementHit] = []
     kinds = mapping("agreement_words")
-    for token in doc:
+    for token in tokens_of(doc):
         kind_name = kinds.get(_word_at(token))
         if kind_name is None:
             if token.lemma_.lower() == "agree" and _agreed_to_act(token):
@@ -110,10 +110,11 @@ def match_agreements(doc: Doc) -> list[AgreementHit]:
 def _word_at(token: Token) -> str:
     """The word starting at the token, with a hyphenated compound the tokenizer split rejoined
     ("cease", "-", "fires" reads as "cease-fires")."""
-    doc = token.doc
-    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not doc[token.i + 1].whitespace_ \
-            and not token.whitespace_:
-        return f"{token.lower_}-{doc[token.i + 2].lower_}"
+    if token.whitespace_:
+        return token.lower_
+    tokens = tokens_of(token.doc)
+    if token.i + 2 < len(tokens) and tokens[token.i + 1].text == "-" and not tokens[token.i + 1].whitespace_:
+        return f"{token.lower_}-{tokens[token.i + 2].lower_}"
     return token.lower_
 
 

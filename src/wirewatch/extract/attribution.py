@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.annotate import text_of, tokens_of
 from .words import words
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -128,9 +129,11 @@ def speech_verbs_over(token: Token) -> list[Token]:
     return [t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in verbs]
 
 
-def according_to(doc: Doc | Span) -> Speaker | None:
+def according_to(doc: Doc) -> Speaker | None:
     """The X of "according to X" in the sentence."""
-    for token in doc:
+    if "according" not in text_of(doc).lower():
+        return None
+    for token in tokens_of(doc):
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
             to = token.doc[token.i + 1]
             objects = [c for c in to.children if c.dep_ == "pobj"]
@@ -162,14 +165,15 @@ def find_speaker(anchor: Token) -> Speaker | None:
     found = according_to(sentence)
     if found:
         return found
-    for token in sentence:
+    tokens = tokens_of(sentence)
+    for token in tokens:
         if token.lower_ in TALLY_NOUNS:
             owners = [c for c in token.children if c.dep_ == "poss"]
             if owners:
                 span = noun_phrase(owners[0])
                 text = span.text[:-2] if span.text.endswith(("'s", "’s")) else span.text
                 return Speaker(text.strip(), span.start_char, span.end_char, "possessive_tally")
-    for token in sentence:
+    for token in tokens:
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in words("speech_verbs") \
                 and not any(a.dep_ in ("relcl", "acl") for a in [token, *token.ancestors]):
             speaker = _speaker_from_verb(token, "said_in_sentence")

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Claim, Provenance, Stance
-from ..nlp.annotate import ParsedSentence, text_of, tokens_with_pos
+from ..nlp.annotate import ParsedSentence, text_of, tokens_of, tokens_with_pos
 from ..resolve.sides import demonym_country, forces_of, main_parties, opponent, side_of
 from .attribution import agent_of, according_to, noun_phrase, subject_of
 from .figures import match_figures
@@ -121,7 +121,7 @@ def match_claims(doc: Doc) -> list[ClaimHit]:
         return []
     hits: list[ClaimHit] = []
     cue_verbs: list[Token] = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.pos_ not in ("VERB", "AUX") and token.tag_ != "VBN":
             continue
         lemma = token.lemma_.lower()
@@ -279,7 +279,10 @@ def _according_to_hit(doc: Doc, found) -> ClaimHit | None:
 
 def _alleged(doc: Doc, hits: list[ClaimHit]) -> list[ClaimHit]:
     out = []
-    for token in doc:
+    lowered = text_of(doc).lower()
+    if "alleged" not in lowered and "purported" not in lowered:
+        return out
+    for token in tokens_of(doc):
         if token.lower_ not in ("alleged", "purported") or token.head.lemma_.lower() not in words("harm_words"):
             continue
         verb = next((a for a in token.head.ancestors if a.pos_ == "VERB"), None)
@@ -520,8 +523,8 @@ class _SpeakerMemory:
         return speaker, self._is_observer(speaker)
 
     def learn(self, doc: Doc) -> None:
-        for token in doc:
-            if token.pos_ == "VERB" and token.lemma_.lower() in words("claim_verbs") | words("deny_verbs") | words("accuse_verbs"):
+        for token in tokens_with_pos(doc, "VERB"):
+            if token.lemma_.lower() in words("claim_verbs") | words("deny_verbs") | words("accuse_verbs"):
                 subject = subject_of(token) or agent_of(token)
                 if subject is None or subject.lower_ in _PRONOUNS:
                     continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Figure, FigureKind, Provenance, Qualifier
-from ..nlp.annotate import ParsedSentence, text_of
+from ..nlp.annotate import ParsedSentence, text_of, tokens_of
 from ..nlp.dates import find_dates
 from ..nlp.numbers import NumberMention, find_numbers
 from .attribution import Speaker, find_speaker
@@ -240,7 +240,7 @@ def _claimant(doc: Doc, anchor: int, last_speaker: str | None) -> tuple[str, str
 
 
 def _named_speaker(doc: Doc) -> str | None:
-    for token in doc:
+    for token in tokens_of(doc):
         if token.dep_ == "ROOT":
             speaker = find_speaker(token)
             if speaker and not speaker.pronoun:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 
 from ..model import Article, Extraction
-from ..nlp.annotate import ParsedSentence, any_of, parse_many
+from ..nlp.annotate import ParsedSentence, any_of, forget, parse_many
 from ..nlp.gazetteer import Gazetteer
 from ..nlp.pipeline import load_pipeline
 from ..nlp.sentences import Sentence
@@ -29,7 +29,9 @@ class Extractor:
         """The extraction of each article, in order; the same as one `extract` each, parsed together."""
         parses = parse_many([(a.text, a.dateline) for a in articles], self.nlp, self.wants,
                             entities_when=places.needs_entities)
-        return [_apply_rules(article, sentences, parsed) for article, (sentences, parsed) in zip(articles, parses)]
+        out = [_apply_rules(article, sentences, parsed) for article, (sentences, parsed) in zip(articles, parses)]
+        forget(p.doc for _, parsed in parses for p in parsed)
+        return out
 
 
 def _apply_rules(article: Article, sentences: list[Sentence], parsed: list[ParsedSentence]) -> Extraction:

