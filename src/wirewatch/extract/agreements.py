@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -51,8 +51,10 @@ class AgreementHit:
     cue: int  # token index of the cue
 
 
+@lru_cache(maxsize=4096)
 def wants(text: str) -> bool:
-    """Cheap filter: a sentence with an arrangement word or a promise of help."""
+    """Cheap filter: a sentence with an arrangement word or a promise of help. Remembered for
+    recent sentences: asked when choosing what to parse and again by the rules."""
     lowered = text.lower()
     return any(w in lowered for w in ("cease", "truce", "talk", "negotiat", "discuss", "summit", "met", "meet",
                                        "pledg", "promis", "agree", "commit", "request", "plea", "appeal", "ask",
@@ -126,9 +128,8 @@ def _blocked(token: Token) -> bool:
     """A failed, sought, conditional or denied arrangement ("failed to agree a ceasefire", "no truce")."""
     doc = token.doc
     before = text_of(doc)[max(0, token.idx - 45):token.idx].lower()
-    for phrase in words("agreement_blockers"):
-        if re.search(r"\b" + re.escape(phrase) + r"\s+(?:[\w-]+\s+){0,2}$", before):
-            return True
+    if _blocker_before().search(before):
+        return True
     previous = doc[token.i - 1] if token.i > 0 else None
     if previous is not None and re.fullmatch(r"(1[89]|20)\d\d", previous.text):
         return True  # "the 1994 ceasefire": a past war's arrangement
@@ -321,11 +322,25 @@ def _venue(doc: Doc) -> str | None:
     return None
 
 
+@cache
+def _blocker_before() -> re.Pattern:
+    """A blocking phrase ending at most two words before the cue."""
+    phrases = "|".join(re.escape(phrase) for phrase in words("agreement_blockers"))
+    return re.compile(r"\b(?:" + phrases + r")\s+(?:[\w-]+\s+){0,2}$")
+
+
+@cache
+def _state_patterns() -> tuple[tuple[str, re.Pattern, str], ...]:
+    return tuple((stem, re.compile(re.escape(stem)), state) for stem, state in mapping("state_words").items())
+
+
 def _state(text: str, hit: AgreementHit) -> AgreementState:
     lowered = text.lower()
     best, distance = None, None
-    for stem, state in mapping("state_words").items():
-        for match in re.finditer(re.escape(stem), lowered):
+    for stem, pattern, state in _state_patterns():
+        if stem not in lowered:
+            continue
+        for match in pattern.finditer(lowered):
             gap = abs(match.start() - hit.start)
             if gap <= 80 and (distance is None or gap < distance):
                 best, distance = state, gap

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
@@ -38,6 +39,7 @@ _CUES = re.compile(
     re.I,
 )
 _PRONOUNS = {"he", "she", "it", "they", "we"}
+_YEAR = re.compile(r"(1[89]|20)\d\d")
 _DEFINITE_HEADS = {"ministry", "authorities", "government", "army", "military", "spokesman", "spokeswoman",
                    "spokesperson", "office", "officials", "leader", "president", "minister", "command", "service"}
 _PLEDGE_CONTENT = re.compile(
@@ -69,8 +71,10 @@ class ClaimHit:
     own_side_agent: str | None = None
 
 
+@lru_cache(maxsize=4096)
 def wants(text: str) -> bool:
-    """Cheap filter: a sentence with an attribution or accusation cue."""
+    """Cheap filter: a sentence with an attribution or accusation cue. Remembered for recent
+    sentences: asked when choosing what to parse and again by the rules."""
     return bool(_CUES.search(text))
 
 
@@ -326,18 +330,19 @@ def _classify(span: Span, verb: Token) -> tuple[Stance, str | None, str | None] 
     text = span.text
     lowered = text.lower()
     outer = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text.lower()
-    if any(span.start <= hit.anchor < span.end for hit in match_figures(verb.doc)) or _states_a_toll(span):
+    tokens = tokens_of(span.doc)[span.start:span.end]
+    if any(span.start <= hit.anchor < span.end for hit in match_figures(verb.doc)) or _states_a_toll(tokens):
         return None
-    if _calls_false(span):
+    if _calls_false(tokens):
         return Stance.DENY, None, None
     if any(h in outer for h in words("hedge_words")):
         return None
     if _PLEDGE_CONTENT.search(text):
         return None
     harmful = words("harm_words") | words("backing_words")
-    harm = [t for t in span if t.lemma_.lower() in harmful and not _benign(t) and not _modifier(t)]
+    harm = [t for t in tokens if t.lemma_.lower() in harmful and not _benign(t) and not _modifier(t)]
     if not harm:
-        if not any(t.pos_ in ("VERB", "AUX") for t in span):
+        if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return None
         return Stance.ASSERT, None, None
     if any(w in lowered for w in words("own_side_words")):
@@ -348,19 +353,19 @@ def _classify(span: Span, verb: Token) -> tuple[Stance, str | None, str | None] 
     return Stance.ACCUSE, agent, agent
 
 
-def _states_a_toll(span: Span) -> bool:
+def _states_a_toll(tokens: list[Token]) -> bool:
     """"the number of servicemen killed had risen to 404": a toll, which figures report, not a claim."""
-    has_count = any(t.like_num and not re.fullmatch(r"(1[89]|20)\d\d", t.text) for t in span)
-    return has_count and any(t.lemma_.lower() in ("toll", "number", "tally", "count") for t in span)
+    has_count = any(t.like_num and not _YEAR.fullmatch(t.text) for t in tokens)
+    return has_count and any(t.lemma_.lower() in ("toll", "number", "tally", "count") for t in tokens)
 
 
-def _calls_false(span: Span) -> bool:
+def _calls_false(tokens: list[Token]) -> bool:
     """"the claim was false", "the accusation was unfounded": a statement that denies."""
     falsity = words("falsity_words")
-    if not any(t.lower_ in falsity for t in span):
+    if not any(t.lower_ in falsity for t in tokens):
         return False
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in words("claim_nouns") for t in span) or \
-        any(t.lower_ in ("lie", "lies", "nonsense", "disinformation", "fabrication", "propaganda") for t in span)
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in words("claim_nouns") for t in tokens) or \
+        any(t.lower_ in ("lie", "lies", "nonsense", "disinformation", "fabrication", "propaganda") for t in tokens)
 
 
 def _modifier(token: Token) -> bool:

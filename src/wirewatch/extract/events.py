@@ -96,14 +96,15 @@ def _mood(text: str) -> bool:
 
 
 @cache
-def _stems(lexicon: str) -> tuple[tuple[re.Pattern, str], ...]:
+def _stems(lexicon: str) -> tuple[tuple[str, re.Pattern, str], ...]:
     """A `stem|value` lexicon as patterns matching a word that starts with the stem, in file order."""
-    return tuple((re.compile(r"\b" + re.escape(stem)), value) for stem, value in mapping(lexicon).items())
+    return tuple((stem, re.compile(r"\b" + re.escape(stem)), value) for stem, value in mapping(lexicon).items())
 
 
-def _first_value(stems: tuple[tuple[re.Pattern, str], ...], text: str) -> str | None:
+def _first_value(stems: tuple[tuple[str, re.Pattern, str], ...], text: str) -> str | None:
+    """The value of the first stem that starts a word of the text (a substring test first: cheap)."""
     lowered = text.lower()
-    return next((value for pattern, value in stems if pattern.search(lowered)), None)
+    return next((value for stem, pattern, value in stems if stem in lowered and pattern.search(lowered)), None)
 
 
 @cache

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ..model import Article, Figure, FigureKind, Provenance, Qualifier
-from ..nlp.annotate import ParsedSentence, text_of, tokens_of
+from ..nlp.annotate import ParsedSentence, remembered, text_of, tokens_of
 from ..nlp.dates import find_dates
 from ..nlp.numbers import NumberMention, find_numbers
 from .attribution import Speaker, find_speaker
@@ -58,14 +59,17 @@ class FigureHit:
     anchor: int  # token index of the number in the sentence doc
 
 
+@lru_cache(maxsize=4096)
 def wants(text: str) -> bool:
-    """Cheap filter: a sentence with a number and a casualty word, or a zero phrase."""
+    """Cheap filter: a sentence with a number and a casualty word, or a zero phrase. Remembered
+    for recent sentences: asked when choosing what to parse and again by the rules."""
     lowered = text.lower()
     if _ZERO.search(text):
         return True
     return bool(_NUMBER_HINT.search(text)) and any(w in lowered for w in _casualty_stems())
 
 
+@cache
 def _casualty_stems() -> tuple[str, ...]:
     return tuple(sorted({w[:5] for w in mapping("casualty_words")}))
 
@@ -87,7 +91,13 @@ def find_figures(parsed: Iterable[ParsedSentence], article: Article) -> list[Fig
 
 
 def match_figures(doc: Doc) -> list[FigureHit]:
-    """The figure hits of one sentence: numbers counting people with the kind of harm they suffered."""
+    """The figure hits of one sentence: numbers counting people with the kind of harm they suffered.
+
+    The claim rules ask too (a toll is not a claim), so the answer is remembered on the Doc."""
+    return list(remembered(doc, "figures", lambda: tuple(_match_figures(doc))))
+
+
+def _match_figures(doc: Doc) -> list[FigureHit]:
     text = text_of(doc)
     hits: list[FigureHit] = []
     for number in find_numbers(text):

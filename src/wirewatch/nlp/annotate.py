@@ -58,12 +58,18 @@ def parse_many(
 
 def _parse(texts: list[str], nlp: Language, batch_size: int, entities_when) -> Iterable[Doc]:
     if entities_when is None or DEFERRED not in nlp.pipe_names:
-        return nlp.pipe(texts, batch_size=batch_size)
-    docs = list(nlp.pipe(texts, batch_size=batch_size, disable=[DEFERRED]))
+        return map(_knowing_text, nlp.pipe(texts, batch_size=batch_size), texts)
+    docs = list(map(_knowing_text, nlp.pipe(texts, batch_size=batch_size, disable=[DEFERRED]), texts))
     wanted = [d for d in docs if entities_when(d)]
     if wanted:
         list(nlp.get_pipe(DEFERRED).pipe(wanted, batch_size=batch_size))
     return docs
+
+
+def _knowing_text(doc: Doc, text: str) -> Doc:
+    """Remembers the text the Doc was made from, which is its text (the tokenizer loses nothing)."""
+    doc.user_data[_TEXT] = text
+    return doc
 
 
 def text_of(doc: Doc) -> str:
@@ -92,6 +98,15 @@ def tokens_with_pos(doc: Doc, *tags: str) -> list[Token]:
     wanted = {POS_IDS[tag] for tag in tags}
     tokens = tokens_of(doc)
     return [tokens[i] for i, p in enumerate(pos) if p in wanted]
+
+
+def remembered(doc: Doc, key: str, make: Callable[[], object]):
+    """What `make` gives for this Doc, worked out on the first request only: for rules that
+    several extractors ask about the same sentence."""
+    key = "wirewatch." + key
+    if key not in doc.user_data:
+        doc.user_data[key] = make()
+    return doc.user_data[key]
 
 
 def forget(docs: Iterable[Doc]) -> None:

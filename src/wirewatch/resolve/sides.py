@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from ..lexicon import load_table
 from ..nlp.demonyms import country_of_demonym, demonym_of_country
 
 PACKAGE = "wirewatch.resolve"
+_WORDISH = re.compile(r"[\w-]")
+# Letters that re.IGNORECASE equates with a letter str.lower() does not give (dotless i, long s, ...).
+_CASE_ODDITIES = frozenset("\u0131\u0130\u017f\u212a")
 
 
 @cache
@@ -29,14 +33,46 @@ def _alias_pattern() -> tuple[re.Pattern, dict[str, dict]]:
     return pattern, by_alias
 
 
+@cache
+def _aliases_by_first_letter() -> tuple[dict[str, tuple[str, ...]], re.Pattern]:
+    """The aliases under their first character, longest first; and a pattern for the places
+    where one could start (a word start with one of those characters)."""
+    by_first: dict[str, list[str]] = {}
+    for alias in sorted(_alias_pattern()[1], key=len, reverse=True):
+        by_first.setdefault(alias[0], []).append(alias)
+    starts = re.compile(r"(?<![\w-])[" + "".join(re.escape(c) for c in by_first) + "]")
+    return {c: tuple(aliases) for c, aliases in by_first.items()}, starts
+
+
+def _aliases_in(text: str) -> Iterator[str]:
+    """The actor aliases the text names, lower-cased and in order: what the alias pattern finds,
+    found by looking up each word start rather than trying eighty alternatives at every character."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or not _CASE_ODDITIES.isdisjoint(text):
+        for match in _alias_pattern()[0].finditer(text):
+            yield match.group(1).lower()
+        return
+    by_first, starts = _aliases_by_first_letter()
+    end = 0
+    for start in starts.finditer(lowered):
+        i = start.start()
+        if i < end:
+            continue
+        for alias in by_first[lowered[i]]:
+            stop = i + len(alias)
+            if lowered.startswith(alias, i) and not _WORDISH.match(text, stop):
+                yield alias
+                end = stop
+                break
+
+
 def side_of(text: str | None) -> str | None:
     """The ISO alpha-2 code of the state the named actor stands with, or None when unknown."""
     if not text:
         return None
-    pattern, by_alias = _alias_pattern()
-    match = pattern.search(text)
-    if match:
-        side = by_alias[match.group(1).lower()]["side"]
+    alias = next(_aliases_in(text), None)
+    if alias is not None:
+        side = _alias_pattern()[1][alias]["side"]
         return side or None
     for word in re.findall(r"[A-Za-z]+", text):
         country = country_of_demonym().get(word.lower())
@@ -49,11 +85,11 @@ def side_of(text: str | None) -> str | None:
 def main_parties(text: str) -> tuple[str, ...]:
     """The two states the text names most (by actor aliases and demonyms), most named first.
     Remembered for the last few articles: claims and agreements both ask for each article."""
-    pattern, by_alias = _alias_pattern()
+    by_alias = _alias_pattern()[1]
     aliases = _lowered_aliases()
     counts: Counter = Counter()
-    for match in pattern.finditer(text):
-        actor = by_alias[match.group(1).lower()]
+    for alias in _aliases_in(text):
+        actor = by_alias[alias]
         if actor["sector"] == "GOV" and actor.get("side") and not actor.get("role"):
             counts[actor["side"]] += 1
     for word in re.findall(r"[A-Za-z]+", text):

@@ -1,0 +1,45 @@
+"""Which states an article is about: the alias lookup finds what the alias pattern finds, and the
+two main parties are the two states named most."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wirewatch.resolve.sides import _alias_pattern, _aliases_in, main_parties, side_of
+
+ALIASES = sorted(_alias_pattern()[1])
+
+
+def _by_pattern(text: str) -> list[str]:
+    return [match.group(1).lower() for match in _alias_pattern()[0].finditer(text)]
+
+
+def test_aliases_are_found_at_word_starts_only_and_longest_first():
+    text = "Ankara's ally Azerbaijan; Azerbaijanis and pre-Armenia talk, then ARMENIA."
+    assert list(_aliases_in(text)) == _by_pattern(text)
+    assert "azerbaijan" in list(_aliases_in(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(
+    st.sampled_from(ALIASES),
+    st.sampled_from(ALIASES).map(str.upper),
+    st.sampled_from(ALIASES).map(str.title),
+    st.text(alphabet="ab -'._,\u0130\u0131\u017f\u212a\u00e9\u00df", max_size=4),
+), max_size=10))
+def test_the_word_start_lookup_finds_exactly_what_the_pattern_finds(parts):
+    text = "".join(parts)
+    assert list(_aliases_in(text)) == _by_pattern(text)
+
+
+def test_main_parties_are_the_two_states_named_most():
+    text = ("Armenia said Azerbaijani forces shelled the town. Azerbaijan denied it. "
+            "Armenian officials and Armenia's government asked Russia for help.")
+    assert main_parties(text) == ("AM", "AZ")
+
+
+def test_side_of_reads_an_alias_before_a_demonym():
+    assert side_of("the defence ministry of Azerbaijan") == "AZ"
+    assert side_of("an Armenian official") == "AM"
+    assert side_of("a spokesman") is None
