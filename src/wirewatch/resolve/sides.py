@@ -34,14 +34,14 @@ def _alias_pattern() -> tuple[re.Pattern, dict[str, dict]]:
 
 
 @cache
-def _aliases_by_first_letter() -> tuple[dict[str, tuple[str, ...]], re.Pattern]:
-    """The aliases under their first character, longest first; and a pattern for the places
-    where one could start (a word start with one of those characters)."""
-    by_first: dict[str, list[str]] = {}
+def _aliases_by_opening() -> tuple[dict[str, tuple[str, ...]], re.Pattern]:
+    """The aliases under their first two characters (a one-letter alias under its letter), longest
+    first; and a pattern for the places where one could start (a word start with an opening)."""
+    by_opening: dict[str, list[str]] = {}
     for alias in sorted(_alias_pattern()[1], key=len, reverse=True):
-        by_first.setdefault(alias[0], []).append(alias)
-    starts = re.compile(r"(?<![\w-])[" + "".join(re.escape(c) for c in by_first) + "]")
-    return {c: tuple(aliases) for c, aliases in by_first.items()}, starts
+        by_opening.setdefault(alias[:2], []).append(alias)
+    starts = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(o) for o in by_opening) + ")")
+    return {o: tuple(aliases) for o, aliases in by_opening.items()}, starts
 
 
 def _aliases_in(text: str) -> Iterator[str]:
@@ -52,18 +52,25 @@ def _aliases_in(text: str) -> Iterator[str]:
         for match in _alias_pattern()[0].finditer(text):
             yield match.group(1).lower()
         return
-    by_first, starts = _aliases_by_first_letter()
+    by_opening, starts = _aliases_by_opening()
     end = 0
-    for start in starts.finditer(lowered):
-        i = start.start()
+    for i in _positions(starts, lowered):
         if i < end:
             continue
-        for alias in by_first[lowered[i]]:
+        for alias in by_opening.get(lowered[i:i + 2], ()) + by_opening.get(lowered[i], ()):
             stop = i + len(alias)
             if lowered.startswith(alias, i) and not _WORDISH.match(text, stop):
                 yield alias
                 end = stop
                 break
+
+
+def _positions(pattern: re.Pattern, text: str) -> Iterator[int]:
+    """Every position where the pattern matches, overlapping matches included."""
+    match = pattern.search(text)
+    while match:
+        yield match.start()
+        match = pattern.search(text, match.start() + 1)
 
 
 def side_of(text: str | None) -> str | None:
