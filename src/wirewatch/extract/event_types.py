@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..lexicon import load_table
+from .literals import required_literals
 
 PACKAGE = "wirewatch.extract"
 FALLBACK = "OTHER"
@@ -49,7 +50,8 @@ def labels() -> dict[str, EventLabel]:
 
 
 @cache
-def _cues() -> tuple[tuple[str, re.Pattern, float], ...]:
+def _cues() -> tuple[tuple[str, re.Pattern, float, frozenset[str] | None], ...]:
+    """(label, pattern, weight, strings one of which every match contains) per cue, in file order."""
     known = labels()
     rows = load_table(PACKAGE, "event_cues")
     defines: dict[str, str] = {}
@@ -60,8 +62,14 @@ def _cues() -> tuple[tuple[str, re.Pattern, float], ...]:
             continue
         if row["label"] not in known:
             raise ValueError(f"{PACKAGE}/lexicon/event_cues.jsonl: unknown label {row['label']!r}")
-        out.append((row["label"], re.compile(_expand(row["pattern"], defines)), float(row["weight"])))
+        pattern = re.compile(_expand(row["pattern"], defines))
+        out.append((row["label"], pattern, float(row["weight"]), required_literals(pattern)))
     return tuple(out)
+
+
+@cache
+def _cue_literals() -> tuple[str, ...]:
+    return tuple(sorted({literal for *_, literals in _cues() if literals for literal in literals}))
 
 
 _NAME = re.compile(r"%([A-Z_]+)%")
@@ -100,13 +108,8 @@ def label_scores(text: str) -> dict[str, float]:
 @lru_cache(maxsize=8192)
 def _scores(text: str) -> tuple[tuple[str, float], ...]:
     """label_scores, remembered for texts seen recently (a sentence is typed more than once)."""
-    lowered = _months_out(text).lower()
-    matched: dict[str, list[float]] = {}
-    for label, pattern, weight in _cues():
-        if pattern.search(lowered):
-            matched.setdefault(label, []).append(weight)
     scores = {}
-    for label, weights in matched.items():
+    for label, weights in matched_cues(_months_out(text).lower()).items():
         positive = sorted((w for w in weights if w > 0), reverse=True)
         score = sum(w for w in weights if w < 0)
         if positive:
@@ -114,6 +117,17 @@ def _scores(text: str) -> tuple[tuple[str, float], ...]:
         if score > 0:
             scores[label] = score
     return tuple(scores.items())
+
+
+def matched_cues(lowered: str) -> dict[str, list[float]]:
+    """The weights of the cues that match, by label. A cue none of whose required strings is in
+    the text cannot match and is not searched (see literals.py): most are skipped that way."""
+    present = {literal for literal in _cue_literals() if literal in lowered}
+    matched: dict[str, list[float]] = {}
+    for label, pattern, weight, literals in _cues():
+        if (literals is None or not literals.isdisjoint(present)) and pattern.search(lowered):
+            matched.setdefault(label, []).append(weight)
+    return matched
 
 
 def classify_snippet(text: str, allowed: set[str] | None = None) -> str:

@@ -224,11 +224,11 @@ def _narrated(item: ParsedSentence, article: Article) -> EventMention | None:
     verbs = [t for t in tokens_with_pos(doc, "VERB") if t.lemma_.lower() in acts]
     if not verbs or not _armed_or_unnamed_agent(verbs[0]):
         return None
-    label = violent_label(text)
-    if label is None:
-        return None
     places = place_names_in(doc, verbs[0].left_edge.i, verbs[0].right_edge.i + 1)
     if not (places or any(d.date for d in find_dates(text, article.published))):
+        return None
+    label = violent_label(text)  # the dearest test last
+    if label is None:
         return None
     actor = _subject_text(verbs[0])
     negated = any(t.dep_ == "neg" and t.head.lemma_.lower() in acts for t in doc)
