@@ -36,11 +36,13 @@ def _alias_pattern() -> tuple[re.Pattern, dict[str, dict]]:
 @cache
 def _aliases_by_opening() -> tuple[dict[str, tuple[str, ...]], re.Pattern]:
     """The aliases under their first two characters (a one-letter alias under its letter), longest
-    first; and a pattern for the places where one could start (a word start with an opening)."""
+    first; and a pattern for the places where one could start: word starts (a simple pattern that
+    `re` scans fast; the openings then rule out most of them by a lookup)."""
     by_opening: dict[str, list[str]] = {}
     for alias in sorted(_alias_pattern()[1], key=len, reverse=True):
         by_opening.setdefault(alias[:2], []).append(alias)
-    starts = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(o) for o in by_opening) + ")")
+    odd_starts = sorted({o[0] for o in by_opening if not re.match(r"\w", o[0])})
+    starts = re.compile(r"(?<![\w-])(?:\w" + "".join("|" + re.escape(ch) for ch in odd_starts) + ")")
     return {o: tuple(aliases) for o, aliases in by_opening.items()}, starts
 
 
@@ -54,7 +56,8 @@ def _aliases_in(text: str) -> Iterator[str]:
         return
     by_opening, starts = _aliases_by_opening()
     end = 0
-    for i in _positions(starts, lowered):
+    for start in starts.finditer(lowered):
+        i = start.start()
         if i < end:
             continue
         for alias in by_opening.get(lowered[i:i + 2], ()) + by_opening.get(lowered[i], ()):
@@ -63,14 +66,6 @@ def _aliases_in(text: str) -> Iterator[str]:
                 yield alias
                 end = stop
                 break
-
-
-def _positions(pattern: re.Pattern, text: str) -> Iterator[int]:
-    """Every position where the pattern matches, overlapping matches included."""
-    match = pattern.search(text)
-    while match:
-        yield match.start()
-        match = pattern.search(text, match.start() + 1)
 
 
 def side_of(text: str | None) -> str | None:
