@@ -11,12 +11,13 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Doc, Span
 
 from ..nlp.demonyms import country_of_demonym
 from ..model import Article, GeoPrecision, Place, PlaceMention, Provenance
 from ..nlp.annotate import ParsedSentence, tokens_of
-from ..nlp.gazetteer import PlaceEntry
+from ..nlp.gazetteer import PlaceEntry, name_key
 from ..nlp.pipeline import not_places
 from .words import words
 
@@ -31,6 +32,10 @@ _CAPITAL_PREPS = {"in", "at", "near", "outside", "around", "inside", "into", "ac
 _PLACE_HEADS = {"town", "city", "village", "region", "district", "province", "capital", "settlement", "area",
                 "enclave", "territory", "republic", "oblast", "county", "municipality", "suburb", "outskirts",
                 "neighbourhood", "neighborhood"}
+# find_toponyms' memory on the Doc (cleared with the rest of `user_data` by annotate.forget),
+# and the token attributes that say which entities the Doc has.
+_TOPONYMS = "wirewatch.toponyms"
+_ENTITY_ATTRS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
 _FEATURE_PRECISION = {"PCLI": GeoPrecision.COUNTRY, "RGN": GeoPrecision.REGION, "ADM1": GeoPrecision.REGION,
                       "ADM2": GeoPrecision.DISTRICT}
 
@@ -47,8 +52,13 @@ class PlaceHit:
 
 def wants(text: str) -> bool:
     """Cheap filter: a sentence with a capitalised word after its first and an event word."""
+    return _has_event_word(text) and any(w[:1].isupper() for w in text.split()[1:])
+
+
+def _has_event_word(text: str) -> bool:
+    """True when the text, lower-cased, contains one of the event word stems."""
     lowered = text.lower()
-    return any(stem in lowered for stem in words("event_words")) and any(w[:1].isupper() for w in text.split()[1:])
+    return any(stem in lowered for stem in words("event_words"))
 
 
 def needs_entities(doc: Doc) -> bool:
@@ -60,10 +70,11 @@ def needs_entities(doc: Doc) -> bool:
     none of these gets the same places with or without the NER, so it is not run there.
     """
     tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    skip, demonyms = not_places(), country_of_demonym()
 
     def unknown_name(token) -> bool:
-        return (token.i not in tagged and token.text[:1].isupper() and token.lower_ not in not_places()
-                and token.lower_ not in country_of_demonym())
+        return (token.i not in tagged and token.text[:1].isupper() and token.lower_ not in skip
+                and token.lower_ not in demonyms)
 
     for start, end, _ in doc._.place_candidates:
         if any(i not in tagged for i in range(start, end)):
@@ -71,6 +82,8 @@ def needs_entities(doc: Doc) -> bool:
         root = doc[start:end].root
         if root.dep_ in ("compound", "amod", "poss") and unknown_name(root.head):
             return True
+    # One pass over fresh Token objects, freed as it goes: keeping them (annotate.tokens_of)
+    # here, before the NER, measured slower, as the collector then walks every kept Token.
     return any(unknown_name(t) and not t.is_sent_start and _in_locative_phrase(t) for t in doc)
 
 
@@ -93,25 +106,47 @@ def _in_locative_phrase(token) -> bool:
 
 
 def find_toponyms(doc: Doc) -> list[PlaceHit]:
-    """Every place name in the sentence, each marked literal or not (the GeoWebNews sense of 'literal')."""
+    """Every place name in the sentence, each marked literal or not (the GeoWebNews sense of 'literal').
+
+    Remembered on the Doc: the place, claim and event rules all ask for the same sentence's
+    toponyms. The answer depends on the gazetteer candidates and the entity labels (the parse
+    does not change after parsing), so it is reused only while both are what they were.
+    """
+    candidates = doc._.place_candidates
+    labels = doc.to_array(_ENTITY_ATTRS).tobytes()
+    memo = doc.user_data.get(_TOPONYMS)
+    if memo is not None and memo[0] is candidates and memo[1] == labels:
+        return list(memo[2])
+    hits = _find_toponyms(doc)
+    doc.user_data[_TOPONYMS] = (candidates, labels, tuple(hits))
+    return hits
+
+
+def _find_toponyms(doc: Doc) -> list[PlaceHit]:
     hits: list[PlaceHit] = []
     covered: set[int] = set()
+    # doc.ents builds a new Span per entity on every read: read it once for the whole sentence.
+    ents = doc.ents
+    excluded = words("not_event_places")
     for start, end, entries in doc._.place_candidates:
         span = doc[start:end]
-        if span.text.lower() in words("not_event_places"):
+        if span.text.lower() in excluded:
             continue
-        label = _entity_label(span)
+        label = _entity_label(span, ents)
         strong = entries[0].id >= 90_000_000 or entries[0].feature in ("PCLI", "RGN")
         if label and label not in _PLACE_LABELS and not strong:
             continue
-        if not label and not _locative(span):
+        head = span.root  # computed once: _locative and _is_literal both start from it
+        locative = _locative_head(head)
+        if not label and not locative:
             continue
-        hits.append(PlaceHit(_rule(span), span, entries, _is_literal(span, entries)))
+        hits.append(PlaceHit(_rule_of(locative), span, entries, _is_literal(span, entries, head, locative)))
         covered.update(range(start, end))
-    for ent in doc.ents:
-        if ent.label_ in _PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)) \
-                and _locative(ent) and ent.text.lower().removeprefix("the ") not in words("not_event_places"):
-            hits.append(PlaceHit(_rule(ent), ent, (), _is_literal(ent, ())))
+    for ent in ents:
+        if ent.label_ in _PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)):
+            head = ent.root
+            if _locative_head(head) and ent.text.lower().removeprefix("the ") not in excluded:
+                hits.append(PlaceHit(_rule_of(True), ent, (), _is_literal(ent, (), head, True)))
     return sorted(hits, key=lambda h: h.span.start)
 
 
@@ -133,17 +168,25 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
     parsed = list(parsed)
     hits: list[tuple[ParsedSentence, PlaceHit]] = []
     for item in parsed:
-        event_sentence = any(stem in item.sentence.text.lower() for stem in words("event_words"))
+        event_sentence = _has_event_word(item.sentence.text)
         for hit in find_toponyms(item.doc):
             hits.append((item, hit if event_sentence else PlaceHit(hit.rule, hit.span, hit.entries, False)))
     countries = _article_countries(parsed, hits)
     anchors = [h.entries[0] for _, h in hits if len(h.entries) == 1 and h.entries[0].feature != "PCLI"]
     mentions: list[PlaceMention] = []
     seen: set = set()
+    # resolve is a pure function of the name and its entries once countries and anchors are fixed,
+    # and an article names the same place many times. The entries tuple is keyed by identity (the
+    # gazetteer hands out one tuple per name); `hits` keeps every tuple alive, so ids stay unique.
+    resolved: dict[tuple[str, int], PlaceEntry | None] = {}
     for item, hit in hits:
         if not hit.literal:
             continue
-        entry = resolve(hit.span.text, hit.entries, countries, anchors)
+        name = hit.span.text
+        memo = (name, id(hit.entries))
+        if memo not in resolved:
+            resolved[memo] = resolve(name, hit.entries, countries, anchors)
+        entry = resolved[memo]
         if entry is not None and entry.feature == "PCLI":
             continue
         key = entry.id if entry else hit.span.text.lower()
@@ -166,10 +209,12 @@ def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anc
     unambiguous places and population each add to an entry's score."""
     if not entries:
         return None
+    key = name_key(name)
+    nearby = _AnchorCounts(anchors)
     best, best_score = None, -math.inf
     for entry in entries:
         score = 0.0
-        if _same_name(entry.name, name):
+        if name_key(entry.name) == key:
             score += 1.0
         if entry.country in countries:
             score += 2.0
@@ -179,8 +224,7 @@ def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anc
             score += 0.5
         elif entry.feature.startswith("PPL"):
             score += 0.2
-        near = [a for a in anchors if a.id != entry.id and _km(a, entry) < 250]
-        score += min(len(near), 3) * 0.7
+        score += nearby.within(entry, 250, 3) * 0.7
         score += math.log10(entry.population + 10) / 4
         if score > best_score:
             best, best_score = entry, score
@@ -202,19 +246,28 @@ def _article_countries(parsed: list[ParsedSentence], hits) -> set[str]:
     return countries
 
 
-def _entity_label(span: Span) -> str | None:
-    for ent in span.doc.ents:
+def _entity_label(span: Span, ents: tuple[Span, ...] | None = None) -> str | None:
+    """The label of the first entity overlapping the span; `ents` is the doc's, when already read."""
+    for ent in span.doc.ents if ents is None else ents:
         if ent.start < span.end and span.start < ent.end:
             return ent.label_
     return None
 
 
 def _rule(span: Span) -> str:
-    return "places.locative" if _locative(span) else "places.event_sentence"
+    return _rule_of(_locative(span))
+
+
+def _rule_of(locative: bool) -> str:
+    return "places.locative" if locative else "places.event_sentence"
 
 
 def _locative(span: Span) -> bool:
-    head = span.root
+    return _locative_head(span.root)
+
+
+def _locative_head(head) -> bool:
+    """`_locative` for a span whose root is `head`."""
     if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS:
         return True
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _PLACE_HEADS:
@@ -224,9 +277,13 @@ def _locative(span: Span) -> bool:
     return False
 
 
-def _is_literal(span: Span, entries: tuple[PlaceEntry, ...]) -> bool:
-    """False when the name stands for a government or people, or only modifies another noun."""
-    head = span.root
+def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head=None, locative: bool | None = None) -> bool:
+    """False when the name stands for a government or people, or only modifies another noun.
+
+    head and locative, when given, are the span's root and `_locative(span)`, already computed.
+    """
+    head = span.root if head is None else head
+    locative = _locative_head(head) if locative is None else locative
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.text in ("'s", "’s", "'"):
@@ -239,10 +296,10 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...]) -> bool:
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in words("agent_verbs"):
         return False
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "conj", "appos", "attr", "ROOT") and capital \
-            and not _locative(span):
+            and not locative:
         return False
     if capital:
-        if not (_locative(span) and head.head.lower_ in _CAPITAL_PREPS | {"of"}):
+        if not (locative and head.head.lower_ in _CAPITAL_PREPS | {"of"}):
             return False
         prep = head.head
         if prep.head.lower_ in words("government_nouns") or prep.head.lemma_.lower() in words("government_nouns"):
@@ -251,8 +308,6 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...]) -> bool:
 
 
 def _same_name(a: str, b: str) -> bool:
-    from ..nlp.gazetteer import name_key
-
     return name_key(a) == name_key(b)
 
 
@@ -260,6 +315,33 @@ def _km(a: PlaceEntry, b: PlaceEntry) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class _AnchorCounts:
+    """The anchors of `resolve`, counted by what distance and identity read (id, lat, lon).
+
+    An article's anchor list repeats the same places once per mention, so each distinct anchor's
+    distance to a candidate entry is computed once and weighted by its count, not once per mention.
+    """
+
+    def __init__(self, anchors: list[PlaceEntry]):
+        counts: dict[tuple[int, float, float], int] = {}
+        first: dict[tuple[int, float, float], PlaceEntry] = {}
+        for anchor in anchors:
+            key = (anchor.id, anchor.lat, anchor.lon)
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, anchor)
+        self._groups = [(first[key], count) for key, count in counts.items()]
+
+    def within(self, entry: PlaceEntry, km: float, cap: int) -> int:
+        """How many anchors other than the entry lie within `km` of it, counted up to `cap`."""
+        found = 0
+        for anchor, count in self._groups:
+            if anchor.id != entry.id and _km(anchor, entry) < km:
+                found += count
+                if found >= cap:
+                    return cap
+        return found
 
 
 def _place(entry: PlaceEntry) -> Place:

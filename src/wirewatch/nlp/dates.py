@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import DatePrecision
 
@@ -22,6 +23,23 @@ _PATTERNS = (
     ("week", re.compile(r"\b(last week|this week|earlier this week|past week)\b", re.I)),
     ("month", re.compile(r"\b(last month|this month|earlier this month|past month)\b", re.I)),
 )
+# A word that every match of each pattern contains, lower-cased; a sentence with none of them
+# is not scanned with that pattern (the prefilter of `find_dates`).
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NEEDLES = {
+    "month_day": _MONTH_STEMS,
+    "day_month": _MONTH_STEMS,
+    "weekday": ("day",),
+    "relative_day": ("day", "night", "this"),
+    "week": ("week",),
+    "month": ("month",),
+}
+_NEEDS_DIGIT = {"month_day", "day_month"}
+_DIGIT = re.compile(r"\d")
+# Letters outside ASCII that re.I matches to ASCII ones (dotted and dotless i, long s, the
+# Kelvin sign); `str.lower` does not fold them, so a sentence with one is scanned in full.
+_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
+_SINCE = re.compile(r"\b(since|from|began|begin|started|start|broke out)\s+(on\s+|in\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,18 +56,36 @@ class DateMention:
 
 def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
     """Every date expression in the sentence, in order, resolved when the publication date allows."""
+    return list(_find_dates(sentence, published))
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(sentence: str, published: dt.date | None) -> tuple[DateMention, ...]:
+    """find_dates, remembered: several rules ask for the dates of the same sentence.
+
+    Most sentences hold no date, and six case-insensitive scans of each cost more than the rest of
+    the function; a pattern runs only when the sentence contains a word all its matches contain.
+    """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    lowered = None if any(ch in sentence for ch in _ODD_CASE) else sentence.lower()
+    has_digit = None
     for kind, pattern in _PATTERNS:
+        if lowered is not None and not any(needle in lowered for needle in _NEEDLES[kind]):
+            continue
+        if kind in _NEEDS_DIGIT:
+            if has_digit is None:
+                has_digit = _DIGIT.search(sentence) is not None
+            if not has_digit:
+                continue
         for match in pattern.finditer(sentence):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             date, precision = _resolve(kind, match, published)
-            since = bool(re.search(r"\b(since|from|began|begin|started|start|broke out)\s+(on\s+|in\s+)?$",
-                                   sentence[max(0, match.start() - 20):match.start()], re.I))
+            since = bool(_SINCE.search(sentence[max(0, match.start() - 20):match.start()]))
             found.append(DateMention(match.group(0), match.start(), match.end(), date, precision, since))
             taken.append((match.start(), match.end()))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def _resolve(kind: str, match: re.Match, published: dt.date | None) -> tuple[dt.date | None, DatePrecision | None]:

@@ -13,6 +13,7 @@ import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -39,13 +40,23 @@ class PlaceEntry:
     population: int
 
 
+# name_key's character folds after lower-casing: apostrophes vanish, dashes, dots and slashes
+# separate words. One translate table does both (the two sets are disjoint, so order is moot).
+_KEY_FOLDS = str.maketrans({**{ch: None for ch in "'’ʼ`ʻ"}, **{ch: " " for ch in "-‐‑–—./"}})
+_LETTER_FOLDS = str.maketrans({"ə": "a", "ı": "i", "Ə": "a"})
+
+
+@lru_cache(maxsize=65_536)
 def name_key(name: str) -> str:
-    """The lookup form of a place name: no diacritics, lower case, hyphens and apostrophes folded."""
+    """The lookup form of a place name: no diacritics, lower case, hyphens and apostrophes folded.
+
+    Remembered (bounded): the same few hundred names are keyed over and over, once per gazetteer
+    lookup and twice per candidate entry when a place is resolved.
+    """
     text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("ə", "a").replace("ı", "i").replace("Ə", "a")
-    text = re.sub(r"['’ʼ`ʻ]", "", text.lower())
-    text = re.sub(r"[-‐‑–—./]", " ", text)
+    if not text.isascii():
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_LETTER_FOLDS)
+    text = text.lower().translate(_KEY_FOLDS)
     return " ".join(text.split())
 
 

@@ -12,12 +12,36 @@ _UNITS = {
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
+_WORDS = sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True)  # longest first
+_WORD = "|".join(_WORDS)
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """The alternation of `words`, grouped by first letter and guarded by a lookahead on it.
+
+    It matches exactly what "|".join(words) matches, in the same order of preference: alternatives
+    with different first letters never match at the same place, and each group keeps the words'
+    order. But the regex engine rejects a position with one character-class test instead of
+    trying every word there (with re.I it cannot skip alternatives by their first letter itself).
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    alternatives = "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items())
+    return f"(?=[{''.join(groups)}])(?:{alternatives})"
+
+
+_WORD_FAST = _by_first_letter(_WORDS)
+_FIRST_CHARS = "\\d" + "".join(sorted({w[0] for w in _WORDS}))
 
 # A number in digits (1,166 / 5 000 / 1.2 million) or in words (one thousand / twenty-one / a hundred).
+# The lookaheads (a digit or a number word's first letter; a digit) only restate what the
+# alternatives require: they change no match, and spare the engine most positions of a sentence.
 NUMBER = re.compile(
-    rf"(?<![\w.,])(?<![A-Za-z]-)(?:\d{{1,3}}(?:[,\u00a0 ]\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand))?(?![\w]|[.,]\d)"
-    rf"|\b(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)\b",
+    rf"(?=[{_FIRST_CHARS}])(?:"
+    rf"(?=\d)(?<![\w.,])(?<![A-Za-z]-)(?:\d{{1,3}}(?:[,\u00a0 ]\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand))?(?![\w]|[.,]\d)"
+    rf"|\b(?:(?:{_WORD_FAST})(?:[\s-]+(?:and\s+)?(?:{_WORD_FAST}))*)\b"
+    rf")",
     re.I,
 )
 
@@ -33,6 +57,21 @@ QUALIFIERS = (
 )
 _QUALIFIER = re.compile(r"(?:^|\W)(" + "|".join(re.escape(q) for q, _ in QUALIFIERS) + r")\s*$", re.I)
 _QUALIFIER_KIND = dict(QUALIFIERS)
+# The longest qualifier plus the non-word character before it: how far before the end of the
+# text (trailing whitespace aside) a `_QUALIFIER` match can start.
+_QUALIFIER_REACH = max(len(q) for q, _ in QUALIFIERS) + 1
+
+# The helpers' patterns, compiled once (they run for every number of every sentence).
+_WORD_SEP = re.compile(r"[\s-]+")
+_SCALED = {word: re.compile(r"^[\d.,\s\u00a0]+" + word + "$") for word in ("million", "billion", "thousand")}
+_SEPARATORS = re.compile(r"[,\u00a0 ]")
+_DIGITS = re.compile(r"\d+(\.\d+)?")
+_NO_BEFORE = re.compile(r"\bno\s*-?\s*$", re.I)
+_ONE_OF = re.compile(r"\s+(of|another|side|day|by|thing|way|time)\b")
+_AND = re.compile(r"(\s+and\s+)")
+_RANGE_JOIN = re.compile(r"\s*(and|to|-|–)\s*")
+_RANGE_START = re.compile(r"\bbetween\s*$|\bfrom\s*$", re.I)
+_RANGE_DASH = re.compile(r"\s*(-|–|to)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +90,7 @@ class NumberMention:
 def words_to_int(text: str) -> int | None:
     """The value of a number written in words ("one thousand two hundred"), or None."""
     total, current, seen = 0, 0, False
-    for word in re.split(r"[\s-]+", text.lower()):
+    for word in _WORD_SEP.split(text.lower()):
         if word == "and" or not word:
             continue
         if word in _UNITS:
@@ -75,11 +114,11 @@ def parse_number(text: str) -> int | None:
     raw = text.strip().lower()
     scale = 1
     for word, factor in (("million", 1_000_000), ("billion", 1_000_000_000), ("thousand", 1000)):
-        if raw.endswith(word) and re.match(r"^[\d.,\s\u00a0]+" + word + "$", raw):
+        if raw.endswith(word) and _SCALED[word].match(raw):
             raw, scale = raw[: -len(word)].strip(), factor
             break
-    digits = re.sub(r"[,\u00a0 ]", "", raw)
-    if re.fullmatch(r"\d+(\.\d+)?", digits):
+    digits = _SEPARATORS.sub("", raw)
+    if _DIGITS.fullmatch(digits):
         return int(round(float(digits) * scale))
     return words_to_int(raw)
 
@@ -99,18 +138,30 @@ def find_numbers(sentence: str) -> list[NumberMention]:
         if value is None:
             continue
         qualifier, qstart = "exact", None
-        q = _QUALIFIER.search(sentence[: match.start()])
+        q = _qualifier_before(sentence[: match.start()])
         if q:
             qualifier, qstart = _QUALIFIER_KIND[q.group(1).lower()], q.start(1)
         found.append(NumberMention(value, match.start(), match.end(), text, qualifier, qstart))
     return _ranges(found, sentence)
 
 
+def _qualifier_before(before: str) -> re.Match | None:
+    """`_QUALIFIER.search(before)`, scanning only the end of the text where a match can start.
+
+    A match is a qualifier (ending in a letter) and then only whitespace up to the end, so it
+    starts at most `_QUALIFIER_REACH` characters before the text with its trailing whitespace
+    stripped. Searching from there (`pos`: "^" still means the real start) finds the same
+    leftmost match without scanning the whole sentence before every number.
+    """
+    start = max(0, len(before.rstrip()) - _QUALIFIER_REACH - 1)
+    return _QUALIFIER.search(before, start)
+
+
 def _standalone_one(text: str, sentence: str, end: int) -> bool:
     start = end - len(text)
-    if re.search(r"\bno\s*-?\s*$", sentence[:start], re.I):
+    if _NO_BEFORE.search(sentence[:start]):
         return False  # "no one": nobody
-    return text.lower() == "one" and not re.match(r"\s+(of|another|side|day|by|thing|way|time)\b", sentence[end:])
+    return text.lower() == "one" and not _ONE_OF.match(sentence[end:])
 
 
 class _Piece:
@@ -133,7 +184,7 @@ def _split_coordinated(matches):
     """"twenty and thirty" is two numbers; "one hundred and five" is one (the "and" follows a scale)."""
     for match in matches:
         text = match.group(0)
-        parts = re.split(r"(\s+and\s+)", text)
+        parts = _AND.split(text) if "and" in text else [text]
         if len(parts) == 1 or text[:1].isdigit():
             yield match
             continue
@@ -162,13 +213,13 @@ def _ranges(found: list[NumberMention], sentence: str) -> list[NumberMention]:
             nxt = found[i + 1]
             between = sentence[number.end:nxt.start]
             before = sentence[: number.start]
-            if re.fullmatch(r"\s*(and|to|-|–)\s*", between) and re.search(r"\bbetween\s*$|\bfrom\s*$", before, re.I):
+            if _RANGE_JOIN.fullmatch(between) and _RANGE_START.search(before):
                 out.append(NumberMention(number.value, number.start, nxt.end, sentence[number.start:nxt.end],
                                          "at_least", before.lower().rfind("between") if "between" in before.lower() else None,
                                          nxt.value))
                 skip.add(i + 1)
                 continue
-            if re.fullmatch(r"\s*(-|–|to)\s*", between) and nxt.value > number.value and number.qualifier == "exact":
+            if _RANGE_DASH.fullmatch(between) and nxt.value > number.value and number.qualifier == "exact":
                 out.append(NumberMention(number.value, number.start, nxt.end, sentence[number.start:nxt.end],
                                          "at_least", None, nxt.value))
                 skip.add(i + 1)

@@ -63,42 +63,60 @@ class GazetteerTagger:
         self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = find_candidates(doc, self.gazetteer, self.max_tokens)
+        # One list of the Doc's tokens for the whole call: every `doc[i]` builds a new Token object.
+        # (A local list, not annotate.tokens_of: the Doc may still be pickled between processes.)
+        tokens = list(doc)
+        candidates = find_candidates(doc, self.gazetteer, self.max_tokens, tokens)
         doc._.place_candidates = tuple(candidates)
         taken = {i for s, e, _ in candidates for i in range(s, e)}
         strong = [
             Span(doc, s, e, label="GPE")
             for s, e, entries in candidates
-            if _is_strong(entries) or not _inside_longer_name(doc, s, e, taken)
+            if _is_strong(entries) or not _inside_longer_name(doc, s, e, taken, tokens)
         ]
         doc.ents = spacy.util.filter_spans(list(doc.ents) + strong)
         return doc
 
 
-def find_candidates(doc: Doc, gazetteer: Gazetteer, max_tokens: int = 4) -> list[tuple[int, int, tuple]]:
-    """Longest-first gazetteer matches over runs of capitalised tokens (hyphenated names included)."""
+def find_candidates(doc: Doc, gazetteer: Gazetteer, max_tokens: int = 4,
+                    tokens: list | None = None) -> list[tuple[int, int, tuple]]:
+    """Longest-first gazetteer matches over runs of capitalised tokens (hyphenated names included).
+
+    A window of tokens is a candidate when every token is capitalised, a hyphen or apostrophe, or
+    "of"/"al", and the last one is capitalised. Each token's text and tests are read once up front
+    (tokens: the Doc's tokens, when the caller already has them as a list), since every start
+    position tries up to `max_tokens` windows over the same tokens.
+    """
+    tokens = list(doc) if tokens is None else tokens
+    n = len(tokens)
+    texts = [t.text for t in tokens]
+    capital = [_capitalised_text(text, t) for text, t in zip(texts, tokens)]
+    # A window may contain a token that is capitalised, a joiner, or "of"/"al".
+    inner = [c or text in "-'’" or t.lower_ in ("of", "al") for c, text, t in zip(capital, texts, tokens)]
     out: list[tuple[int, int, tuple]] = []
     i = 0
-    n = len(doc)
     while i < n:
-        if not _capitalised(doc[i]):
+        if not capital[i]:
             i += 1
             continue
         matched = False
         for length in range(min(max_tokens, n - i), 0, -1):
-            span = doc[i:i + length]
-            if not all(_capitalised(t) or t.text in "-'’" or t.lower_ in ("of", "al") for t in span):
+            last = i + length - 1
+            if not capital[last] or not all(inner[i:last + 1]):
                 continue
-            if not _capitalised(span[-1]):
-                continue
-            if length == 1 and (span.text.lower() in not_places() or span.text.lower() in country_of_demonym()
-                                or span[0].is_stop or (span.text.isupper() and len(span.text) <= 3)):
-                continue
-            if length == 1 and span[0].is_sent_start and span[0].pos_ in ("NOUN", "ADJ", "VERB", "ADV", "ADP"):
-                entries = gazetteer.lookup(span.text)
-                if not entries or not _is_strong(entries):
-                    continue  # "Artillery shelling hit ...": a common word that starts the sentence
-            entries = gazetteer.lookup(span.text)
+            # Span.text: the tokens with the whitespace between them, none after the last.
+            text = "".join([t.text_with_ws for t in tokens[i:last]]) + texts[last] if length > 1 else texts[i]
+            if length == 1:
+                token = tokens[i]
+                lowered = text.lower()
+                if (lowered in not_places() or lowered in country_of_demonym()
+                        or token.is_stop or (text.isupper() and len(text) <= 3)):
+                    continue
+                if token.is_sent_start and token.pos_ in ("NOUN", "ADJ", "VERB", "ADV", "ADP"):
+                    entries = gazetteer.lookup(text)
+                    if not entries or not _is_strong(entries):
+                        continue  # "Artillery shelling hit ...": a common word that starts the sentence
+            entries = gazetteer.lookup(text)
             if entries:
                 out.append((i, i + length, entries))
                 i += length
@@ -110,15 +128,21 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, max_tokens: int = 4) -> list
 
 
 def _capitalised(token) -> bool:
-    return token.text[:1].isupper() and token.is_alpha or (token.text[:1].isupper() and "-" in token.text)
+    return _capitalised_text(token.text, token)
 
 
-def _inside_longer_name(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
+def _capitalised_text(text: str, token) -> bool:
+    """`_capitalised` with the token's text already read; is_alpha is read only when it can matter."""
+    return text[:1].isupper() and (token.is_alpha or "-" in text)
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int, taken: set[int], tokens: list | None = None) -> bool:
     """True when capitalised words run on before or after the match ("Shushan Stepanian",
     "Vladimir Putin", "Minsk Group"): such a name is a person's or an organisation's, for the NER."""
-    if start > 0 and start - 1 not in taken and _capitalised(doc[start - 1]) and not doc[start - 1].is_sent_start:
+    tokens = list(doc) if tokens is None else tokens
+    if start > 0 and start - 1 not in taken and _capitalised(tokens[start - 1]) and not tokens[start - 1].is_sent_start:
         return True
-    if end < len(doc) and end not in taken and _capitalised(doc[end]):
+    if end < len(tokens) and end not in taken and _capitalised(tokens[end]):
         return True
     return False
 
