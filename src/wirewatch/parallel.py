@@ -12,11 +12,14 @@ from concurrent.futures import ProcessPoolExecutor
 
 from .errors import ConfigError
 from .model import Article, Extraction
+from .settings import EXTRACT_BATCH
 
 _EXTRACTOR = None
 
 
-CHUNK = 8  # articles a worker parses together: enough to fill the model's batches, small enough to balance
+# Articles a worker parses together: as many as one process does, since smaller batches cost more
+# per article; each worker gets one chunk per batch, and with two batches in flight none waits.
+CHUNK = EXTRACT_BATCH
 
 
 def _extract_chunk(articles: list[Article]) -> list[Extraction]:

@@ -13,7 +13,7 @@ from .clean import candidate_lines, clean
 from .errors import BadInput
 from .ingest import read_inputs
 from .model import Extraction, IngestReport, IngestTally, RawDocument, Skipped
-from .settings import Settings
+from .settings import EXTRACT_BATCH, Settings
 from .store import Store
 from .version import pipeline_version
 
@@ -129,7 +129,7 @@ def extract(
     force: bool = False,
     progress: Progress | None = None,
     runner=None,
-    batch: int = 32,
+    batch: int = EXTRACT_BATCH,
 ) -> Iterable[Extraction]:
     """The extraction of each article in order, from the store when this pipeline version made it,
     else fresh; fresh ones are stored, one transaction per article.
@@ -144,7 +144,7 @@ def extract(
     ids = iter(article_ids)
     ahead = 1
     if runner is not None:
-        batch = max(batch, 32 * getattr(runner, "workers", 2))
+        batch = max(batch, EXTRACT_BATCH * getattr(runner, "workers", 2))
         ahead = 2
     in_flight: deque = deque()
     while True:

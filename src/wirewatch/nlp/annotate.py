@@ -19,6 +19,11 @@ from spacy.tokens import Doc, Token
 from .sentences import Sentence, split_sentences
 
 DEFERRED = "ner"
+# The transition-based components (parser, NER) step through a batch's sentences together, and
+# their per-step cost is shared by more sentences in a bigger batch; the tok2vec's products are
+# fastest at about 64 sentences (measured on war news, benchmarks/extract_speed.py).
+TRANSITION_BATCH = 128
+_TRANSITION_CFG = {"parser": {"batch_size": TRANSITION_BATCH}}
 _TEXT = "wirewatch.text"
 _TOKENS = "wirewatch.tokens"
 _POS = "wirewatch.pos"
@@ -58,11 +63,13 @@ def parse_many(
 
 def _parse(texts: list[str], nlp: Language, batch_size: int, entities_when) -> Iterable[Doc]:
     if entities_when is None or DEFERRED not in nlp.pipe_names:
-        return map(_knowing_text, nlp.pipe(texts, batch_size=batch_size), texts)
-    docs = list(map(_knowing_text, nlp.pipe(texts, batch_size=batch_size, disable=[DEFERRED]), texts))
+        config = {**_TRANSITION_CFG, DEFERRED: {"batch_size": TRANSITION_BATCH}}
+        return map(_knowing_text, nlp.pipe(texts, batch_size=batch_size, component_cfg=config), texts)
+    docs = list(map(_knowing_text, nlp.pipe(texts, batch_size=batch_size, disable=[DEFERRED],
+                                             component_cfg=_TRANSITION_CFG), texts))
     wanted = [d for d in docs if entities_when(d)]
     if wanted:
-        list(nlp.get_pipe(DEFERRED).pipe(wanted, batch_size=batch_size))
+        list(nlp.get_pipe(DEFERRED).pipe(wanted, batch_size=TRANSITION_BATCH))
     return docs
 
 
