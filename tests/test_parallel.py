@@ -70,9 +70,13 @@ def test_parallel_next_batch_is_under_way_while_the_last_is_stored(tmp_path):
         store = handle.store
         base = store.article_ids()
         ids = base * (2 * EXTRACT_BATCH // len(base) + 1)  # a little over two batches: three batches
-        save = store.save_extraction
-        store.save_extraction = lambda extraction, version: (log.append(("save", extraction.article.id)),
-                                                             save(extraction, version))
+        save = store.save_extractions
+
+        def logged_save(extractions, version):
+            log.extend(("save", x.article.id) for x in extractions)
+            save(extractions, version)
+
+        store.save_extractions = logged_save
         results = list(extract(ids, store, lambda: None, force=True, runner=_RecordingRunner(log)))
     assert [x.article.id for x in results] == ids
     assert all(x.sentences == len(x.article.text) for x in results)

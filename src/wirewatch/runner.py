@@ -132,7 +132,7 @@ def extract(
     batch: int = EXTRACT_BATCH,
 ) -> Iterable[Extraction]:
     """The extraction of each article in order, from the store when this pipeline version made it,
-    else fresh; fresh ones are stored, one transaction per article.
+    else fresh; fresh ones are stored, one transaction per batch.
 
     runner: a parallel runner (see `parallel.py`) that extracts a batch on other processes; without
     one the extractor is built here on first need, so reading stored results never loads the model.
@@ -157,11 +157,10 @@ def extract(
             return
         if len(in_flight) >= ahead or not chunk:
             articles, fresh_ids, results = in_flight.popleft()
-            for article in articles:
-                if article.id in fresh_ids:
-                    extraction = next(results)
-                    store.save_extraction(extraction, version)
-                else:
+            done = [next(results) if article.id in fresh_ids else None for article in articles]
+            store.save_extractions([x for x in done if x is not None], version)
+            for article, extraction in zip(articles, done):
+                if extraction is None:
                     extraction = store.extraction(article)
                 _tell(progress, article.source, "extracted")
                 yield extraction

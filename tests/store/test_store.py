@@ -1,4 +1,4 @@
-"""The store (wirewatch.store.db): idempotent ingestion, round trips, versions, one transaction per article."""
+"""The store (wirewatch.store.db): idempotent ingestion, round trips, versions, one transaction per article or batch."""
 
 from __future__ import annotations
 
@@ -265,3 +265,31 @@ def test_store_missing_folder_is_config_error(tmp_path):
     with pytest.raises(ConfigError) as caught:
         Store(str(tmp_path / "no-such-folder" / "w.db"))
     assert "does not exist" in caught.value.problem
+
+
+# extractions -------------------------------------------------------------------------------------
+
+
+def test_store_saves_a_batch_of_extractions_and_replaces_only_theirs(store, extractor):
+    from wirewatch.model import Extraction
+
+    shelled = _article("s", "Artillery shelled Dorvik on Tuesday, killing 4 civilians, the Velmar ministry said.")
+    truce = _article("t", "Both sides agreed to a ceasefire in Dorvik from midnight, the envoy said on Monday.")
+    for article in (shelled, truce):
+        store.add_article(article)
+    first = extractor.extract_many([shelled, truce])
+    assert first[0].figures and first[1].agreements
+    store.save_extractions(first, "v1")
+    assert _mentions(store.extraction(shelled)) == _mentions(first[0])
+    assert _mentions(store.extraction(truce)) == _mentions(first[1])
+    assert store.extracted_version(truce.id) == "v1"
+
+    emptied = Extraction(article=shelled)
+    store.save_extractions([first[0], emptied], "v2")  # the same article twice: the last one counts
+    assert _mentions(store.extraction(shelled)) == _mentions(emptied) == ((), (), (), (), ())
+    assert _mentions(store.extraction(truce)) == _mentions(first[1])
+    assert (store.extracted_version(shelled.id), store.extracted_version(truce.id)) == ("v2", "v1")
+
+
+def _mentions(extraction) -> tuple:
+    return (extraction.figures, extraction.places, extraction.claims, extraction.agreements, extraction.events)

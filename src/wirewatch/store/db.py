@@ -130,16 +130,22 @@ class Store:
 
     # extractions --------------------------------------------------------------------------------
 
-    def save_extraction(self, extraction: Extraction, version: str) -> None:
-        """Replace the article's stored mentions with these, in one transaction."""
-        article_id = extraction.article.id
+    def save_extractions(self, extractions: Iterable[Extraction], version: str) -> None:
+        """Replace the stored mentions of these articles with theirs, in one transaction: a batch is
+        stored whole or not at all (a run that stops re-extracts only what it had not stored), and
+        a few statements for the batch cost less than a dozen for each article. An article given
+        twice keeps its last extraction."""
+        latest = {x.article.id: x for x in extractions}
+        if not latest:
+            return
+        ids = list(latest)
         with self.engine.begin() as conn:
             for table, field, to_row, _ in _MENTIONS:
-                conn.execute(delete(table).where(table.c.article_id == article_id))
-                items = getattr(extraction, field)
-                if items:
-                    conn.execute(insert(table), [to_row(item, i) for i, item in enumerate(items)])
-            conn.execute(update(articles).where(articles.c.id == article_id).values(extracted_version=version))
+                conn.execute(delete(table).where(table.c.article_id.in_(ids)))
+                rows = [to_row(item, i) for x in latest.values() for i, item in enumerate(getattr(x, field))]
+                if rows:
+                    conn.execute(insert(table), rows)
+            conn.execute(update(articles).where(articles.c.id.in_(ids)).values(extracted_version=version))
 
     def extracted_version(self, article_id: str) -> str | None:
         with self.engine.connect() as conn:
