@@ -7,7 +7,7 @@ figure carries the name of the rule that found it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -77,17 +77,24 @@ def _casualty_stems() -> tuple[str, ...]:
 def find_figures(parsed: Iterable[ParsedSentence], article: Article) -> list[Figure]:
     """Every casualty figure in the parsed sentences of one article, in text order."""
     figures: list[Figure] = []
-    last_speaker: str | None = None
-    for item in parsed:
+    parsed = list(parsed)
+    for index, item in enumerate(parsed):
         hits = match_figures(item.doc) if wants(item.sentence.text) else []
-        speaker = None
         for hit in hits:
-            speaker = _claimant(item.doc, hit.anchor, last_speaker)
+            speaker = _claimant(item.doc, hit.anchor, lambda index=index: _last_named_speaker(parsed, index))
             figures.append(_build(hit, item, article, speaker))
-        named = _named_speaker(item.doc)
-        if named:
-            last_speaker = named
     return figures
+
+
+def _last_named_speaker(parsed: list[ParsedSentence], before: int) -> str | None:
+    """Who the article last named as speaking before this sentence: what a "he said" refers to.
+    Worked out only when a pronoun asks, from the nearest sentence back, so that most sentences
+    are never searched for a speaker."""
+    for item in reversed(parsed[:before]):
+        named = remembered(item.doc, "named_speaker", lambda doc=item.doc: _named_speaker(doc))
+        if named:
+            return named
+    return None
 
 
 def match_figures(doc: Doc) -> list[FigureHit]:
@@ -235,11 +242,11 @@ def _distribute_qualifiers(doc: Doc, hits: list[FigureHit]) -> list[FigureHit]:
     return out
 
 
-def _claimant(doc: Doc, anchor: int, last_speaker: str | None) -> tuple[str, str]:
+def _claimant(doc: Doc, anchor: int, last_speaker: Callable[[], str | None]) -> tuple[str, str]:
     speaker: Speaker | None = find_speaker(doc[anchor])
     if speaker is not None:
         if speaker.pronoun:
-            return (last_speaker or speaker.text), "claimant." + speaker.rule
+            return (last_speaker() or speaker.text), "claimant." + speaker.rule
         return _strip_possessive(speaker.text), "claimant." + speaker.rule
     lowered = text_of(doc).lower()
     if re.search(r"\bofficial(ly)?\b", lowered) and re.search(r"\b(officially|official (toll|figures|count|tally))\b", lowered):
