@@ -16,12 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
 
 _Predicate = Callable[[Token], bool]
 _KEY_CACHE_LIMIT = 200_000
+_KEY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
 
 
 class FastAttributes:
@@ -45,12 +48,13 @@ class FastAttributes:
 
     def __call__(self, doc: Doc) -> Doc:
         matches: list[tuple[int, int, int]] = []  # (rule, start, target token)
-        for token in doc:
-            single, multi = self._rules_at(token)
+        # The key of each token from the Doc's arrays: a Token object is made only on a new key.
+        for i, key in enumerate(map(tuple, doc.to_array(_KEY_ATTRS).tolist())):
+            single, multi = self._rules_at(doc, i, key)
             for rule_id in single:
-                matches.append((rule_id, token.i, token.i))
+                matches.append((rule_id, i, i))
             for rule_id, tests in multi:
-                start, width = token.i, len(tests)
+                start, width = i, len(tests)
                 if start + width <= len(doc) and all(test(doc[start + k]) for k, test in enumerate(tests[1:], 1)):
                     index = self.indices[rule_id]
                     matches.append((rule_id, start, start + index if index >= 0 else start + width + index))
@@ -67,11 +71,12 @@ class FastAttributes:
             self._by_tag[tag] = rules
         return rules
 
-    def _rules_at(self, token: Token) -> tuple[tuple[int, ...], tuple]:
-        """The one-token rules the token fits, and the longer rules whose first token it fits."""
-        key = (token.tag_, token.lower_, token.dep_, token.is_space)
+    def _rules_at(self, doc: Doc, i: int, key: tuple) -> tuple[tuple[int, ...], tuple]:
+        """The one-token rules token i fits, and the longer rules whose first token it fits; the
+        answer is a function of the key (tag, lower-case form, dependency, is-space)."""
         found = self._by_key.get(key)
         if found is None:
+            token = doc[i]
             found = (tuple(rule_id for rule_id, test in self._single_for_tag(token.tag_) if test(token)),
                      tuple((rule_id, tests) for rule_id, tests in self._multi if tests[0](token)))
             if len(self._by_key) >= _KEY_CACHE_LIMIT:
@@ -122,24 +127,31 @@ def _value_test(get: Callable[[Token], object], wanted) -> _Predicate:
 
 
 class CachedLemmas:
-    """The model's lemmatizer, its answer remembered per (word, part of speech, morphology)."""
+    """The model's lemmatizer, its answer remembered per (word, part of speech, morphology).
+
+    The Doc's columns are read and written as arrays, so that a token becomes a Python object only
+    when its lemma is worked out for the first time."""
 
     def __init__(self, lemmatizer):
         self.lemmatizer = lemmatizer
-        self._by_key: dict[tuple, str] = {}
+        self._by_key: dict[tuple, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         overwrite = self.lemmatizer.overwrite
-        for token in doc:
-            if overwrite or token.lemma == 0:
-                key = (token.orth, token.pos, token.morph.key)
-                lemma = self._by_key.get(key)
-                if lemma is None:
-                    lemma = self.lemmatizer.lemmatize(token)[0]
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        lemmas = [row[3] for row in rows]
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if overwrite or lemma == 0:
+                key = (orth, pos, morph)
+                found = self._by_key.get(key)
+                if found is None:
+                    found = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
                     if len(self._by_key) >= _KEY_CACHE_LIMIT:
                         self._by_key.clear()
-                    self._by_key[key] = lemma
-                token.lemma_ = lemma
+                    self._by_key[key] = found
+                lemmas[i] = found
+        if lemmas:
+            doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
 
 
