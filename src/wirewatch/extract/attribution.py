@@ -61,14 +61,15 @@ def noun_phrase(head: Token, coordinated: bool = False) -> Span:
         keep.extend(child.subtree)
     left = min(t.i for t in keep)
     right = max(t.i for t in keep)
-    while right > left and (doc[right].is_punct or doc[right].lower_ in ("who", "which", "that")):
+    # Trimmed on the remembered token list, so that only the final Span is built.
+    tokens = tokens_of(doc)
+    while right > left and (tokens[right].is_punct or tokens[right].lower_ in ("who", "which", "that")):
         right -= 1
-    span = doc[left:right + 1]
-    while len(span) > 1 and (span[0].is_punct or span[0].lower_ in ("the", "a", "an")):
-        span = span[1:]
-    while len(span) > 1 and span[-1].is_punct:
-        span = span[:-1]
-    return span
+    while right > left and (tokens[left].is_punct or tokens[left].lower_ in ("the", "a", "an")):
+        left += 1
+    while right > left and tokens[right].is_punct:
+        right -= 1
+    return doc[left:right + 1]
 
 
 def _without_clauses(token: Token) -> list[Token]:
@@ -85,12 +86,14 @@ def _without_clauses(token: Token) -> list[Token]:
 
 def _whole_phrase(head: Token) -> Span:
     """The noun's whole subtree ("a tally based on tolls given by both sides"), trimmed of punctuation."""
-    span = head.doc[head.left_edge.i:head.right_edge.i + 1]
-    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "cc"):
-        span = span[:-1]
-    while len(span) > 1 and (span[0].is_punct or span[0].lower_ in ("the", "a", "an")):
-        span = span[1:]
-    return span
+    doc = head.doc
+    tokens = tokens_of(doc)
+    left, right = head.left_edge.i, head.right_edge.i
+    while right > left and (tokens[right].is_punct or tokens[right].dep_ == "cc"):
+        right -= 1
+    while right > left and (tokens[left].is_punct or tokens[left].lower_ in ("the", "a", "an")):
+        left += 1
+    return doc[left:right + 1]
 
 
 def _subject_of(verb: Token) -> Token | None:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Claim, Provenance, Stance
-from ..nlp.annotate import ParsedSentence, text_of, tokens_of, tokens_with_pos
+from ..nlp.annotate import ParsedSentence, remembered, text_of, tokens_of, tokens_with_pos
 from ..resolve.sides import demonym_country, forces_of, main_parties, opponent, side_of
 from .attribution import agent_of, according_to, noun_phrase, subject_of
 from .figures import match_figures
@@ -39,6 +39,9 @@ _CUES = re.compile(
     re.I,
 )
 _PRONOUNS = {"he", "she", "it", "they", "we"}
+_AND_OR_COMMA = re.compile(r"\band\b|,")
+_NAME_WORDS = re.compile(r"[A-Za-z’'-]+")
+_LOWER_WORDS = re.compile(r"[a-z]+")
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _DEFINITE_HEADS = {"ministry", "authorities", "government", "army", "military", "spokesman", "spokeswoman",
                    "spokesperson", "office", "officials", "leader", "president", "minister", "command", "service"}
@@ -88,8 +91,23 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article) -> list[Clai
             if speaker and not observer:
                 found.append((item, hit, speaker))
         memory.learn(item.doc)
-    parties = _belligerents(article.text, found)
+    parties = _LazyParties(article.text, found)
     return [_build(hit, speaker, item, article, parties) for item, hit, speaker in found]
+
+
+class _LazyParties:
+    """The belligerents, worked out only when an accused party must be inferred: counting the
+    parties scans the whole article, and most articles' claims name their accused."""
+
+    __slots__ = ("_found", "_parties", "_text")
+
+    def __init__(self, text: str, found) -> None:
+        self._text, self._found, self._parties = text, found, None
+
+    def get(self) -> tuple[str, ...]:
+        if self._parties is None:
+            self._parties = _belligerents(self._text, self._found)
+        return self._parties
 
 
 def _belligerents(text: str, found) -> tuple[str, ...]:
@@ -110,7 +128,7 @@ def _belligerents(text: str, found) -> tuple[str, ...]:
 def _sides_in(name: str | None) -> set[str]:
     if not name or name == "each other":
         return set()
-    parts = re.split(r"\band\b|,", name)
+    parts = _AND_OR_COMMA.split(name)
     return {side for side in (side_of(part) for part in parts) if side}
 
 
@@ -125,19 +143,20 @@ def match_claims(doc: Doc) -> list[ClaimHit]:
         return []
     hits: list[ClaimHit] = []
     cue_verbs: list[Token] = []
-    for token in tokens_of(doc):
+    lemmas = _lemmas(doc)
+    accusing, denying = words("accuse_verbs"), words("deny_verbs")
+    for token, lemma in zip(tokens_of(doc), lemmas):
+        # The lemma first: it rules out nearly every token, and is already looked up.
+        if lemma not in accusing and lemma not in denying:
+            continue
         if token.pos_ not in ("VERB", "AUX") and token.tag_ != "VBN":
             continue
-        lemma = token.lemma_.lower()
-        hit = None
-        if lemma in words("accuse_verbs"):
-            hit = _accusation(token)
-        elif lemma in words("deny_verbs"):
-            hit = _denial(token)
+        hit = _accusation(token) if lemma in accusing else _denial(token)
         if hit is not None:
             hits.append(hit)
             cue_verbs.append(token)
-    statements = [t for t in tokens_with_pos(doc, "VERB", "AUX") if t.lemma_.lower() in words("claim_verbs")]
+    claiming = words("claim_verbs")
+    statements = [t for t in tokens_with_pos(doc, "VERB", "AUX") if lemmas[t.i] in claiming]
     contents = {t.i: _content_head(t) for t in statements}
     for token in statements:
         if _nested(token, statements, contents):
@@ -153,6 +172,12 @@ def match_claims(doc: Doc) -> list[ClaimHit]:
                 hits.append(hit)
     hits.extend(_alleged(doc, hits))
     return sorted(hits, key=lambda h: h.cue)
+
+
+def _lemmas(doc: Doc) -> list[str]:
+    """Each token's lower-cased lemma, looked up once per Doc: the rules test lemmas of the same
+    tokens many times, and each `lemma_` is a string-store look-up."""
+    return remembered(doc, "claims.lemmas", lambda: [t.lemma_.lower() for t in tokens_of(doc)])
 
 
 def _nested(token: Token, statements: list[Token], contents: dict) -> bool:
@@ -185,9 +210,23 @@ def _shares_speaker(verb: Token) -> bool:
 
 def _speaker_verb(verb: Token) -> bool:
     """A verb of the speaker's own coordinated into the content ("and reiterated", "and pointed at")."""
-    lemma = verb.lemma_.lower()
-    cues = words("claim_verbs") | words("accuse_verbs") | words("deny_verbs") | {"point"}
-    return _shares_speaker(verb) and lemma in cues
+    return _shares_speaker(verb) and verb.lemma_.lower() in _speaker_cues()
+
+
+@cache
+def _speaker_cues() -> frozenset[str]:
+    """Every statement, accusation and denial verb, joined once rather than on each call."""
+    return _speech_cues() | {"point"}
+
+
+@cache
+def _speech_cues() -> frozenset[str]:
+    return words("claim_verbs") | words("deny_verbs") | words("accuse_verbs")
+
+
+@cache
+def _harmful() -> frozenset[str]:
+    return words("harm_words") | words("backing_words")
 
 
 def _speaker_token(verb: Token) -> Token | None:
@@ -264,13 +303,14 @@ def _statement(verb: Token, other_cues: list[Token]) -> ClaimHit | None:
         return None
     stance, accused, own_agent = verdict
     speaker, phrase = _speaker_texts(speaker_token)
-    return ClaimHit("claims.said_content", stance, speaker, phrase, accused, _trim(span.text),
+    return ClaimHit("claims.said_content", stance, speaker, phrase, accused,
+                    _trim(_span_text(verb.doc, span.start, span.end)),
                     _places_in(verb.doc, content), verb.i, needs_accused=stance is Stance.ACCUSE and accused is None,
                     own_side_agent=own_agent)
 
 
 def _according_to_hit(doc: Doc, found) -> ClaimHit | None:
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    root = next((t for t in tokens_of(doc) if t.dep_ == "ROOT"), None)
     if root is None or match_figures(doc):
         return None
     verdict = _classify(doc[:], root)
@@ -326,21 +366,34 @@ def _classify(span: Span, verb: Token) -> tuple[Stance, str | None, str | None] 
 
     Not claims: casualty tolls (figures cover them), hopes, expectations and feelings, and
     promises or requests of help (the agreement extractor covers those).
+
+    The figure rules are asked last, only about content that would otherwise be a claim: they
+    are the dearest test, and every other test is a pure function of the same content.
     """
-    text = span.text
-    lowered = text.lower()
-    outer = verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text.lower()
     tokens = tokens_of(span.doc)[span.start:span.end]
-    if any(span.start <= hit.anchor < span.end for hit in match_figures(verb.doc)) or _states_a_toll(tokens):
+    if _states_a_toll(tokens):
         return None
+    verdict = _classify_content(span, verb, tokens)
+    if verdict is None or any(span.start <= hit.anchor < span.end for hit in match_figures(verb.doc)):
+        return None
+    return verdict
+
+
+def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Stance, str | None, str | None] | None:
+    """_classify's verdict before figures are checked."""
+    doc = verb.doc
+    text = _span_text(doc, span.start, span.end)
+    lowered = text.lower()
+    outer = _span_text(doc, verb.left_edge.i, verb.right_edge.i + 1).lower()
     if _calls_false(tokens):
         return Stance.DENY, None, None
     if any(h in outer for h in words("hedge_words")):
         return None
     if _PLEDGE_CONTENT.search(text):
         return None
-    harmful = words("harm_words") | words("backing_words")
-    harm = [t for t in tokens if t.lemma_.lower() in harmful and not _benign(t) and not _modifier(t)]
+    harmful = _harmful()
+    lemmas = _lemmas(doc)
+    harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t)]
     if not harm:
         if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return None
@@ -434,11 +487,18 @@ def _relative_head(verb: Token) -> Token | None:
 
 
 def _reciprocal(verb: Token) -> str | None:
-    tail = verb.doc[verb.i + 1:verb.i + 5].text.lower()
-    for phrase in sorted(words("reciprocal"), key=len, reverse=True):
-        if tail.startswith(phrase) or re.match(r"^\w+\s+" + re.escape(phrase), tail):
+    tail = _span_text(verb.doc, verb.i + 1, verb.i + 5).lower()
+    for phrase, after_a_word in _reciprocal_patterns():
+        if tail.startswith(phrase) or after_a_word.match(tail):
             return "each other"
     return None
+
+
+@cache
+def _reciprocal_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Each reciprocal phrase ("each other"), longest first, with its pattern after one word, compiled once."""
+    phrases = sorted(words("reciprocal"), key=len, reverse=True)
+    return tuple((phrase, re.compile(r"^\w+\s+" + re.escape(phrase))) for phrase in phrases)
 
 
 def _object_text(verb: Token) -> str | None:
@@ -447,13 +507,13 @@ def _object_text(verb: Token) -> str | None:
             return noun_phrase(child, coordinated=True).text
     for child in verb.children:
         if child.dep_ in ("xcomp", "ccomp") and child.pos_ == "VERB":
-            return _trim(verb.doc[child.left_edge.i:child.right_edge.i + 1].text)
+            return _trim(_span_text(verb.doc, child.left_edge.i, child.right_edge.i + 1))
     return None
 
 
 def _clause_text(verb: Token) -> str | None:
     content = _content_head(verb)
-    return _trim(verb.doc[content.left_edge.i:content.right_edge.i + 1].text) if content is not None else None
+    return _trim(_span_text(verb.doc, content.left_edge.i, content.right_edge.i + 1)) if content is not None else None
 
 
 def _prep_object(verb: Token, preps: tuple[str, ...]) -> str:
@@ -461,14 +521,25 @@ def _prep_object(verb: Token, preps: tuple[str, ...]) -> str:
         if child.dep_ == "prep" and child.lower_ in preps:
             inner = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if inner:
-                return _trim(verb.doc[inner[0].left_edge.i:inner[0].right_edge.i + 1].text)
+                return _trim(_span_text(verb.doc, inner[0].left_edge.i, inner[0].right_edge.i + 1))
     return ""
 
 
 def _speaker_texts(token: Token) -> tuple[str, str]:
+    """The speaker's name and its whole phrase. Remembered per token on the Doc: the claim rules
+    and the speaker memory ask about the same subjects."""
+    doc = token.doc
+    known = remembered(doc, "claims.speaker_texts", dict)
+    texts = known.get(token.i)
+    if texts is None:
+        texts = known[token.i] = _speaker_texts_of(token, doc)
+    return texts
+
+
+def _speaker_texts_of(token: Token, doc: Doc) -> tuple[str, str]:
     span = noun_phrase(token, coordinated=True)
-    whole = token.doc[min(span.start, token.left_edge.i):max(span.end, token.right_edge.i + 1)]
-    return span.text, whole.text
+    whole = _span_text(doc, min(span.start, token.left_edge.i), max(span.end, token.right_edge.i + 1))
+    return _span_text(doc, span.start, span.end), whole
 
 
 def _own_places(verb: Token) -> tuple[str, ...]:
@@ -492,6 +563,16 @@ def _has_cue_inside(doc: Doc, hit: ClaimHit, hits: list[ClaimHit]) -> bool:
         return False
     inside = range(content.left_edge.i, content.right_edge.i + 1)
     return any(other is not hit and other.cue in inside and other.rule != "claims.said_content" for other in hits)
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` cut from the remembered text, without building the Span."""
+    tokens = tokens_of(doc)
+    end = min(end, len(tokens))  # a Span clamps its end to the Doc's
+    if start >= end:
+        return ""
+    last = tokens[end - 1]
+    return text_of(doc)[tokens[start].idx:last.idx + len(last.text)]
 
 
 def _trim(text: str) -> str:
@@ -528,8 +609,9 @@ class _SpeakerMemory:
         return speaker, self._is_observer(speaker)
 
     def learn(self, doc: Doc) -> None:
+        lemmas, cues = _lemmas(doc), _speech_cues()
         for token in tokens_with_pos(doc, "VERB"):
-            if token.lemma_.lower() in words("claim_verbs") | words("deny_verbs") | words("accuse_verbs"):
+            if lemmas[token.i] in cues:
                 subject = subject_of(token) or agent_of(token)
                 if subject is None or subject.lower_ in _PRONOUNS:
                     continue
@@ -541,35 +623,45 @@ class _SpeakerMemory:
                 self.named.append(speaker)
 
     def _observer_phrase(self, phrase: str) -> bool:
-        return any(w in words("non_party_words") for w in re.findall(r"[a-z]+", phrase.lower()))
+        non_party = words("non_party_words")
+        return any(w in non_party for w in _LOWER_WORDS.findall(phrase.lower()))
 
     def _is_observer(self, speaker: str) -> bool:
         surname = _surname(speaker)
         return any(fuzz.ratio(surname, known) >= 80 for known in self.observers)
 
 
+@lru_cache(maxsize=4096)
 def _generic_head(speaker: str) -> str | None:
-    """The head noun of a speaker that names no one ("the ministry", "the defence ministry"), else None."""
-    tokens = re.findall(r"[A-Za-z’'-]+", speaker)
-    if not tokens or any(t[:1].isupper() for t in tokens[1:]) or side_of(speaker):
+    """The head noun of a speaker that names no one ("the ministry", "the defence ministry"), else None.
+
+    Remembered for recent speakers (each earlier speaker is asked again for every later one); the
+    head is checked first, as most speakers end in a name and need no look-up of sides."""
+    tokens = _NAME_WORDS.findall(speaker)
+    if not tokens:
         return None
     head = tokens[-1].lower()
-    return head if head in _DEFINITE_HEADS else None
+    if head not in _DEFINITE_HEADS or any(t[:1].isupper() for t in tokens[1:]) or side_of(speaker):
+        return None
+    return head
 
 
+@lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
-    parts = re.findall(r"[A-Za-z’'-]+", name)
+    parts = _NAME_WORDS.findall(name)
     return parts[-1].lower() if parts else name.lower()
 
 
-def _build(hit: ClaimHit, speaker: str, item: ParsedSentence, article: Article, parties: tuple[str, ...]) -> Claim:
+def _build(hit: ClaimHit, speaker: str, item: ParsedSentence, article: Article, parties: _LazyParties) -> Claim:
     accused = hit.accused
     rule = hit.rule
     if hit.stance is Stance.ACCUSE:
         if accused and accused.lower() in _PRONOUNS | {"they", "them"}:
             accused = None
         if accused is None:
-            accused = forces_of(opponent(side_of(speaker), parties))
+            side = side_of(speaker)
+            # Without a side the speaker has no opponent, whoever the parties are.
+            accused = forces_of(opponent(side, parties.get())) if side else None
             rule += "+accused_inferred" if accused else ""
         elif hit.own_side_agent and side_of(hit.own_side_agent) and side_of(hit.own_side_agent) == side_of(speaker):
             return _build(ClaimHit(hit.rule, Stance.ASSERT, hit.speaker, hit.speaker_phrase, None, hit.action,
