@@ -77,3 +77,10 @@ def test_dates_several_in_text_order_without_overlap():
 
 def test_dates_sentence_without_dates():
     assert find_dates("Forty soldiers were killed near the river.", PUBLISHED) == []
+
+
+@pytest.mark.parametrize("spelling", ["Friday", "FRIDAY", "Fr\u0131day", "FR\u0130DAY"])
+def test_dates_a_weekday_in_any_case_the_pattern_accepts_resolves(spelling):
+    published = dt.date(2020, 10, 12)  # a Monday
+    dates = find_dates(f"The shelling began on {spelling}, officials said.", published)
+    assert [(d.date, d.precision) for d in dates] == [(dt.date(2020, 10, 9), DatePrecision.DAY)]

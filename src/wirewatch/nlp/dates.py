@@ -115,7 +115,9 @@ def _resolve(kind: str, match: re.Match, published: dt.date | None) -> tuple[dt.
                       "week": DatePrecision.WEEK, "month": DatePrecision.MONTH}[kind]
     word = match.group(0).lower()
     if kind == "weekday":
-        target = _WEEKDAYS.index(match.group(2).lower())
+        # As the pattern matched it: case-insensitively, where "FRİDAY" or a dotless "Frıday" is a
+        # Friday that str.lower() would not turn into "friday".
+        target = next(i for i, day in enumerate(_WEEKDAYS) if re.fullmatch(day, match.group(2), re.I))
         back = (published.weekday() - target) % 7
         if "last" in word and back == 0:
             back = 7
