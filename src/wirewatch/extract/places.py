@@ -137,16 +137,16 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
         if label and label not in _PLACE_LABELS and not strong:
             continue
         head = span.root  # computed once: _locative and _is_literal both start from it
-        locative = _locative_head(head)
+        locative = _locative(head)
         if not label and not locative:
             continue
-        hits.append(PlaceHit(_rule_of(locative), span, entries, _is_literal(span, entries, head, locative)))
+        hits.append(PlaceHit(_rule(locative), span, entries, _is_literal(span, entries, head, locative)))
         covered.update(range(start, end))
     for ent in ents:
         if ent.label_ in _PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)):
             head = ent.root
-            if _locative_head(head) and ent.text.lower().removeprefix("the ") not in excluded:
-                hits.append(PlaceHit(_rule_of(True), ent, (), _is_literal(ent, (), head, True)))
+            if _locative(head) and ent.text.lower().removeprefix("the ") not in excluded:
+                hits.append(PlaceHit(_rule(True), ent, (), _is_literal(ent, (), head, True)))
     return sorted(hits, key=lambda h: h.span.start)
 
 
@@ -246,28 +246,20 @@ def _article_countries(parsed: list[ParsedSentence], hits) -> set[str]:
     return countries
 
 
-def _entity_label(span: Span, ents: tuple[Span, ...] | None = None) -> str | None:
-    """The label of the first entity overlapping the span; `ents` is the doc's, when already read."""
-    for ent in span.doc.ents if ents is None else ents:
+def _entity_label(span: Span, ents: tuple[Span, ...]) -> str | None:
+    """The label of the first of the Doc's entities (`ents`, read once by the caller) overlapping the span."""
+    for ent in ents:
         if ent.start < span.end and span.start < ent.end:
             return ent.label_
     return None
 
 
-def _rule(span: Span) -> str:
-    return _rule_of(_locative(span))
-
-
-def _rule_of(locative: bool) -> str:
+def _rule(locative: bool) -> str:
     return "places.locative" if locative else "places.event_sentence"
 
 
-def _locative(span: Span) -> bool:
-    return _locative_head(span.root)
-
-
-def _locative_head(head) -> bool:
-    """`_locative` for a span whose root is `head`."""
+def _locative(head) -> bool:
+    """True when the name whose root is `head` stands in a locative phrase ("in X", "the town of X")."""
     if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS:
         return True
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _PLACE_HEADS:
@@ -277,13 +269,9 @@ def _locative_head(head) -> bool:
     return False
 
 
-def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head=None, locative: bool | None = None) -> bool:
+def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: bool) -> bool:
     """False when the name stands for a government or people, or only modifies another noun.
-
-    head and locative, when given, are the span's root and `_locative(span)`, already computed.
-    """
-    head = span.root if head is None else head
-    locative = _locative_head(head) if locative is None else locative
+    head and locative: the span's root and `_locative(head)`, which the caller has worked out."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.text in ("'s", "’s", "'"):
@@ -305,10 +293,6 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head=None, locative
         if prep.head.lower_ in words("government_nouns") or prep.head.lemma_.lower() in words("government_nouns"):
             return False
     return True
-
-
-def _same_name(a: str, b: str) -> bool:
-    return name_key(a) == name_key(b)
 
 
 def _km(a: PlaceEntry, b: PlaceEntry) -> float:

@@ -26,7 +26,6 @@ TRANSITION_BATCH = 128
 _TRANSITION_CFG = {"parser": {"batch_size": TRANSITION_BATCH}}
 _TEXT = "wirewatch.text"
 _TOKENS = "wirewatch.tokens"
-_POS = "wirewatch.pos"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +98,7 @@ def tokens_of(doc: Doc) -> list[Token]:
 
 def tokens_with_pos(doc: Doc, *tags: str) -> list[Token]:
     """The tokens whose coarse part of speech is one of the tags."""
-    pos = doc.user_data.get(_POS)
-    if pos is None:
-        pos = doc.user_data[_POS] = doc.to_array(POS).tolist()
+    pos = remembered(doc, "pos", lambda: doc.to_array(POS).tolist())
     wanted = {POS_IDS[tag] for tag in tags}
     tokens = tokens_of(doc)
     return [tokens[i] for i, p in enumerate(pos) if p in wanted]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import DatePrecision
+from .casefold import lowered_like_regex
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -36,9 +37,6 @@ _NEEDLES = {
 }
 _NEEDS_DIGIT = {"month_day", "day_month"}
 _DIGIT = re.compile(r"\d")
-# Letters outside ASCII that re.I matches to ASCII ones (dotted and dotless i, long s, the
-# Kelvin sign); `str.lower` does not fold them, so a sentence with one is scanned in full.
-_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
 _SINCE = re.compile(r"\b(since|from|began|begin|started|start|broke out)\s+(on\s+|in\s+)?$", re.I)
 
 
@@ -68,7 +66,7 @@ def _find_dates(sentence: str, published: dt.date | None) -> tuple[DateMention, 
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    lowered = None if any(ch in sentence for ch in _ODD_CASE) else sentence.lower()
+    lowered = lowered_like_regex(sentence)  # None: a letter re.I folds otherwise, scanned in full
     has_digit = None
     for kind, pattern in _PATTERNS:
         if lowered is not None and not any(needle in lowered for needle in _NEEDLES[kind]):

@@ -14,58 +14,54 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from ..lexicon import load_table
+from ..nlp.casefold import lowered_like_regex
 from ..nlp.demonyms import country_of_demonym, demonym_of_country
 
 PACKAGE = "wirewatch.resolve"
-_WORDISH = re.compile(r"[\w-]")
-# Letters that re.IGNORECASE equates with a letter str.lower() does not give (dotless i, long s, ...).
-_CASE_ODDITIES = frozenset("\u0131\u0130\u017f\u212a")
 
 
 @cache
-def _alias_pattern() -> tuple[re.Pattern, dict[str, dict]]:
+def _actors_by_alias() -> dict[str, dict]:
     by_alias: dict[str, dict] = {}
     for actor in load_table(PACKAGE, "actors"):
         for alias in [actor["name"], *actor["aliases"]]:
             by_alias.setdefault(alias.lower(), actor)
-    names = sorted(by_alias, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
-    return pattern, by_alias
+    return by_alias
 
 
 @cache
-def _aliases_by_opening() -> tuple[dict[str, tuple[str, ...]], re.Pattern]:
-    """The aliases under their first two characters (a one-letter alias under its letter), longest
-    first; and a pattern for the places where one could start: word starts (a simple pattern that
-    `re` scans fast; the openings then rule out most of them by a lookup)."""
-    by_opening: dict[str, list[str]] = {}
-    for alias in sorted(_alias_pattern()[1], key=len, reverse=True):
-        by_opening.setdefault(alias[:2], []).append(alias)
-    odd_starts = sorted({o[0] for o in by_opening if not re.match(r"\w", o[0])})
-    starts = re.compile(r"(?<![\w-])(?:\w" + "".join("|" + re.escape(ch) for ch in odd_starts) + ")")
-    return {o: tuple(aliases) for o, aliases in by_opening.items()}, starts
+def _aliases_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_actors_by_alias(), key=len, reverse=True))
+
+
+@cache
+def _alias_pattern() -> tuple[re.Pattern, dict[str, dict]]:
+    """Every alias as a whole word, and the actor of each (lower-cased) alias."""
+    return _pattern_of(_aliases_longest_first()), _actors_by_alias()
+
+
+@lru_cache(maxsize=1024)
+def _pattern_of(names: tuple[str, ...]) -> re.Pattern:
+    """Any of the names as a whole word, case-insensitive, the longest first."""
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
 
 
 def _aliases_in(text: str) -> Iterator[str]:
-    """The actor aliases the text names, lower-cased and in order: what the alias pattern finds,
-    found by looking up each word start rather than trying eighty alternatives at every character."""
-    lowered = text.lower()
-    if len(lowered) != len(text) or not _CASE_ODDITIES.isdisjoint(text):
-        for match in _alias_pattern()[0].finditer(text):
-            yield match.group(1).lower()
-        return
-    by_opening, starts = _aliases_by_opening()
-    end = 0
-    for start in starts.finditer(lowered):
-        i = start.start()
-        if i < end:
-            continue
-        for alias in by_opening.get(lowered[i:i + 2], ()) + by_opening.get(lowered[i], ()):
-            stop = i + len(alias)
-            if lowered.startswith(alias, i) and not _WORDISH.match(text, stop):
-                yield alias
-                end = stop
-                break
+    """The actor aliases the text names, lower-cased and in order: the alias pattern's matches.
+
+    An article names a handful of the eighty aliases, and the regex engine tries every alternative
+    at every character; so the search uses a pattern of only those aliases the lower-cased text
+    contains (the same matches: an alias not in the text cannot match)."""
+    lowered = lowered_like_regex(text)
+    if lowered is None:
+        pattern = _alias_pattern()[0]
+    else:
+        present = tuple(alias for alias in _aliases_longest_first() if alias in lowered)
+        if not present:
+            return
+        pattern = _pattern_of(present)
+    for match in pattern.finditer(text):
+        yield match.group(1).lower()
 
 
 def side_of(text: str | None) -> str | None:
