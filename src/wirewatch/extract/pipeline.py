@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from ..model import Article, Extraction
 from ..nlp.annotate import ParsedSentence, any_of, forget, parse_many
+from ..nlp.collector import fewer_collections, freeze_loaded
 from ..nlp.gazetteer import Gazetteer
 from ..nlp.pipeline import load_pipeline
 from ..nlp.sentences import Sentence
@@ -20,6 +21,7 @@ class Extractor:
     def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None):
         self.nlp = nlp or load_pipeline(gazetteer)
         self.wants = any_of(figures.wants, places.wants, claims.wants, agreements.wants)
+        freeze_loaded()
 
     def extract(self, article: Article) -> Extraction:
         """Figures, places, claims, agreements and events of one article, each with provenance."""
@@ -27,10 +29,12 @@ class Extractor:
 
     def extract_many(self, articles: Sequence[Article]) -> list[Extraction]:
         """The extraction of each article, in order; the same as one `extract` each, parsed together."""
-        parses = parse_many([(a.text, a.dateline) for a in articles], self.nlp, self.wants,
-                            entities_when=places.needs_entities)
-        out = [_apply_rules(article, sentences, parsed) for article, (sentences, parsed) in zip(articles, parses)]
-        forget(p.doc for _, parsed in parses for p in parsed)
+        with fewer_collections():
+            parses = parse_many([(a.text, a.dateline) for a in articles], self.nlp, self.wants,
+                                entities_when=places.needs_entities)
+            out = [_apply_rules(article, sentences, parsed)
+                   for article, (sentences, parsed) in zip(articles, parses)]
+            forget(p.doc for _, parsed in parses for p in parsed)
         return out
 
 
