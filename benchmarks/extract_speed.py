@@ -130,7 +130,7 @@ def main() -> int:
     list(plain.pipe([first.text]))
     list(blank.pipe([first.text]))
     memo = memo_caches()
-    print(f"model: {plain.meta['lang']}_{plain.meta['name']} {plain.meta['version']} (spaCy {spacy.__version__}); "
+    print(f"model: {plain.meta['lang']}_{plain.meta['name']} {plain.meta['version']} (spaCy {spacy.__version__}, Python {sys.version.split()[0]}); "
           f"wirewatch pipeline: {', '.join(extractor.nlp.pipe_names)}")
     print(f"threads: OMP_NUM_THREADS={os.environ['OMP_NUM_THREADS']}, single process; articles/s and ratios from "
           f"CPU seconds (per core), fastest of {args.rounds} interleaved rounds")

@@ -106,7 +106,7 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"command: python benchmarks/run_all.py --sizes {args.sizes}{' --skip-stages' if args.skip_stages else ''}")
-    print(f"machine: {os.cpu_count()} cores; single-process figures are per core")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; single-process figures are per core")
     with tempfile.TemporaryDirectory() as tmp:
         rows = [scale_row(size, Path(tmp)) for size in sizes]
     header = ("articles", "ingest s", "extract art/s", "nlp.pipe art/s", "blank art/s", "x nlp.pipe", "x blank",
