@@ -60,16 +60,28 @@ def parse_many(
     return [(sentences, [ParsedSentence(s, next(docs)) for s in group]) for sentences, group in zip(split, chosen)]
 
 
-def _parse(texts: list[str], nlp: Language, batch_size: int, entities_when) -> Iterable[Doc]:
+def _parse(texts: list[str], nlp: Language, batch_size: int, entities_when) -> list[Doc]:
+    """The Docs of the texts, in their order, parsed shortest first.
+
+    The parser and the NER step through a batch until its longest sentence is done, so batches of
+    sentences of like length take fewer steps; each sentence's parse is its own, whatever else is
+    in its batch (tests/nlp/test_annotate.py).
+    """
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    ordered = [texts[i] for i in order]
     if entities_when is None or DEFERRED not in nlp.pipe_names:
         config = {**_TRANSITION_CFG, DEFERRED: {"batch_size": TRANSITION_BATCH}}
-        return map(_knowing_text, nlp.pipe(texts, batch_size=batch_size, component_cfg=config), texts)
-    docs = list(map(_knowing_text, nlp.pipe(texts, batch_size=batch_size, disable=[DEFERRED],
-                                             component_cfg=_TRANSITION_CFG), texts))
-    wanted = [d for d in docs if entities_when(d)]
-    if wanted:
-        list(nlp.get_pipe(DEFERRED).pipe(wanted, batch_size=TRANSITION_BATCH))
-    return docs
+        docs = list(map(_knowing_text, nlp.pipe(ordered, batch_size=batch_size, component_cfg=config), ordered))
+    else:
+        docs = list(map(_knowing_text, nlp.pipe(ordered, batch_size=batch_size, disable=[DEFERRED],
+                                                 component_cfg=_TRANSITION_CFG), ordered))
+        wanted = [d for d in docs if entities_when(d)]
+        if wanted:
+            list(nlp.get_pipe(DEFERRED).pipe(wanted, batch_size=TRANSITION_BATCH))
+    restored: list[Doc] = [None] * len(texts)  # type: ignore[list-item]
+    for doc, i in zip(docs, order):
+        restored[i] = doc
+    return restored
 
 
 def _knowing_text(doc: Doc, text: str) -> Doc:

@@ -1,0 +1,42 @@
+"""Sentences are parsed shortest first for speed, and each comes back to its own place, parsed as
+it would be alone."""
+
+from __future__ import annotations
+
+from wirewatch.extract.places import needs_entities
+from wirewatch.nlp.annotate import parse_many
+
+ARTICLES = [
+    ("Shelling resumed. The defence ministry in Karsk said on Monday that artillery of the northern "
+     "brigade had hit three villages near the river overnight, killing two civilians.", None),
+    ("Talks failed. Officials said the truce that the envoy Maria Olsen brokered in Geneva last week "
+     "collapsed within hours as both sides traded accusations. Rockets hit Velmora.", None),
+    ("A drone struck a convoy near Dorvik on Tuesday, the rebels said.", None),
+]
+
+
+def _annotations(doc):
+    return [(t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in doc]
+
+
+def test_every_parse_comes_back_beside_its_own_sentence(nlp):
+    results = parse_many(ARTICLES, nlp, lambda _: True, entities_when=needs_entities)
+    for (text, _), (sentences, parsed) in zip(ARTICLES, results):
+        assert [p.sentence.text for p in parsed] == [s.text for s in sentences]
+        for item in parsed:
+            assert item.doc.text == item.sentence.text
+            assert text[item.sentence.start:item.sentence.end] == item.sentence.text
+
+
+def test_a_sentence_is_parsed_the_same_alone_and_among_others(nlp):
+    together = parse_many(ARTICLES, nlp, lambda _: True, entities_when=needs_entities)
+    for article, (_, parsed) in zip(ARTICLES, together):
+        (_, alone), = parse_many([article], nlp, lambda _: True, entities_when=needs_entities)
+        assert [_annotations(p.doc) for p in parsed] == [_annotations(p.doc) for p in alone]
+
+
+def test_only_the_chosen_sentences_are_parsed_in_their_order(nlp):
+    wants = lambda text: "said" in text  # noqa: E731
+    results = parse_many(ARTICLES, nlp, wants)
+    for (sentences, parsed) in results:
+        assert [p.sentence.index for p in parsed] == [s.index for s in sentences if wants(s.text)]
