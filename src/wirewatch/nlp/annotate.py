@@ -69,12 +69,11 @@ def _parse(texts: list[str], nlp: Language, batch_size: int, entities_when) -> l
     """
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     ordered = [texts[i] for i in order]
-    if entities_when is None or DEFERRED not in nlp.pipe_names:
-        config = {**_TRANSITION_CFG, DEFERRED: {"batch_size": TRANSITION_BATCH}}
-        docs = list(map(_knowing_text, nlp.pipe(ordered, batch_size=batch_size, component_cfg=config), ordered))
-    else:
-        docs = list(map(_knowing_text, nlp.pipe(ordered, batch_size=batch_size, disable=[DEFERRED],
-                                                 component_cfg=_TRANSITION_CFG), ordered))
+    deferred = entities_when is not None and DEFERRED in nlp.pipe_names
+    config = _TRANSITION_CFG if deferred else {**_TRANSITION_CFG, DEFERRED: {"batch_size": TRANSITION_BATCH}}
+    parsed = nlp.pipe(ordered, batch_size=batch_size, disable=[DEFERRED] if deferred else [], component_cfg=config)
+    docs = list(map(_knowing_text, parsed, ordered))
+    if deferred:
         wanted = [d for d in docs if entities_when(d)]
         if wanted:
             list(nlp.get_pipe(DEFERRED).pipe(wanted, batch_size=TRANSITION_BATCH))
