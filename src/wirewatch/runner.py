@@ -150,8 +150,9 @@ def extract(
     while True:
         chunk = [i for _, i in zip(range(batch), ids)]
         if chunk:
-            articles = [a for a in (store.article(i) for i in chunk) if a is not None]
-            fresh = [a for a in articles if force or store.extracted_version(a.id) != version]
+            stored = store.articles_for_extraction(chunk)
+            articles = [a for a, _ in stored]
+            fresh = [a for a, made_by in stored if force or made_by != version]
             in_flight.append((articles, {a.id for a in fresh}, _run(fresh, runner, extractor_factory, state)))
         if not in_flight:
             return

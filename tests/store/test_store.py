@@ -291,5 +291,25 @@ def test_store_saves_a_batch_of_extractions_and_replaces_only_theirs(store, extr
     assert (store.extracted_version(shelled.id), store.extracted_version(truce.id)) == ("v2", "v1")
 
 
+def test_store_gives_an_extraction_batch_in_the_asked_order_with_versions(store):
+    first = _article("a", "Shelling hit Dorvik on Tuesday, the ministry said.")
+    second = _article("b", "A truce held in Velmar overnight, officials said.")
+    for article in (first, second):
+        store.add_article(article)
+    store.save_extractions([_empty_extraction(second)], "v7")
+
+    batch = store.articles_for_extraction([second.id, "no-such-id", first.id, second.id])
+
+    assert [(a.id, version) for a, version in batch] == [(second.id, "v7"), (first.id, None), (second.id, "v7")]
+    assert batch[1][0].text == first.text
+    assert store.articles_for_extraction([]) == []
+
+
+def _empty_extraction(article):
+    from wirewatch.model import Extraction
+
+    return Extraction(article=article)
+
+
 def _mentions(extraction) -> tuple:
     return (extraction.figures, extraction.places, extraction.claims, extraction.agreements, extraction.events)
