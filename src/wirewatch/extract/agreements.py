@@ -62,11 +62,14 @@ def wants(text: str) -> bool:
 
 
 def find_agreements(parsed: Iterable[ParsedSentence], article: Article) -> list[Agreement]:
-    """Every arrangement mention of one article, in text order."""
-    belligerents = tuple(_country_name(c) for c in main_parties(article.text))
+    """Every arrangement mention of one article, in text order. The belligerents are counted on
+    the first mention: the count scans the whole article, which many articles never need."""
+    belligerents: tuple[str, ...] | None = None
     out: list[Agreement] = []
     for item in parsed:
         for hit in match_agreements(item.doc):
+            if belligerents is None:
+                belligerents = tuple(_country_name(c) for c in main_parties(article.text))
             out.append(_build(hit, item, article, belligerents))
     return out
 

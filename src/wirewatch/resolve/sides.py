@@ -90,10 +90,14 @@ def main_parties(text: str) -> tuple[str, ...]:
         actor = by_alias[alias]
         if actor["sector"] == "GOV" and actor.get("side") and not actor.get("role"):
             counts[actor["side"]] += 1
-    for word in re.findall(r"[A-Za-z]+", text):
-        country = country_of_demonym().get(word.lower())
-        if country and word.lower() not in aliases:
-            counts[country] += 1
+    # Each distinct word once, with its count, in order of first use: the same tally, and the same
+    # order among equal counts, as word by word.
+    demonyms = country_of_demonym()
+    for word, times in Counter(re.findall(r"[A-Za-z]+", text)).items():
+        lowered = word.lower()
+        country = demonyms.get(lowered)
+        if country and lowered not in aliases:
+            counts[country] += times
     return tuple(country for country, _ in counts.most_common(2))
 
 
