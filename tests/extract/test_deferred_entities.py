@@ -20,6 +20,8 @@ ARTICLES = [
     "Two civilians were killed in the village of Marwick Heath, local officials said.\n\n"
     "The ministry denied the report on Saturday.",
     "Talks in Geneva ended without a deal.\n\nNobody was hurt, the mayor's office said.",
+    "President Vladimir Putin phoned both leaders on Friday after shelling in Barda.\n\n"
+    "Envoys of the OSCE Minsk Group said the truce in Ganja had been broken.",
 ]
 
 
@@ -47,6 +49,23 @@ def test_an_unknown_name_in_a_locative_phrase_needs_the_ner(nlp, text):
 ])
 def test_a_sentence_whose_places_are_settled_skips_the_ner(nlp, text):
     assert not places.needs_entities(_doc(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin spoke to reporters in the capital.",  # a city's name inside a person's name of the tables
+    "The Minsk Group co-chairs met on Monday.",  # inside an organisation's name
+    "Envoys of the OSCE Minsk Group arrived on Monday.",  # an organisation's name in a locative phrase
+])
+def test_a_place_word_inside_a_known_party_name_skips_the_ner(nlp, text):
+    assert not places.needs_entities(_doc(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Kostenkov spoke to reporters in the capital.",  # the same shape, a person the tables lack
+    "Envoys of the Halloway Group arrived on Monday.",  # an organisation the tables lack
+])
+def test_the_same_shape_with_a_name_the_tables_lack_still_needs_the_ner(nlp, text):
+    assert places.needs_entities(_doc(nlp, text))
 
 
 def test_deferred_ner_and_batching_extract_what_a_full_parse_extracts(extractor, monkeypatch):

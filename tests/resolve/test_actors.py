@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.resolve.actors import resolve_actor
+from wirewatch.resolve.actors import party_name_spans, resolve_actor
 from wirewatch.resolve.sides import forces_of, main_parties, opponent, side_of
 
 
@@ -271,3 +271,17 @@ def test_sides_forces_of_resolves_back_to_its_side():
     for country in ("AZ", "AM", "RU", "TR", "IR"):
         assert side_of(forces_of(country)) == country
         assert resolve_actor(forces_of(country)).sector == "MIL"
+
+
+def test_party_name_spans_cover_people_and_organisations_of_the_tables():
+    text = "President Vladimir Putin met Pashinyan and the OSCE Minsk Group in Stepanakert, a UN envoy said."
+    named = {text[a:b] for a, b in party_name_spans(text)}
+    assert {"Vladimir Putin", "Pashinyan", "OSCE Minsk Group", "Minsk Group", "UN"} <= named
+    # A de facto authority's alias that is also a town names no person or organisation.
+    assert "Stepanakert" not in named
+
+
+def test_party_name_spans_match_acronyms_only_as_written():
+    assert party_name_spans("The un envoy left.") == []
+    assert party_name_spans("The plain osce text.") == []
+    assert [("The UN envoy left."[a:b]) for a, b in party_name_spans("The UN envoy left.")] == ["UN"]

@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Span
 
 from ..nlp.demonyms import country_of_demonym
 from ..model import Article, GeoPrecision, Place, PlaceMention, Provenance
-from ..nlp.annotate import ParsedSentence, tokens_of
+from ..nlp.annotate import ParsedSentence, text_of, tokens_of
 from ..nlp.gazetteer import PlaceEntry, name_key
 from ..nlp.pipeline import not_places
+from ..resolve.actors import party_name_spans
 from .words import words
 
 RULES = (
@@ -67,14 +68,21 @@ def needs_entities(doc: Doc) -> bool:
     Its labels are read in three places: a gazetteer candidate the gazetteer tagger left untagged
     (a person or a place?), a capitalised name no gazetteer knows in a locative phrase ("in
     Springfield Town"), and the noun a place name modifies ("Ganja Airport"). A sentence with
-    none of these gets the same places with or without the NER, so it is not run there.
+    none of these gets the same places with or without the NER, so it is not run there. A name of
+    a person or an organisation that the actor tables know ("Vladimir Putin", "Minsk Group") is no
+    unknown name: no label the NER gave it would make it a place.
     """
     tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     skip, demonyms = not_places(), country_of_demonym()
+    parties: set[int] | None = None
 
     def unknown_name(token) -> bool:
-        return (token.i not in tagged and token.text[:1].isupper() and token.lower_ not in skip
-                and token.lower_ not in demonyms)
+        nonlocal parties
+        if token.i in tagged or not token.text[:1].isupper() or token.lower_ in skip or token.lower_ in demonyms:
+            return False
+        if parties is None:
+            parties = _party_tokens(doc)
+        return token.i not in parties
 
     for start, end, _ in doc._.place_candidates:
         if any(i not in tagged for i in range(start, end)):
@@ -89,6 +97,17 @@ def needs_entities(doc: Doc) -> bool:
 
 _PHRASE_DEPS = {"compound", "flat", "amod", "nmod", "poss", "det", "nummod", "case", "punct", "cc", "conj", "appos",
                 "npadvmod", "pobj", "prep"}
+
+
+def _party_tokens(doc: Doc) -> set[int]:
+    """The tokens inside a person's or an organisation's name of the actor tables: names the NER
+    need not label, since no label would make them places."""
+    out: set[int] = set()
+    for begin, finish in party_name_spans(text_of(doc)):
+        span = doc.char_span(begin, finish, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
 
 
 def _in_locative_phrase(token) -> bool:

@@ -43,7 +43,7 @@ def _people_and_places() -> list[tuple[re.Pattern, dict]]:
     out = []
     for actor in load_table(PACKAGE, "actors"):
         for alias in sorted([actor["name"], *actor["aliases"]], key=len, reverse=True):
-            out.append((re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", re.I), actor))
+            out.append((_whole_words(alias, re.I), actor))
     return sorted(out, key=lambda item: -len(item[0].pattern))
 
 
@@ -52,9 +52,39 @@ def _organisations() -> list[tuple[re.Pattern, dict]]:
     out = []
     for org in load_table(PACKAGE, "organisations"):
         for alias in [org["name"], *org["aliases"]]:
-            flags = 0 if alias.isupper() else re.I
-            out.append((re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", flags), org))
+            out.append((_whole_words(alias, _org_flags(alias)), org))
     return sorted(out, key=lambda item: -len(item[0].pattern))
+
+
+def party_name_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the text that name a person or an organisation of the tables ("Vladimir
+    Putin", "Pashinyan", "OSCE Minsk Group"): such a name is a party's, not a place's, whatever a
+    statistical NER would say of it."""
+    lowered = text.lower()
+    return [match.span() for probe, pattern in _party_names() if probe in lowered
+            for match in pattern.finditer(text)]
+
+
+@cache
+def _party_names() -> list[tuple[str, re.Pattern]]:
+    """(last word lower-cased, pattern) for each name of an organisation or a person; the last
+    word is a cheap test before the pattern."""
+    people = [a for a in load_table(PACKAGE, "actors") if a.get("role")]
+    out = []
+    for entry, flags_for in [*((o, _org_flags) for o in load_table(PACKAGE, "organisations")),
+                             *((a, lambda _alias: re.I) for a in people)]:
+        for alias in [entry["name"], *entry["aliases"]]:
+            out.append((alias.split()[-1].lower(), _whole_words(alias, flags_for(alias))))
+    return out
+
+
+def _org_flags(alias: str) -> int:
+    """An upper-case acronym matches as written; other organisation names in any case."""
+    return 0 if alias.isupper() else re.I
+
+
+def _whole_words(alias: str, flags: int) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", flags)
 
 
 @cache
