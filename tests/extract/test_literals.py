@@ -78,3 +78,13 @@ def test_skipping_cues_changes_no_match_on_the_development_snippets():
 def test_most_cues_have_a_required_string():
     cues = event_types._cues()
     assert sum(required is not None for *_, required in cues) > len(cues) * 0.6
+
+
+FRAGMENTS = ["shel", "shelled ", " by ", "drone", " strike", "of", "ab", " the ", "mortar", "x", "-", ","]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS + list(event_types._cue_literals()[:40])), max_size=10).map("".join))
+def test_the_literals_found_by_their_starts_are_those_the_text_contains(text):
+    every = {literal for literal in event_types._cue_literals() if literal in text}
+    assert event_types._present_literals(text) == every
