@@ -87,4 +87,4 @@ FRAGMENTS = ["shel", "shelled ", " by ", "drone", " strike", "of", "ab", " the "
 @given(st.lists(st.sampled_from(FRAGMENTS + list(event_types._cue_literals()[:40])), max_size=10).map("".join))
 def test_the_literals_found_by_their_starts_are_those_the_text_contains(text):
     every = {literal for literal in event_types._cue_literals() if literal in text}
-    assert event_types._present_literals(text) == every
+    assert event_types._literal_index().present(text) == every

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..lexicon import load_table
+from ..nlp.substrings import SubstringIndex
 from .literals import required_literals
 
 PACKAGE = "wirewatch.extract"
@@ -72,29 +73,9 @@ def _cue_literals() -> tuple[str, ...]:
     return tuple(sorted({literal for *_, literals in _cues() if literals for literal in literals}))
 
 
-_START = 3  # literals are looked up by their first three characters
-
-
 @cache
-def _literals_by_start() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
-    """The cue literals by their first characters, and those too short to have a start of that
-    length: a literal the text contains starts with one of the text's own character triples."""
-    by_start: dict[str, list[str]] = {}
-    for literal in _cue_literals():
-        if len(literal) >= _START:
-            by_start.setdefault(literal[:_START], []).append(literal)
-    short = tuple(literal for literal in _cue_literals() if len(literal) < _START)
-    return {start: tuple(group) for start, group in by_start.items()}, short
-
-
-def _present_literals(lowered: str) -> set[str]:
-    """The cue literals the text contains; only those that start like some place in the text are
-    searched for (about a tenth of the nine hundred)."""
-    by_start, short = _literals_by_start()
-    starts = {lowered[i:i + _START] for i in range(len(lowered) - _START + 1)}
-    present = {literal for start in starts & by_start.keys() for literal in by_start[start] if literal in lowered}
-    present.update(literal for literal in short if literal in lowered)
-    return present
+def _literal_index() -> SubstringIndex:
+    return SubstringIndex(_cue_literals())
 
 
 _NAME = re.compile(r"%([A-Z_]+)%")
@@ -147,7 +128,7 @@ def _scores(text: str) -> tuple[tuple[str, float], ...]:
 def matched_cues(lowered: str) -> dict[str, list[float]]:
     """The weights of the cues that match, by label. A cue none of whose required strings is in
     the text cannot match and is not searched (see literals.py): most are skipped that way."""
-    present = _present_literals(lowered)
+    present = _literal_index().present(lowered)
     matched: dict[str, list[float]] = {}
     for label, pattern, weight, literals in _cues():
         if (literals is None or not literals.isdisjoint(present)) and pattern.search(lowered):
