@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import load_table
 from ..model import Agreement, AgreementKind, AgreementState, Article, Provenance
-from ..nlp.annotate import ParsedSentence, text_of, tokens_of
+from ..nlp.annotate import ParsedSentence, lower_forms, lower_lemmas, text_of, tokens_of
 from ..nlp.dates import find_dates
 from ..resolve.sides import main_parties, side_of
 from .words import mapping, words
@@ -80,10 +80,14 @@ def match_agreements(doc: Doc) -> list[AgreementHit]:
         return []
     hits: list[AgreementHit] = []
     kinds = mapping("agreement_words")
-    for token in tokens_of(doc):
+    starts = _word_starts()
+    tokens, lemmas = tokens_of(doc), lower_lemmas(doc)
+    # Only a token whose form starts an arrangement word, or whose lemma is "agree", can make a hit.
+    for i in [i for i, (form, lemma) in enumerate(zip(lower_forms(doc), lemmas)) if form in starts or lemma == "agree"]:
+        token = tokens[i]
         kind_name = kinds.get(_word_at(token))
         if kind_name is None:
-            if token.lemma_.lower() == "agree" and _agreed_to_act(token):
+            if lemmas[i] == "agree" and _agreed_to_act(token):
                 hits.append(_hit("agreements.agreed_to", AgreementKind.PLEDGE, token))
             continue
         kind = AgreementKind(kind_name)
@@ -110,6 +114,17 @@ def match_agreements(doc: Doc) -> list[AgreementHit]:
             seen.add(hit.kind)
             unique.append(hit)
     return unique
+
+
+@cache
+def _word_starts() -> frozenset[str]:
+    """What a token's lower-cased form is when `_word_at` reads an arrangement word from it: the
+    word, or its part before one of its hyphens ("cease" of "cease-fire")."""
+    out = set()
+    for word in mapping("agreement_words"):
+        out.add(word)
+        out.update(word[:i] for i, char in enumerate(word) if char == "-")
+    return frozenset(out)
 
 
 def _word_at(token: Token) -> str:

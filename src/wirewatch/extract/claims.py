@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Claim, Provenance, Stance
-from ..nlp.annotate import ParsedSentence, remembered, text_of, tokens_of, tokens_with_pos
+from ..nlp.annotate import ParsedSentence, lower_lemmas, remembered, text_of, tokens_of, tokens_with_pos
 from ..resolve.sides import demonym_country, forces_of, main_parties, opponent, side_of
 from .attribution import agent_of, according_to, noun_phrase, subject_of
 from .figures import match_figures
@@ -143,7 +143,7 @@ def match_claims(doc: Doc) -> list[ClaimHit]:
         return []
     hits: list[ClaimHit] = []
     cue_verbs: list[Token] = []
-    lemmas = _lemmas(doc)
+    lemmas = lower_lemmas(doc)
     accusing, denying = words("accuse_verbs"), words("deny_verbs")
     for token, lemma in zip(tokens_of(doc), lemmas):
         # The lemma first: it rules out nearly every token, and is already looked up.
@@ -172,12 +172,6 @@ def match_claims(doc: Doc) -> list[ClaimHit]:
                 hits.append(hit)
     hits.extend(_alleged(doc, hits))
     return sorted(hits, key=lambda h: h.cue)
-
-
-def _lemmas(doc: Doc) -> list[str]:
-    """Each token's lower-cased lemma, looked up once per Doc: the rules test lemmas of the same
-    tokens many times, and each `lemma_` is a string-store look-up."""
-    return remembered(doc, "claims.lemmas", lambda: [t.lemma_.lower() for t in tokens_of(doc)])
 
 
 def _nested(token: Token, statements: list[Token], contents: dict) -> bool:
@@ -392,7 +386,7 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
     if _PLEDGE_CONTENT.search(text):
         return None
     harmful = _harmful()
-    lemmas = _lemmas(doc)
+    lemmas = lower_lemmas(doc)
     harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t)]
     if not harm:
         if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
@@ -609,7 +603,7 @@ class _SpeakerMemory:
         return speaker, self._is_observer(speaker)
 
     def learn(self, doc: Doc) -> None:
-        lemmas, cues = _lemmas(doc), _speech_cues()
+        lemmas, cues = lower_lemmas(doc), _speech_cues()
         for token in tokens_with_pos(doc, "VERB"):
             if lemmas[token.i] in cues:
                 subject = subject_of(token) or agent_of(token)

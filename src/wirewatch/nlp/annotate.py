@@ -115,6 +115,17 @@ def tokens_with_pos(doc: Doc, *tags: str) -> list[Token]:
     return [tokens[i] for i, p in enumerate(pos) if p in wanted]
 
 
+def lower_lemmas(doc: Doc) -> list[str]:
+    """Each token's lower-cased lemma, looked up once per Doc: the rules test lemmas of the same
+    tokens many times, and each `lemma_` is a string-store look-up."""
+    return remembered(doc, "lemmas", lambda: [t.lemma_.lower() for t in tokens_of(doc)])
+
+
+def lower_forms(doc: Doc) -> list[str]:
+    """Each token's lower-cased form, looked up once per Doc (as `lower_lemmas`)."""
+    return remembered(doc, "lowers", lambda: [t.lower_ for t in tokens_of(doc)])
+
+
 def remembered(doc: Doc, key: str, make: Callable[[], object]):
     """What `make` gives for this Doc, worked out on the first request only: for rules that
     several extractors ask about the same sentence."""
