@@ -11,12 +11,12 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX
 from spacy.tokens import Doc, Span
 
 from ..nlp.demonyms import country_of_demonym
 from ..model import Article, GeoPrecision, Place, PlaceMention, Provenance
-from ..nlp.annotate import ParsedSentence, text_of, tokens_of
+from ..nlp.annotate import ParsedSentence, lower_forms, text_of
 from ..nlp.gazetteer import PlaceEntry, name_key
 from ..nlp.pipeline import not_places
 from ..resolve.actors import party_name_spans
@@ -90,9 +90,13 @@ def needs_entities(doc: Doc) -> bool:
         root = doc[start:end].root
         if root.dep_ in ("compound", "amod", "poss") and unknown_name(root.head):
             return True
-    # One pass over fresh Token objects, freed as it goes: keeping them (annotate.tokens_of)
-    # here, before the NER, measured slower, as the collector then walks every kept Token.
-    return any(unknown_name(t) and not t.is_sent_start and _in_locative_phrase(t) for t in doc)
+    # Only capitalised tokens can be unknown names: they are found from the token offsets into the
+    # text, so that a Token object is made for those few only (and not kept: annotate.tokens_of
+    # here, before the NER, measured slower, as the collector then walks every kept Token).
+    text = text_of(doc)
+    capitalised = [i for i, idx in enumerate(doc.to_array(IDX).tolist()) if text[idx:idx + 1].isupper()]
+    return any(unknown_name(t) and not t.is_sent_start and _in_locative_phrase(t)
+               for t in map(doc.__getitem__, capitalised))
 
 
 _PHRASE_DEPS = {"compound", "flat", "amod", "nmod", "poss", "det", "nummod", "case", "punct", "cc", "conj", "appos",
@@ -259,9 +263,7 @@ def _article_countries(parsed: list[ParsedSentence], hits) -> set[str]:
     countries = {h.entries[0].country for _, h in hits if h.entries and h.entries[0].feature == "PCLI"}
     demonyms = country_of_demonym()
     for item in parsed:
-        for token in tokens_of(item.doc):
-            if token.lower_ in demonyms:
-                countries.add(demonyms[token.lower_])
+        countries.update(demonyms[form] for form in lower_forms(item.doc) if form in demonyms)
     return countries
 
 
