@@ -9,3 +9,4 @@ chown postgres "$DATA"
 su postgres -c "$BIN/initdb -D $DATA -A trust -U postgres" >/dev/null
 su postgres -c "$BIN/pg_ctl -D $DATA -l $DATA/log -o '-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off' -w start" >/dev/null
 echo "postgresql://postgres@127.0.0.1:$PORT/postgres"
+echo "$DATA" > "${WIREWATCH_PG_DATA_FILE:-/dev/null}"
