@@ -18,6 +18,7 @@ from ..lexicon import load_table
 from ..model import Agreement, AgreementKind, AgreementState, Article, Provenance
 from ..nlp.annotate import ParsedSentence, lower_forms, lower_lemmas, text_of, tokens_of
 from ..nlp.dates import find_dates
+from ..nlp.pipeline import place_candidates
 from ..resolve.sides import main_parties, side_of
 from .words import mapping, words
 
@@ -333,7 +334,7 @@ def _mediators(text: str) -> tuple[str, ...]:
 
 
 def _venue(doc: Doc) -> str | None:
-    for start, end, entries in doc._.place_candidates:
+    for start, end, entries in place_candidates(doc):
         span = doc[start:end]
         if entries and entries[0].feature not in ("PCLI", "RGN") and span.root.head.lower_ == "in":
             return span.text

@@ -18,7 +18,7 @@ from ..nlp.demonyms import country_of_demonym
 from ..model import Article, GeoPrecision, Place, PlaceMention, Provenance
 from ..nlp.annotate import ParsedSentence, lower_forms, text_of
 from ..nlp.gazetteer import PlaceEntry, name_key
-from ..nlp.pipeline import not_places
+from ..nlp.pipeline import not_places, place_candidates
 from ..resolve.actors import party_name_spans
 from .words import words
 
@@ -84,7 +84,7 @@ def needs_entities(doc: Doc) -> bool:
             parties = _party_tokens(doc)
         return token.i not in parties
 
-    for start, end, _ in doc._.place_candidates:
+    for start, end, _ in place_candidates(doc):
         if any(i not in tagged for i in range(start, end)):
             return True
         root = doc[start:end].root
@@ -135,7 +135,7 @@ def find_toponyms(doc: Doc) -> list[PlaceHit]:
     toponyms. The answer depends on the gazetteer candidates and the entity labels (the parse
     does not change after parsing), so it is reused only while both are what they were.
     """
-    candidates = doc._.place_candidates
+    candidates = place_candidates(doc)
     labels = doc.to_array(_ENTITY_ATTRS).tobytes()
     memo = doc.user_data.get(_TOPONYMS)
     if memo is not None and memo[0] is candidates and memo[1] == labels:
@@ -151,7 +151,7 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
     # doc.ents builds a new Span per entity on every read: read it once for the whole sentence.
     ents = doc.ents
     excluded = words("not_event_places")
-    for start, end, entries in doc._.place_candidates:
+    for start, end, entries in place_candidates(doc):
         span = doc[start:end]
         if span.text.lower() in excluded:
             continue

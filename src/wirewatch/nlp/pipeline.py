@@ -23,6 +23,15 @@ _STRONG_FEATURES = {"PCLI", "RGN", "PPLC", "PPLA"}
 
 if not Doc.has_extension("place_candidates"):
     Doc.set_extension("place_candidates", default=())
+# Where spaCy keeps a Doc's value of the extension (Underscore's key in `doc.user_data`).
+_CANDIDATES_KEY = ("._.", "place_candidates", None, None)
+
+
+def place_candidates(doc: Doc) -> tuple:
+    """`doc._.place_candidates`, read straight from the Doc's user data: the place rules read it
+    several times a sentence, and each `doc._` read builds an accessor object first (tests/nlp/
+    test_pipeline.py checks the two agree)."""
+    return doc.user_data.get(_CANDIDATES_KEY, ())
 
 
 def load_pipeline(gazetteer: Gazetteer | None = None) -> Language:

@@ -64,8 +64,10 @@ def _aliases_in(text: str) -> Iterator[str]:
         yield match.group(1).lower()
 
 
+@lru_cache(maxsize=4096)
 def side_of(text: str | None) -> str | None:
-    """The ISO alpha-2 code of the state the named actor stands with, or None when unknown."""
+    """The ISO alpha-2 code of the state the named actor stands with, or None when unknown.
+    Remembered: the same speakers and parties are asked about in article after article."""
     if not text:
         return None
     alias = next(_aliases_in(text), None)
