@@ -78,7 +78,10 @@ def needs_entities(doc: Doc) -> bool:
 
     def unknown_name(token) -> bool:
         nonlocal parties
-        if token.i in tagged or not token.text[:1].isupper() or token.lower_ in skip or token.lower_ in demonyms:
+        if token.i in tagged or not token.text[:1].isupper():
+            return False
+        lowered = token.lower_
+        if lowered in skip or lowered in demonyms:
             return False
         if parties is None:
             parties = _party_tokens(doc)

@@ -39,21 +39,28 @@ class Actor:
 
 
 @cache
-def _people_and_places() -> list[tuple[re.Pattern, dict]]:
+def _names(table: str) -> tuple[tuple[str, re.Pattern, dict], ...]:
+    """(name, whole-word pattern, entry) for every name and alias of a table's entries, each
+    entry's longest first. An organisation's upper-case acronym matches as written ("UN", not
+    "un"); every other name in any case."""
     out = []
-    for actor in load_table(PACKAGE, "actors"):
-        for alias in sorted([actor["name"], *actor["aliases"]], key=len, reverse=True):
-            out.append((_whole_words(alias, re.I), actor))
-    return sorted(out, key=lambda item: -len(item[0].pattern))
+    for entry in load_table(PACKAGE, table):
+        for alias in sorted([entry["name"], *entry["aliases"]], key=len, reverse=True):
+            flags = 0 if table == "organisations" and alias.isupper() else re.I
+            out.append((alias, re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", flags), entry))
+    return tuple(out)
+
+
+@cache
+def _people_and_places() -> list[tuple[re.Pattern, dict]]:
+    pairs = [(pattern, actor) for _, pattern, actor in _names("actors")]
+    return sorted(pairs, key=lambda item: -len(item[0].pattern))
 
 
 @cache
 def _organisations() -> list[tuple[re.Pattern, dict]]:
-    out = []
-    for org in load_table(PACKAGE, "organisations"):
-        for alias in [org["name"], *org["aliases"]]:
-            out.append((_whole_words(alias, _org_flags(alias)), org))
-    return sorted(out, key=lambda item: -len(item[0].pattern))
+    pairs = [(pattern, org) for _, pattern, org in _names("organisations")]
+    return sorted(pairs, key=lambda item: -len(item[0].pattern))
 
 
 def party_name_spans(text: str) -> list[tuple[int, int]]:
@@ -69,22 +76,8 @@ def party_name_spans(text: str) -> list[tuple[int, int]]:
 def _party_names() -> list[tuple[str, re.Pattern]]:
     """(last word lower-cased, pattern) for each name of an organisation or a person; the last
     word is a cheap test before the pattern."""
-    people = [a for a in load_table(PACKAGE, "actors") if a.get("role")]
-    out = []
-    for entry, flags_for in [*((o, _org_flags) for o in load_table(PACKAGE, "organisations")),
-                             *((a, lambda _alias: re.I) for a in people)]:
-        for alias in [entry["name"], *entry["aliases"]]:
-            out.append((alias.split()[-1].lower(), _whole_words(alias, flags_for(alias))))
-    return out
-
-
-def _org_flags(alias: str) -> int:
-    """An upper-case acronym matches as written; other organisation names in any case."""
-    return 0 if alias.isupper() else re.I
-
-
-def _whole_words(alias: str, flags: int) -> re.Pattern:
-    return re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", flags)
+    named = [*_names("organisations"), *(item for item in _names("actors") if item[2].get("role"))]
+    return [(name.split()[-1].lower(), pattern) for name, pattern, _ in named]
 
 
 @cache

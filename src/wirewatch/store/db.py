@@ -124,9 +124,8 @@ class Store:
             return list(conn.execute(query).scalars())
 
     def article(self, article_id: str) -> Article | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
-        return _article_record(row) if row else None
+        found = self.articles_for_extraction([article_id])
+        return found[0][0] if found else None
 
     def articles_for_extraction(self, article_ids: Sequence[str]) -> list[tuple[Article, str | None]]:
         """The stored articles among these ids, in their order, each with the pipeline version that
