@@ -9,6 +9,10 @@ where their first token fits. Same patterns, same order, same result as the rule
 The rule lemmatizer's answer is a function of a word, its part of speech and its morphology, but
 it remembers only the words its rules change; every base form is worked out again each time. Its
 answers are remembered here for all. tests/nlp/test_attributes.py compares both with spaCy's own.
+
+Reading and writing a Doc's columns costs more than the rules themselves, so `FastRules` does both
+jobs in one read and one write: the finished row of a token (lemma, part of speech, tag,
+dependency, morphology) is a function of what both components read and may keep.
 """
 
 from __future__ import annotations
@@ -25,6 +29,11 @@ from spacy.tokens._retokenize import set_token_attrs
 _Predicate = Callable[[Token], bool]
 _KEY_CACHE_LIMIT = 200_000
 _KEY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
+# What the attribute rules and the lemmatizer read of a token, and what they may leave as it is.
+_READ = [ORTH, TAG, DEP, IS_SPACE, LEMMA, POS, MORPH]
+# What they may write.
+_WRITTEN = [LEMMA, POS, TAG, DEP, MORPH]
+_LONGER = object()  # marks a key whose token may start a rule over several tokens
 
 
 class FastAttributes:
@@ -142,22 +151,94 @@ class CachedLemmas:
         lemmas = [row[3] for row in rows]
         for i, (orth, pos, morph, lemma) in enumerate(rows):
             if overwrite or lemma == 0:
-                key = (orth, pos, morph)
-                found = self._by_key.get(key)
-                if found is None:
-                    found = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
-                    if len(self._by_key) >= _KEY_CACHE_LIMIT:
-                        self._by_key.clear()
-                    self._by_key[key] = found
-                lemmas[i] = found
+                found = self._by_key.get((orth, pos, morph))
+                lemmas[i] = found if found is not None else self.lemma_of(doc[i])
         if lemmas:
             doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
 
+    def lemma_of(self, token: Token) -> int:
+        """The lemmatizer's answer for the token as it stands (its form, part of speech and
+        morphology), worked out on the first request for that key."""
+        key = (token.orth, token.pos, token.morph.key)
+        found = self._by_key.get(key)
+        if found is None:
+            found = token.doc.vocab.strings.add(self.lemmatizer.lemmatize(token)[0])
+            if len(self._by_key) >= _KEY_CACHE_LIMIT:
+                self._by_key.clear()
+            self._by_key[key] = found
+        return found
+
+
+class FastRules:
+    """The attribute rules, then the lemmatizer, in one read and one write of the Doc's columns.
+
+    A token's finished row is remembered per key: its form, tag, dependency, whether it is space,
+    and its lemma, part of speech and morphology as they stand. A Doc with a token that may start a
+    rule over several tokens goes through the two components one after the other instead."""
+
+    def __init__(self, ruler, lemmatizer):
+        self.attributes = FastAttributes(ruler)
+        self.lemmas = CachedLemmas(lemmatizer)
+        self._rows: dict[bytes, object] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        read = doc.to_array(_READ)
+        # Each token's key and finished row as bytes: one C call makes the keys, one join the rows.
+        keys = read.view(f"S{read.itemsize * len(_READ)}").ravel().tolist()
+        known = self._rows.get
+        rows = [known(key) for key in keys]
+        if None in rows:
+            values = read.tolist()
+            rows = [self._longer_at(doc, i, values[i], key) if row is None else row
+                    for i, (key, row) in enumerate(zip(keys, rows))]
+            if _LONGER in rows:
+                return self.lemmas(self.attributes(doc))
+            rows = [self._row_at(doc, i, values[i], key) if row is None else row
+                    for i, (key, row) in enumerate(zip(keys, rows))]
+        elif _LONGER in rows:
+            return self.lemmas(self.attributes(doc))
+        doc.from_array(_WRITTEN, numpy.frombuffer(b"".join(rows), dtype="uint64").reshape(len(rows), len(_WRITTEN)))
+        return doc
+
+    def _longer_at(self, doc: Doc, i: int, value: list[int], key: bytes) -> object | None:
+        """_LONGER when token i may start a rule over several tokens; None when its row is still
+        to be worked out."""
+        orth, tag, dep, space = value[:4]
+        if self.attributes._rules_at(doc, i, (tag, doc.vocab[orth].lower, dep, space))[1]:
+            self._remember(key, _LONGER)
+            return _LONGER
+        return None
+
+    def _row_at(self, doc: Doc, i: int, value: list[int], key: bytes) -> bytes:
+        """Token i's finished row, set on the token by the one-token rules and the lemmatizer."""
+        orth, tag, dep, space = value[:4]
+        token = doc[i]
+        for rule_id in self.attributes._rules_at(doc, i, (tag, token.lower, dep, space))[0]:
+            set_token_attrs(token, self.attributes.attrs[rule_id])
+        if self.lemmas.lemmatizer.overwrite or token.lemma == 0:
+            token.lemma = self.lemmas.lemma_of(token)
+        row = numpy.array([token.lemma, token.pos, token.tag, token.dep, token.morph.key], dtype="uint64").tobytes()
+        self._remember(key, row)
+        return row
+
+    def _remember(self, key: bytes, row: object) -> None:
+        if len(self._rows) >= _KEY_CACHE_LIMIT:
+            self._rows.clear()
+        self._rows[key] = row
+
 
 def use_fast_rules(nlp: Language) -> None:
-    """Puts FastAttributes and CachedLemmas in place of the model's AttributeRuler and lemmatizer:
-    same rules, same position in the pipeline."""
+    """Puts FastRules in place of the model's AttributeRuler and lemmatizer (or FastAttributes and
+    CachedLemmas in place of whichever the model has): same rules, same place in the pipeline."""
+    if "attribute_ruler" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+        rules = FastRules(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
+        nlp.replace_pipe("attribute_ruler", "wirewatch_rules")
+        nlp.get_pipe("attribute_ruler").rules = rules
+        nlp.remove_pipe("lemmatizer")
+        return
     for name, fast in (("attribute_ruler", FastAttributes), ("lemmatizer", CachedLemmas)):
         if name in nlp.pipe_names:
             rules = fast(nlp.get_pipe(name))
