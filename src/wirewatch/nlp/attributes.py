@@ -33,7 +33,8 @@ _KEY_ATTRS = [TAG, LOWER, DEP, IS_SPACE]
 _READ = [ORTH, TAG, DEP, IS_SPACE, LEMMA, POS, MORPH]
 # What they may write.
 _WRITTEN = [LEMMA, POS, TAG, DEP, MORPH]
-_LONGER = object()  # marks a key whose token may start a rule over several tokens
+# Marks a key whose token may start a rule over several tokens: no finished row is empty.
+_LONGER = b""
 
 
 class FastAttributes:
@@ -59,7 +60,7 @@ class FastAttributes:
         matches: list[tuple[int, int, int]] = []  # (rule, start, target token)
         # The key of each token from the Doc's arrays: a Token object is made only on a new key.
         for i, key in enumerate(map(tuple, doc.to_array(_KEY_ATTRS).tolist())):
-            single, multi = self._rules_at(doc, i, key)
+            single, multi = self.rules_at(doc, i, key)
             for rule_id in single:
                 matches.append((rule_id, i, i))
             for rule_id, tests in multi:
@@ -80,7 +81,7 @@ class FastAttributes:
             self._by_tag[tag] = rules
         return rules
 
-    def _rules_at(self, doc: Doc, i: int, key: tuple) -> tuple[tuple[int, ...], tuple]:
+    def rules_at(self, doc: Doc, i: int, key: tuple) -> tuple[tuple[int, ...], tuple]:
         """The one-token rules token i fits, and the longer rules whose first token it fits; the
         answer is a function of the key (tag, lower-case form, dependency, is-space)."""
         found = self._by_key.get(key)
@@ -180,7 +181,7 @@ class FastRules:
     def __init__(self, ruler, lemmatizer):
         self.attributes = FastAttributes(ruler)
         self.lemmas = CachedLemmas(lemmatizer)
-        self._rows: dict[bytes, object] = {}
+        self._rows: dict[bytes, bytes] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -203,11 +204,11 @@ class FastRules:
         doc.from_array(_WRITTEN, numpy.frombuffer(b"".join(rows), dtype="uint64").reshape(len(rows), len(_WRITTEN)))
         return doc
 
-    def _longer_at(self, doc: Doc, i: int, value: list[int], key: bytes) -> object | None:
+    def _longer_at(self, doc: Doc, i: int, value: list[int], key: bytes) -> bytes | None:
         """_LONGER when token i may start a rule over several tokens; None when its row is still
         to be worked out."""
         orth, tag, dep, space = value[:4]
-        if self.attributes._rules_at(doc, i, (tag, doc.vocab[orth].lower, dep, space))[1]:
+        if self.attributes.rules_at(doc, i, (tag, doc.vocab[orth].lower, dep, space))[1]:
             self._remember(key, _LONGER)
             return _LONGER
         return None
@@ -216,7 +217,7 @@ class FastRules:
         """Token i's finished row, set on the token by the one-token rules and the lemmatizer."""
         orth, tag, dep, space = value[:4]
         token = doc[i]
-        for rule_id in self.attributes._rules_at(doc, i, (tag, token.lower, dep, space))[0]:
+        for rule_id in self.attributes.rules_at(doc, i, (tag, token.lower, dep, space))[0]:
             set_token_attrs(token, self.attributes.attrs[rule_id])
         if self.lemmas.lemmatizer.overwrite or token.lemma == 0:
             token.lemma = self.lemmas.lemma_of(token)
@@ -224,7 +225,7 @@ class FastRules:
         self._remember(key, row)
         return row
 
-    def _remember(self, key: bytes, row: object) -> None:
+    def _remember(self, key: bytes, row: bytes) -> None:
         if len(self._rows) >= _KEY_CACHE_LIMIT:
             self._rows.clear()
         self._rows[key] = row
