@@ -252,6 +252,25 @@ def test_claims_none(extractor, text):
     assert extracted(extractor, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The ministry said the number of soldiers killed had risen to 404.",
+    "Officials said a death toll of 42 had been confirmed in Martuni.",
+    "The Velmari army said the tally of dead civilians stood at 17 by Friday.",
+])
+def test_claims_a_toll_with_a_count_is_no_claim(extractor, text):
+    assert extracted(extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Azerbaijani defence ministry said a large number of enemy troops had been destroyed as well as two tanks.",
+    "Velmar's army said a number of enemy positions had been destroyed along with three armoured vehicles.",
+])
+def test_claims_a_number_of_is_a_vague_quantity_not_a_toll(extractor, text):
+    claim = only(extracted(extractor, text))
+    assert claim.stance is Stance.ASSERT
+    assert "number of" in claim.action
+
+
 def test_claims_toll_is_a_figure_not_a_claim(extractor):
     extraction = extractor.extract(make_article("The Armenian defence ministry said 42 soldiers had been killed since Sunday."))
     assert extraction.claims == ()
@@ -288,6 +307,31 @@ def test_claims_pronoun_speaker_of_trailing_quote(nlp):
     claims = find_claims(parsed, make_article(text))
     assert [(c.stance, c.accused) for c in claims] == [(Stance.ASSERT, None), (Stance.ACCUSE, "Azerbaijan")]
     assert "Armenia" in claims[1].speaker
+
+
+def test_claims_definite_description_resolves_to_the_sides_named_leader(nlp):
+    text = ("Azerbaijani President Ilham Aliyev said Armenian forces had shelled Ganja overnight. "
+            "The Azerbaijani leader said Armenian missiles had also hit Mingachevir.")
+    _, parsed = parse_wanted(text, nlp, lambda _: True)
+    claims = find_claims(parsed, make_article(text))
+    assert [c.speaker for c in claims] == ["Azerbaijani President Ilham Aliyev"] * 2
+
+
+def test_claims_definite_description_keeps_the_office_it_names(nlp):
+    text = ("Armenia's foreign ministry said Azerbaijani forces had shelled Goris. "
+            "The Armenian defence ministry said Azerbaijani drones had hit a bus near Martuni.")
+    _, parsed = parse_wanted(text, nlp, lambda _: True)
+    claims = find_claims(parsed, make_article(text))
+    # another office of the same state: not the ministry named before
+    assert [c.speaker for c in claims] == ["Armenia's foreign ministry", "Armenian defence ministry"]
+
+
+def test_claims_definite_description_is_not_a_rebel_leader_of_the_same_side(nlp):
+    text = ("Nagorno-Karabakh's separatist leader said Azerbaijani drones had hit Martuni. "
+            "The Armenian leader said Azerbaijani forces had shelled Goris.")
+    _, parsed = parse_wanted(text, nlp, lambda _: True)
+    claims = find_claims(parsed, make_article(text))
+    assert [c.speaker for c in claims] == ["Nagorno-Karabakh's separatist leader", "Armenian leader"]
 
 
 def test_claims_pronoun_without_earlier_speaker_is_dropped(nlp):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wirewatch.resolve.sides import _alias_pattern, _aliases_in, main_parties, side_of
+from wirewatch.resolve.sides import _alias_pattern, _aliases_in, main_parties, side_of, states_named
 
 ALIASES = sorted(_alias_pattern()[1])
 
@@ -43,3 +43,11 @@ def test_side_of_reads_an_alias_before_a_demonym():
     assert side_of("the defence ministry of Azerbaijan") == "AZ"
     assert side_of("an Armenian official") == "AM"
     assert side_of("a spokesman") is None
+
+
+def test_states_named_are_governments_and_demonyms_not_the_rebels_they_back():
+    assert states_named("Armenian Prime Minister Nikol Pashinyan") == {"AM"}
+    assert states_named("Azerbaijan's defence ministry") == {"AZ"}
+    # the separatists stand with Armenia, but they are not its government
+    assert states_named("Nagorno-Karabakh's separatist leader") == set()
+    assert states_named("a resident of the town") == set()

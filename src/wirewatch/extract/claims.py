@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Claim, Provenance, Stance
 from ..nlp.annotate import ParsedSentence, lower_lemmas, remembered, text_of, tokens_of, tokens_with_pos
-from ..resolve.sides import demonym_country, forces_of, main_parties, opponent, side_of
+from ..resolve.sides import demonym_country, forces_of, main_parties, opponent, side_of, states_named
 from .attribution import agent_of, according_to, noun_phrase, subject_of
 from .figures import match_figures
 from .places import place_names_in
@@ -43,8 +43,14 @@ _AND_OR_COMMA = re.compile(r"\band\b|,")
 _NAME_WORDS = re.compile(r"[A-Za-z’'-]+")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _YEAR = re.compile(r"(1[89]|20)\d\d")
+_TOLL_NOUNS = ("toll", "number", "tally", "count")
 _DEFINITE_HEADS = {"ministry", "authorities", "government", "army", "military", "spokesman", "spokeswoman",
                    "spokesperson", "office", "officials", "leader", "president", "minister", "command", "service"}
+# Singular offices a definite description can name by side ("the Armenian leader"); groups such as
+# "officials" or "authorities" are left alone, as two such groups need not be the same people.
+_ROLE_HEADS = {"leader", "president", "minister", "ministry", "spokesman", "spokeswoman", "spokesperson",
+               "office", "government", "army", "military", "command", "service", "premier"}
+_LEADER_TITLES = (("leader",), ("president",), ("prime", "minister"), ("premier",), ("chancellor",), ("king",))
 _PLEDGE_CONTENT = re.compile(
     r"\b(will|would|'ll|shall)\b[^.]{0,40}\b(render|provide|give|offer|send|extend|be prepared to)\b[^.]{0,60}"
     r"\b(assistance|help|aid|support)\b|\b(asked|requested|urged)\b[^.]{0,80}\b(consultations|assistance|help|aid)\b"
@@ -401,9 +407,17 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
 
 
 def _states_a_toll(tokens: list[Token]) -> bool:
-    """"the number of servicemen killed had risen to 404": a toll, which figures report, not a claim."""
+    """"the number of servicemen killed had risen to 404": a toll, which figures report, not a claim.
+
+    "a large number of enemy troops" is no toll: with an indefinite article, "number" is a vague
+    quantity ("many"), and the statement stays a claim ("a death toll of 42" is still a toll)."""
     has_count = any(t.like_num and not _YEAR.fullmatch(t.text) for t in tokens)
-    return has_count and any(t.lemma_.lower() in ("toll", "number", "tally", "count") for t in tokens)
+    return has_count and any(t.lemma_.lower() in _TOLL_NOUNS and not _vague_number(t) for t in tokens)
+
+
+def _vague_number(noun: Token) -> bool:
+    """"a number of", "a large number of": a quantity word, not the count of a toll."""
+    return noun.lemma_.lower() == "number" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _calls_false(tokens: list[Token]) -> bool:
@@ -597,6 +611,12 @@ class _SpeakerMemory:
             for earlier in reversed(self.named):
                 if head in earlier.lower() and _generic_head(earlier) is None:
                     return earlier, self._is_observer(earlier)
+        described = _described(speaker, phrase)
+        if described:
+            side, words_ = described
+            for earlier in reversed(self.named):
+                if earlier != speaker and side in states_named(earlier) and _fits_role(earlier, words_):
+                    return earlier, self._is_observer(earlier)
         if self._observer_phrase(phrase):
             self.observers.add(_surname(speaker))
             return speaker, True
@@ -638,6 +658,31 @@ def _generic_head(speaker: str) -> str | None:
     if head not in _DEFINITE_HEADS or any(t[:1].isupper() for t in tokens[1:]) or side_of(speaker):
         return None
     return head
+
+
+def _described(speaker: str, phrase: str) -> tuple[str, tuple[str, ...]] | None:
+    """(side, role words) for a definite description that names no one but a side's office holder
+    ("the Armenian leader", "the Azerbaijani defence ministry"), else None. Such a description refers
+    back to the side's speaker named earlier in the article."""
+    if not phrase.lower().startswith("the "):
+        return None
+    tokens = _NAME_WORDS.findall(speaker)
+    if len(tokens) < 2 or tokens[-1].lower() not in _ROLE_HEADS or tokens[-1][:1].isupper():
+        return None
+    capitalised = [t for t in tokens if t[:1].isupper()]
+    side = side_of(speaker)
+    if not side or not capitalised or any(side_of(t) != side for t in capitalised):
+        return None
+    return side, tuple(t.lower() for t in tokens if not t[:1].isupper())
+
+
+def _fits_role(earlier: str, role: tuple[str, ...]) -> bool:
+    """True when the earlier speaker holds the described office: each word of the description is in
+    its name ("defence ministry"), a leader being any head of state or government."""
+    held = set(_LOWER_WORDS.findall(earlier.lower()))
+    *rest, head = role
+    heads = _LEADER_TITLES if head == "leader" else ((head,),)
+    return all(w in held for w in rest) and any(all(w in held for w in title) for title in heads)
 
 
 @lru_cache(maxsize=4096)

@@ -81,6 +81,17 @@ def side_of(text: str | None) -> str | None:
     return None
 
 
+def states_named(text: str) -> set[str]:
+    """The states whose government, officials or people the text names ("Armenia's", "Armenian",
+    "Pashinyan"); not those that rebels or militias named in it stand with."""
+    by_alias = _alias_pattern()[1]
+    states = {by_alias[alias]["side"] for alias in _aliases_in(text)
+              if by_alias[alias]["sector"] == "GOV" and by_alias[alias].get("side")}
+    demonyms = country_of_demonym()
+    states.update(demonyms[w.lower()] for w in re.findall(r"[A-Za-z]+", text) if w.lower() in demonyms)
+    return states
+
+
 @lru_cache(maxsize=64)
 def main_parties(text: str) -> tuple[str, ...]:
     """The two states the text names most (by actor aliases and demonyms), most named first.
