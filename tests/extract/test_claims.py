@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from wirewatch.extract.claims import RULES, find_claims, match_claims
+from wirewatch.extract.claims import RULES, _SpeakerMemory, find_claims, match_claims
 from wirewatch.extract.pipeline import Extractor
 from wirewatch.model import Article, Stance
 from wirewatch.nlp.annotate import parse_wanted
@@ -307,6 +307,31 @@ def test_claims_pronoun_speaker_of_trailing_quote(nlp):
     claims = find_claims(parsed, make_article(text))
     assert [(c.stance, c.accused) for c in claims] == [(Stance.ASSERT, None), (Stance.ACCUSE, "Azerbaijan")]
     assert "Armenia" in claims[1].speaker
+
+
+def test_claims_he_passes_over_a_group_that_spoke_since(nlp):
+    text = ("Azerbaijani President Ilham Aliyev said Armenian forces had shelled Ganja overnight. "
+            "Officials in Baku said the city was calm. "
+            "He said Armenian missiles had also hit Mingachevir.")
+    _, parsed = parse_wanted(text, nlp, lambda _: True)
+    claims = find_claims(parsed, make_article(text))
+    assert claims[-1].speaker == "Azerbaijani President Ilham Aliyev"
+
+
+def test_claims_it_passes_over_a_person_who_spoke_since(nlp):
+    text = ("Azerbaijan's defence ministry said Armenian forces had shelled Terter overnight. "
+            "Presidential aide Hikmet Hajiyev said the army would respond. "
+            "It said Armenian drones had hit a school in Aghdam.")
+    _, parsed = parse_wanted(text, nlp, lambda _: True)
+    claims = find_claims(parsed, make_article(text))
+    assert claims[-1].speaker == "Azerbaijan's defence ministry"
+
+
+def test_claims_first_person_is_no_speaker_to_refer_back_to(nlp):
+    _, parsed = parse_wanted("I said the army would respond.", nlp, lambda _: True)
+    memory = _SpeakerMemory()
+    memory.learn(parsed[0].doc)
+    assert memory.named == []
 
 
 def test_claims_definite_description_resolves_to_the_sides_named_leader(nlp):

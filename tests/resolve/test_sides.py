@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wirewatch.resolve.sides import _alias_pattern, _aliases_in, main_parties, side_of, states_named
+from wirewatch.resolve.sides import _alias_pattern, _aliases_in, actor_kinds, main_parties, side_of, states_named
 
 ALIASES = sorted(_alias_pattern()[1])
 
@@ -51,3 +51,9 @@ def test_states_named_are_governments_and_demonyms_not_the_rebels_they_back():
     # the separatists stand with Armenia, but they are not its government
     assert states_named("Nagorno-Karabakh's separatist leader") == set()
     assert states_named("a resident of the town") == set()
+
+
+def test_actor_kinds_tell_people_from_bodies():
+    assert actor_kinds("Presidential aide Hikmet Hajiyev") == {"person"}
+    assert actor_kinds("Azerbaijan") == {"body"}
+    assert actor_kinds("the shopkeeper") == set()

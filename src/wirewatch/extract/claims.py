@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Claim, Provenance, Stance
 from ..nlp.annotate import ParsedSentence, lower_lemmas, remembered, text_of, tokens_of, tokens_with_pos
-from ..resolve.sides import demonym_country, forces_of, main_parties, opponent, side_of, states_named
+from ..resolve.sides import actor_kinds, demonym_country, forces_of, main_parties, opponent, side_of, states_named
 from .attribution import agent_of, according_to, noun_phrase, subject_of
 from .figures import match_figures
 from .places import place_names_in
@@ -39,6 +39,10 @@ _CUES = re.compile(
     re.I,
 )
 _PRONOUNS = {"he", "she", "it", "they", "we"}
+# Subjects that name no one to refer back to: the writer, the reader, a relative pronoun.
+_NOT_ANTECEDENTS = {"i", "me", "you", "who", "which", "that"}
+# What each pronoun can refer back to (see _kind_of).
+_AGREEMENT = {"he": ("person",), "she": ("person",), "it": ("body",), "they": ("group", "body"), "we": ("group", "body")}
 _AND_OR_COMMA = re.compile(r"\band\b|,")
 _NAME_WORDS = re.compile(r"[A-Za-z’'-]+")
 _LOWER_WORDS = re.compile(r"[a-z]+")
@@ -597,6 +601,7 @@ class _SpeakerMemory:
 
     named: list[str] = field(default_factory=list)
     observers: set[str] = field(default_factory=set)
+    kinds: dict[str, str] = field(default_factory=dict)  # speaker: "person", "group" or "body"
 
     def resolve(self, speaker: str, phrase: str) -> tuple[str | None, bool]:
         """The speaker to report, and whether it is an observer rather than a party."""
@@ -604,7 +609,7 @@ class _SpeakerMemory:
         if lowered in _PRONOUNS:
             if not self.named:
                 return None, False
-            target = self.named[-1]
+            target = self._antecedent(lowered)
             return target, self._is_observer(target)
         head = _generic_head(speaker)
         if head:
@@ -622,12 +627,20 @@ class _SpeakerMemory:
             return speaker, True
         return speaker, self._is_observer(speaker)
 
+    def _antecedent(self, pronoun: str) -> str:
+        """The latest speaker, unless it is known to disagree with the pronoun ("he" after "the
+        ministry said", "it" after "the minister said"): then the latest one known to agree, if any."""
+        agreeing, latest = _AGREEMENT[pronoun], self.named[-1]
+        if self.kinds.get(latest, agreeing[0]) in agreeing:
+            return latest
+        return next((s for s in reversed(self.named) if self.kinds.get(s) in agreeing), latest)
+
     def learn(self, doc: Doc) -> None:
         lemmas, cues = lower_lemmas(doc), _speech_cues()
         for token in tokens_with_pos(doc, "VERB"):
             if lemmas[token.i] in cues:
                 subject = subject_of(token) or agent_of(token)
-                if subject is None or subject.lower_ in _PRONOUNS:
+                if subject is None or subject.lower_ in _PRONOUNS or subject.lower_ in _NOT_ANTECEDENTS:
                     continue
                 speaker, phrase = _speaker_texts(subject)
                 if _generic_head(speaker):
@@ -635,6 +648,9 @@ class _SpeakerMemory:
                 if self._observer_phrase(phrase):
                     self.observers.add(_surname(speaker))
                 self.named.append(speaker)
+                kind = _kind_of(subject, speaker)
+                if kind:
+                    self.kinds[speaker] = kind
 
     def _observer_phrase(self, phrase: str) -> bool:
         non_party = words("non_party_words")
@@ -658,6 +674,25 @@ def _generic_head(speaker: str) -> str | None:
     if head not in _DEFINITE_HEADS or any(t[:1].isupper() for t in tokens[1:]) or side_of(speaker):
         return None
     return head
+
+
+def _kind_of(subject: Token, speaker: str) -> str | None:
+    """What a pronoun that refers back to this speaker must be: "group" for a plural, "body" for a
+    state, a ministry or a company, "person" for someone holding a post or named as a person in the
+    actor tables; None when the words do not tell."""
+    if subject.tag_ in ("NNS", "NNPS"):
+        return "group"
+    lemma = subject.lemma_.lower()
+    if lemma in words("body_nouns"):
+        return "body"
+    if lemma in words("person_nouns"):
+        return "person"
+    kinds = actor_kinds(speaker)
+    if "person" in kinds:
+        return "person"
+    if kinds == {"body"} and subject.pos_ == "PROPN":
+        return "body"
+    return None
 
 
 def _described(speaker: str, phrase: str) -> tuple[str, tuple[str, ...]] | None:

@@ -92,6 +92,13 @@ def states_named(text: str) -> set[str]:
     return states
 
 
+def actor_kinds(text: str) -> set[str]:
+    """"person" for each actor of the tables the text names with a role, "body" for each without
+    (a state, an army, an organisation)."""
+    by_alias = _alias_pattern()[1]
+    return {"person" if by_alias[alias].get("role") else "body" for alias in _aliases_in(text)}
+
+
 @lru_cache(maxsize=64)
 def main_parties(text: str) -> tuple[str, ...]:
     """The two states the text names most (by actor aliases and demonyms), most named first.
