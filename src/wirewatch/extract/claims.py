@@ -618,9 +618,9 @@ class _SpeakerMemory:
                     return earlier, self._is_observer(earlier)
         described = _described(speaker, phrase)
         if described:
-            side, words_ = described
+            side, role = described
             for earlier in reversed(self.named):
-                if earlier != speaker and side in states_named(earlier) and _fits_role(earlier, words_):
+                if earlier != speaker and side in states_named(earlier) and _fits_role(earlier, role):
                     return earlier, self._is_observer(earlier)
         if self._observer_phrase(phrase):
             self.observers.add(_surname(speaker))
@@ -640,7 +640,7 @@ class _SpeakerMemory:
         for token in tokens_with_pos(doc, "VERB"):
             if lemmas[token.i] in cues:
                 subject = subject_of(token) or agent_of(token)
-                if subject is None or subject.lower_ in _PRONOUNS or subject.lower_ in _NOT_ANTECEDENTS:
+                if subject is None or subject.lower_ in _PRONOUNS | _NOT_ANTECEDENTS:
                     continue
                 speaker, phrase = _speaker_texts(subject)
                 if _generic_head(speaker):
