@@ -61,7 +61,9 @@ def test_a_place_word_inside_a_known_party_name_skips_the_ner(nlp, text):
 
 
 @pytest.mark.parametrize("text", [
-    "Vladimir Kostenkov spoke to reporters in the capital.",  # the same shape, a person the tables lack
+    # the same shape, a person the tables lack, named by a city that is no common given name
+    # ("Vladimir Kostenkov" needs no NER: nlp/pipeline._starts_a_personal_name settles it)
+    "Aurora Kostenkova spoke to reporters in the capital.",
     "Envoys of the Halloway Group arrived on Monday.",  # an organisation the tables lack
 ])
 def test_the_same_shape_with_a_name_the_tables_lack_still_needs_the_ner(nlp, text):

@@ -75,7 +75,8 @@ class GazetteerTagger:
         # One list of the Doc's tokens for the whole call: every `doc[i]` builds a new Token object.
         # (A local list, not annotate.tokens_of: the Doc may still be pickled between processes.)
         tokens = list(doc)
-        candidates = find_candidates(doc, self.gazetteer, self.max_tokens, tokens)
+        candidates = [c for c in find_candidates(doc, self.gazetteer, self.max_tokens, tokens)
+                      if not _starts_a_personal_name(c, tokens)]
         doc._.place_candidates = tuple(candidates)
         taken = {i for s, e, _ in candidates for i in range(s, e)}
         strong = [
@@ -154,6 +155,20 @@ def _inside_longer_name(doc: Doc, start: int, end: int, taken: set[int], tokens:
     if end < len(tokens) and end not in taken and _capitalised(tokens[end]):
         return True
     return False
+
+
+@cache
+def given_names() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon(PACKAGE, "given_names"))
+
+
+def _starts_a_personal_name(candidate: tuple[int, int, tuple], tokens: list) -> bool:
+    """True for a one-word candidate that is a common given name followed by a capitalised word
+    ("Donald Trump", "Vladimir Putin"): a person's name, whatever village or city shares it; no
+    NER is needed to say so."""
+    start, end, _ = candidate
+    return (end - start == 1 and end < len(tokens) and tokens[start].lower_ in given_names()
+            and _capitalised(tokens[end]))
 
 
 def _is_strong(entries: tuple) -> bool:
