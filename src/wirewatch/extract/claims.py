@@ -50,10 +50,9 @@ _YEAR = re.compile(r"(1[89]|20)\d\d")
 _TOLL_NOUNS = ("toll", "number", "tally", "count")
 _DEFINITE_HEADS = {"ministry", "authorities", "government", "army", "military", "spokesman", "spokeswoman",
                    "spokesperson", "office", "officials", "leader", "president", "minister", "command", "service"}
-# Singular offices a definite description can name by side ("the Armenian leader"); groups such as
-# "officials" or "authorities" are left alone, as two such groups need not be the same people.
-_ROLE_HEADS = {"leader", "president", "minister", "ministry", "spokesman", "spokeswoman", "spokesperson",
-               "office", "government", "army", "military", "command", "service", "premier"}
+# Singular offices a definite description can name by side ("the Armenian leader"): the definite
+# heads but the groups, as two groups of "officials" need not be the same people.
+_ROLE_HEADS = (_DEFINITE_HEADS - {"authorities", "officials"}) | {"premier"}
 _LEADER_TITLES = (("leader",), ("president",), ("prime", "minister"), ("premier",), ("chancellor",), ("king",))
 _PLEDGE_CONTENT = re.compile(
     r"\b(will|would|'ll|shall)\b[^.]{0,40}\b(render|provide|give|offer|send|extend|be prepared to)\b[^.]{0,60}"
