@@ -12,6 +12,7 @@ from ..errors import ModelMissing
 from ..lexicon import load_lexicon
 from .attributes import use_fast_rules
 from .demonyms import country_of_demonym
+from .embed import use_projected_embeddings
 from .gazetteer import Gazetteer
 from .matmul import use_numpy_matmul
 
@@ -50,6 +51,7 @@ def load_pipeline(gazetteer: Gazetteer | None = None) -> Language:
         )
     use_fast_rules(nlp)
     use_numpy_matmul(nlp)
+    use_projected_embeddings(nlp)
     component = nlp.add_pipe("wirewatch_gazetteer", before="ner")
     component.gazetteer = gazetteer or Gazetteer()
     return nlp
