@@ -34,12 +34,19 @@ def test_a_sequence_keeps_its_most_selective_part():
 
 @pytest.mark.parametrize("pattern", [
     r"(shelled)?\w+",  # optional: nothing is required
-    r"\b(shelled|\w+ed)\b",  # one branch requires nothing
-    r"[a-z]+re",  # a run too short to be worth testing
+    r"\b(shelled|\w+s)\b",  # one branch requires nothing
+    r"[a-z]+e",  # a run too short to be worth testing
     r"(?i:Shelled)",  # case-insensitive part
 ])
 def test_no_set_when_nothing_safe_is_required(pattern):
     assert literals(pattern) is None
+
+
+def test_a_short_alternative_keeps_a_set_with_two_letters():
+    assert literals(r"\b(sarin|chlorine|vx)\b") == {"sarin", "chlorine", "vx"}
+    assert literals(r"\b(shelled|\w+ed)\b") == {"shelled", "ed"}
+    # Two letters only when nothing longer is required:
+    assert literals(r"\b(un|eu) (\w+ )?envoys?") == {"envoy"}
 
 
 def test_a_repetition_of_at_least_once_needs_its_content():

@@ -10,7 +10,8 @@ is never wrong, only sometimes absent, and then the cue is always searched:
 - a group, or a repetition of at least once, needs what its content needs;
 - an alternation needs one of what its branches need, so it has a set only if every branch has;
 - of the sets a sequence offers, the smallest (then the one with the longest strings) is kept;
-- strings shorter than three characters are in most sentences and are not worth a set.
+- strings shorter than three characters are in many sentences, and are kept only when nothing
+  longer is required (an alternation of words with one of two letters, "vx" or "eu").
 
 Case-insensitive parts, optional parts and character classes give nothing; lookarounds are skipped.
 """
@@ -22,6 +23,9 @@ from re import _constants as sre
 from re import _parser
 
 SHORTEST = 3
+# A pair of letters is kept when nothing longer is required: in an alternation of long words, one
+# short alternative ("vx", "eu") would otherwise leave the whole cue without a set.
+SHORT_BRANCH = 2
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
 
 
@@ -47,7 +51,8 @@ def _of_sequence(items) -> frozenset[str] | None:
             options.append(found)
     if run:
         options.append(frozenset({"".join(run)}))
-    useful = [option for option in options if min(map(len, option)) >= SHORTEST]
+    useful = ([option for option in options if min(map(len, option)) >= SHORTEST]
+              or [option for option in options if min(map(len, option)) >= SHORT_BRANCH])
     if not useful:
         return None
     return min(useful, key=lambda option: (len(option), -min(map(len, option))))

@@ -8,6 +8,7 @@ co-mentioned places and population).
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -56,8 +57,10 @@ def wants(text: str) -> bool:
     return _has_event_word(text) and any(w[:1].isupper() for w in text.split()[1:])
 
 
+@lru_cache(maxsize=4096)
 def _has_event_word(text: str) -> bool:
-    """True when the text, lower-cased, contains one of the event word stems."""
+    """True when the text, lower-cased, contains one of the event word stems. Remembered for recent
+    sentences: asked when choosing what to parse and again by the rules."""
     lowered = text.lower()
     return any(stem in lowered for stem in words("event_words"))
 
