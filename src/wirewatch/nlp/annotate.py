@@ -20,9 +20,11 @@ from .sentences import Sentence, split_sentences
 
 DEFERRED = "ner"
 # The transition-based components (parser, NER) step through a batch's sentences together, and
-# their per-step cost is shared by more sentences in a bigger batch; the tok2vec's products are
-# fastest at about 64 sentences (measured on war news, benchmarks/extract_speed.py).
+# their per-step cost is shared by more sentences in a bigger batch. The tok2vec reads its first
+# layer once per distinct word of a batch (nlp/embed.py), so it too gains from 128 sentences over
+# 64 (about 3% of parsing time, measured on war news); more gains nothing.
 TRANSITION_BATCH = 128
+PARSE_BATCH = 128
 _TRANSITION_CFG = {"parser": {"batch_size": TRANSITION_BATCH}}
 _TEXT = "wirewatch.text"
 _TOKENS = "wirewatch.tokens"
@@ -37,7 +39,7 @@ class ParsedSentence:
 
 
 def parse_wanted(
-    text: str, nlp: Language, wants: Callable[[str], bool], batch_size: int = 64, dateline: str | None = None,
+    text: str, nlp: Language, wants: Callable[[str], bool], batch_size: int = PARSE_BATCH, dateline: str | None = None,
     entities_when: Callable[[Doc], bool] | None = None,
 ) -> tuple[list[Sentence], list[ParsedSentence]]:
     """All sentences of the text, and a parse of each sentence that `wants` selects."""
@@ -45,7 +47,7 @@ def parse_wanted(
 
 
 def parse_many(
-    texts: Sequence[tuple[str, str | None]], nlp: Language, wants: Callable[[str], bool], batch_size: int = 64,
+    texts: Sequence[tuple[str, str | None]], nlp: Language, wants: Callable[[str], bool], batch_size: int = PARSE_BATCH,
     entities_when: Callable[[Doc], bool] | None = None,
 ) -> list[tuple[list[Sentence], list[ParsedSentence]]]:
     """For each (text, dateline): its sentences and the parses of those `wants` selects.
