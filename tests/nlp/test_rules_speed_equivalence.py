@@ -119,3 +119,13 @@ def test_anchor_counts_match_the_plain_count():
     for entry in [_entry(1, 40.0, 47.0), _entry(9, 40.2, 46.9), _entry(3, 10.0, 10.0), _entry(8, -30.0, 0.0)]:
         plain = min(len([a for a in anchors if a.id != entry.id and places._km(a, entry) < 250]), 3)
         assert counts.within(entry, 250, 3) == plain
+
+
+def test_anchor_counts_skip_by_latitude_only_what_is_out_of_reach():
+    # Due north of the entry: 2.2483 degrees of latitude are 250 km.
+    entry = _entry(9, 40.0, 47.0)
+    anchors = [_entry(1, 42.2480, 47.0), _entry(2, 42.2490, 47.0), _entry(3, 37.7520, 47.0), _entry(4, 60.0, 47.0),
+               _entry(5, 40.0, 50.0), _entry(6, 40.0, 49.9)]
+    plain = [a.id for a in anchors if places._km(a, entry) < 250]
+    assert plain == [1, 3, 6]
+    assert places._AnchorCounts(anchors).within(entry, 250, 9) == len(plain)

@@ -322,10 +322,13 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
     return True
 
 
+_EARTH_KM = 6371
+
+
 def _km(a: PlaceEntry, b: PlaceEntry) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return _EARTH_KM * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 class _AnchorCounts:
@@ -345,9 +348,14 @@ class _AnchorCounts:
         self._groups = [(first[key], count) for key, count in counts.items()]
 
     def within(self, entry: PlaceEntry, km: float, cap: int) -> int:
-        """How many anchors other than the entry lie within `km` of it, counted up to `cap`."""
+        """How many anchors other than the entry lie within `km` of it, counted up to `cap`. An
+        anchor further north or south than `km` is farther than that whatever its longitude, so
+        its distance is not worked out (with a margin above rounding)."""
         found = 0
+        degrees = math.degrees(km / _EARTH_KM) * (1 + 1e-6)
         for anchor, count in self._groups:
+            if abs(anchor.lat - entry.lat) > degrees:
+                continue
             if anchor.id != entry.id and _km(anchor, entry) < km:
                 found += count
                 if found >= cap:
