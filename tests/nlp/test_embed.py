@@ -7,9 +7,9 @@ import numpy
 import pytest
 
 from wirewatch.nlp.embed import _fuse_embedding, use_projected_embeddings
+from wirewatch.nlp.layers import component_models
 from wirewatch.nlp.matmul import use_numpy_matmul
 
-spacy = pytest.importorskip("spacy")
 thinc_api = pytest.importorskip("thinc.api")
 
 TEXTS = [
@@ -22,33 +22,17 @@ TEXTS = [
 ]
 
 
-def _load():
-    from wirewatch.nlp.pipeline import MODELS
-
-    for name in MODELS:
-        try:
-            return use_numpy_matmul(spacy.load(name))
-        except OSError:
-            continue
-    pytest.skip("no spaCy model installed")
-
-
 def _annotations(doc):
     return [(t.text, t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
 
 
-def _models(nlp):
-    return [(name, component.model) for name, component in nlp.pipeline
-            if getattr(component, "model", None) is not None]
-
-
 def _layer_names(nlp) -> set[str]:
-    return {layer.name for _, model in _models(nlp) for layer in model.walk()}
+    return {layer.name for _, model in component_models(nlp) for layer in model.walk()}
 
 
 @pytest.fixture(scope="module")
-def pipelines():
-    return _load(), use_projected_embeddings(_load())
+def pipelines(load_model):
+    return use_numpy_matmul(load_model()), use_projected_embeddings(use_numpy_matmul(load_model()))
 
 
 def test_every_own_tok2vec_reads_projected_tables_instead_of_hashed_embeddings(pipelines):
@@ -56,7 +40,7 @@ def test_every_own_tok2vec_reads_projected_tables_instead_of_hashed_embeddings(p
     assert "hashembed" in _layer_names(plain) and "projected_embed" not in _layer_names(plain)
     assert "hashembed" not in _layer_names(projected)
     # The shared tok2vec and the NER's own one are both fused.
-    fused = [name for name, model in _models(projected)
+    fused = [name for name, model in component_models(projected)
              if any(layer.name == "projected_embed" for layer in model.walk())]
     assert {"tok2vec", "ner"} <= set(fused)
 

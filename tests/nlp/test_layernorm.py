@@ -8,7 +8,6 @@ import pytest
 
 from wirewatch.nlp.layernorm import _forward, use_fast_layer_norms
 
-spacy = pytest.importorskip("spacy")
 thinc_api = pytest.importorskip("thinc.api")
 
 TEXTS = [
@@ -16,17 +15,6 @@ TEXTS = [
     "\"There was no shelling from our side,\" the ministry's spokeswoman wrote, calling the video staged.",
     "Nine fighters and a nurse died; 31 people were taken to the hospital in Karsk.",
 ]
-
-
-def _load():
-    from wirewatch.nlp.pipeline import MODELS
-
-    for name in MODELS:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.skip("no spaCy model installed")
 
 
 def _norm_layer(width: int = 96, seed: int = 0):
@@ -53,8 +41,8 @@ def test_rows_that_are_constant_come_out_as_thincs():
     assert numpy.array_equal(_forward(layer, X, False)[0], layer.predict(X))
 
 
-def test_every_layer_norm_of_the_pipeline_is_switched_and_the_vectors_are_unchanged():
-    plain, fused = _load(), use_fast_layer_norms(_load())
+def test_every_layer_norm_of_the_pipeline_is_switched_and_the_vectors_are_unchanged(load_model):
+    plain, fused = load_model(), use_fast_layer_norms(load_model())
     norms = [layer for _, c in fused.pipeline if getattr(c, "model", None) is not None
              for layer in c.model.walk() if layer.name == "layernorm"]
     assert norms and all(layer._func is _forward for layer in norms)

@@ -7,7 +7,6 @@ import pytest
 
 from wirewatch.nlp.matmul import use_numpy_matmul
 
-spacy = pytest.importorskip("spacy")
 threadpoolctl = pytest.importorskip("threadpoolctl")
 
 TEXTS = [
@@ -19,25 +18,14 @@ TEXTS = [
 ]
 
 
-def _load():
-    from wirewatch.nlp.pipeline import MODELS
-
-    for name in MODELS:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.skip("no spaCy model installed")
-
-
 def _annotations(doc):
     return ([(t.text, t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc],
             doc.tensor.shape)
 
 
 @pytest.fixture(scope="module")
-def pipelines():
-    return _load(), use_numpy_matmul(_load())
+def pipelines(load_model):
+    return load_model(), use_numpy_matmul(load_model())
 
 
 def test_every_layer_uses_numpy_products_after_the_switch(pipelines):

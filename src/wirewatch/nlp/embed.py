@@ -20,16 +20,15 @@ import numpy
 from spacy.language import Language
 from thinc.api import Model, NumpyOps, with_array
 
+from .layers import component_models
+
 _OPS = NumpyOps(use_blis=False)
 
 
 def use_projected_embeddings(nlp: Language) -> Language:
     """Fuses the hashed embeddings and the maxout layer after them in every component's own
     tok2vec; components that listen to a shared tok2vec have none of their own."""
-    for _name, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is None:
-            continue
+    for _name, model in component_models(nlp):
         for layer in list(model.walk()):
             _fuse_embedding(layer)
     return nlp

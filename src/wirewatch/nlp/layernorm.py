@@ -16,15 +16,14 @@ import numpy
 from spacy.language import Language
 from thinc.api import Model
 
+from .layers import component_models
+
 _NAME = "layernorm"
 
 
 def use_fast_layer_norms(nlp: Language) -> Language:
     """Gives every layer norm of the pipeline's models the fused forward pass at inference."""
-    for _name, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is None:
-            continue
+    for _name, model in component_models(nlp):
         for layer in model.walk():
             if layer.name == _NAME and layer._func is not _forward:
                 layer.attrs["thinc_forward"] = layer._func

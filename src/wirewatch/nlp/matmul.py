@@ -19,6 +19,8 @@ from spacy.language import Language
 from thinc.api import NumpyOps
 from threadpoolctl import threadpool_limits
 
+from .layers import component_models
+
 BLAS_THREADS = 1
 
 
@@ -26,10 +28,7 @@ def use_numpy_matmul(nlp: Language) -> Language:
     """Puts numpy-backed ops on every thinc layer of the pipeline's components."""
     threadpool_limits(limits=BLAS_THREADS, user_api="blas")
     ops = NumpyOps(use_blis=False)
-    for _name, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is None:
-            continue
+    for _name, model in component_models(nlp):
         for layer in model.walk():
             layer.ops = ops
     return nlp
