@@ -23,6 +23,8 @@ class Settings:
     recurring_line_max_words: int = 40
     min_text_chars: int = 40
     workers: int = 1
+    # nlp speed switches (nlp/speedups.py)
+    fast_nlp: bool = True
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -50,6 +52,8 @@ class Settings:
             raise ConfigError("workers", f"must be at least 1, got {self.workers}")
 
 
+_BOOLEANS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+
 HELP = {
     "db": "Store: a SQLite file path or a database URL (postgresql://...). Env WIREWATCH_DB.",
     "max_bytes": "Inputs larger than this many bytes are skipped. Env WIREWATCH_MAX_BYTES.",
@@ -57,11 +61,17 @@ HELP = {
     "recurring_line_max_words": "Lines longer than this are never treated as recurring boilerplate.",
     "min_text_chars": "An article whose clean text is shorter than this is skipped as empty.",
     "workers": "Processes used for ingestion and extraction.",
+    "fast_nlp": "Extraction speed-ups with identical output: the model on numpy's BLAS, one BLAS thread and fewer "
+                "cycle collections while a batch is extracted. Env WIREWATCH_FAST_NLP (0 turns them off).",
     "extra": "Free-form settings for experiments; never required.",
 }
 
 
 def _coerce(name: str, raw: str, kind: type):
+    if kind is bool:
+        if raw.lower() not in _BOOLEANS:
+            raise ConfigError(f"WIREWATCH_{name.upper()}", f"expected 1/0, true/false, yes/no or on/off, got {raw!r}")
+        return _BOOLEANS[raw.lower()]
     if kind is int:
         try:
             return int(raw.replace("_", ""))

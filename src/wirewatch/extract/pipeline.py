@@ -8,20 +8,22 @@ from spacy.language import Language
 
 from ..model import Article, Extraction
 from ..nlp.annotate import ParsedSentence, any_of, forget, parse_many
-from ..nlp.collector import fewer_collections, freeze_loaded
 from ..nlp.gazetteer import Gazetteer
 from ..nlp.pipeline import load_pipeline
 from ..nlp.sentences import Sentence
+from ..nlp.speedups import extraction_scope
+from ..settings import Settings
 from . import agreements, claims, events, figures, places
 
 
 class Extractor:
     """Holds the loaded pipeline; build one per process and reuse it for every article."""
 
-    def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None):
-        self.nlp = nlp or load_pipeline(gazetteer)
+    def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None,
+                 settings: Settings | None = None):
+        self.fast = (settings or Settings.from_env()).fast_nlp
+        self.nlp = nlp or load_pipeline(gazetteer, fast=self.fast)
         self.wants = any_of(figures.wants, places.wants, claims.wants, agreements.wants)
-        freeze_loaded()
 
     def extract(self, article: Article) -> Extraction:
         """Figures, places, claims, agreements and events of one article, each with provenance."""
@@ -29,7 +31,7 @@ class Extractor:
 
     def extract_many(self, articles: Sequence[Article]) -> list[Extraction]:
         """The extraction of each article, in order; the same as one `extract` each, parsed together."""
-        with fewer_collections():
+        with extraction_scope(self.fast):
             parses = parse_many([(a.text, a.dateline) for a in articles], self.nlp, self.wants,
                                 entities_when=places.needs_entities)
             out = [_apply_rules(article, sentences, parsed)

