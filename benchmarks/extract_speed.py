@@ -2,14 +2,15 @@
 
 Reads and cleans every article in memory first (demo and seed articles together, and a synthetic
 corpus made from the demo), then times, single-process: wirewatch's `Extractor().extract_many`
-over batches of articles as `wirewatch extract` runs it (after one warm-up article), a plain
-`nlp.pipe` of the same clean texts with the small English model as installed (the baseline), the
-same pipeline with numpy's matrix products, and with those and the projected first layer (the
-model as wirewatch runs it: how much of the gain is doing less, and how much is a faster model),
-a blank English tokenizer, and the floor of any design that parses what wirewatch parses: the
-model's tok2vec, tagger and parser alone over the sentences wirewatch chose, as spaCy runs them
-and as wirewatch does. BLAS and OpenMP are held to one thread, and articles/s and the ratios use the process's CPU seconds, so they are per
-core (wall seconds shown too). These machines are noisy, so the systems take turns for several
+over batches of articles as `wirewatch extract` runs it (after one warm-up article), with its
+speed-ups on (the default) and off (Settings.fast_nlp; the stock pipeline as spaCy runs it), a
+plain `nlp.pipe` of the same clean texts with the small English model as installed (the baseline),
+the same model built on numpy's BLAS (the model as wirewatch runs it: how much of the gain is doing
+less, and how much is a faster model), a blank English tokenizer, and the floor of any design that
+parses what wirewatch parses: the model's tok2vec, tagger and parser alone over the sentences
+wirewatch chose, as spaCy runs them and as wirewatch does. BLAS and OpenMP are held to one thread,
+and articles/s and the ratios use the process's CPU seconds, so they are per core (wall seconds
+shown too). These machines are noisy, so the systems take turns for several
 rounds and each one's fastest round is reported, with the ratio of every round beside it.
 
     python benchmarks/extract_speed.py [--demo examples/demo] [--seeds ../shared/eval/seeds/articles]
@@ -38,10 +39,9 @@ from wirewatch.errors import BadInput  # noqa: E402
 from wirewatch.extract.pipeline import Extractor  # noqa: E402
 from wirewatch.ingest import read_inputs  # noqa: E402
 from wirewatch.model import Article, Skipped  # noqa: E402
-from wirewatch.nlp.embed import use_projected_embeddings  # noqa: E402
-from wirewatch.nlp.matmul import use_numpy_matmul  # noqa: E402
-from wirewatch.nlp.sentences import split_sentences  # noqa: E402
 from wirewatch.nlp.pipeline import MODELS  # noqa: E402
+from wirewatch.nlp.sentences import split_sentences  # noqa: E402
+from wirewatch.nlp.speedups import model_ops  # noqa: E402
 from wirewatch.settings import EXTRACT_BATCH, Settings  # noqa: E402
 from wirewatch.version import pipeline_version  # noqa: E402
 
@@ -65,10 +65,12 @@ def load_articles(folder: Path) -> tuple[list[Article], list[str]]:
     return articles, skipped
 
 
-def plain_model() -> spacy.language.Language:
+def plain_model(fast: bool = False) -> spacy.language.Language:
+    """The installed model as spaCy ships it; fast: built as wirewatch builds it (numpy's BLAS)."""
     for name in MODELS:
         try:
-            return spacy.load(name)
+            with model_ops(fast):
+                return spacy.load(name)
         except OSError:
             continue
     raise SystemExit(f"no spaCy model: neither {' nor '.join(MODELS)} is installed")
@@ -122,13 +124,14 @@ def main() -> int:
 
         corpora[f"synthetic {args.synthetic}"] = synthetic_corpus(args.synthetic)
 
-    extractor = Extractor()
+    extractor = Extractor(settings=Settings(fast_nlp=True))
+    stock = Extractor(settings=Settings(fast_nlp=False))
     plain = plain_model()
-    numpy_plain = use_numpy_matmul(plain_model())
-    as_run = use_projected_embeddings(use_numpy_matmul(plain_model()))
+    as_run = plain_model(fast=True)
     blank = spacy.blank("en")
     first = next(iter(corpora.values()))[0]
     extractor.extract(first)
+    stock.extract(first)
     list(plain.pipe([first.text]))
     list(blank.pipe([first.text]))
     memo = memo_caches()
@@ -144,7 +147,7 @@ def main() -> int:
         extractions = []
         chosen = [s.text for a in articles for s in split_sentences(a.text, a.dateline) if extractor.wants(s.text)]
 
-        def run_wirewatch():
+        def run_wirewatch(extractor=extractor):
             for cache in memo:
                 cache.cache_clear()
             extractions[:] = [x for i in range(0, n, EXTRACT_BATCH)
@@ -156,8 +159,8 @@ def main() -> int:
 
         systems = {
             "wirewatch extract_many": run_wirewatch,
+            "wirewatch, fast_nlp off": lambda: run_wirewatch(stock),
             "plain nlp.pipe (baseline)": lambda: list(plain.pipe(texts, batch_size=args.batch_size)),
-            "nlp.pipe, numpy products": lambda: list(numpy_plain.pipe(texts, batch_size=args.batch_size)),
             "nlp.pipe, model as run": lambda: list(as_run.pipe(texts, batch_size=args.batch_size)),
             "blank('en') tokenizer": lambda: list(blank.pipe(texts, batch_size=args.batch_size)),
             "floor: tok2vec+tagger+parser": run_floor,
@@ -180,7 +183,9 @@ def main() -> int:
             print(f"{system:<30}{wall:>8.2f}{cpu:>8.2f}{n / cpu:>12.1f}{cpu / base:>17.3f}{base / cpu:>10.2f}")
         work = best["nlp.pipe, model as run"][1] / best["wirewatch extract_many"][1]
         print(f"of which doing less: {work:.2f}x against the same pipeline run as wirewatch runs it (numpy's "
-              f"products, projected first layer; same annotations)")
+              f"products; same annotations)")
+        switch = best["wirewatch, fast_nlp off"][1] / best["wirewatch extract_many"][1]
+        print(f"speed-ups (fast_nlp): {switch:.2f}x against wirewatch with them off (same output)")
         print(f"wirewatch vs nlp.pipe, round by round: {', '.join(f'{r:.2f}' for r in per_round)}x "
               f"(median {statistics.median(per_round):.2f}x)")
         share = parsed / sentences if sentences else 0.0

@@ -15,6 +15,7 @@ import pytest
 from wirewatch.errors import ConfigError
 from wirewatch.nlp.pipeline import load_pipeline, place_candidates
 from wirewatch.nlp.speedups import BLAS_THREADS, YOUNG_THRESHOLD, extraction_scope
+from wirewatch.nlp.token_rules import RememberedRules
 from wirewatch.settings import Settings
 
 threadpoolctl = pytest.importorskip("threadpoolctl")
@@ -29,6 +30,8 @@ SENTENCES = [
     "Houthi forces said they downed a drone over Marib; the coalition denied losing any aircraft.",
     "Sudan's army and the RSF traded blame for shelling that killed 27 people in El Fasher, medics said.",
     "There were 12 rockets fired at the town; there is no sign of a truce. Y'all gonna wait? She ain't leaving.",
+    "Let's see whether they're gonna hold the line, c'mon, we gotta go.",  # the model's rules over two tokens
+    "Two  spaces\tand a tab: those shells and these drones, anybody could have fired them.",
 ]
 
 
@@ -63,6 +66,51 @@ def test_the_model_annotates_the_project_corpus_the_same_with_the_speed_ups_on_a
         with extraction_scope(True):
             got = [annotations(doc) for doc in fast.pipe(texts, batch_size=batch_size)]
         assert got == [annotations(doc) for doc in stock.pipe(texts, batch_size=batch_size)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("deferred_ner", [False, True])
+def test_remembered_rules_annotate_the_project_corpus_as_spacys_components(nlp, deferred_ner):
+    from wirewatch.extract.places import needs_entities
+    from wirewatch.nlp.annotate import parse_many
+
+    texts = [(text, None) for text in demo_sentences() + SENTENCES]
+    entities_when = needs_entities if deferred_ner else None
+
+    def parses(rules):
+        return [annotations(p.doc) for _, parsed in parse_many(texts, nlp, lambda _: True, entities_when=entities_when,
+                                                               rules=rules) for p in parsed]
+
+    expected = parses(None)
+    rules = RememberedRules(nlp)
+    counted = CountingRuler(rules.ruler)
+    rules.ruler = counted
+    assert parses(rules) == expected  # learning: spaCy's components run on every Doc with a new kind of token
+    learned = counted.calls
+    assert parses(rules) == expected  # from memory
+    assert rules.remembers and counted.calls - learned < learned  # the memory answered for most Docs
+
+
+class CountingRuler:
+    def __init__(self, ruler):
+        self.ruler, self.calls = ruler, 0
+
+    def __call__(self, doc):
+        self.calls += 1
+        return self.ruler(doc)
+
+
+@pytest.mark.parametrize(("rule", "remembers"), [
+    ({"patterns": [[{"TAG": "VBZ", "LOWER": "is"}]], "attrs": {"POS": "AUX"}}, True),
+    ({"patterns": [[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "are"]}}]], "attrs": {"POS": "VERB"}, "index": 1}, True),
+    ({"patterns": [[{"ENT_TYPE": "GPE"}]], "attrs": {"POS": "PROPN"}}, False),  # the NER's label: not in the row
+    ({"patterns": [[{"LOWER": "the"}, {"OP": "?"}]], "attrs": {"LEMMA": "the"}}, False),  # an operator
+    ({"patterns": [[{"LOWER": "nyc"}]], "attrs": {"NORM": "new york"}}, False),  # sets what no row holds
+])
+def test_rows_are_remembered_only_for_rules_over_a_tokens_own_row(rule, remembers):
+    from wirewatch.nlp.token_rules import _rows_follow_from_tokens
+
+    assert _rows_follow_from_tokens([{"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN"}}, rule]) is remembers
 
 
 @pytest.mark.model

@@ -12,6 +12,7 @@ from ..nlp.gazetteer import Gazetteer
 from ..nlp.pipeline import load_pipeline
 from ..nlp.sentences import Sentence
 from ..nlp.speedups import extraction_scope
+from ..nlp.token_rules import RememberedRules
 from ..settings import Settings
 from . import agreements, claims, events, figures, places
 
@@ -23,6 +24,7 @@ class Extractor:
                  settings: Settings | None = None):
         self.fast = (settings or Settings.from_env()).fast_nlp
         self.nlp = nlp or load_pipeline(gazetteer, fast=self.fast)
+        self.rules = RememberedRules(self.nlp) if self.fast and RememberedRules.fits(self.nlp) else None
         self.wants = any_of(figures.wants, places.wants, claims.wants, agreements.wants)
 
     def extract(self, article: Article) -> Extraction:
@@ -33,7 +35,7 @@ class Extractor:
         """The extraction of each article, in order; the same as one `extract` each, parsed together."""
         with extraction_scope(self.fast):
             parses = parse_many([(a.text, a.dateline) for a in articles], self.nlp, self.wants,
-                                entities_when=places.needs_entities)
+                                entities_when=places.needs_entities, rules=self.rules)
             out = [_apply_rules(article, sentences, parsed)
                    for article, (sentences, parsed) in zip(articles, parses)]
             forget(p.doc for _, parsed in parses for p in parsed)

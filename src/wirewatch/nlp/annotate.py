@@ -17,12 +17,11 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from .sentences import Sentence, split_sentences
+from .token_rules import LEMMATIZER, RULER, RememberedRules
 
 DEFERRED = "ner"
 # The transition-based components (parser, NER) step through a batch's sentences together, and
-# their per-step cost is shared by more sentences in a bigger batch. The tok2vec reads its first
-# layer once per distinct word of a batch (nlp/embed.py), so it too gains from 128 sentences over
-# 64 (about 3% of parsing time, measured on war news); more gains nothing.
+# their per-step cost is shared by more sentences in a bigger batch: 128 sentences a batch.
 TRANSITION_BATCH = 128
 PARSE_BATCH = 128
 _TRANSITION_CFG = {"parser": {"batch_size": TRANSITION_BATCH}}
@@ -40,29 +39,31 @@ class ParsedSentence:
 
 def parse_wanted(
     text: str, nlp: Language, wants: Callable[[str], bool], batch_size: int = PARSE_BATCH, dateline: str | None = None,
-    entities_when: Callable[[Doc], bool] | None = None,
+    entities_when: Callable[[Doc], bool] | None = None, rules: RememberedRules | None = None,
 ) -> tuple[list[Sentence], list[ParsedSentence]]:
     """All sentences of the text, and a parse of each sentence that `wants` selects."""
-    return parse_many([(text, dateline)], nlp, wants, batch_size, entities_when)[0]
+    return parse_many([(text, dateline)], nlp, wants, batch_size, entities_when, rules)[0]
 
 
 def parse_many(
     texts: Sequence[tuple[str, str | None]], nlp: Language, wants: Callable[[str], bool], batch_size: int = PARSE_BATCH,
-    entities_when: Callable[[Doc], bool] | None = None,
+    entities_when: Callable[[Doc], bool] | None = None, rules: RememberedRules | None = None,
 ) -> list[tuple[list[Sentence], list[ParsedSentence]]]:
     """For each (text, dateline): its sentences and the parses of those `wants` selects.
 
     entities_when: given a parse without entities, says whether the NER must label it; None runs
-    the whole pipeline on every chosen sentence.
+    the whole pipeline on every chosen sentence. rules: the pipeline's attribute rules and
+    lemmatizer with remembered answers (nlp/token_rules.py), run in their place; None runs them as
+    spaCy does.
     """
     split = [split_sentences(text, dateline) for text, dateline in texts]
     chosen = [[s for s in sentences if wants(s.text)] for sentences in split]
     flat = [s.text for group in chosen for s in group]
-    docs = iter(_parse(flat, nlp, batch_size, entities_when))
+    docs = iter(_parse(flat, nlp, batch_size, entities_when, rules))
     return [(sentences, [ParsedSentence(s, next(docs)) for s in group]) for sentences, group in zip(split, chosen)]
 
 
-def _parse(texts: list[str], nlp: Language, batch_size: int, entities_when) -> list[Doc]:
+def _parse(texts: list[str], nlp: Language, batch_size: int, entities_when, rules: RememberedRules | None) -> list[Doc]:
     """The Docs of the texts, in their order, parsed shortest first.
 
     The parser and the NER step through a batch until its longest sentence is done, so batches of
@@ -73,7 +74,18 @@ def _parse(texts: list[str], nlp: Language, batch_size: int, entities_when) -> l
     ordered = [texts[i] for i in order]
     deferred = entities_when is not None and DEFERRED in nlp.pipe_names
     config = _TRANSITION_CFG if deferred else {**_TRANSITION_CFG, DEFERRED: {"batch_size": TRANSITION_BATCH}}
-    parsed = nlp.pipe(ordered, batch_size=batch_size, disable=[DEFERRED] if deferred else [], component_cfg=config)
+    skipped = [DEFERRED] if deferred else []
+    after: list[str] = []
+    if rules is not None:
+        # The components up to the rules as spaCy runs them, then the rules, then the rest in order.
+        names = nlp.pipe_names
+        after = [name for name in names[names.index(LEMMATIZER) + 1:] if name not in skipped]
+        skipped = [*skipped, RULER, LEMMATIZER, *after]
+    parsed = nlp.pipe(ordered, batch_size=batch_size, disable=skipped, component_cfg=config)
+    if rules is not None:
+        parsed = map(rules, parsed)
+        for name in after:
+            parsed = _through(nlp.get_pipe(name), parsed, config.get(name, {}))
     docs = list(map(_knowing_text, parsed, ordered))
     if deferred:
         wanted = [d for d in docs if entities_when(d)]
@@ -83,6 +95,13 @@ def _parse(texts: list[str], nlp: Language, batch_size: int, entities_when) -> l
     for doc, i in zip(docs, order):
         restored[i] = doc
     return restored
+
+
+def _through(component, docs: Iterable[Doc], config: dict) -> Iterable[Doc]:
+    """The Docs through one pipeline component, in batches when it has them (as `Language.pipe` does)."""
+    if hasattr(component, "pipe"):
+        return component.pipe(docs, **config)
+    return map(component, docs)
 
 
 def _knowing_text(doc: Doc, text: str) -> Doc:
