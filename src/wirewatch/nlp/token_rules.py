@@ -6,8 +6,8 @@ more than the tagger. Yet nearly every pattern looks at one token only, through 
 token itself (tag, form, dependency), and the lemmatizer reads a token's form, part of speech and
 morphology. So where no pattern over several tokens starts in a Doc, each token's finished row
 (lemma, part of speech, tag, dependency, morphology) is a function of its row before the two
-components. `RememberedRules` learns those rows by running spaCy's own components on the Docs
-that bring a new kind of token, and writes remembered rows for the rest in one `Doc.from_array`.
+components. `RememberedRules` learns the row of each new kind of token by running spaCy's own
+components over a Doc of the new tokens alone, and writes remembered rows in one `Doc.from_array`.
 A Doc where a pattern over several tokens may start (found by a spaCy Matcher over those
 patterns' first tokens) always goes through spaCy's components.
 
@@ -19,7 +19,7 @@ tests/nlp/test_speedups.py shows the annotations are the same.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -65,7 +65,10 @@ class RememberedRules:
         keys = read.view(f"S{read.itemsize * len(_READ)}").ravel().tolist()
         rows = [self._rows.get(key) for key in keys]
         if None in rows:
-            return self._learn(doc, keys)
+            unseen = {key: i for i, (key, row) in reversed(list(enumerate(zip(keys, rows)))) if row is None}
+            if not self._learn(doc.vocab, read, unseen):
+                return self._run(doc)
+            rows = [self._rows[key] if row is None else row for key, row in zip(keys, rows)]
         if _MAY_START in rows:
             return self._run(doc)
         doc.from_array(_WRITTEN, numpy.frombuffer(b"".join(rows), dtype="uint64").reshape(len(rows), len(_WRITTEN)))
@@ -74,19 +77,24 @@ class RememberedRules:
     def _run(self, doc: Doc) -> Doc:
         return self.lemmatizer(self.ruler(doc))
 
-    def _learn(self, doc: Doc, keys: list[bytes]) -> Doc:
-        """spaCy's components over the Doc; each token's finished row is remembered when no
-        pattern over several tokens may start in it."""
-        starts = {start for _, start, _ in self.starts(doc)}
-        self._run(doc)
-        if len(self._rows) + len(keys) > CACHE_LIMIT:
+    def _learn(self, vocab, read: numpy.ndarray, unseen: dict[bytes, int]) -> bool:
+        """Works out the finished rows of the kinds of token not seen before (key: a token of that
+        kind), by spaCy's components over a Doc of those tokens alone, each its own head; False when
+        one of them may start a pattern over several tokens (remembered as such)."""
+        if len(self._rows) + len(unseen) > CACHE_LIMIT:
             self._rows.clear()
+        values = read[list(unseen.values())]
+        sample = Doc(vocab, words=[vocab.strings[orth] for orth in values[:, 0].tolist()])
+        values[:, 0] = 0  # ORTH's column becomes HEAD's: every token is its own head
+        sample.from_array([HEAD, *_READ[1:]], values)
+        starts = {start for _, start, _ in self.starts(sample)}
         if starts:
+            keys = list(unseen)
             self._rows.update((keys[i], _MAY_START) for i in starts)
-        else:
-            finished = doc.to_array(_WRITTEN)
-            self._rows.update((key, row.tobytes()) for key, row in zip(keys, finished))
-        return doc
+            return False
+        finished = self._run(sample).to_array(_WRITTEN)
+        self._rows.update((key, row.tobytes()) for key, row in zip(unseen, finished))
+        return True
 
 
 def _rows_follow_from_tokens(rules: list[dict]) -> bool:
