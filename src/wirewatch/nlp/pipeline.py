@@ -13,7 +13,7 @@ from ..lexicon import load_lexicon
 from .attributes import use_fast_rules
 from .demonyms import country_of_demonym
 from .embed import use_projected_embeddings
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, name_particles
 from .layernorm import use_fast_layer_norms
 from .matmul import use_numpy_matmul
 
@@ -97,7 +97,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, max_tokens: int = 4,
     """Longest-first gazetteer matches over runs of capitalised tokens (hyphenated names included).
 
     A window of tokens is a candidate when every token is capitalised, a hyphen or apostrophe, or
-    "of"/"al", and the last one is capitalised. Each token's text and tests are read once up front
+    a name particle ("of", "al", "ez"), and the last one is capitalised. Each token's text and tests are read once up front
     (tokens: the Doc's tokens, when the caller already has them as a list), since every start
     position tries up to `max_tokens` windows over the same tokens.
     """
@@ -105,8 +105,9 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, max_tokens: int = 4,
     n = len(tokens)
     texts = [t.text for t in tokens]
     capital = [_capitalised_text(text, t) for text, t in zip(texts, tokens)]
-    # A window may contain a token that is capitalised, a joiner, or "of"/"al".
-    inner = [c or text in "-'’" or t.lower_ in ("of", "al") for c, text, t in zip(capital, texts, tokens)]
+    # A window may contain a token that is capitalised, a joiner, or a particle ("of", "al", "ez").
+    particles = name_particles()
+    inner = [c or text in "-'’" or t.lower_ in particles for c, text, t in zip(capital, texts, tokens)]
     out: list[tuple[int, int, tuple]] = []
     i = 0
     while i < n:
