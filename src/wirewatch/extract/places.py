@@ -8,7 +8,8 @@ co-mentioned places and population).
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+import re
+from functools import cache, lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -21,25 +22,41 @@ from ..nlp.annotate import ParsedSentence, lower_forms, text_of
 from ..nlp.gazetteer import PlaceEntry, name_key
 from ..nlp.pipeline import not_places, place_candidates
 from ..resolve.actors import party_name_spans
-from .words import words
+from .words import mapping, words
 
 RULES = (
     "places.locative",  # "in Stepanakert", "the town of Shushi"
     "places.event_sentence",  # a place named in a sentence that reports an event
+    "places.street",  # "on Oxford Street", "in Rue Victor Hugo", "near 23rd Street"
 )
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "inside", "into", "across", "towards", "toward",
-                   "on", "from", "through", "throughout", "within", "over"}
-_CAPITAL_PREPS = {"in", "at", "near", "outside", "around", "inside", "into", "across", "through", "throughout"}
-_PLACE_HEADS = {"town", "city", "village", "region", "district", "province", "capital", "settlement", "area",
-                "enclave", "territory", "republic", "oblast", "county", "municipality", "suburb", "outskirts",
-                "neighbourhood", "neighborhood"}
+_NAME_LABELS = {"PERSON", "ORG", "NORP"}
 # find_toponyms' memory on the Doc (cleared with the rest of `user_data` by annotate.forget),
 # and the token attributes that say which entities the Doc has.
 _TOPONYMS = "wirewatch.toponyms"
 _ENTITY_ATTRS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
 _FEATURE_PRECISION = {"PCLI": GeoPrecision.COUNTRY, "RGN": GeoPrecision.REGION, "ADM1": GeoPrecision.REGION,
                       "ADM2": GeoPrecision.DISTRICT}
+
+
+@cache
+def _locative_preps() -> frozenset[str]:
+    """Prepositions whose object is where something happens (`locative_preps.txt`)."""
+    return frozenset(mapping("locative_preps"))
+
+
+@cache
+def _capital_preps() -> frozenset[str]:
+    """The locative prepositions that make a capital a place, not its government ("in Baku")."""
+    return frozenset(word for word, mark in mapping("locative_preps").items() if mark == "capital")
+
+
+@cache
+def _street_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words written after a street's name, words written before it), from `street_words.txt`."""
+    table = mapping("street_words")
+    return (frozenset(w for w, mark in table.items() if mark != "before"),
+            frozenset(w for w, mark in table.items() if mark == "before"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,9 +141,9 @@ def _in_locative_phrase(token) -> bool:
     """True when the token, or a noun it helps name, is the object of a locative preposition or
     names a town, district or region ("the district of Springfield")."""
     for _ in range(6):
-        if token.dep_ == "pobj" and (token.head.lower_ in _LOCATIVE_PREPS or token.head.lower_ == "of"):
+        if token.dep_ == "pobj" and (token.head.lower_ in _locative_preps() or token.head.lower_ == "of"):
             return True
-        if token.dep_ == "appos" and token.head.lower_ in _PLACE_HEADS:
+        if token.dep_ == "appos" and token.head.lower_ in words("place_heads"):
             return True
         if token.dep_ not in _PHRASE_DEPS or token.head is token:
             return False
@@ -158,25 +175,107 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
     ents = doc.ents
     excluded = words("not_event_places")
     for start, end, entries in place_candidates(doc):
+        if start in covered:
+            continue  # inside a street's name found from an earlier part of it
         span = doc[start:end]
         if span.text.lower() in excluded:
+            continue
+        run_start, run_end = _name_run(doc, start, end)
+        street = _street(doc, run_start, run_end)
+        if street is not None:
+            span = street
+            hits.append(PlaceHit("places.street", span, (), _is_literal(span, (), span.root, True)))
+            covered.update(range(span.start, span.end))
+            continue
+        if not _may_be_place(doc, span, entries, run_start, run_end):
             continue
         label = _entity_label(span, ents)
         strong = entries[0].id >= 90_000_000 or entries[0].feature in ("PCLI", "RGN")
         if label and label not in _PLACE_LABELS and not strong:
             continue
+        if (run_start, run_end) != (start, end) and _before_place_head(doc, run_end):
+            # "the Shah Wali Kot district": the whole run names the division, not its known part
+            span, entries = doc[run_start:run_end], ()
         head = span.root  # computed once: _locative and _is_literal both start from it
         locative = _locative(head)
         if not label and not locative:
             continue
         hits.append(PlaceHit(_rule(locative), span, entries, _is_literal(span, entries, head, locative)))
-        covered.update(range(start, end))
+        covered.update(range(span.start, span.end))
     for ent in ents:
         if ent.label_ in _PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)):
+            street = _street(doc, *_name_run(doc, ent.start, ent.end))
+            if street is not None:
+                hits.append(PlaceHit("places.street", street, (), _is_literal(street, (), street.root, True)))
+                covered.update(range(street.start, street.end))
+                continue
             head = ent.root
-            if _locative(head) and ent.text.lower().removeprefix("the ") not in excluded:
+            if _locative(head) and ent.text.lower().removeprefix("the ") not in excluded \
+                    and _may_be_place(doc, ent, (), *_name_run(doc, ent.start, ent.end)):
                 hits.append(PlaceHit(_rule(True), ent, (), _is_literal(ent, (), head, True)))
     return sorted(hits, key=lambda h: h.span.start)
+
+
+def _name_word(token) -> bool:
+    """A word that can continue a capitalised name: capitalised, or an ordinal ("23rd")."""
+    text = token.text
+    return (text[:1].isupper() and (token.is_alpha or "-" in text or text.endswith("."))) \
+        or bool(_ORDINAL.fullmatch(text))
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _name_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The whole run of capitalised words the candidate sits in ("Oxford" in "Oxford Street", "Kot"
+    in "Shah Wali Kot"), not crossing the sentence's first word or a person's title."""
+    titles = _person_titles()
+    while start > 0 and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start \
+            and doc[start - 1].lower_.rstrip(".") not in titles:
+        start -= 1
+    if start > 0 and doc[start - 1].is_sent_start and _name_word(doc[start - 1]) \
+            and doc[start - 1].lower_ in _street_words()[1]:
+        start -= 1  # "Rue Victor Hugo" at the start of a sentence
+    while end < len(doc) and _name_word(doc[end]):
+        end += 1
+    return start, end
+
+
+def _street(doc: Doc, start: int, end: int) -> Span | None:
+    """The street, square or road the run names, with its street word ("Oxford Street", "Victor
+    Hugo street", "Rue Victor Hugo"), or None."""
+    after, before = _street_words()
+    if end < len(doc) and doc[end].lower_ in after and end > start:
+        return doc[start:end + 1]
+    if end - start >= 2 and doc[end - 1].lower_ in after:
+        return doc[start:end]
+    if end - start >= 2 and doc[start].lower_ in before:
+        return doc[start:end]
+    return None
+
+
+def _before_place_head(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in words("place_heads")
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    return frozenset(w.rstrip(".") for w in words("person_titles"))
+
+
+def _may_be_place(doc: Doc, span: Span, entries: tuple[PlaceEntry, ...], run_start: int, run_end: int) -> bool:
+    """False when the name is a person's or an organisation's, whatever village shares it: a title
+    before it ("Mr Whitelaw", "Gov. Sanchez"), an organisation's word in its run ("Tigray Defence
+    Force", "White House"), or an acronym that is no country ("RAND")."""
+    if run_start > 0 and doc[run_start - 1].lower_.rstrip(".") in _person_titles():
+        return False
+    organisation = words("not_place_name_words")
+    if any(doc[i].lower_ in organisation for i in range(run_start, run_end) if doc[i].text[:1].isupper()):
+        return False
+    text = span.text
+    if text.isupper() and len(text) > 1 and not (entries and entries[0].feature == "PCLI"):
+        return False
+    return True
 
 
 def place_names_in(doc: Doc, start: int = 0, end: int | None = None) -> tuple[str, ...]:
@@ -287,11 +386,11 @@ def _rule(locative: bool) -> str:
 
 def _locative(head) -> bool:
     """True when the name whose root is `head` stands in a locative phrase ("in X", "the town of X")."""
-    if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS:
+    if head.dep_ == "pobj" and head.head.lower_ in _locative_preps():
         return True
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _PLACE_HEADS:
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in words("place_heads"):
         return True
-    if head.dep_ == "appos" and head.head.lower_ in _PLACE_HEADS:
+    if head.dep_ == "appos" and head.head.lower_ in words("place_heads"):
         return True
     return False
 
@@ -305,16 +404,17 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
         return False
     if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("led", "backed", "based", "brokered", "allied"):
         return False
-    if head.dep_ in ("compound", "amod", "poss") and head.head.lower_ not in _PLACE_HEADS and not head.head.ent_type_ in _PLACE_LABELS:
+    if head.dep_ in ("compound", "amod", "poss") and head.head.lower_ not in words("place_heads") and not head.head.ent_type_ in _PLACE_LABELS:
         return False
     capital = bool(entries) and entries[0].feature == "PPLC"
-    if head.dep_ == "nsubj" and head.head.lemma_.lower() in words("agent_verbs"):
+    if head.dep_ == "nsubj" and (head.head.lemma_.lower() in words("agent_verbs")
+                                 or head.head.lemma_.lower() in words("speech_verbs")):
         return False
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "conj", "appos", "attr", "ROOT") and capital \
             and not locative:
         return False
     if capital:
-        if not (locative and head.head.lower_ in _CAPITAL_PREPS | {"of"}):
+        if not (locative and head.head.lower_ in _capital_preps() | {"of"}):
             return False
         prep = head.head
         if prep.head.lower_ in words("government_nouns") or prep.head.lemma_.lower() in words("government_nouns"):
