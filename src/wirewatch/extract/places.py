@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..nlp.demonyms import country_of_demonym
 from ..model import Article, GeoPrecision, Place, PlaceMention, Provenance
 from ..nlp.annotate import ParsedSentence, lower_forms, text_of
-from ..nlp.gazetteer import PlaceEntry, name_key
+from ..nlp.gazetteer import PlaceEntry, name_key, name_particles
 from ..nlp.pipeline import not_places, place_candidates
 from ..resolve.actors import party_name_spans
 from .words import mapping, words
@@ -28,6 +28,7 @@ RULES = (
     "places.locative",  # "in Stepanakert", "the town of Shushi"
     "places.event_sentence",  # a place named in a sentence that reports an event
     "places.street",  # "on Oxford Street", "in Rue Victor Hugo", "near 23rd Street"
+    "places.headed",  # a name no gazetteer knows, before or after a place noun: "in the Markets area"
 )
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NAME_LABELS = {"PERSON", "ORG", "NORP"}
@@ -57,6 +58,12 @@ def _street_words() -> tuple[frozenset[str], frozenset[str]]:
     table = mapping("street_words")
     return (frozenset(w for w, mark in table.items() if mark != "before"),
             frozenset(w for w, mark in table.items() if mark == "before"))
+
+
+@cache
+def _statement_verbs() -> frozenset[str]:
+    """Verbs whose place is where a statement was made, not where events happened."""
+    return words("speech_verbs") | {"speak"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,11 +198,17 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
             continue
         label = _entity_label(span, ents)
         strong = entries[0].id >= 90_000_000 or entries[0].feature in ("PCLI", "RGN")
-        if label and label not in _PLACE_LABELS and not strong:
-            continue
-        if (run_start, run_end) != (start, end) and _before_place_head(doc, run_end):
-            # "the Shah Wali Kot district": the whole run names the division, not its known part
-            span, entries = doc[run_start:run_end], ()
+        run = doc[run_start:run_end]
+        widen = (run_start, run_end) != (start, end) and (_before_place_head(doc, run_end) or _locative(run.root))
+        if label and label not in _PLACE_LABELS and not strong \
+                and not (widen and run.root.head.lower_ in _capital_preps()):
+            continue  # (a person's name is no object of "in": "in Maidan Wardak" is a place)
+        if widen:
+            # "the Shah Wali Kot district", "in Badia al-Sukhnah": the whole run names the place,
+            # not the part of it the gazetteer knows
+            span, entries = run, ()
+        elif run_start < start and all(t.lower_ in words("name_prefixes") for t in doc[run_start:start]):
+            span = doc[run_start:end]  # "East Belfast": the prefix stays part of the name
         head = span.root  # computed once: _locative and _is_literal both start from it
         locative = _locative(head)
         if not label and not locative:
@@ -213,14 +226,54 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
             if _locative(head) and ent.text.lower().removeprefix("the ") not in excluded \
                     and _may_be_place(doc, ent, (), *_name_run(doc, ent.start, ent.end)):
                 hits.append(PlaceHit(_rule(True), ent, (), _is_literal(ent, (), head, True)))
+    hits.extend(_headed_names(doc, covered))
     return sorted(hits, key=lambda h: h.span.start)
 
 
+def _headed_names(doc: Doc, covered: set[int]) -> list[PlaceHit]:
+    """Names no gazetteer knows, made places by the noun they name in a locative phrase: "in
+    the Markets area", "in Arghandab district", "near the village of Kfar Aziz"."""
+    out: list[PlaceHit] = []
+    heads = words("place_heads")
+    demonyms = country_of_demonym()
+    for token in doc:
+        if token.lower_ not in heads or token.i in covered or not token.text.islower():
+            continue  # a capitalised "State" or "District" is part of a name
+        spans = []
+        if token.dep_ == "pobj" and token.head.lower_ in _locative_preps():
+            start = token.i  # "in Arghandab district": the capitalised words before the noun
+            while start > 0 and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start:
+                start -= 1
+            spans.append(doc[start:token.i])
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        name = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if name is not None and _name_word(name):  # "the province of Logar", "the village of Kfar Aziz"
+            start = name.i
+            while start > of.i + 1 and _name_word(doc[start - 1]):
+                start -= 1
+            spans.append(doc[start:name.i + 1])
+        for span in spans:
+            if not span or covered.intersection(range(span.start, span.end)):
+                continue
+            if all(t.lower_ in not_places() or t.lower_ in words("name_prefixes") or t.lower_ in demonyms
+                   for t in span):
+                continue  # "the Russian republic of Dagestan": Russian names no place
+            if _may_be_place(doc, span, (), span.start, span.end):
+                out.append(PlaceHit("places.headed", span, (), True))
+                covered.update(range(span.start, span.end))
+    return out
+
+
 def _name_word(token) -> bool:
-    """A word that can continue a capitalised name: capitalised, or an ordinal ("23rd")."""
+    """A word that can continue a capitalised name: capitalised, or an ordinal ("23rd"); not a
+    weekday, a month or another word that only looks like a name ("in Minnesota Saturday")."""
     text = token.text
-    return (text[:1].isupper() and (token.is_alpha or "-" in text or text.endswith("."))) \
-        or bool(_ORDINAL.fullmatch(text))
+    if not ((text[:1].isupper() and (token.is_alpha or "-" in text or text.endswith(".")))
+            or _ORDINAL.fullmatch(text)):
+        return False
+    lowered = token.lower_
+    return lowered not in not_places() or lowered in _street_words()[0] or lowered in _street_words()[1] \
+        or lowered in words("name_prefixes")
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -230,14 +283,23 @@ def _name_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The whole run of capitalised words the candidate sits in ("Oxford" in "Oxford Street", "Kot"
     in "Shah Wali Kot"), not crossing the sentence's first word or a person's title."""
     titles = _person_titles()
+    while start > 0 and doc[start].lower_ in ("the", "a"):
+        start += 1
     while start > 0 and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start \
             and doc[start - 1].lower_.rstrip(".") not in titles:
         start -= 1
     if start > 0 and doc[start - 1].is_sent_start and _name_word(doc[start - 1]) \
             and doc[start - 1].lower_ in _street_words()[1]:
         start -= 1  # "Rue Victor Hugo" at the start of a sentence
-    while end < len(doc) and _name_word(doc[end]):
-        end += 1
+    particles = name_particles()
+    while end < len(doc):
+        if _name_word(doc[end]):
+            end += 1
+        elif end + 2 < len(doc) and doc[end].lower_ in particles and doc[end + 1].text == "-" \
+                and _name_word(doc[end + 2]):
+            end += 3  # "Badia al-Sham"
+        else:
+            break
     return start, end
 
 
@@ -275,6 +337,11 @@ def _may_be_place(doc: Doc, span: Span, entries: tuple[PlaceEntry, ...], run_sta
     text = span.text
     if text.isupper() and len(text) > 1 and not (entries and entries[0].feature == "PCLI"):
         return False
+    if 0 < run_start and run_end < len(doc) and doc[run_start - 1].text == "(" and doc[run_end].text == ")":
+        return False  # an agency's credit: "(Xinhua)", "(AFP)"
+    people = words("person_nouns")
+    if any(c.dep_ == "appos" and c.lemma_.lower() in people for c in span.root.children):
+        return False  # "Donald, the police spokesman"
     return True
 
 
@@ -307,10 +374,13 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
     # and an article names the same place many times. The entries tuple is keyed by identity (the
     # gazetteer hands out one tuple per name); `hits` keeps every tuple alive, so ids stay unique.
     resolved: dict[tuple[str, int], PlaceEntry | None] = {}
+    persons = _names_of_people(parsed)
     for item, hit in hits:
         if not hit.literal:
             continue
         name = hit.span.text
+        if len(hit.span) == 1 and hit.span[0].lower_ in persons and not (hit.entries and _strong(hit.entries[0])):
+            continue  # "Sanchez reopened her shop" after "Isabelle Sanchez": the surname, not the village
         memo = (name, id(hit.entries))
         if memo not in resolved:
             resolved[memo] = resolve(name, hit.entries, countries, anchors)
@@ -330,6 +400,36 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
                                   sentence.start + hit.span.end_char, hit.rule),
         ))
     return mentions
+
+
+def _strong(entry: PlaceEntry) -> bool:
+    """A country, capital, first-level division or one of our own entries: no surname outweighs it."""
+    return entry.id >= 90_000_000 or entry.feature in ("PCLI", "PPLC", "RGN", "ADM1")
+
+
+def _names_of_people(parsed: list[ParsedSentence]) -> frozenset[str]:
+    """Lower-cased words the article uses in a person's or a party's name: after a title ("Gov.
+    Sanchez"), in a person's full name ("Ivan Duque"), or as the subject of a statement or an act
+    of war ("the Taliban said"). One such use makes the word a name in the whole article."""
+    out: set[str] = set()
+    titles = _person_titles()
+    for item in parsed:
+        doc = item.doc
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                out.update(t.lower_ for t in ent if t.text[:1].isupper())
+        for token in doc:
+            if token.lower_.rstrip(".") in titles and token.i + 1 < len(doc) and token.text[:1].isupper():
+                end = token.i + 1
+                while end < len(doc) and _name_word(doc[end]):
+                    out.add(doc[end].lower_)
+                    end += 1
+        for hit in find_toponyms(doc):
+            head = hit.span.root
+            if len(hit.span) == 1 and head.dep_ == "nsubj" and (
+                    head.head.lemma_.lower() in words("agent_verbs") or head.head.lemma_.lower() in _statement_verbs()):
+                out.add(head.lower_)
+    return frozenset(out)
 
 
 def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anchors: list[PlaceEntry]) -> PlaceEntry | None:
@@ -385,7 +485,12 @@ def _rule(locative: bool) -> str:
 
 
 def _locative(head) -> bool:
-    """True when the name whose root is `head` stands in a locative phrase ("in X", "the town of X")."""
+    """True when the name whose root is `head` stands in a locative phrase ("in X", "the town of X"),
+    alone or as a later member of a list ("in X and Y")."""
+    for _ in range(3):
+        if head.dep_ != "conj" or head.head is head:
+            break
+        head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in _locative_preps():
         return True
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in words("place_heads"):
@@ -406,6 +511,17 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
         return False
     if head.dep_ in ("compound", "amod", "poss") and head.head.lower_ not in words("place_heads") and not head.head.ent_type_ in _PLACE_LABELS:
         return False
+    if head.dep_ == "pobj":
+        prep = head.head
+        holder = prep.head
+        if prep.lower_ in ("in", "at", "from") and (holder.lower_ in words("government_nouns")
+                                                   or holder.lemma_.lower() in words("government_nouns")):
+            return False  # "officials in Washington": where the sources are, not the event
+        if holder.pos_ in ("VERB", "AUX") and holder.lemma_.lower() in _statement_verbs() \
+                and not any(c.dep_ in ("nsubjpass", "auxpass") for c in holder.children):
+            return False  # "speaking in Colorado": where a statement was made, not "was reported in X"
+        if prep.lower_ == "of" and holder.ent_type_ == "PERSON":
+            return False  # "Keith Salomon of Delaware": where a person is from
     capital = bool(entries) and entries[0].feature == "PPLC"
     if head.dep_ == "nsubj" and (head.head.lemma_.lower() in words("agent_verbs")
                                  or head.head.lemma_.lower() in words("speech_verbs")):
