@@ -203,12 +203,17 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
         if label and label not in _PLACE_LABELS and not strong \
                 and not (widen and run.root.head.lower_ in _capital_preps()):
             continue  # (a person's name is no object of "in": "in Maidan Wardak" is a place)
-        if widen:
+        extra = [t.lower_ for t in (*doc[run_start:start], *doc[end:run_end])]
+        if extra and all(w in words("place_heads") for w in extra):
+            span = run  # "Kandahar City", "Kherson Region": the known name with its place noun
+        elif widen:
             # "the Shah Wali Kot district", "in Badia al-Sukhnah": the whole run names the place,
             # not the part of it the gazetteer knows
             span, entries = run, ()
-        elif run_start < start and all(t.lower_ in words("name_prefixes") for t in doc[run_start:start]):
-            span = doc[run_start:end]  # "East Belfast": the prefix stays part of the name
+        elif run_start < start and end == run_end and all(w in words("name_prefixes") for w in extra):
+            span = run  # "East Belfast": the prefix stays part of the name
+        elif extra and not _strong(entries[0]):
+            continue  # "Keith Moss said": a village's name inside a longer name is a person's
         head = span.root  # computed once: _locative and _is_literal both start from it
         locative = _locative(head)
         if not label and not locative:
@@ -226,8 +231,35 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
             if _locative(head) and ent.text.lower().removeprefix("the ") not in excluded \
                     and _may_be_place(doc, ent, (), *_name_run(doc, ent.start, ent.end)):
                 hits.append(PlaceHit(_rule(True), ent, (), _is_literal(ent, (), head, True)))
+    hits.extend(_streets(doc, covered))
     hits.extend(_headed_names(doc, covered))
     return sorted(hits, key=lambda h: h.span.start)
+
+
+def _streets(doc: Doc, covered: set[int]) -> list[PlaceHit]:
+    """Streets that neither the gazetteer nor the NER proposed: "near 14th Street", "in Rue Haute"."""
+    out: list[PlaceHit] = []
+    after, before = _street_words()
+    for token in doc:
+        if token.i in covered or token.lower_ not in after | before:
+            continue
+        if token.lower_ in after and token.i > 0 and _name_word(doc[token.i - 1]):
+            start = token.i
+            while start > 0 and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start:
+                start -= 1
+            if start == token.i and doc[start - 1].is_sent_start:
+                start -= 1
+            span = doc[start:token.i + 1]
+        elif token.lower_ in before and token.text[:1].isupper():
+            span = doc[token.i:_name_run(doc, token.i, token.i + 1)[1]]
+        else:
+            continue
+        if len(span) < 2 or covered.intersection(range(span.start, span.end)):
+            continue
+        if _may_be_place(doc, span, (), span.start, span.end):
+            out.append(PlaceHit("places.street", span, (), _is_literal(span, (), span.root, True)))
+            covered.update(range(span.start, span.end))
+    return out
 
 
 def _headed_names(doc: Doc, covered: set[int]) -> list[PlaceHit]:
@@ -520,7 +552,7 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
         if holder.pos_ in ("VERB", "AUX") and holder.lemma_.lower() in _statement_verbs() \
                 and not any(c.dep_ in ("nsubjpass", "auxpass") for c in holder.children):
             return False  # "speaking in Colorado": where a statement was made, not "was reported in X"
-        if prep.lower_ == "of" and holder.ent_type_ == "PERSON":
+        if prep.lower_ == "of" and (holder.ent_type_ == "PERSON" or holder.pos_ == "PROPN"):
             return False  # "Keith Salomon of Delaware": where a person is from
     capital = bool(entries) and entries[0].feature == "PPLC"
     if head.dep_ == "nsubj" and (head.head.lemma_.lower() in words("agent_verbs")
