@@ -287,7 +287,7 @@ def _is_request(token: Token) -> bool:
     if any(t.lower_ in words("help_words") for t in scope if t is not token):
         return True
     # "asked Cuba to hand over the rebels", "a request to extradite them": an act asked of a state
-    return any(t.dep_ in ("xcomp", "acl", "ccomp") and t.pos_ == "VERB" and t.lemma_.lower() in words("request_actions")
+    return any(t.dep_ in ("xcomp", "acl", "ccomp", "advcl") and t.pos_ == "VERB" and t.lemma_.lower() in words("request_actions")
                for t in scope if t is not token)
 
 
@@ -407,9 +407,14 @@ def _parties(hit: AgreementHit, doc: Doc, belligerents: tuple[str, ...], mediato
         return tuple(p for p in (requester, addressee) if p)
     if hit.kind is AgreementKind.PLEDGE:
         subject = _subject_text(cue)
-        if subject and not _WARRING.search(subject) and _party(subject) and _party(subject) not in belligerents:
-            beneficiary = _party(_addressee_text(cue)) or next((b for b in belligerents if b in text_of(doc)), None)
-            return tuple(p for p in (_party(subject), beneficiary) if p)
+        mutual = not subject or _WARRING.search(subject) or re.search(r"\band\b", subject)
+        giver = None if mutual else _party(subject)
+        beneficiary = _party(_addressee_text(cue))
+        # A third state's promise ("Moscow will render Yerevan assistance"), or one side's promise to
+        # a named other ("the United States will send systems to Ukraine"); else the sides' own pledge.
+        if giver and (giver not in belligerents or (beneficiary and beneficiary != giver)):
+            beneficiary = beneficiary or next((b for b in belligerents if b in text_of(doc)), None)
+            return tuple(p for p in (giver, beneficiary) if p)
         return belligerents
     named = tuple(p for p in _sentence_parties(doc, cue) if p not in mediators)
     warring = named if len(named) >= 2 or not belligerents else tuple(dict.fromkeys(named + belligerents))
@@ -439,7 +444,8 @@ def _owner_text(token: Token) -> str | None:
 
 def _addressee_text(token: Token) -> str | None:
     for child in token.children:
-        if child.dep_ in ("dobj", "dative") and child.lower_ not in words("help_words"):
+        if child.dep_ in ("dobj", "dative") and child.lower_ not in words("help_words") \
+                and (_party(doc_phrase(child)) or child.dep_ == "dative"):
             return doc_phrase(child)
         if child.dep_ == "dobj":
             owner = next((c for c in child.children if c.dep_ == "poss"), None)
@@ -451,7 +457,7 @@ def _addressee_text(token: Token) -> str | None:
         if t.dep_ == "pobj" and t.head.lower_ in ("to", "for") and _party(t.text):
             return t.text
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in words("help_words"):
-            return doc_phrase(t)  # "appealed for the help of Sunni tribes"
+            return t.doc[t.left_edge.i:t.i + 1].text  # "appealed for the help of Sunni tribes"
     return None
 
 
