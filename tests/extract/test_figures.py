@@ -371,3 +371,59 @@ def test_figures_war_totals(extractor, text, expected):
 def test_figures_an_earlier_event_opened_by_since_is_historical(extractor, text, historical):
     [figure] = extracted(extractor, text)
     assert figure.historical is historical
+
+
+# --- issue 20: declared rules, lexicon entries that can fire -------------------------------------
+
+# Sentences that between them exercise every figure rule.
+_ONE_PER_RULE = (
+    "Thirty-nine civilians have been killed in the shelling.",
+    "The strike killed at least 91 civilians.",
+    "The war has cost 5,000 lives.",
+    "The death toll was nearing 5,000.",
+    "Officials said 13 people were hurt but 11 were still in hospital.",
+    "No one was hurt in the explosion.",
+)
+
+
+def test_figures_emitted_rules_are_declared_and_every_rule_fires(nlp, extractor):
+    hit_rules = {h.rule for text in _ONE_PER_RULE for h in match_figures(nlp(text))}
+    figure_rules = {f.provenance.rule.partition("+")[0] for text in _ONE_PER_RULE for f in extracted(extractor, text)}
+    assert hit_rules | figure_rules <= set(RULES), (hit_rules | figure_rules) - set(RULES)
+    assert hit_rules == set(RULES), set(RULES) - hit_rules
+    assert "figures.zero" not in figure_rules  # a hit for the claim rules, never a Figure
+
+
+# Templates in which a casualty word can stand; each entry of casualty_words.txt must give a figure
+# of its kind in at least one, through the prefilter (one source of truth for both).
+_KIND_TEMPLATES = (
+    "Shelling {w} 12 people on Monday.",
+    "12 people were {w} on Monday.",
+    "The attack left 12 people {w}.",
+    "There were 12 {w} after the attack.",
+    "The {w} rose to 12 on Monday.",
+    "12 people {w} in the attack on Monday.",
+    "12 soldiers were {w} by the rebels.",
+    "Officials said 12 people had been {w} down.",
+    "Officials saw the {w} of 12 soldiers.",
+    "The war forced 12 people to {w}.",
+)
+
+
+def test_figures_every_casualty_word_can_fire(nlp):
+    from wirewatch.extract.words import mapping
+
+    dead = []
+    for word, kind in mapping("casualty_words").items():
+        sentences = [t.format(w=word) for t in _KIND_TEMPLATES]
+        if not any(wants(s) and any(h.kind.value == kind for h in match_figures(nlp(s))) for s in sentences):
+            dead.append((word, kind))
+    assert dead == []
+
+
+def test_figures_every_people_noun_counts(nlp):
+    from wirewatch.extract.words import words
+
+    dead = [noun for noun in words("people_nouns")
+            if not match_figures(nlp(f"Shelling killed 12 {noun} on Monday."))]
+    assert dead == []

@@ -296,3 +296,43 @@ def test_places_a_surname_is_no_place_anywhere_in_the_article(extractor):
 )
 def test_places_where_sources_speak_is_not_an_event_place(extractor, text, expected):
     assert names(extractor, text) == expected
+
+
+# --- issue 20: declared rules, lexicon entries that can fire -------------------------------------
+
+_ONE_PER_RULE = (
+    "Shelling hit the town of Gubadli overnight.",
+    "Rockets struck Stepanakert before dawn.",
+    "A bomb exploded on Oxford Street, wounding six.",
+    "A mine exploded in Zarkhan district, killing two soldiers.",
+)
+
+
+def test_places_emitted_rules_are_declared_and_every_rule_fires(extractor):
+    emitted = {m.provenance.rule for text in _ONE_PER_RULE for m in places_of(extractor, text)}
+    assert emitted <= set(RULES), emitted - set(RULES)
+    assert emitted == set(RULES), set(RULES) - emitted
+
+
+def test_places_every_street_word_makes_a_street(extractor):
+    from wirewatch.extract.words import mapping
+
+    for word, mark in mapping("street_words").items():
+        name = f"{word.title()} Almaz" if mark == "before" else f"Almaz {word.title()}"
+        assert names(extractor, f"A bomb exploded on {name} on Monday.") == [name], word
+
+
+def test_places_every_person_title_rules_out_the_name_after_it(nlp):
+    from wirewatch.extract.words import words
+
+    for title in words("person_titles"):
+        hits = find_toponyms(nlp(f"A bomb exploded in Lyon, {title.title()} Whitelaw said."))
+        assert [h.span.text for h in hits] == ["Lyon"], title
+
+
+def test_places_every_organisation_word_rules_out_the_name(nlp):
+    from wirewatch.extract.words import words
+
+    for word in words("not_place_name_words"):
+        hits = find_toponyms(nlp(f"The Tigray {word.title()} said it shelled Alamata on Monday."))
+        assert [h.span.text for h in hits] == ["Alamata"], word

@@ -32,13 +32,25 @@ RULES = (
     "agreements.halt_phrase",  # "the deal includes a complete halt to fighting"
     "agreements.deal",  # "the leader confirmed the agreement", after a ceasefire was named
 )
-_MEDIATORS = re.compile(
-    r"\b(?:brokered|mediated|negotiated|hosted|chaired|facilitated)\s+by\s+(?P<list>[A-Z][^.;:—–(]*?)(?=,\s+(?:co-chairs|which|who|that)\b|[.;:—–(]|$)"
-    r"|(?P<pre>[A-Z][\w.]*)-brokered"
-    r"|\bvia\s+the\s+(?P<via>[A-Z][^,.;(]*?)(?:\s*\((?P<abbr>[A-Z]{2,})\))?(?=[,.;]|$)",
-)
-_APPEALS = {"urge", "call", "want", "hope", "propose", "suggest", "encourage", "press", "ask"}
-_WARRING = re.compile(r"\b(both sides|the two sides|the sides|warring sides|the countries|both countries|the two countries|each other)\b", re.I)
+
+
+@cache
+def _mediators_pattern() -> re.Pattern:
+    """"brokered by Russia, the United States and France", "U.S.-brokered", "via the OSCE"; the
+    verbs come from mediation_verbs.txt."""
+    verbs = "|".join(re.escape(v) for v in words("mediation_verbs"))
+    return re.compile(
+        rf"\b(?:{verbs})\s+by\s+(?P<list>[A-Z][^.;:—–(]*?)(?=,\s+(?:co-chairs|which|who|that)\b|[.;:—–(]|$)"
+        rf"|(?P<pre>[A-Z][\w.]*)-(?:{verbs})"
+        r"|\bvia\s+the\s+(?P<via>[A-Z][^,.;(]*?)(?:\s*\((?P<abbr>[A-Z]{2,})\))?(?=[,.;]|$)",
+    )
+
+
+@cache
+def _warring() -> re.Pattern:
+    """The warring sides named together ("both sides", "the two countries"), from warring_sides.txt."""
+    phrases = "|".join(re.escape(p) for p in sorted(words("warring_sides"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{phrases})\b", re.I)
 
 
 @cache
@@ -249,7 +261,7 @@ def _under_appeal(token: Token) -> bool:
     if definite:
         return False
     for ancestor in list(token.ancestors)[:4]:
-        if ancestor.lemma_.lower() in _APPEALS:
+        if ancestor.lemma_.lower() in words("appeal_verbs"):
             return True
         if ancestor.dep_ in ("advcl", "relcl", "acl") or ancestor.pos_ == "ADP":
             return False
@@ -407,7 +419,7 @@ def _parties(hit: AgreementHit, doc: Doc, belligerents: tuple[str, ...], mediato
         return tuple(p for p in (requester, addressee) if p)
     if hit.kind is AgreementKind.PLEDGE:
         subject = _subject_text(cue)
-        mutual = not subject or _WARRING.search(subject) or re.search(r"\band\b", subject)
+        mutual = not subject or _warring().search(subject) or re.search(r"\band\b", subject)
         giver = None if mutual else _party(subject)
         beneficiary = _party(_addressee_text(cue))
         # A third state's promise ("Moscow will render Yerevan assistance"), or one side's promise to
@@ -467,7 +479,7 @@ def doc_phrase(token: Token) -> str:
 
 def _mediators(text: str) -> tuple[str, ...]:
     found: list[str] = []
-    for match in _MEDIATORS.finditer(text):
+    for match in _mediators_pattern().finditer(text):
         if match.group("list"):
             for part in re.split(r",\s*|\s+and\s+", match.group("list")):
                 part = re.sub(r"^the\s+", "", part.strip())

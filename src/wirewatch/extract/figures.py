@@ -29,11 +29,7 @@ RULES = (
     "figures.in_hospital",  # "11 were still in hospital"
     "figures.zero",  # "no fatalities", "no one was hurt": a hit for the claim rules, never a Figure
 )
-# Words between a casualty verb and its number that `_tokens_before` passes over ("killed at
-# least 91", "killing the three").
-_QUALIFIER_WORDS = frozenset(("at", "least", "more", "than", "about", "nearly", "almost", "some", "around", "over",
-                              "up", "to", "as", "many", "approximately", "roughly", "an", "estimated", "a", "total",
-                              "of", "the"))
+
 
 _NUMBER_HINT = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -47,12 +43,23 @@ _ZERO = re.compile(
 )
 _VAGUE_BEFORE = re.compile(r"\b(?:several|many|few|tens of|hundreds of|thousands of)\s+$", re.I)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-_HISTORICAL = re.compile(
-    r"\b(?:(1[89]\d0s|(?:19|20)\d\d)(?:'s)?\s+(?:war|conflict|fighting|genocide|massacre|pogroms?)"
-    r"|(?:war|conflict|fighting)\s+(?:(?:that\s+|which\s+)?ended\s+(?:in\s+)?|of\s+|in\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?)(1[89]\d0s|(?:19|20)\d\d))",
-    re.I,
-)
-_MONTH_NEAR = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+
+
+@cache
+def _historical() -> re.Pattern:
+    """A war dated to an earlier year or decade ("the 1990s war", "the conflict that ended in 1994"),
+    its nouns from war_nouns.txt."""
+    wars = "|".join(re.escape(w) for w in sorted(words("war_nouns"), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(1[89]\d0s|(?:19|20)\d\d)(?:'s)?\s+(?:{wars})\b"
+        rf"|(?:{wars})\s+(?:(?:that\s+|which\s+)?ended\s+(?:in\s+)?|of\s+|in\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?)(1[89]\d0s|(?:19|20)\d\d))",
+        re.I,
+    )
+# A month's name or abbreviation, whole ("Sept.", "March"; not "marines" or "separatists").
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH_NEAR = re.compile(rf"\b{_MONTH}\.?\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"\s*{_MONTH}\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +182,7 @@ def _not_a_count(doc: Doc, number: NumberMention, span) -> bool:
         return True  # "several thousand people": a vague quantity, no figure
     if _YEAR.match(raw) and "," not in number.text:
         return True
-    if _MONTH_NEAR.search(text[: number.start]) or re.match(r"\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", text[number.end:], re.I):
+    if _MONTH_NEAR.search(text[: number.start]) or _MONTH_AFTER.match(text[number.end:]):
         return True
     if re.match(r"\s*[:.]\d", text[number.end:]) or re.search(r"(article|no\.|section|\$|€|£|#)\s*$", text[: number.start], re.I):
         return True
@@ -203,7 +210,7 @@ def _tokens_before(doc: Doc, index: int) -> list[Token]:
     """The word before the number, skipping its qualifier ("killed at least 91" gives "killed")."""
     out = []
     i = index - 1
-    while i >= 0 and (doc[i].lower_ in _QUALIFIER_WORDS or doc[i].is_punct and doc[i].text == "-"):
+    while i >= 0 and (doc[i].lower_ in words("count_lead_words") or doc[i].is_punct and doc[i].text == "-"):
         i -= 1
     if i >= 0:
         out.append(doc[i])
@@ -350,7 +357,7 @@ def in_since_clause(token: Token) -> bool:
 
 def is_historical(sentence: str, number: NumberMention) -> bool:
     """True when the sentence ties the figure to an earlier war ("a 1990s war that left 30,000 dead")."""
-    for match in _HISTORICAL.finditer(sentence):
+    for match in _historical().finditer(sentence):
         before = sentence[max(0, match.start() - 12):match.start()].lower()
         if "since" in before:
             continue

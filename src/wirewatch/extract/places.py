@@ -363,6 +363,8 @@ def _may_be_place(doc: Doc, span: Span, entries: tuple[PlaceEntry, ...], run_sta
     Force", "White House"), or an acronym that is no country ("RAND")."""
     if run_start > 0 and doc[run_start - 1].lower_.rstrip(".") in _person_titles():
         return False
+    if span.text.lower().rstrip(".") in _person_titles():
+        return False  # the title itself ("Sen", "Gen."), whatever village has its name
     organisation = words("not_place_name_words")
     if any(doc[i].lower_ in organisation for i in range(run_start, run_end) if doc[i].text[:1].isupper()):
         return False
@@ -539,7 +541,7 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.text in ("'s", "’s", "'"):
         return False
-    if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("led", "backed", "based", "brokered", "allied"):
+    if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in words("modifier_participles"):
         return False
     if head.dep_ in ("compound", "amod", "poss") and head.head.lower_ not in words("place_heads") and not head.head.ent_type_ in _PLACE_LABELS:
         return False
