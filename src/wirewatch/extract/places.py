@@ -190,9 +190,8 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
         run_start, run_end = _name_run(doc, start, end)
         street = _street(doc, run_start, run_end)
         if street is not None:
-            span = street
-            hits.append(PlaceHit("places.street", span, (), _is_literal(span, (), span.root, True)))
-            covered.update(range(span.start, span.end))
+            hits.append(_street_hit(street))
+            covered.update(range(street.start, street.end))
             continue
         if not _may_be_place(doc, span, entries, run_start, run_end):
             continue
@@ -224,7 +223,7 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
         if ent.label_ in _PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)):
             street = _street(doc, *_name_run(doc, ent.start, ent.end))
             if street is not None:
-                hits.append(PlaceHit("places.street", street, (), _is_literal(street, (), street.root, True)))
+                hits.append(_street_hit(street))
                 covered.update(range(street.start, street.end))
                 continue
             head = ent.root
@@ -244,11 +243,9 @@ def _streets(doc: Doc, covered: set[int]) -> list[PlaceHit]:
         if token.i in covered or token.lower_ not in after | before:
             continue
         if token.lower_ in after and token.i > 0 and _name_word(doc[token.i - 1]):
-            start = token.i
-            while start > 0 and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start:
-                start -= 1
-            if start == token.i and doc[start - 1].is_sent_start:
-                start -= 1
+            start = _run_start(doc, token.i)
+            if start > 0 and doc[start - 1].is_sent_start and _name_word(doc[start - 1]):
+                start -= 1  # "Oxford Street was closed": the street's name starts the sentence
             span = doc[start:token.i + 1]
         elif token.lower_ in before and token.text[:1].isupper():
             span = doc[token.i:_name_run(doc, token.i, token.i + 1)[1]]
@@ -257,7 +254,7 @@ def _streets(doc: Doc, covered: set[int]) -> list[PlaceHit]:
         if len(span) < 2 or covered.intersection(range(span.start, span.end)):
             continue
         if _may_be_place(doc, span, (), span.start, span.end):
-            out.append(PlaceHit("places.street", span, (), _is_literal(span, (), span.root, True)))
+            out.append(_street_hit(span))
             covered.update(range(span.start, span.end))
     return out
 
@@ -273,17 +270,11 @@ def _headed_names(doc: Doc, covered: set[int]) -> list[PlaceHit]:
             continue  # a capitalised "State" or "District" is part of a name
         spans = []
         if token.dep_ == "pobj" and token.head.lower_ in _locative_preps():
-            start = token.i  # "in Arghandab district": the capitalised words before the noun
-            while start > 0 and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start:
-                start -= 1
-            spans.append(doc[start:token.i])
+            spans.append(doc[_run_start(doc, token.i):token.i])  # "in Arghandab district"
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         name = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if name is not None and _name_word(name):  # "the province of Logar", "the village of Kfar Aziz"
-            start = name.i
-            while start > of.i + 1 and _name_word(doc[start - 1]):
-                start -= 1
-            spans.append(doc[start:name.i + 1])
+            spans.append(doc[_run_start(doc, name.i, of.i + 1):name.i + 1])
         for span in spans:
             if not span or covered.intersection(range(span.start, span.end)):
                 continue
@@ -311,15 +302,23 @@ def _name_word(token) -> bool:
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
+def _run_start(doc: Doc, index: int, floor: int = 0) -> int:
+    """Where the run of name words ending before `index` starts: not before `floor`, not over a
+    person's title, nor over the sentence's first word (capitalised whatever it is)."""
+    titles = _person_titles()
+    start = index
+    while start > floor and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start \
+            and doc[start - 1].lower_.rstrip(".") not in titles:
+        start -= 1
+    return start
+
+
 def _name_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The whole run of capitalised words the candidate sits in ("Oxford" in "Oxford Street", "Kot"
     in "Shah Wali Kot"), not crossing the sentence's first word or a person's title."""
-    titles = _person_titles()
-    while start > 0 and doc[start].lower_ in ("the", "a"):
-        start += 1
-    while start > 0 and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start \
-            and doc[start - 1].lower_.rstrip(".") not in titles:
-        start -= 1
+    while start < end - 1 and doc[start].lower_ in ("the", "a"):
+        start += 1  # an entity span's article: "the Old Park Road"
+    start = _run_start(doc, start)
     if start > 0 and doc[start - 1].is_sent_start and _name_word(doc[start - 1]) \
             and doc[start - 1].lower_ in _street_words()[1]:
         start -= 1  # "Rue Victor Hugo" at the start of a sentence
@@ -333,6 +332,11 @@ def _name_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
         else:
             break
     return start, end
+
+
+def _street_hit(span: Span) -> PlaceHit:
+    """A street is a place by its street word, wherever it stands in the sentence."""
+    return PlaceHit("places.street", span, (), _is_literal(span, (), span.root, True))
 
 
 def _street(doc: Doc, start: int, end: int) -> Span | None:
