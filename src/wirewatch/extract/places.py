@@ -220,6 +220,8 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
         hits.append(PlaceHit(_rule(locative), span, entries, _is_literal(span, entries, head, locative)))
         covered.update(range(span.start, span.end))
     for ent in ents:
+        if len(ent) > 1 and ent[0].lower_ == "the":
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "the Line of Control": no article
         if ent.label_ in _PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)):
             street = _street(doc, *_name_run(doc, ent.start, ent.end))
             if street is not None:
@@ -564,6 +566,8 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
     if head.dep_ == "nsubj" and (head.head.lemma_.lower() in words("agent_verbs")
                                  or head.head.lemma_.lower() in words("speech_verbs")):
         return False
+    if capital and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in words("harm_words"):
+        return True  # "missiles struck Tehran", "Kyiv was shelled overnight": the capital is the target
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "conj", "appos", "attr", "ROOT") and capital \
             and not locative:
         return False
