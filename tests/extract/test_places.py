@@ -349,3 +349,16 @@ def test_places_every_organisation_word_rules_out_the_name(nlp):
 )
 def test_places_a_capital_that_is_struck_is_a_place(extractor, text, expected):
     assert names(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The Boston bombs were packed into pressure cookers.", ["Boston"]),
+        ("Last week's Kabul car bomb killed 12 people.", ["Kabul"]),
+        ("The Mosul bombing was the deadliest this year.", ["Mosul"]),
+        ("A Moscow-brokered truce collapsed near Lachin.", ["Lachin"]),
+    ],
+)
+def test_places_name_of_an_attack_is_its_place(extractor, text, expected):
+    assert names(extractor, text) == expected

@@ -336,6 +336,13 @@ def _name_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _attack_noun(token) -> bool:
+    """A noun for an attack ("bombs", "bombing", "shelling", "car bomb"), read from harm_words."""
+    while token.dep_ == "compound" and token.head is not token:
+        token = token.head  # "Kabul car bomb": the compound's last noun
+    return token.pos_ == "NOUN" and token.lemma_.lower() in words("harm_words")
+
+
 def _street_hit(span: Span) -> PlaceHit:
     """A street is a place by its street word, wherever it stands in the sentence."""
     return PlaceHit("places.street", span, (), _is_literal(span, (), span.root, True))
@@ -549,6 +556,8 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
         return False
     if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in words("modifier_participles"):
         return False
+    if head.dep_ == "compound" and _attack_noun(head.head):
+        return True  # "the Boston bombs", "last week's Kabul car bomb": where the attack happened
     if head.dep_ in ("compound", "amod", "poss") and head.head.lower_ not in words("place_heads") and not head.head.ent_type_ in _PLACE_LABELS:
         return False
     if head.dep_ == "pobj":
