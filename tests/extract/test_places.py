@@ -362,3 +362,19 @@ def test_places_a_capital_that_is_struck_is_a_place(extractor, text, expected):
 )
 def test_places_name_of_an_attack_is_its_place(extractor, text, expected):
     assert names(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The city has been on alert since gunmen attacked a concert hall in Paris, killing 90. "
+         "A parcel bomb exploded in Lyon on Friday.", ["Lyon"]),
+        ("A similar bomb was used in a foiled attack in Times Square in 2010. "
+         "The blast in Chelsea wounded 29 people.", ["Chelsea"]),
+        ("Truck bombs were used in Oklahoma City in 1995, unlike the blasts in Kabul on Monday.", ["Kabul"]),
+        ("Shelling hit Kharkiv in 2014, officials said.", []),
+        ("Shelling hit Kharkiv on Monday, officials said.", ["Kharkiv"]),
+    ],
+)
+def test_places_of_earlier_events_are_not_event_places(extractor, text, expected):
+    assert names(extractor, text) == expected

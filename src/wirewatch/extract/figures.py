@@ -18,6 +18,7 @@ from ..nlp.annotate import ParsedSentence, remembered, text_of, tokens_of
 from ..nlp.dates import find_dates
 from ..nlp.numbers import NumberMention, find_numbers
 from .attribution import Speaker, find_speaker
+from .history import in_since_clause
 from .words import mapping, words
 
 ARTICLE_ITSELF = "the article itself"
@@ -341,18 +342,6 @@ def _build(hit: FigureHit, item: ParsedSentence, article: Article, claimant: tup
         historical=is_historical(sentence.text, hit.number) or in_since_clause(item.doc[hit.anchor]),
     )
 
-
-def in_since_clause(token: Token) -> bool:
-    """True when the token sits inside a clause or phrase that "since" opens: the earlier event a
-    span of time is counted from ("on alert since militants attacked the capital, killing 130";
-    "the highest since May 2010, when 110 people were killed"). A toll counted since then ("28,000
-    have been killed since 2015") has "since" beside it, not above it."""
-    for node in (token, *token.ancestors):
-        if node.lower_ == "since" and node is not token:
-            return True
-        if node.dep_ != "ROOT" and any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
-            return True
-    return False
 
 
 def is_historical(sentence: str, number: NumberMention) -> bool:

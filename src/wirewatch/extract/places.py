@@ -22,6 +22,7 @@ from ..nlp.annotate import ParsedSentence, lower_forms, text_of
 from ..nlp.gazetteer import PlaceEntry, name_key, name_particles
 from ..nlp.pipeline import not_places, place_candidates
 from ..resolve.actors import party_name_spans
+from .history import dated_earlier, in_since_clause
 from .words import mapping, words
 
 RULES = (
@@ -409,10 +410,12 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
     """
     parsed = list(parsed)
     hits: list[tuple[ParsedSentence, PlaceHit]] = []
+    year = article.published.year if article.published else None
     for item in parsed:
         event_sentence = _has_event_word(item.sentence.text)
         for hit in find_toponyms(item.doc):
-            hits.append((item, hit if event_sentence else PlaceHit(hit.rule, hit.span, hit.entries, False)))
+            current = event_sentence and not (in_since_clause(hit.span.root) or dated_earlier(hit.span.root, year))
+            hits.append((item, hit if current else PlaceHit(hit.rule, hit.span, hit.entries, False)))
     countries = _article_countries(parsed, hits)
     anchors = [h.entries[0] for _, h in hits if len(h.entries) == 1 and h.entries[0].feature != "PCLI"]
     mentions: list[PlaceMention] = []
