@@ -422,3 +422,19 @@ def test_agreements_parties_named_in_the_sentence_never_codes(extractor, text, p
 )
 def test_agreements_not_arrangements(extractor, text):
     assert extracted(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,parties,mediators",
+    [
+        ("Pakistan and India agreed to a ceasefire on Saturday, brokered by the United States.",
+         ("Pakistan", "India", "United States"), ("United States",)),
+        ("The truce between Israel and Hamas, mediated by Qatar, took effect at dawn.",
+         ("Israel", "Hamas", "Qatar"), ("Qatar",)),
+        ("Iran and the United States held indirect talks in Muscat, mediated by Oman.",
+         ("Iran", "United States", "Oman"), ("Oman",)),
+    ],
+)
+def test_agreements_mediator_lists_end_where_the_names_end(extractor, text, parties, mediators):
+    agreement = only(extracted(extractor, text))
+    assert (agreement.parties, agreement.mediators) == (parties, mediators)

@@ -427,3 +427,17 @@ def test_figures_every_people_noun_counts(nlp):
     dead = [noun for noun in words("people_nouns")
             if not match_figures(nlp(f"Shelling killed 12 {noun} on Monday."))]
     assert dead == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The previous war, in 1994, left 30,000 dead.",
+        "An earlier war over the enclave killed some 20,000 people.",
+        "The six-week war in 2020 killed more than 6,500 people.",
+        "The 1998-2000 war between the two countries killed some 80,000 people.",
+    ],
+)
+def test_figures_an_earlier_war_is_historical(extractor, text):
+    [figure] = extracted(extractor, text)
+    assert figure.historical

@@ -40,7 +40,7 @@ def _mediators_pattern() -> re.Pattern:
     verbs come from mediation_verbs.txt."""
     verbs = "|".join(re.escape(v) for v in words("mediation_verbs"))
     return re.compile(
-        rf"\b(?:{verbs})\s+by\s+(?P<list>[A-Z][^.;:—–(]*?)(?=,\s+(?:co-chairs|which|who|that)\b|[.;:—–(]|$)"
+        rf"\b(?:{verbs})\s+by\s+(?P<list>(?:the\s+)?[A-Z][^.;:—–(]*?)(?=,\s+(?:co-chairs|which|who|that)\b|[.;:—–(]|$)"
         rf"|(?P<pre>[A-Z][\w.]*)-(?:{verbs})"
         r"|\bvia\s+the\s+(?P<via>[A-Z][^,.;(]*?)(?:\s*\((?P<abbr>[A-Z]{2,})\))?(?=[,.;]|$)",
     )
@@ -483,8 +483,9 @@ def _mediators(text: str) -> tuple[str, ...]:
         if match.group("list"):
             for part in re.split(r",\s*|\s+and\s+", match.group("list")):
                 part = re.sub(r"^the\s+", "", part.strip())
-                if part:
-                    found.append(_party(part) or part)
+                if not part[:1].isupper():
+                    break  # "mediated by Qatar, took effect at 7 a.m.": the list has ended
+                found.append(_party(part) or part)
         elif match.group("pre"):
             found.append(_party(match.group("pre")) or match.group("pre"))
         elif match.group("via"):

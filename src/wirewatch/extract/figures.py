@@ -53,7 +53,8 @@ def _historical() -> re.Pattern:
     wars = "|".join(re.escape(w) for w in sorted(words("war_nouns"), key=len, reverse=True))
     return re.compile(
         rf"\b(?:(1[89]\d0s|(?:19|20)\d\d)(?:'s)?\s+(?:{wars})\b"
-        rf"|(?:{wars})\s+(?:(?:that\s+|which\s+)?ended\s+(?:in\s+)?|of\s+|in\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?)(1[89]\d0s|(?:19|20)\d\d))",
+        rf"|(?:{wars}),?\s+(?:(?:that\s+|which\s+)?ended\s+(?:in\s+)?|of\s+|in\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?)(1[89]\d0s|(?:19|20)\d\d)"
+        rf"|\b(?:previous|earlier|former|first|last)\s+(?:{wars})\b)",
         re.I,
     )
 # A month's name or abbreviation, whole ("Sept.", "March"; not "marines" or "separatists").
