@@ -157,17 +157,10 @@ def match_agreements(doc: Doc, named: AgreementKind | None = None) -> list[Agree
         if kind is AgreementKind.PLEDGE and not _real_pledge(token):
             continue
         hits.append(_hit("agreements.word", kind, token))
-    text = text_of(doc)
-    for rule, pattern in (("agreements.will_assist", _will_assist()), ("agreements.gave", _gave())):
-        for match in pattern.finditer(text):
-            if not _treaty_text(doc):
-                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-                hits.append(AgreementHit(rule, AgreementKind.PLEDGE, match.start(), match.end(),
-                                         span.start if span else 0))
-    for match in _halt_phrases().finditer(text):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        hits.append(AgreementHit("agreements.halt_phrase", AgreementKind.CEASEFIRE, match.start(), match.end(),
-                                 span.start if span else 0))
+    if not _treaty_text(doc):
+        hits += _pattern_hits(doc, "agreements.will_assist", AgreementKind.PLEDGE, _will_assist())
+        hits += _pattern_hits(doc, "agreements.gave", AgreementKind.PLEDGE, _gave())
+    hits += _pattern_hits(doc, "agreements.halt_phrase", AgreementKind.CEASEFIRE, _halt_phrases())
     if named is not None and not any(h.kind in (AgreementKind.CEASEFIRE, AgreementKind.TRUCE) for h in hits):
         deal = next((t for t in tokens if t.lower_ in words("deal_words") and t.pos_ == "NOUN"
                      and any(c.lower_ in ("the", "this", "that") for c in t.children) and not _blocked(t)), None)
@@ -180,6 +173,15 @@ def match_agreements(doc: Doc, named: AgreementKind | None = None) -> list[Agree
             seen.add(hit.kind)
             unique.append(hit)
     return unique
+
+
+def _pattern_hits(doc: Doc, rule: str, kind: AgreementKind, pattern: re.Pattern) -> list[AgreementHit]:
+    """A hit for every match of a phrase pattern, its cue the match's first token."""
+    out = []
+    for match in pattern.finditer(text_of(doc)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        out.append(AgreementHit(rule, kind, match.start(), match.end(), span.start if span else 0))
+    return out
 
 
 @cache

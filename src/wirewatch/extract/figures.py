@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Figure, FigureKind, Provenance, Qualifier
 from ..nlp.annotate import ParsedSentence, remembered, text_of, tokens_of
 from ..nlp.dates import find_dates
+from ..nlp.demonyms import country_of_demonym
 from ..nlp.numbers import NumberMention, find_numbers
 from .attribution import Speaker, find_speaker
 from .history import in_since_clause
@@ -30,7 +31,6 @@ RULES = (
     "figures.in_hospital",  # "11 were still in hospital"
     "figures.zero",  # "no fatalities", "no one was hurt": a hit for the claim rules, never a Figure
 )
-
 
 _NUMBER_HINT = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -264,8 +264,6 @@ _STILL_IN_HOSPITAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:were|are|was|remain|rema
 @cache
 def _demonym_plural(word: str) -> bool:
     """"Iraqis", "Afghans": the plural of a demonym counts people."""
-    from ..nlp.demonyms import country_of_demonym
-
     return word.endswith("s") and word[:-1] in country_of_demonym()
 
 
