@@ -36,8 +36,65 @@ def only(agreements):
     return agreements[0]
 
 
-def test_agreements_rules_are_named():
-    assert all(rule.startswith("agreements.") for rule in RULES)
+# Sentences that between them exercise every rule of the module (issue 20: a rule id that is
+# emitted must be declared, and a declared rule must still be able to fire).
+_ONE_PER_RULE = (
+    "Armenia and Azerbaijan agreed to a humanitarian ceasefire on Saturday.",
+    "The two sides agreed to avoid targeting civilians.",
+    "Moscow will render Yerevan all necessary assistance.",
+    "Armenia asked Russia for military assistance.",
+    "Germany allocated three air defence systems to Ukraine.",
+    "The deal includes a complete halt to fighting along the border.",
+    "Thailand and Cambodia agreed to a truce on Monday. The prime minister confirmed the agreement.",
+)
+
+
+def test_agreements_emitted_rules_are_declared_and_every_rule_fires(extractor):
+    emitted = {a.provenance.rule for text in _ONE_PER_RULE for a in extracted(extractor, text)}
+    assert emitted <= set(RULES), emitted - set(RULES)
+    assert emitted == set(RULES), set(RULES) - emitted
+
+
+# Templates in which each kind of arrangement word can stand; every entry of agreement_words.txt
+# must fire as its kind in at least one (issue 20: one source of truth, and no dead entries).
+_WORD_TEMPLATES = (
+    "Armenia and Azerbaijan agreed to a {w} on Monday.",
+    "The {w} between Armenia and Azerbaijan took place in Moscow on Friday.",
+    "The foreign ministers of Armenia and Azerbaijan {w} in Geneva on Friday.",
+    "The foreign ministers of Armenia and Azerbaijan will {w} in Geneva on Friday.",
+    "Russia {w} to send troops to help Armenia.",
+    "Russia {w} military assistance to Armenia.",
+    "Armenia {w} Russia for military assistance.",
+    "Armenia {w} to Russia for military help.",
+    "Armenia is {w} Russia for military assistance.",
+    "Pashinyan sent a {w} for military help to Russia.",
+    "Russia is {w} to send troops to help Armenia.",
+    "Russia {w} Armenia to send troops to help.",
+)
+
+
+def test_agreements_every_lexicon_word_can_fire(nlp):
+    from wirewatch.extract.agreements import wants
+    from wirewatch.extract.words import mapping
+
+    dead = []
+    for word, kind in mapping("agreement_words").items():
+        sentences = [t.format(w=word) for t in _WORD_TEMPLATES]
+        assert all(wants(s) for s in sentences), word
+        if not any(h.kind.value == kind for s in sentences for h in match_agreements(nlp(s))):
+            dead.append((word, kind))
+    assert dead == []
+
+
+def test_agreements_prefilter_passes_every_cue_of_the_lexicons():
+    from wirewatch.extract.agreements import wants
+    from wirewatch.extract.words import mapping, words
+
+    for name in ("help_words", "pledged_things", "ceasefire_phrases", "deal_words"):
+        for word in words(name):
+            assert wants(f"They spoke of the {word} yesterday."), (name, word)
+    for word in mapping("pledge_verbs"):
+        assert wants(f"They {word} it yesterday."), word
 
 
 # --- ceasefires and truces, by state -------------------------------------------------------------
@@ -285,3 +342,99 @@ def test_agreements_provenance_points_at_cue(extractor):
     agreement = only(extracted(extractor, text))
     assert text[agreement.provenance.start:agreement.provenance.end] == "truce"
     assert agreement.provenance.sentence_index == 1
+
+
+# --- issue 21: ceasefire mentions, requests and pledges in new wordings --------------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Israel and Iran agreed to a ceasefire on Monday. The ceasefire was announced by the White House.",
+         [("ceasefire", ("Israel", "Iran")), ("ceasefire", ("Israel", "Iran"))]),
+        ("The deal includes a complete halt to fighting along the border.", [("ceasefire", ())]),
+        ("The accord provides for a cessation of hostilities from midnight.", [("ceasefire", ())]),
+        ("Thailand and Cambodia agreed to a truce on Monday. The prime minister confirmed the agreement.",
+         [("truce", ("Thailand", "Cambodia")), ("truce", ("Thailand", "Cambodia"))]),
+    ],
+)
+def test_agreements_ceasefire_mentions_in_new_wordings(extractor, text, expected):
+    assert [(a.kind.value, a.parties) for a in extracted(extractor, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,parties",
+    [
+        ("Colombia has asked Cuba to hand over the rebels.", ("Colombia", "Cuba")),
+        ("Kenya asked Uganda to arrest the militia commander.", ("Kenya", "Uganda")),
+        ("Mali urged Algeria to extradite the militants.", ("Mali", "Algeria")),
+        ("Kyiv appealed to Washington to invoke the treaty.", ("Ukraine", "United States")),
+        ("The movement appealed for the help of Pashtun elders in its campaign.", ("Pashtun elders",)),
+    ],
+)
+def test_agreements_requests_for_acts(extractor, text, parties):
+    agreement = only(extracted(extractor, text))
+    assert agreement.kind is AgreementKind.REQUEST
+    assert agreement.parties[-len(parties):] == parties
+
+
+@pytest.mark.parametrize(
+    "text,parties",
+    [
+        ("The United States will send air defence systems to Ukraine.", ("United States", "Ukraine")),
+        ("Germany allocated three air defence systems to Ukraine.", ("Germany", "Ukraine")),
+        ("France would supply more tanks to Kyiv, the minister said.", ("France", "Ukraine")),
+    ],
+)
+def test_agreements_pledges_of_arms(extractor, text, parties):
+    agreement = only(extracted(extractor, text))
+    assert agreement.kind is AgreementKind.PLEDGE
+    assert agreement.parties == parties
+
+
+@pytest.mark.parametrize(
+    "text,parties,mediators",
+    [
+        ("Sudan's army and the RSF signed a truce in Jeddah, mediated by Saudi Arabia and the United States.",
+         ("Sudan", "RSF", "Saudi Arabia", "United States"), ("Saudi Arabia", "United States")),
+        ("Hamas and Israel agreed to a truce brokered by Egypt and Qatar.",
+         ("Hamas", "Israel", "Egypt", "Qatar"), ("Egypt", "Qatar")),
+        ("The Taliban said it met with U.S. officials in Doha on Monday.", ("Taliban", "United States"), ()),
+        ("India and Pakistan agreed to a ceasefire along the Line of Control.", ("India", "Pakistan"), ()),
+    ],
+)
+def test_agreements_parties_named_in_the_sentence_never_codes(extractor, text, parties, mediators):
+    agreement = only(extracted(extractor, text))
+    assert agreement.parties == parties
+    assert agreement.mediators == mediators
+    assert not any(len(p) == 2 and p.isupper() for p in agreement.parties)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The insurgents have long refused to hold direct talks with the government.",
+        "The attacker had pledged allegiance to the group in a video.",
+        "The militia leaders were meeting in emergency session last night.",
+        "This annual meeting is held two miles from the site of the blast.",
+        "The cabinet held an emergency meeting after the bombing.",
+    ],
+)
+def test_agreements_not_arrangements(extractor, text):
+    assert extracted(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,parties,mediators",
+    [
+        ("Pakistan and India agreed to a ceasefire on Saturday, brokered by the United States.",
+         ("Pakistan", "India", "United States"), ("United States",)),
+        ("The truce between Israel and Hamas, mediated by Qatar, took effect at dawn.",
+         ("Israel", "Hamas", "Qatar"), ("Qatar",)),
+        ("Iran and the United States held indirect talks in Muscat, mediated by Oman.",
+         ("Iran", "United States", "Oman"), ("Oman",)),
+    ],
+)
+def test_agreements_mediator_lists_end_where_the_names_end(extractor, text, parties, mediators):
+    agreement = only(extracted(extractor, text))
+    assert (agreement.parties, agreement.mediators) == (parties, mediators)

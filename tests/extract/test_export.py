@@ -36,7 +36,7 @@ ARTICLES = {
 }
 LATE_ARTICLE = (
     "Rockets hit Stepanakert\n\n"
-    "Rockets struck Stepanakert before dawn on Sunday, and no one was hurt, the mayor's office said.\n\n"
+    "Rockets struck Stepanakert before dawn on Sunday, and two people were hurt, the mayor's office said.\n\n"
     "Residents spent the night in basements as sirens sounded across the city.\n"
 )
 FIGURE_KEYS = {"kind", "value", "qualifier", "claimant", "historical", "sentence", "sentence_index", "start", "end", "rule"}
@@ -174,7 +174,7 @@ def test_export_without_paths_extracts_every_stored_article(tmp_path, env, first
     found = records(invoke(env, "extract", "--db", db, "-q"))
     assert sorted(r["id"] for r in found) == sorted([*ARTICLES, "stepanakert"])
     late_record = next(r for r in found if r["id"] == "stepanakert")
-    assert [(f["kind"], f["value"]) for f in late_record["figures"]] == [("wounded", 0)]
+    assert [(f["kind"], f["value"]) for f in late_record["figures"]] == [("wounded", 2)]
     assert [p["canonical"] for p in late_record["places"]] == ["Stepanakert"]
     with Store(str(db)) as store:
         assert all(store.extracted_version(i) == pipeline_version() for i in store.article_ids())

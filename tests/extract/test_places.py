@@ -194,3 +194,187 @@ def test_places_find_places_on_parsed_sentences(nlp):
     _, parsed = parse_wanted(text, nlp, lambda _: True)
     mentions = find_places(parsed, make_article(text))
     assert [(m.name, m.provenance.sentence_index) for m in mentions] == [("Gubadli", 1)]
+
+
+# --- divisions, whole names, streets (issue 21) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,name,country",
+    [
+        ("Russian forces shelled villages in Kherson Oblast overnight.", "Kherson Oblast", "UA"),
+        ("Airstrikes hit several towns in Idlib Governorate on Tuesday.", "Idlib Governorate", "SY"),
+        ("Fighting spread across South Kordofan, killing dozens.", "South Kordofan", "SD"),
+        ("A roadside bomb exploded in Helmand Province on Friday.", "Helmand Province", "AF"),
+        ("Rebels attacked an army post in North Kivu on Sunday.", "North Kivu", "CD"),
+    ],
+)
+def test_places_first_level_divisions_are_found_with_their_kind_word(extractor, text, name, country):
+    [mention] = places_of(extractor, text)
+    assert mention.name == name
+    assert mention.place is not None and mention.place.country == country
+    assert mention.place.precision in (GeoPrecision.REGION, GeoPrecision.DISTRICT)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Shelling hit Deir ez-Zor on Monday.", ["Deir ez-Zor"]),
+        ("Militants attacked checkpoints in Wadi al-Harir and in Tell Hamid al-Kabir.",
+         ["Wadi al-Harir", "Tell Hamid al-Kabir"]),
+        ("Gunmen attacked a patrol in East Belfast overnight.", ["East Belfast"]),
+        ("Artillery pounded West Mosul on Thursday.", ["West Mosul"]),
+    ],
+)
+def test_places_particles_and_compass_prefixes_stay_part_of_the_name(extractor, text, expected):
+    assert names(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("A bomb exploded on Oxford Street, wounding six.", ["Oxford Street"]),
+        ("Police closed Rue Victor Hugo after the blast.", ["Rue Victor Hugo"]),
+        ("A bomb exploded near 14th Street on Saturday night.", ["14th Street"]),
+        ("Shots were fired in Liberation Square and on Kingsway Road.", ["Liberation Square", "Kingsway Road"]),
+    ],
+)
+def test_places_streets_and_squares_are_one_whole_name(extractor, text, expected):
+    mentions = places_of(extractor, text)
+    assert [m.name for m in mentions] == expected
+    assert {m.provenance.rule for m in mentions} == {"places.street"}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("A mine exploded in Zarkhan district, killing two soldiers.", ["Zarkhan"]),
+        ("Shells fell on the southern province of Pelmora on Sunday.", ["Pelmora"]),
+        ("Troops clashed with gunmen in the Harbour area overnight.", ["Harbour"]),
+        ("Jets bombed the village of Kfar Dallan, killing four.", ["Kfar Dallan"]),
+    ],
+)
+def test_places_unknown_names_before_or_after_a_place_noun(extractor, text, expected):
+    assert names(extractor, text) == expected
+
+
+# --- surnames, titles, organisations and common words are not places (issue 21) ------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Mr Whitelaw said a bomb had exploded in Belfast.", ["Belfast"]),
+        ("Gov. Sanchez said the blast in Lyon wounded 13 people.", ["Lyon"]),
+        ("Governor Oleh Kot said a missile hit Mykolaiv overnight.", ["Mykolaiv"]),
+        ("The Taliban attacked a checkpoint in Kandahar, killing four.", ["Kandahar"]),
+        ("Seven soldiers were killed in Kandahar, Xinhua reported.", ["Kandahar"]),
+        ("3 (Xinhua) -- Seven soldiers were killed in Kandahar.", ["Kandahar"]),
+        ("Fighting erupted along the Line of Control, the Secretary said.", ["Line of Control"]),
+        ("The Tigray Defence Force said it shelled Alamata.", ["Alamata"]),
+        ("Several people were wounded in the attack, Donald, the police spokesman, said.", []),
+        ("His brother Dzhokhar was captured after the bombing in Boston.", ["Boston"]),
+    ],
+)
+def test_places_people_organisations_and_common_words_are_not_places(extractor, text, expected):
+    assert names(extractor, text) == expected
+
+
+def test_places_a_surname_is_no_place_anywhere_in_the_article(extractor):
+    text = ("Governor Hernan Duque said a car bomb killed 20 people in Bogota. "
+            "Duque also said the bombing was an attack on the police.")
+    assert names(extractor, text) == ["Bogota"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Officials in Washington said the drone strike in Kunar killed 12.", ["Kunar"]),
+        ("Speaking in Denver, the senator said the bombing in Lyon was an attack.", ["Lyon"]),
+        ("Keith Moss of Delaware said the explosion in Chelsea wounded 29 people.", ["Chelsea"]),
+    ],
+)
+def test_places_where_sources_speak_is_not_an_event_place(extractor, text, expected):
+    assert names(extractor, text) == expected
+
+
+# --- issue 20: declared rules, lexicon entries that can fire -------------------------------------
+
+_ONE_PER_RULE = (
+    "Shelling hit the town of Gubadli overnight.",
+    "Rockets struck Stepanakert before dawn.",
+    "A bomb exploded on Oxford Street, wounding six.",
+    "A mine exploded in Zarkhan district, killing two soldiers.",
+)
+
+
+def test_places_emitted_rules_are_declared_and_every_rule_fires(extractor):
+    emitted = {m.provenance.rule for text in _ONE_PER_RULE for m in places_of(extractor, text)}
+    assert emitted <= set(RULES), emitted - set(RULES)
+    assert emitted == set(RULES), set(RULES) - emitted
+
+
+def test_places_every_street_word_makes_a_street(extractor):
+    from wirewatch.extract.words import mapping
+
+    for word, mark in mapping("street_words").items():
+        name = f"{word.title()} Almaz" if mark == "before" else f"Almaz {word.title()}"
+        assert names(extractor, f"A bomb exploded on {name} on Monday.") == [name], word
+
+
+def test_places_every_person_title_rules_out_the_name_after_it(nlp):
+    from wirewatch.extract.words import words
+
+    for title in words("person_titles"):
+        hits = find_toponyms(nlp(f"A bomb exploded in Lyon, {title.title()} Whitelaw said."))
+        assert [h.span.text for h in hits] == ["Lyon"], title
+
+
+def test_places_every_organisation_word_rules_out_the_name(nlp):
+    from wirewatch.extract.words import words
+
+    for word in words("not_place_name_words"):
+        hits = find_toponyms(nlp(f"The Tigray {word.title()} said it shelled Alamata on Monday."))
+        assert [h.span.text for h in hits] == ["Alamata"], word
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Israeli jets struck Tehran before dawn.", ["Tehran"]),
+        ("Kyiv was shelled overnight, the mayor said.", ["Kyiv"]),
+        ("Russian missiles hit Kyiv on Monday.", ["Kyiv"]),
+        ("Tehran denied that its drones had hit Haifa.", ["Haifa"]),
+    ],
+)
+def test_places_a_capital_that_is_struck_is_a_place(extractor, text, expected):
+    assert names(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The Boston bombs were packed into pressure cookers.", ["Boston"]),
+        ("Last week's Kabul car bomb killed 12 people.", ["Kabul"]),
+        ("The Mosul bombing was the deadliest this year.", ["Mosul"]),
+        ("A Moscow-brokered truce collapsed near Lachin.", ["Lachin"]),
+    ],
+)
+def test_places_name_of_an_attack_is_its_place(extractor, text, expected):
+    assert names(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The city has been on alert since gunmen attacked a concert hall in Paris, killing 90. "
+         "A parcel bomb exploded in Lyon on Friday.", ["Lyon"]),
+        ("A similar bomb was used in a foiled attack in Times Square in 2010. "
+         "The blast in Chelsea wounded 29 people.", ["Chelsea"]),
+        ("Truck bombs were used in Oklahoma City in 1995, unlike the blasts in Kabul on Monday.", ["Kabul"]),
+        ("Shelling hit Kharkiv in 2014, officials said.", []),
+        ("Shelling hit Kharkiv on Monday, officials said.", ["Kharkiv"]),
+    ],
+)
+def test_places_of_earlier_events_are_not_event_places(extractor, text, expected):
+    assert names(extractor, text) == expected

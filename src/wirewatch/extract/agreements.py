@@ -18,6 +18,7 @@ from ..lexicon import load_table
 from ..model import Agreement, AgreementKind, AgreementState, Article, Provenance
 from ..nlp.annotate import ParsedSentence, lower_forms, lower_lemmas, text_of, tokens_of
 from ..nlp.dates import find_dates
+from ..nlp.gazetteer import countries_by_name, country_names, name_key
 from ..nlp.pipeline import place_candidates
 from ..resolve.sides import main_parties, side_of
 from .words import mapping, words
@@ -27,18 +28,52 @@ RULES = (
     "agreements.agreed_to",  # "the sides agreed to avoid targeting civilians", "agreeing they will not ..."
     "agreements.will_assist",  # "Moscow will render Yerevan all necessary assistance"
     "agreements.request",  # "asked Putin to begin urgent consultations", "a plea for help"
+    "agreements.gave",  # "Germany allocated three air defence systems to Ukraine"
+    "agreements.halt_phrase",  # "the deal includes a complete halt to fighting"
+    "agreements.deal",  # "the leader confirmed the agreement", after a ceasefire was named
 )
-_WILL_ASSIST = re.compile(
-    r"\b(will|would|'ll|shall)\b(?:\s+\w+){0,4}?\s+(render|provide|give|offer|extend|send)\b[^.;]{0,80}?\b(assistance|help|aid|support)\b",
-    re.I,
-)
-_MEDIATORS = re.compile(
-    r"\b(?:brokered|mediated|negotiated|hosted|chaired|facilitated)\s+by\s+(?P<list>[A-Z][^.;:—–(]*?)(?=,\s+(?:co-chairs|which|who|that)\b|[.;:—–(]|$)"
-    r"|(?P<pre>[A-Z][\w.]*)-brokered"
-    r"|\bvia\s+the\s+(?P<via>[A-Z][^,.;(]*?)(?:\s*\((?P<abbr>[A-Z]{2,})\))?(?=[,.;]|$)",
-)
-_APPEALS = {"urge", "call", "want", "hope", "propose", "suggest", "encourage", "press", "ask"}
-_WARRING = re.compile(r"\b(both sides|the two sides|the sides|warring sides|the countries|both countries|the two countries|each other)\b", re.I)
+
+
+@cache
+def _mediators_pattern() -> re.Pattern:
+    """"brokered by Russia, the United States and France", "U.S.-brokered", "via the OSCE"; the
+    verbs come from mediation_verbs.txt."""
+    verbs = "|".join(re.escape(v) for v in words("mediation_verbs"))
+    return re.compile(
+        rf"\b(?:{verbs})\s+by\s+(?P<list>(?:the\s+)?[A-Z][^.;:—–(]*?)(?=,\s+(?:co-chairs|which|who|that)\b|[.;:—–(]|$)"
+        rf"|(?P<pre>[A-Z][\w.]*)-(?:{verbs})"
+        r"|\bvia\s+the\s+(?P<via>[A-Z][^,.;(]*?)(?:\s*\((?P<abbr>[A-Z]{2,})\))?(?=[,.;]|$)",
+    )
+
+
+@cache
+def _warring() -> re.Pattern:
+    """The warring sides named together ("both sides", "the two countries"), from warring_sides.txt."""
+    phrases = "|".join(re.escape(p) for p in sorted(words("warring_sides"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{phrases})\b", re.I)
+
+
+@cache
+def _will_assist() -> re.Pattern:
+    """A promise to give help, arms or troops: "will render Yerevan all necessary assistance",
+    "would send air defence systems" (verbs from pledge_verbs.txt, things from pledged_things.txt)."""
+    verbs = "|".join(re.escape(v) for v in mapping("pledge_verbs"))
+    things = "|".join(re.escape(t) for t in words("pledged_things"))
+    return re.compile(rf"\b(will|would|'ll|shall)\b(?:\s+\w+){{0,4}}?\s+({verbs})\b[^.;]{{0,80}}?\b({things})\b", re.I)
+
+
+@cache
+def _gave() -> re.Pattern:
+    """A gift of help already made to a named recipient: "allocated three systems to Ukraine"."""
+    verbs = "|".join(re.escape(v) for v, mark in mapping("pledge_verbs").items() if mark == "past")
+    things = "|".join(re.escape(t) for t in words("pledged_things"))
+    return re.compile(rf"\b({verbs})\b[^.;]{{0,60}}?\b({things})\b\s+to\s+(?=[A-Z])", re.I)
+
+
+@cache
+def _halt_phrases() -> re.Pattern:
+    phrases = "|".join(re.escape(p) for p in sorted(words("ceasefire_phrases"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{phrases})\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +92,16 @@ def wants(text: str) -> bool:
     """Cheap filter: a sentence with an arrangement word or a promise of help. Remembered for
     recent sentences: asked when choosing what to parse and again by the rules."""
     lowered = text.lower()
-    return any(w in lowered for w in ("cease", "truce", "talk", "negotiat", "discuss", "summit", "met", "meet",
-                                       "pledg", "promis", "agree", "commit", "request", "plea", "appeal", "ask",
-                                       "urg", "assist", "help", "aid"))
+    return any(stem in lowered for stem in _cue_stems())
+
+
+@cache
+def _cue_stems() -> tuple[str, ...]:
+    """What `wants` looks for: the first five letters of every word that can start a rule here,
+    read from the same lexicons the rules read (so a word added there is never filtered out)."""
+    cues = [*mapping("agreement_words"), *words("help_words"), *mapping("pledge_verbs"), *words("pledged_things"),
+            *words("ceasefire_phrases"), *words("deal_words"), "agree"]
+    return tuple(sorted({cue[:5] for cue in cues}))
 
 
 def find_agreements(parsed: Iterable[ParsedSentence], article: Article) -> list[Agreement]:
@@ -67,16 +109,28 @@ def find_agreements(parsed: Iterable[ParsedSentence], article: Article) -> list[
     the first mention: the count scans the whole article, which many articles never need."""
     belligerents: tuple[str, ...] | None = None
     out: list[Agreement] = []
+    named: AgreementKind | None = None  # the ceasefire or truce the article last named
+    parties_of: dict[AgreementKind, tuple[str, ...]] = {}  # the parties of each kind's last mention
     for item in parsed:
-        for hit in match_agreements(item.doc):
+        for hit in match_agreements(item.doc, named):
             if belligerents is None:
                 belligerents = tuple(_country_name(c) for c in main_parties(article.text))
-            out.append(_build(hit, item, article, belligerents))
+            sides = belligerents
+            if hit.kind in (AgreementKind.CEASEFIRE, AgreementKind.TRUCE, AgreementKind.TALKS):
+                sides = parties_of.get(hit.kind) or belligerents  # "the ceasefire was announced": the same sides
+            agreement = _build(hit, item, article, sides)
+            out.append(agreement)
+            warring = tuple(p for p in agreement.parties if p not in agreement.mediators)
+            if warring:
+                parties_of[hit.kind] = warring
+            if hit.kind in (AgreementKind.CEASEFIRE, AgreementKind.TRUCE):
+                named = hit.kind
     return out
 
 
-def match_agreements(doc: Doc) -> list[AgreementHit]:
-    """The arrangements one sentence mentions: at most one per kind, in order of their cues."""
+def match_agreements(doc: Doc, named: AgreementKind | None = None) -> list[AgreementHit]:
+    """The arrangements one sentence mentions: at most one per kind, in order of their cues.
+    named: the ceasefire or truce kind the article named before, which "the deal" refers to."""
     if not wants(text_of(doc)):
         return []
     hits: list[AgreementHit] = []
@@ -103,11 +157,15 @@ def match_agreements(doc: Doc) -> list[AgreementHit]:
         if kind is AgreementKind.PLEDGE and not _real_pledge(token):
             continue
         hits.append(_hit("agreements.word", kind, token))
-    for match in _WILL_ASSIST.finditer(text_of(doc)):
-        if not _treaty_text(doc):
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            hits.append(AgreementHit("agreements.will_assist", AgreementKind.PLEDGE, match.start(), match.end(),
-                                     span.start if span else 0))
+    if not _treaty_text(doc):
+        hits += _pattern_hits(doc, "agreements.will_assist", AgreementKind.PLEDGE, _will_assist())
+        hits += _pattern_hits(doc, "agreements.gave", AgreementKind.PLEDGE, _gave())
+    hits += _pattern_hits(doc, "agreements.halt_phrase", AgreementKind.CEASEFIRE, _halt_phrases())
+    if named is not None and not any(h.kind in (AgreementKind.CEASEFIRE, AgreementKind.TRUCE) for h in hits):
+        deal = next((t for t in tokens if t.lower_ in words("deal_words") and t.pos_ == "NOUN"
+                     and any(c.lower_ in ("the", "this", "that") for c in t.children) and not _blocked(t)), None)
+        if deal is not None:
+            hits.append(_hit("agreements.deal", named, deal))
     seen: set[AgreementKind] = set()
     unique = []
     for hit in sorted(hits, key=lambda h: h.start):
@@ -115,6 +173,15 @@ def match_agreements(doc: Doc) -> list[AgreementHit]:
             seen.add(hit.kind)
             unique.append(hit)
     return unique
+
+
+def _pattern_hits(doc: Doc, rule: str, kind: AgreementKind, pattern: re.Pattern) -> list[AgreementHit]:
+    """A hit for every match of a phrase pattern, its cue the match's first token."""
+    out = []
+    for match in pattern.finditer(text_of(doc)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        out.append(AgreementHit(rule, kind, match.start(), match.end(), span.start if span else 0))
+    return out
 
 
 @cache
@@ -165,9 +232,29 @@ def _refers_back(token: Token, hits: list[AgreementHit]) -> bool:
 def _real_talks(token: Token) -> bool:
     if token.lower_ in ("met", "meet") and token.pos_ not in ("VERB", "AUX"):
         return False
-    if token.lower_ in ("met", "meet") and not any(c.dep_ in ("dobj", "nsubj", "prep") for c in token.children):
+    if token.lemma_.lower() == "meet" and token.pos_ in ("VERB", "AUX") and not _meeting_of_parties(token):
         return False
+    if token.lower_ in ("meeting", "meetings") and token.pos_ == "NOUN" and not _with_another(token) \
+            and any(c.lower_ in words("not_talks_meetings") for c in token.children):
+        return False  # "an emergency meeting", "this annual meeting": one body's own gathering
     return not _under_appeal(token)
+
+
+def _with_another(token: Token) -> bool:
+    """"met with U.S. officials", "talks between the two parties": a second party is named."""
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children) \
+        or any(c.dep_ == "dobj" for c in token.children)
+
+
+def _meeting_of_parties(token: Token) -> bool:
+    """"met" or "were meeting" as talks: with another party, or with a subject that is two or more
+    parties ("the two sides met", "Armenia and Azerbaijan met"), not one body's own leaders."""
+    if _with_another(token):
+        return True
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return any(c.dep_ == "conj" for c in subject.children) or subject.lower_ in words("meeting_parties")
 
 
 def _under_appeal(token: Token) -> bool:
@@ -176,7 +263,7 @@ def _under_appeal(token: Token) -> bool:
     if definite:
         return False
     for ancestor in list(token.ancestors)[:4]:
-        if ancestor.lemma_.lower() in _APPEALS:
+        if ancestor.lemma_.lower() in words("appeal_verbs"):
             return True
         if ancestor.dep_ in ("advcl", "relcl", "acl") or ancestor.pos_ == "ADP":
             return False
@@ -189,6 +276,9 @@ def _real_pledge(token: Token) -> bool:
         return following is not None and following.lower_ == "to"
     if token.lower_ in ("promise", "promised") and token.pos_ == "VERB":
         return any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in token.children)
+    if any(c.dep_ == "dobj" and c.lower_ in words("not_pledges") for c in token.children) \
+            or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in words("not_pledges")):
+        return False  # "pledged allegiance to the group"
     return not _under_appeal(token)
 
 
@@ -208,7 +298,11 @@ def _is_request(token: Token) -> bool:
     if token.lower_ in ("request", "requests") and token.pos_ == "NOUN":
         return not re.match(r"\s*for\s+comment", text_of(token.doc)[token.idx + len(token.text):])
     scope = list(token.subtree) if token.pos_ in ("VERB", "AUX") else list(token.subtree) + list(token.head.subtree)
-    return any(t.lower_ in words("help_words") for t in scope if t is not token)
+    if any(t.lower_ in words("help_words") for t in scope if t is not token):
+        return True
+    # "asked Cuba to hand over the rebels", "a request to extradite them": an act asked of a state
+    return any(t.dep_ in ("xcomp", "acl", "ccomp", "advcl") and t.pos_ == "VERB" and t.lemma_.lower() in words("request_actions")
+               for t in scope if t is not token)
 
 
 def _treaty_text(doc: Doc) -> bool:
@@ -231,12 +325,69 @@ def _country_names() -> dict[str, str]:
 
 
 def _country_name(code: str) -> str:
-    return _country_names().get(code, code)
+    """The party name of a country code: the actor tables' name, else the country's English name
+    (never the bare code)."""
+    return _country_names().get(code) or country_names().get(code, code)
 
 
 def _party(text: str | None) -> str | None:
+    """A party as the guideline names it (A8): a state by its country's name ("Bogota", "U.S.
+    officials", "Communist-ruled Cuba"), an armed group or organisation as written ("the Taliban",
+    "Islamic State of Iraq"), None for a phrase that names no one ("its allies", "the rebels")."""
     side = side_of(text)
-    return _country_name(side) if side else None
+    if side:
+        return _country_name(side)
+    if not text:
+        return None
+    cleaned = re.sub(r"['’]s?$", "", re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)).strip()
+    cleaned = re.sub(r"['’]s\b", "", cleaned)  # "Sudan's army" speaks for Sudan
+    cleaned = re.split(r"\s*[,(—–]\s*", cleaned)[0]
+    keys = name_key(cleaned).split()
+    table = countries_by_name()
+    for n in range(len(keys), 0, -1):
+        for i in range(len(keys) - n + 1):
+            iso = table.get(" ".join(keys[i:i + n]))
+            if iso and not (i > 0 and keys[i - 1] == "of"):  # "Islamic State of Iraq" is a group
+                return _country_name(iso)
+    return cleaned if cleaned[:1].isupper() and not cleaned.isupper() or len(cleaned) > 1 and cleaned.isupper() \
+        else None
+
+
+def _sentence_parties(doc: Doc, cue: Token) -> tuple[str, ...]:
+    """The sides the sentence itself names for an arrangement: "between X and Y", "X and Y agreed
+    to a truce", "talks with X". Mediators are read apart (`_mediators`) and never land here."""
+    found: list[str] = []
+
+    def members(token: Token) -> list[Token]:
+        return [token, *(t for t in token.conjuncts if t.i > token.i)]
+
+    def add(token: Token) -> None:
+        for member in members(token):
+            phrase = token.doc[member.left_edge.i:member.i + 1].text
+            name = _party(phrase)
+            if name and name not in found:
+                found.append(name)
+
+    for token in doc:
+        if token.lower_ == "between" and token.dep_ == "prep":
+            for pobj in (c for c in token.children if c.dep_ == "pobj"):
+                add(pobj)
+    verb = cue
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.pos_ == "PRON" and verb.dep_ == "ccomp":
+        # "the Taliban said it met with U.S. officials": "it" is the one who said so
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.pos_ != "PRON" and subject is not cue:
+        add(subject)
+    for holder in (cue, verb):
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                add(pobj)
+    return tuple(found)
 
 
 def _build(hit: AgreementHit, item: ParsedSentence, article: Article, belligerents: tuple[str, ...]) -> Agreement:
@@ -270,12 +421,19 @@ def _parties(hit: AgreementHit, doc: Doc, belligerents: tuple[str, ...], mediato
         return tuple(p for p in (requester, addressee) if p)
     if hit.kind is AgreementKind.PLEDGE:
         subject = _subject_text(cue)
-        if subject and not _WARRING.search(subject) and _party(subject) and _party(subject) not in belligerents:
-            beneficiary = _party(_addressee_text(cue)) or next((b for b in belligerents if b in text_of(doc)), None)
-            return tuple(p for p in (_party(subject), beneficiary) if p)
+        mutual = not subject or _warring().search(subject) or re.search(r"\band\b", subject)
+        giver = None if mutual else _party(subject)
+        beneficiary = _party(_addressee_text(cue))
+        # A third state's promise ("Moscow will render Yerevan assistance"), or one side's promise to
+        # a named other ("the United States will send systems to Ukraine"); else the sides' own pledge.
+        if giver and (giver not in belligerents or (beneficiary and beneficiary != giver)):
+            beneficiary = beneficiary or next((b for b in belligerents if b in text_of(doc)), None)
+            return tuple(p for p in (giver, beneficiary) if p)
         return belligerents
-    extra = tuple(m for m in mediators if m not in belligerents)
-    return belligerents + extra
+    named = tuple(p for p in _sentence_parties(doc, cue) if p not in mediators)
+    warring = named if len(named) >= 2 or not belligerents else tuple(dict.fromkeys(named + belligerents))
+    extra = tuple(m for m in mediators if m not in warring)
+    return warring + extra
 
 
 def _subject_text(token: Token) -> str | None:
@@ -300,7 +458,8 @@ def _owner_text(token: Token) -> str | None:
 
 def _addressee_text(token: Token) -> str | None:
     for child in token.children:
-        if child.dep_ in ("dobj", "dative") and child.lower_ not in words("help_words"):
+        if child.dep_ in ("dobj", "dative") and child.lower_ not in words("help_words") \
+                and (_party(doc_phrase(child)) or child.dep_ == "dative"):
             return doc_phrase(child)
         if child.dep_ == "dobj":
             owner = next((c for c in child.children if c.dep_ == "poss"), None)
@@ -309,8 +468,10 @@ def _addressee_text(token: Token) -> str | None:
     for t in token.subtree:
         if t.dep_ == "poss" and t.head.lower_ in words("help_words"):
             return t.text
-        if t.dep_ == "pobj" and t.head.lower_ in ("to", "for") and side_of(t.text):
+        if t.dep_ == "pobj" and t.head.lower_ in ("to", "for") and _party(t.text):
             return t.text
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in words("help_words"):
+            return t.doc[t.left_edge.i:t.i + 1].text  # "appealed for the help of Sunni tribes"
     return None
 
 
@@ -320,12 +481,13 @@ def doc_phrase(token: Token) -> str:
 
 def _mediators(text: str) -> tuple[str, ...]:
     found: list[str] = []
-    for match in _MEDIATORS.finditer(text):
+    for match in _mediators_pattern().finditer(text):
         if match.group("list"):
             for part in re.split(r",\s*|\s+and\s+", match.group("list")):
                 part = re.sub(r"^the\s+", "", part.strip())
-                if part:
-                    found.append(_party(part) or part)
+                if not part[:1].isupper():
+                    break  # "mediated by Qatar, took effect at 7 a.m.": the list has ended
+                found.append(_party(part) or part)
         elif match.group("pre"):
             found.append(_party(match.group("pre")) or match.group("pre"))
         elif match.group("via"):

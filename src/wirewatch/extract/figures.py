@@ -16,8 +16,10 @@ from spacy.tokens import Doc, Token
 from ..model import Article, Figure, FigureKind, Provenance, Qualifier
 from ..nlp.annotate import ParsedSentence, remembered, text_of, tokens_of
 from ..nlp.dates import find_dates
+from ..nlp.demonyms import country_of_demonym
 from ..nlp.numbers import NumberMention, find_numbers
 from .attribution import Speaker, find_speaker
+from .history import in_since_clause
 from .words import mapping, words
 
 ARTICLE_ITSELF = "the article itself"
@@ -26,7 +28,8 @@ RULES = (
     "figures.kind_verb_number",  # "has killed at least 91 civilians", "wounded 400"
     "figures.number_kind_noun",  # "5,000 deaths", "1,200 lives"
     "figures.toll_number",  # "the death toll was nearing 5,000"
-    "figures.zero",  # "no fatalities", "no one was hurt"
+    "figures.in_hospital",  # "11 were still in hospital"
+    "figures.zero",  # "no fatalities", "no one was hurt": a hit for the claim rules, never a Figure
 )
 
 _NUMBER_HINT = re.compile(
@@ -39,13 +42,26 @@ _ZERO = re.compile(
     r"|\bno\s*(?:-\s*)?one\s+(?:was|were|had been|has been)\s+(killed|hurt|injured|wounded)\b",
     re.I,
 )
+_VAGUE_BEFORE = re.compile(r"\b(?:several|many|few|tens of|hundreds of|thousands of)\s+$", re.I)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-_HISTORICAL = re.compile(
-    r"\b(?:(1[89]\d0s|(?:19|20)\d\d)(?:'s)?\s+(?:war|conflict|fighting|genocide|massacre|pogroms?)"
-    r"|(?:war|conflict|fighting)\s+(?:(?:that\s+|which\s+)?ended\s+(?:in\s+)?|of\s+|in\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?)(1[89]\d0s|(?:19|20)\d\d))",
-    re.I,
-)
-_MONTH_NEAR = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+
+
+@cache
+def _historical() -> re.Pattern:
+    """A war dated to an earlier year or decade ("the 1990s war", "the conflict that ended in 1994"),
+    its nouns from war_nouns.txt."""
+    wars = "|".join(re.escape(w) for w in sorted(words("war_nouns"), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(1[89]\d0s|(?:19|20)\d\d)(?:'s)?\s+(?:{wars})\b"
+        rf"|(?:{wars}),?\s+(?:(?:that\s+|which\s+)?ended\s+(?:in\s+)?|of\s+|in\s+(?:the\s+)?(?:early\s+|late\s+|mid-)?)(1[89]\d0s|(?:19|20)\d\d)"
+        rf"|\b(?:previous|earlier|former|first|last)\s+(?:{wars})\b)",
+        re.I,
+    )
+# A month's name or abbreviation, whole ("Sept.", "March"; not "marines" or "separatists").
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH_NEAR = re.compile(rf"\b{_MONTH}\.?\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"\s*{_MONTH}\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +97,8 @@ def find_figures(parsed: Iterable[ParsedSentence], article: Article) -> list[Fig
     for index, item in enumerate(parsed):
         hits = match_figures(item.doc) if wants(item.sentence.text) else []
         for hit in hits:
+            if hit.rule == "figures.zero":
+                continue  # "no casualties" is no figure (the guideline's F24); the claim rules read the hit
             speaker = _claimant(item.doc, hit.anchor, lambda index=index: _last_named_speaker(parsed, index))
             figures.append(_build(hit, item, article, speaker))
     return figures
@@ -130,24 +148,27 @@ def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
     people = words("people_nouns")
     after = _tokens_after(doc, last.i)
     before = _tokens_before(doc, first.i)
-    noun = next((t for t in after if t.lower_ in people), None)
+    noun = next((t for t in after if t.lower_ in people or _demonym_plural(t.lower_)), None)
     who = doc[last.i + 1:noun.i + 1].text if noun is not None else None
     if who:
         who = re.sub(r"^(of\s+)", "", who)
     # "N dead", "N deaths", "N killed": the word after the number says the kind.
-    if after and after[0].lower_ in kinds and (after[0].lower_ not in people or after[0].lower_ in ("dead", "deaths", "lives", "fatalities", "casualties", "wounded", "injured")):
+    if after and after[0].lower_ in kinds and (after[0].lower_ not in people or after[0].lower_ in words("self_kind_nouns")):
         kind = _kind(after[0].lower_)
         return FigureHit("figures.number_kind_noun", number, kind, who, first.i)
     # "killed at least 91 civilians", "wounded 400": a casualty verb right before the number.
     if before and before[0].lower_ in kinds and before[0].pos_ in ("VERB", "AUX", "ADJ"):
-        return FigureHit("figures.kind_verb_number", number, _kind(before[0].lower_), who, first.i)
+        return FigureHit("figures.kind_verb_number", number, _kind_at(before[0]), who, first.i)
     if noun is not None:
-        if noun.lower_ in kinds and noun.lower_ in ("dead", "deaths", "lives", "fatalities", "casualties", "wounded", "injured"):
+        if noun.lower_ in kinds and noun.lower_ in words("self_kind_nouns"):
             return FigureHit("figures.number_kind_noun", number, _kind(noun.lower_), who, first.i)
         kind_token = _kind_word_after(doc, noun.i) or _kind_word_before(doc, first.i)
         if kind_token is not None:
-            return FigureHit("figures.number_people_kind", number, _kind(kind_token.lower_), who, first.i)
+            return FigureHit("figures.number_people_kind", number, _kind_at(kind_token), who, first.i)
         return None
+    if _STILL_IN_HOSPITAL.match(text_of(doc)[number.end:]):
+        # "but 11 were still in hospital": the wounded still treated
+        return FigureHit("figures.in_hospital", number, FigureKind.WOUNDED, None, first.i)
     toll = next((t for t in doc[:first.i] if t.lower_ == "toll"), None)
     if toll is not None and not after:
         return FigureHit("figures.toll_number", number, FigureKind.KILLED, "people", first.i)
@@ -159,9 +180,11 @@ def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
 def _not_a_count(doc: Doc, number: NumberMention, span) -> bool:
     text = text_of(doc)
     raw = number.text.replace(",", "")
+    if _VAGUE_BEFORE.search(text[: number.start]):
+        return True  # "several thousand people": a vague quantity, no figure
     if _YEAR.match(raw) and "," not in number.text:
         return True
-    if _MONTH_NEAR.search(text[: number.start]) or re.match(r"\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", text[number.end:], re.I):
+    if _MONTH_NEAR.search(text[: number.start]) or _MONTH_AFTER.match(text[number.end:]):
         return True
     if re.match(r"\s*[:.]\d", text[number.end:]) or re.search(r"(article|no\.|section|\$|€|£|#)\s*$", text[: number.start], re.I):
         return True
@@ -189,9 +212,7 @@ def _tokens_before(doc: Doc, index: int) -> list[Token]:
     """The word before the number, skipping its qualifier ("killed at least 91" gives "killed")."""
     out = []
     i = index - 1
-    while i >= 0 and (doc[i].lower_ in ("at", "least", "more", "than", "about", "nearly", "almost", "some",
-                                         "around", "over", "up", "to", "as", "many", "approximately", "roughly",
-                                         "an", "estimated", "a", "total", "of") or doc[i].is_punct and doc[i].text == "-"):
+    while i >= 0 and (doc[i].lower_ in words("count_lead_words") or doc[i].is_punct and doc[i].text == "-"):
         i -= 1
     if i >= 0:
         out.append(doc[i])
@@ -221,6 +242,31 @@ def _kind(word: str) -> FigureKind:
     return FigureKind(value) if value in FigureKind._value2member_map_ else FigureKind.OTHER
 
 
+def _kind_at(token: Token) -> FigureKind:
+    """The kind the casualty word at `token` gives, read in its context: "killed or wounded" is
+    one count of both (other), and "detained in hospital" counts the wounded, not captives."""
+    kind = _kind(token.lower_)
+    doc = token.doc
+    following = doc[token.i + 1:token.i + 4]
+    if len(following) >= 2 and following[0].lower_ == "or" and following[1].lower_ in mapping("casualty_words") \
+            and _kind(following[1].lower_) is not kind:
+        return FigureKind.OTHER
+    if kind is FigureKind.CAPTURED and _IN_HOSPITAL.match(text_of(doc)[token.idx + len(token.text):]):
+        return FigureKind.WOUNDED
+    return kind
+
+
+_IN_HOSPITAL = re.compile(r"\s+(?:in|to|at)\s+(?:a\s+|the\s+)?hospitals?\b", re.I)
+_STILL_IN_HOSPITAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:were|are|was|remain|remained|still)\s+(?:still\s+)?"
+                                r"(?:in|being treated in)\s+(?:a\s+|the\s+)?hospitals?\b", re.I)
+
+
+@cache
+def _demonym_plural(word: str) -> bool:
+    """"Iraqis", "Afghans": the plural of a demonym counts people."""
+    return word.endswith("s") and word[:-1] in country_of_demonym()
+
+
 def _distribute_qualifiers(doc: Doc, hits: list[FigureHit]) -> list[FigureHit]:
     """"at least five killed and seven wounded": the first number's qualifier covers the coordinated one.
 
@@ -232,7 +278,9 @@ def _distribute_qualifiers(doc: Doc, hits: list[FigureHit]) -> list[FigureHit]:
         if index and hit.number.qualifier == "exact" and hit.rule != "figures.kind_verb_number":
             previous = out[-1]
             between = text_of(doc)[previous.number.end:hit.number.start]
-            if previous.number.qualifier != "exact" and previous.rule != "figures.kind_verb_number" \
+            verbs = [t for t in doc.char_span(previous.number.end, hit.number.start, alignment_mode="contract") or ()
+                     if t.pos_ == "VERB" and t.lower_ not in mapping("casualty_words")]  # "and forced 2 million"
+            if previous.number.qualifier != "exact" and previous.rule != "figures.kind_verb_number" and not verbs \
                     and re.search(r"\band\b", between) and len(between.split()) <= 6 and not re.search(r"[;:]", between):
                 number = hit.number
                 hit = FigureHit(hit.rule, NumberMention(number.value, number.start, number.end, number.text,
@@ -290,13 +338,14 @@ def _build(hit: FigureHit, item: ParsedSentence, article: Article, claimant: tup
         upper=hit.number.upper,
         as_of=as_of,
         as_of_precision=precision if as_of else None,
-        historical=is_historical(sentence.text, hit.number),
+        historical=is_historical(sentence.text, hit.number) or in_since_clause(item.doc[hit.anchor]),
     )
+
 
 
 def is_historical(sentence: str, number: NumberMention) -> bool:
     """True when the sentence ties the figure to an earlier war ("a 1990s war that left 30,000 dead")."""
-    for match in _HISTORICAL.finditer(sentence):
+    for match in _historical().finditer(sentence):
         before = sentence[max(0, match.start() - 12):match.start()].lower()
         if "since" in before:
             continue

@@ -8,7 +8,8 @@ co-mentioned places and population).
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+import re
+from functools import cache, lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,28 +19,52 @@ from spacy.tokens import Doc, Span
 from ..nlp.demonyms import country_of_demonym
 from ..model import Article, GeoPrecision, Place, PlaceMention, Provenance
 from ..nlp.annotate import ParsedSentence, lower_forms, text_of
-from ..nlp.gazetteer import PlaceEntry, name_key
+from ..nlp.gazetteer import PlaceEntry, name_key, name_particles
 from ..nlp.pipeline import not_places, place_candidates
 from ..resolve.actors import party_name_spans
-from .words import words
+from .history import dated_earlier, in_since_clause
+from .words import mapping, words
 
 RULES = (
     "places.locative",  # "in Stepanakert", "the town of Shushi"
     "places.event_sentence",  # a place named in a sentence that reports an event
+    "places.street",  # "on Oxford Street", "in Rue Victor Hugo", "near 23rd Street"
+    "places.headed",  # a name no gazetteer knows, before or after a place noun: "in the Markets area"
 )
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "inside", "into", "across", "towards", "toward",
-                   "on", "from", "through", "throughout", "within", "over"}
-_CAPITAL_PREPS = {"in", "at", "near", "outside", "around", "inside", "into", "across", "through", "throughout"}
-_PLACE_HEADS = {"town", "city", "village", "region", "district", "province", "capital", "settlement", "area",
-                "enclave", "territory", "republic", "oblast", "county", "municipality", "suburb", "outskirts",
-                "neighbourhood", "neighborhood"}
+_NAME_LABELS = {"PERSON", "ORG", "NORP"}
 # find_toponyms' memory on the Doc (cleared with the rest of `user_data` by annotate.forget),
 # and the token attributes that say which entities the Doc has.
 _TOPONYMS = "wirewatch.toponyms"
 _ENTITY_ATTRS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
 _FEATURE_PRECISION = {"PCLI": GeoPrecision.COUNTRY, "RGN": GeoPrecision.REGION, "ADM1": GeoPrecision.REGION,
                       "ADM2": GeoPrecision.DISTRICT}
+
+
+@cache
+def _locative_preps() -> frozenset[str]:
+    """Prepositions whose object is where something happens (`locative_preps.txt`)."""
+    return frozenset(mapping("locative_preps"))
+
+
+@cache
+def _capital_preps() -> frozenset[str]:
+    """The locative prepositions that make a capital a place, not its government ("in Baku")."""
+    return frozenset(word for word, mark in mapping("locative_preps").items() if mark == "capital")
+
+
+@cache
+def _street_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words written after a street's name, words written before it), from `street_words.txt`."""
+    table = mapping("street_words")
+    return (frozenset(w for w, mark in table.items() if mark != "before"),
+            frozenset(w for w, mark in table.items() if mark == "before"))
+
+
+@cache
+def _statement_verbs() -> frozenset[str]:
+    """Verbs whose place is where a statement was made, not where events happened."""
+    return words("speech_verbs") | {"speak"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,9 +149,9 @@ def _in_locative_phrase(token) -> bool:
     """True when the token, or a noun it helps name, is the object of a locative preposition or
     names a town, district or region ("the district of Springfield")."""
     for _ in range(6):
-        if token.dep_ == "pobj" and (token.head.lower_ in _LOCATIVE_PREPS or token.head.lower_ == "of"):
+        if token.dep_ == "pobj" and (token.head.lower_ in _locative_preps() or token.head.lower_ == "of"):
             return True
-        if token.dep_ == "appos" and token.head.lower_ in _PLACE_HEADS:
+        if token.dep_ == "appos" and token.head.lower_ in words("place_heads"):
             return True
         if token.dep_ not in _PHRASE_DEPS or token.head is token:
             return False
@@ -158,25 +183,214 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
     ents = doc.ents
     excluded = words("not_event_places")
     for start, end, entries in place_candidates(doc):
+        if start in covered:
+            continue  # inside a street's name found from an earlier part of it
         span = doc[start:end]
         if span.text.lower() in excluded:
             continue
+        run_start, run_end = _name_run(doc, start, end)
+        street = _street(doc, run_start, run_end)
+        if street is not None:
+            hits.append(_street_hit(street))
+            covered.update(range(street.start, street.end))
+            continue
+        if not _may_be_place(doc, span, entries, run_start, run_end):
+            continue
         label = _entity_label(span, ents)
         strong = entries[0].id >= 90_000_000 or entries[0].feature in ("PCLI", "RGN")
-        if label and label not in _PLACE_LABELS and not strong:
-            continue
+        run = doc[run_start:run_end]
+        widen = (run_start, run_end) != (start, end) and (_before_place_head(doc, run_end) or _locative(run.root))
+        if label and label not in _PLACE_LABELS and not strong \
+                and not (widen and run.root.head.lower_ in _capital_preps()):
+            continue  # (a person's name is no object of "in": "in Maidan Wardak" is a place)
+        extra = [t.lower_ for t in (*doc[run_start:start], *doc[end:run_end])]
+        if extra and all(w in words("place_heads") for w in extra):
+            span = run  # "Kandahar City", "Kherson Region": the known name with its place noun
+        elif widen:
+            # "the Shah Wali Kot district", "in Badia al-Sukhnah": the whole run names the place,
+            # not the part of it the gazetteer knows
+            span, entries = run, ()
+        elif run_start < start and end == run_end and all(w in words("name_prefixes") for w in extra):
+            span = run  # "East Belfast": the prefix stays part of the name
+        elif extra and not _strong(entries[0]):
+            continue  # "Keith Moss said": a village's name inside a longer name is a person's
         head = span.root  # computed once: _locative and _is_literal both start from it
         locative = _locative(head)
         if not label and not locative:
             continue
         hits.append(PlaceHit(_rule(locative), span, entries, _is_literal(span, entries, head, locative)))
-        covered.update(range(start, end))
+        covered.update(range(span.start, span.end))
     for ent in ents:
+        if len(ent) > 1 and ent[0].lower_ == "the":
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "the Line of Control": no article
         if ent.label_ in _PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)):
+            street = _street(doc, *_name_run(doc, ent.start, ent.end))
+            if street is not None:
+                hits.append(_street_hit(street))
+                covered.update(range(street.start, street.end))
+                continue
             head = ent.root
-            if _locative(head) and ent.text.lower().removeprefix("the ") not in excluded:
+            if _locative(head) and ent.text.lower().removeprefix("the ") not in excluded \
+                    and _may_be_place(doc, ent, (), *_name_run(doc, ent.start, ent.end)):
                 hits.append(PlaceHit(_rule(True), ent, (), _is_literal(ent, (), head, True)))
+    hits.extend(_streets(doc, covered))
+    hits.extend(_headed_names(doc, covered))
     return sorted(hits, key=lambda h: h.span.start)
+
+
+def _streets(doc: Doc, covered: set[int]) -> list[PlaceHit]:
+    """Streets that neither the gazetteer nor the NER proposed: "near 14th Street", "in Rue Haute"."""
+    out: list[PlaceHit] = []
+    after, before = _street_words()
+    for token in doc:
+        if token.i in covered or token.lower_ not in after | before:
+            continue
+        if token.lower_ in after and token.i > 0 and _name_word(doc[token.i - 1]):
+            start = _run_start(doc, token.i)
+            if start > 0 and doc[start - 1].is_sent_start and _name_word(doc[start - 1]):
+                start -= 1  # "Oxford Street was closed": the street's name starts the sentence
+            span = doc[start:token.i + 1]
+        elif token.lower_ in before and token.text[:1].isupper():
+            span = doc[token.i:_name_run(doc, token.i, token.i + 1)[1]]
+        else:
+            continue
+        if len(span) < 2 or covered.intersection(range(span.start, span.end)):
+            continue
+        if _may_be_place(doc, span, (), span.start, span.end):
+            out.append(_street_hit(span))
+            covered.update(range(span.start, span.end))
+    return out
+
+
+def _headed_names(doc: Doc, covered: set[int]) -> list[PlaceHit]:
+    """Names no gazetteer knows, made places by the noun they name in a locative phrase: "in
+    the Markets area", "in Arghandab district", "near the village of Kfar Aziz"."""
+    out: list[PlaceHit] = []
+    heads = words("place_heads")
+    demonyms = country_of_demonym()
+    for token in doc:
+        if token.lower_ not in heads or token.i in covered or not token.text.islower():
+            continue  # a capitalised "State" or "District" is part of a name
+        spans = []
+        if token.dep_ == "pobj" and token.head.lower_ in _locative_preps():
+            spans.append(doc[_run_start(doc, token.i):token.i])  # "in Arghandab district"
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        name = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if name is not None and _name_word(name):  # "the province of Logar", "the village of Kfar Aziz"
+            spans.append(doc[_run_start(doc, name.i, of.i + 1):name.i + 1])
+        for span in spans:
+            if not span or covered.intersection(range(span.start, span.end)):
+                continue
+            if all(t.lower_ in not_places() or t.lower_ in words("name_prefixes") or t.lower_ in demonyms
+                   for t in span):
+                continue  # "the Russian republic of Dagestan": Russian names no place
+            if _may_be_place(doc, span, (), span.start, span.end):
+                out.append(PlaceHit("places.headed", span, (), True))
+                covered.update(range(span.start, span.end))
+    return out
+
+
+def _name_word(token) -> bool:
+    """A word that can continue a capitalised name: capitalised, or an ordinal ("23rd"); not a
+    weekday, a month or another word that only looks like a name ("in Minnesota Saturday")."""
+    text = token.text
+    if not ((text[:1].isupper() and (token.is_alpha or "-" in text or text.endswith(".")))
+            or _ORDINAL.fullmatch(text)):
+        return False
+    lowered = token.lower_
+    return lowered not in not_places() or lowered in _street_words()[0] or lowered in _street_words()[1] \
+        or lowered in words("name_prefixes")
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _run_start(doc: Doc, index: int, floor: int = 0) -> int:
+    """Where the run of name words ending before `index` starts: not before `floor`, not over a
+    person's title, nor over the sentence's first word (capitalised whatever it is)."""
+    titles = _person_titles()
+    start = index
+    while start > floor and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start \
+            and doc[start - 1].lower_.rstrip(".") not in titles:
+        start -= 1
+    return start
+
+
+def _name_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The whole run of capitalised words the candidate sits in ("Oxford" in "Oxford Street", "Kot"
+    in "Shah Wali Kot"), not crossing the sentence's first word or a person's title."""
+    while start < end - 1 and doc[start].lower_ in ("the", "a"):
+        start += 1  # an entity span's article: "the Old Park Road"
+    start = _run_start(doc, start)
+    if start > 0 and doc[start - 1].is_sent_start and _name_word(doc[start - 1]) \
+            and doc[start - 1].lower_ in _street_words()[1]:
+        start -= 1  # "Rue Victor Hugo" at the start of a sentence
+    particles = name_particles()
+    while end < len(doc):
+        if _name_word(doc[end]):
+            end += 1
+        elif end + 2 < len(doc) and doc[end].lower_ in particles and doc[end + 1].text == "-" \
+                and _name_word(doc[end + 2]):
+            end += 3  # "Badia al-Sham"
+        else:
+            break
+    return start, end
+
+
+def _attack_noun(token) -> bool:
+    """A noun for an attack ("bombs", "bombing", "shelling", "car bomb"), read from harm_words."""
+    while token.dep_ == "compound" and token.head is not token:
+        token = token.head  # "Kabul car bomb": the compound's last noun
+    return token.pos_ == "NOUN" and token.lemma_.lower() in words("harm_words")
+
+
+def _street_hit(span: Span) -> PlaceHit:
+    """A street is a place by its street word, wherever it stands in the sentence."""
+    return PlaceHit("places.street", span, (), _is_literal(span, (), span.root, True))
+
+
+def _street(doc: Doc, start: int, end: int) -> Span | None:
+    """The street, square or road the run names, with its street word ("Oxford Street", "Victor
+    Hugo street", "Rue Victor Hugo"), or None."""
+    after, before = _street_words()
+    if end < len(doc) and doc[end].lower_ in after and end > start:
+        return doc[start:end + 1]
+    if end - start >= 2 and doc[end - 1].lower_ in after:
+        return doc[start:end]
+    if end - start >= 2 and doc[start].lower_ in before:
+        return doc[start:end]
+    return None
+
+
+def _before_place_head(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in words("place_heads")
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    return frozenset(w.rstrip(".") for w in words("person_titles"))
+
+
+def _may_be_place(doc: Doc, span: Span, entries: tuple[PlaceEntry, ...], run_start: int, run_end: int) -> bool:
+    """False when the name is a person's or an organisation's, whatever village shares it: a title
+    before it ("Mr Whitelaw", "Gov. Sanchez"), an organisation's word in its run ("Tigray Defence
+    Force", "White House"), or an acronym that is no country ("RAND")."""
+    if run_start > 0 and doc[run_start - 1].lower_.rstrip(".") in _person_titles():
+        return False
+    if span.text.lower().rstrip(".") in _person_titles():
+        return False  # the title itself ("Sen", "Gen."), whatever village has its name
+    organisation = words("not_place_name_words")
+    if any(doc[i].lower_ in organisation for i in range(run_start, run_end) if doc[i].text[:1].isupper()):
+        return False
+    text = span.text
+    if text.isupper() and len(text) > 1 and not (entries and entries[0].feature == "PCLI"):
+        return False
+    if 0 < run_start and run_end < len(doc) and doc[run_start - 1].text == "(" and doc[run_end].text == ")":
+        return False  # an agency's credit: "(Xinhua)", "(AFP)"
+    people = words("person_nouns")
+    if any(c.dep_ == "appos" and c.lemma_.lower() in people for c in span.root.children):
+        return False  # "Donald, the police spokesman"
+    return True
 
 
 def place_names_in(doc: Doc, start: int = 0, end: int | None = None) -> tuple[str, ...]:
@@ -196,10 +410,12 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
     """
     parsed = list(parsed)
     hits: list[tuple[ParsedSentence, PlaceHit]] = []
+    year = article.published.year if article.published else None
     for item in parsed:
         event_sentence = _has_event_word(item.sentence.text)
         for hit in find_toponyms(item.doc):
-            hits.append((item, hit if event_sentence else PlaceHit(hit.rule, hit.span, hit.entries, False)))
+            current = event_sentence and not (in_since_clause(hit.span.root) or dated_earlier(hit.span.root, year))
+            hits.append((item, hit if current else PlaceHit(hit.rule, hit.span, hit.entries, False)))
     countries = _article_countries(parsed, hits)
     anchors = [h.entries[0] for _, h in hits if len(h.entries) == 1 and h.entries[0].feature != "PCLI"]
     mentions: list[PlaceMention] = []
@@ -208,10 +424,13 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
     # and an article names the same place many times. The entries tuple is keyed by identity (the
     # gazetteer hands out one tuple per name); `hits` keeps every tuple alive, so ids stay unique.
     resolved: dict[tuple[str, int], PlaceEntry | None] = {}
+    persons = _names_of_people(parsed)
     for item, hit in hits:
         if not hit.literal:
             continue
         name = hit.span.text
+        if len(hit.span) == 1 and hit.span[0].lower_ in persons and not (hit.entries and _strong(hit.entries[0])):
+            continue  # "Sanchez reopened her shop" after "Isabelle Sanchez": the surname, not the village
         memo = (name, id(hit.entries))
         if memo not in resolved:
             resolved[memo] = resolve(name, hit.entries, countries, anchors)
@@ -231,6 +450,36 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
                                   sentence.start + hit.span.end_char, hit.rule),
         ))
     return mentions
+
+
+def _strong(entry: PlaceEntry) -> bool:
+    """A country, capital, first-level division or one of our own entries: no surname outweighs it."""
+    return entry.id >= 90_000_000 or entry.feature in ("PCLI", "PPLC", "RGN", "ADM1")
+
+
+def _names_of_people(parsed: list[ParsedSentence]) -> frozenset[str]:
+    """Lower-cased words the article uses in a person's or a party's name: after a title ("Gov.
+    Sanchez"), in a person's full name ("Ivan Duque"), or as the subject of a statement or an act
+    of war ("the Taliban said"). One such use makes the word a name in the whole article."""
+    out: set[str] = set()
+    titles = _person_titles()
+    for item in parsed:
+        doc = item.doc
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                out.update(t.lower_ for t in ent if t.text[:1].isupper())
+        for token in doc:
+            if token.lower_.rstrip(".") in titles and token.i + 1 < len(doc) and token.text[:1].isupper():
+                end = token.i + 1
+                while end < len(doc) and _name_word(doc[end]):
+                    out.add(doc[end].lower_)
+                    end += 1
+        for hit in find_toponyms(doc):
+            head = hit.span.root
+            if len(hit.span) == 1 and head.dep_ == "nsubj" and (
+                    head.head.lemma_.lower() in words("agent_verbs") or head.head.lemma_.lower() in _statement_verbs()):
+                out.add(head.lower_)
+    return frozenset(out)
 
 
 def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anchors: list[PlaceEntry]) -> PlaceEntry | None:
@@ -286,12 +535,17 @@ def _rule(locative: bool) -> str:
 
 
 def _locative(head) -> bool:
-    """True when the name whose root is `head` stands in a locative phrase ("in X", "the town of X")."""
-    if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS:
+    """True when the name whose root is `head` stands in a locative phrase ("in X", "the town of X"),
+    alone or as a later member of a list ("in X and Y")."""
+    for _ in range(3):
+        if head.dep_ != "conj" or head.head is head:
+            break
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ in _locative_preps():
         return True
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _PLACE_HEADS:
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in words("place_heads"):
         return True
-    if head.dep_ == "appos" and head.head.lower_ in _PLACE_HEADS:
+    if head.dep_ == "appos" and head.head.lower_ in words("place_heads"):
         return True
     return False
 
@@ -303,18 +557,34 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.text in ("'s", "’s", "'"):
         return False
-    if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("led", "backed", "based", "brokered", "allied"):
+    if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in words("modifier_participles"):
         return False
-    if head.dep_ in ("compound", "amod", "poss") and head.head.lower_ not in _PLACE_HEADS and not head.head.ent_type_ in _PLACE_LABELS:
+    if head.dep_ == "compound" and _attack_noun(head.head):
+        return True  # "the Boston bombs", "last week's Kabul car bomb": where the attack happened
+    if head.dep_ in ("compound", "amod", "poss") and head.head.lower_ not in words("place_heads") and not head.head.ent_type_ in _PLACE_LABELS:
         return False
+    if head.dep_ == "pobj":
+        prep = head.head
+        holder = prep.head
+        if prep.lower_ in ("in", "at", "from") and (holder.lower_ in words("government_nouns")
+                                                   or holder.lemma_.lower() in words("government_nouns")):
+            return False  # "officials in Washington": where the sources are, not the event
+        if holder.pos_ in ("VERB", "AUX") and holder.lemma_.lower() in _statement_verbs() \
+                and not any(c.dep_ in ("nsubjpass", "auxpass") for c in holder.children):
+            return False  # "speaking in Colorado": where a statement was made, not "was reported in X"
+        if prep.lower_ == "of" and (holder.ent_type_ == "PERSON" or holder.pos_ == "PROPN"):
+            return False  # "Keith Salomon of Delaware": where a person is from
     capital = bool(entries) and entries[0].feature == "PPLC"
-    if head.dep_ == "nsubj" and head.head.lemma_.lower() in words("agent_verbs"):
+    if head.dep_ == "nsubj" and (head.head.lemma_.lower() in words("agent_verbs")
+                                 or head.head.lemma_.lower() in words("speech_verbs")):
         return False
+    if capital and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in words("harm_words"):
+        return True  # "missiles struck Tehran", "Kyiv was shelled overnight": the capital is the target
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "conj", "appos", "attr", "ROOT") and capital \
             and not locative:
         return False
     if capital:
-        if not (locative and head.head.lower_ in _CAPITAL_PREPS | {"of"}):
+        if not (locative and head.head.lower_ in _capital_preps() | {"of"}):
             return False
         prep = head.head
         if prep.head.lower_ in words("government_nouns") or prep.head.lemma_.lower() in words("government_nouns"):

