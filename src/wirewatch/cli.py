@@ -249,6 +249,11 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
+class LedgerFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
 class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
@@ -388,11 +393,21 @@ def export(
 
 
 @app.command()
-def ledger(db: Optional[str] = DbOption) -> None:
-    """Print the ledger: incidents, figure series, agreements and shared source groups, as tables."""
+def ledger(
+    db: Optional[str] = DbOption,
+    format: LedgerFormat = typer.Option(LedgerFormat.table, "--format", "-f",
+                                        help="table, or json (the ledger export of SCHEMA.md)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
+) -> None:
+    """Print the ledger: incidents, figure series, agreements and shared source groups, as tables or JSON."""
     settings = _settings(db=db)
     with _open_ledger(settings) as handle:
         book = handle.ledger()
+        if format is LedgerFormat.json:
+            from .export.ledger import ledger_record
+
+            _write_or_print(json.dumps(ledger_record(book), ensure_ascii=False, indent=1), out)
+            return
         from .report.sitrep import References
 
         refs = References(handle.store)

@@ -29,6 +29,7 @@ class Ledger:
     article_dates: dict
     group_of: dict
     killed_in: dict  # (article id, sentence index) -> killed counts stated in that sentence
+    names: dict = dataclasses.field(default_factory=dict)  # article id -> the user's name for it (export id)
 
     def range(self, kind: FigureKind = FigureKind.KILLED) -> tuple[int, int] | None:
         return claimant_range(list(self.series), kind)
@@ -69,6 +70,7 @@ def build_ledger(extractions: Iterable[Extraction], gazetteer: Gazetteer | None 
         article_dates={a: (d, dates.precision.get(a), a in dates.inferred) for a, d in dates.dates.items()},
         group_of=group_of,
         killed_in=_killed_in(extractions),
+        names={e.article.id: e.article.name for e in extractions},
     )
 
 
