@@ -112,8 +112,11 @@ def test_report_seeds_figures_by_separate_claimants(seeds):
     russian = {c for c in killed if c.lower().startswith("russia") or "putin" in c.lower()}
     assert karabakh and azerbaijani and russian, killed
     assert not (karabakh & azerbaijani) and not (karabakh & russian) and not (azerbaijani & russian)
-    keys = [(s["claimant"], s["kind"]) for s in series]
-    assert len(keys) == len(set(keys))  # one series per claimant and kind
+    keys = [(s["claimant"], s["kind"], s["group"], s["scope"], s["incident"]) for s in series]
+    assert len(keys) == len(set(keys))  # one series per claimant, kind, group and scope
+    troops = {s["latest"]["value"] for s in series if "karabakh" in s["claimant"].lower() and s["group"] == "troops"}
+    civilians = {s["latest"]["value"] for s in series if "karabakh" in s["claimant"].lower() and s["group"] == "civilians"}
+    assert troops and civilians and not troops & civilians  # troops and civilians are never one series
 
 
 # --- demo: references ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from .agreements import build_agreements
 from .dating import ArticleDates
 from .incidents import build_incidents
 from .places import PlaceResolver
-from .series import build_series, claimant_range, conservative
+from .series import ALL, CONFLICT, build_series, claimant_range, conservative, with_fatalities
 from .syndication import SourceGroup, group_sources
 
 
@@ -28,14 +28,15 @@ class Ledger:
     agreements: tuple[AgreementRecord, ...]
     article_dates: dict
     group_of: dict
-    killed_in: dict  # (article id, sentence index) -> killed counts stated in that sentence
     names: dict = dataclasses.field(default_factory=dict)  # article id -> the user's name for it (export id)
 
-    def range(self, kind: FigureKind = FigureKind.KILLED) -> tuple[int, int] | None:
-        return claimant_range(list(self.series), kind)
+    def range(self, kind: FigureKind = FigureKind.KILLED, group: str = ALL,
+              scope: str = CONFLICT) -> tuple[int, int] | None:
+        return claimant_range(list(self.series), kind, group, scope)
 
-    def conservative(self, kind: FigureKind = FigureKind.KILLED) -> int | None:
-        return conservative(list(self.series), kind)
+    def conservative(self, kind: FigureKind = FigureKind.KILLED, group: str = ALL,
+                     scope: str = CONFLICT) -> int | None:
+        return conservative(list(self.series), kind, group, scope)
 
 
 def build_ledger(extractions: Iterable[Extraction], gazetteer: Gazetteer | None = None) -> Ledger:
@@ -55,7 +56,11 @@ def build_ledger(extractions: Iterable[Extraction], gazetteer: Gazetteer | None 
     incidents = build_incidents(extractions, group_of.__getitem__, resolver, event_date)
     if dates.from_incidents(incidents):
         incidents = build_incidents(extractions, group_of.__getitem__, resolver, event_date)
-    series = build_series(extractions, lambda f, a: dates.in_sentence(f.sentence, a)[0])
+    incident_at = {(m.article_id, m.sentence_index): i.id for i in incidents for m in i.mentions}
+    eventful = {(e.article.id, ev.provenance.sentence_index) for e in extractions for ev in e.events
+                if ev.plover == "ASSAULT" and not ev.negated and not ev.hypothetical}
+    series = build_series(extractions, lambda f, a: dates.in_sentence(f.sentence, a)[0], incident_at, eventful)
+    incidents = with_fatalities(incidents, series)
 
     def agreement_date(agreement, article_id):
         stated = dates.of_text(agreement.date_text, article_id)
@@ -69,19 +74,8 @@ def build_ledger(extractions: Iterable[Extraction], gazetteer: Gazetteer | None 
         agreements=tuple(agreements),
         article_dates={a: (d, dates.precision.get(a), a in dates.inferred) for a, d in dates.dates.items()},
         group_of=group_of,
-        killed_in=_killed_in(extractions),
         names={e.article.id: e.article.name for e in extractions},
     )
-
-
-def _killed_in(extractions: list[Extraction]) -> dict:
-    found: dict = {}
-    for extraction in extractions:
-        for figure in extraction.figures:
-            if figure.kind is FigureKind.KILLED and not figure.historical:
-                key = (figure.provenance.article_id, figure.provenance.sentence_index)
-                found.setdefault(key, []).append(figure.value)
-    return found
 
 
 def to_plain(value):

@@ -1,15 +1,30 @@
-"""Figure series: each claimant's running count per kind. Figures are never summed across reports:
-the same figure carried by five outlets is one point with five reports."""
+"""Figure series: one claimant's running count of one kind of casualty, for one group and one scope.
+
+A series is never a mix: "1,166 of their troops and 39 civilians" are two series (troops, civilians), and
+a conflict-wide toll never shares a series with the count of one strike. Figures are never summed across
+reports: the same figure carried by five outlets is one point with five reports.
+
+Scope comes from stored mentions only: a figure stated in a sentence that reports an incident counts that
+incident, unless the sentence marks it as a running toll ("since", "so far", ...); a figure in a sentence that
+reports a violent event with no incident counts that event; any other figure is a conflict-wide toll.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import dataclasses
 from collections.abc import Callable, Iterable
+from functools import cache
 
+from ..lexicon import load_lexicon
 from ..model import Extraction, Figure, FigureKind, FigureSeries, SeriesPoint
 from ..resolve.actors import resolve_actor
 
+PACKAGE = "wirewatch.corpus"
 SAME_FIGURE_DAYS = 2
+ALL = "all"
+CONFLICT, INCIDENT = "conflict", "incident"
 
 
 def claimant_key(claimant: str) -> str:
@@ -20,23 +35,94 @@ def claimant_key(claimant: str) -> str:
     return claimant.strip().lower().removeprefix("the ").strip() or claimant
 
 
+@cache
+def _groups() -> tuple[tuple[re.Pattern, str], ...]:
+    pairs = [tuple(entry.rsplit("|", 1)) for entry in load_lexicon(PACKAGE, "figure_groups")]
+    return tuple((re.compile(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", re.I), g)
+                 for w, g in sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@cache
+def _sequels() -> re.Pattern:
+    words = load_lexicon(PACKAGE, "sequel_words")
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
+
+
+@cache
+def _cumulative() -> re.Pattern:
+    cues = sorted(load_lexicon(PACKAGE, "cumulative_cues"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, cues)) + r")(?![\w-])", re.I)
+
+
+def group_of(who: str | None) -> str | None:
+    """The group a figure's "who" names (troops, civilians, militants, fighters, police, ...); None when
+    it names none of them ("people", "deaths", nothing)."""
+    if not who:
+        return None
+    for pattern, group in _groups():
+        if pattern.search(who):
+            return group
+    return None
+
+
+def figure_groups(figures: Iterable[Figure]) -> dict[int, str]:
+    """The group of each figure (by id()): its own words, or, for "two others", the group counted just
+    before it in the same sentence; else "all"."""
+    out: dict[int, str] = {}
+    previous: dict[tuple, str] = {}
+    for figure in sorted(figures, key=lambda f: (f.provenance.article_id, f.provenance.sentence_index,
+                                                 f.provenance.start)):
+        where = (figure.provenance.article_id, figure.provenance.sentence_index)
+        group = group_of(figure.who)
+        if group is None and figure.who and _sequels().search(figure.who) and where in previous:
+            group = previous[where]
+        out[id(figure)] = group or ALL
+        previous[where] = out[id(figure)]
+    return out
+
+
+def is_cumulative(sentence: str) -> bool:
+    return bool(_cumulative().search(sentence))
+
+
+def figure_scope(figure: Figure, incident_at: dict, eventful: set) -> tuple[str, str | None]:
+    """(scope, key): ("incident", incident id or the sentence's key) or ("conflict", None)."""
+    where = (figure.provenance.article_id, figure.provenance.sentence_index)
+    if is_cumulative(figure.sentence):
+        return CONFLICT, None
+    if where in incident_at:
+        return INCIDENT, incident_at[where]
+    if where in eventful:
+        return INCIDENT, f"{where[0]}:{where[1]}"
+    return CONFLICT, None
+
+
 def build_series(
-    extractions: Iterable[Extraction], as_of: Callable[[Figure, str], dt.date | None]
+    extractions: Iterable[Extraction], as_of: Callable[[Figure, str], dt.date | None],
+    incident_at: dict | None = None, eventful: set | None = None,
 ) -> list[FigureSeries]:
-    """Series per (claimant, kind), ordered by claimant then kind; historical figures are left out."""
-    grouped: dict[tuple[str, FigureKind], list[tuple[Figure, dt.date | None]]] = {}
-    written: dict[tuple[str, FigureKind], str] = {}
-    for extraction in extractions:
-        for figure in extraction.figures:
-            if figure.historical:
-                continue
-            key = (claimant_key(figure.claimant), figure.kind)
-            grouped.setdefault(key, []).append((figure, as_of(figure, extraction.article.id)))
-            written.setdefault(key, figure.claimant)
+    """Series per (claimant, kind, group, scope), ordered by claimant, kind, group; historical figures left out.
+
+    incident_at maps (article id, sentence index) to the id of the incident that sentence reports;
+    eventful holds the sentences that report a violent event with no incident.
+    """
+    incident_at, eventful = incident_at or {}, eventful or set()
+    extractions = list(extractions)
+    figures = [(f, e.article.id) for e in extractions for f in e.figures if not f.historical]
+    groups = figure_groups(f for f, _ in figures)
+    grouped: dict[tuple, list[tuple[Figure, dt.date | None]]] = {}
+    written: dict[tuple, str] = {}
+    for figure, article_id in figures:
+        scope, where = figure_scope(figure, incident_at, eventful)
+        key = (claimant_key(figure.claimant), figure.kind, groups[id(figure)], scope, where)
+        grouped.setdefault(key, []).append((figure, as_of(figure, article_id)))
+        written.setdefault(key, figure.claimant)
     series = []
-    for (claimant, kind), items in grouped.items():
-        series.append(FigureSeries(claimant, written[(claimant, kind)], kind, tuple(_points(items))))
-    return sorted(series, key=lambda s: (s.claimant, s.kind.value))
+    for key, items in grouped.items():
+        claimant, kind, group, scope, where = key
+        incident = where if scope == INCIDENT and where in set(incident_at.values()) else None
+        series.append(FigureSeries(claimant, written[key], kind, tuple(_points(items)), group, scope, incident))
+    return sorted(series, key=lambda s: (s.claimant, s.kind.value, s.group, s.scope, s.incident or ""))
 
 
 def _points(items: list[tuple[Figure, dt.date | None]]) -> list[SeriesPoint]:
@@ -53,18 +139,41 @@ def _points(items: list[tuple[Figure, dt.date | None]]) -> list[SeriesPoint]:
             point = [figure, date, [figure.provenance], [figure.sentence]]
             points.append(point)
             by_value.setdefault((figure.value, figure.qualifier), []).append(point)
-    points.sort(key=lambda p: (p[1] is None, p[1] or dt.date.min, p[0].value))
+    # The latest is the last dated point; among points of one date (or none), the highest count, since a
+    # running toll only grows and a restatement is more often a rise than a fall.
+    points.sort(key=lambda p: (p[1] is not None, p[1] or dt.date.min, p[0].value))
     return [SeriesPoint(p[0].value, p[0].qualifier, p[0].upper, p[1], p[0].who, tuple(p[2]), tuple(dict.fromkeys(p[3])))
             for p in points]
 
 
-def claimant_range(series: list[FigureSeries], kind: FigureKind) -> tuple[int, int] | None:
-    """Lowest and highest latest value across claimants for one kind."""
-    values = [s.latest.value for s in series if s.kind is kind]
+def claimant_range(series: list[FigureSeries], kind: FigureKind, group: str = ALL,
+                   scope: str = CONFLICT) -> tuple[int, int] | None:
+    """Lowest and highest latest value across claimants, for one kind, group and scope."""
+    values = [s.latest.value for s in series if s.kind is kind and s.group == group and s.scope == scope]
     return (min(values), max(values)) if values else None
 
 
-def conservative(series: list[FigureSeries], kind: FigureKind = FigureKind.KILLED) -> int | None:
-    """ACLED's rule: the lowest credible count, here the lowest latest value any claimant gives."""
-    found = claimant_range(series, kind)
+def conservative(series: list[FigureSeries], kind: FigureKind = FigureKind.KILLED, group: str = ALL,
+                 scope: str = CONFLICT) -> int | None:
+    """ACLED's rule, per group and scope: the lowest latest conflict-wide count any claimant gives for
+    that group; groups and scopes are never summed or mixed, so a town's "no casualties" is no toll."""
+    found = claimant_range(series, kind, group, scope)
     return found[0] if found else None
+
+
+def with_fatalities(incidents, series: list[FigureSeries]) -> list:
+    """The incidents with their fatalities: the lowest latest "all" killed count among the claimants that
+    give one for that incident; without one, the largest single-group count (a floor, never a sum of
+    groups); None when no figure is tied to the incident. A conflict-wide toll never counts."""
+
+    tied: dict[str, list[FigureSeries]] = {}
+    for s in series:
+        if s.kind is FigureKind.KILLED and s.scope == INCIDENT and s.incident:
+            tied.setdefault(s.incident, []).append(s)
+    out = []
+    for incident in incidents:
+        found = tied.get(incident.id, [])
+        totals = [s.latest.value for s in found if s.group == ALL]
+        value = min(totals) if totals else max((s.latest.value for s in found), default=None)
+        out.append(dataclasses.replace(incident, fatalities=value))
+    return out

@@ -84,18 +84,23 @@ def to_html(report: dict) -> str:
     for kind in kinds:
         chosen = [s for s in figures["series"] if s["kind"] == kind]
         html.append(f"<h3>{e(kind)}</h3>{series_chart(chosen)}")
-    html.append("<table><tr><th>claimant</th><th>kind</th><th>latest</th><th>as of</th><th>points</th></tr>")
+    html.append("<table><tr><th>claimant</th><th>kind</th><th>group</th><th>scope</th><th>latest</th><th>as of</th>"
+                "<th>points</th></tr>")
     for s in figures["series"]:
         latest = s["latest"]
-        html.append(f"<tr><td>{e(s['claimant'])}</td><td>{e(s['kind'])}</td><td>{e(latest['qualifier'].replace('_', ' '))} "
+        html.append(f"<tr><td>{e(s['claimant'])}</td><td>{e(s['kind'])}</td><td>{e(s['group'])}</td>"
+                    f"<td>{e(s['scope'])}</td><td>{e(latest['qualifier'].replace('_', ' '))} "
                     f"{latest['value']:,}{_refs(latest['refs'])}</td><td>{e(str(latest['as_of'] or ''))}</td>"
                     f"<td>{len(s['points'])}</td></tr>")
     html.append("</table><ul>")
-    for kind, r in figures["ranges"].items():
-        html.append(f"<li>{e(kind)}: {r['lowest']:,} to {r['highest']:,} across {r['claimants']} claimants</li>")
-    if figures["conservative_killed"] is not None:
-        html.append(f"<li><b>Conservative killed figure: {figures['conservative_killed']:,}</b> "
-                    f"<span class='muted'>({e(figures['conservative_note'])})</span></li>")
+    for kind, groups in figures["ranges_by_group"].items():
+        for group, r in groups.items():
+            html.append(f"<li>{e(kind)}, {e(group)} (conflict-wide): {r['lowest']:,} to {r['highest']:,} across "
+                        f"{r['claimants']} claimants</li>")
+    for group, value in figures["conservative_by_group"].items():
+        html.append(f"<li><b>Conservative killed figure, {e(group)}: {value:,}</b></li>")
+    if figures["conservative_by_group"]:
+        html.append(f"<li class='muted'>{e(figures['conservative_note'])}</li>")
     html.append("</ul><h2 id='agreements'>Ceasefires, talks, requests and pledges</h2>")
     for a in report["agreements"]:
         where = f" in {e(a['venue'])}" if a["venue"] else ""
