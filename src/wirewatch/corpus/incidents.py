@@ -8,8 +8,10 @@ in the same article, or any incident at a place the denial names. Status follows
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -39,6 +41,7 @@ class _Mention:
     group_id: str
     places: list[Place]
     date: dt.date | None
+    named: dict = field(default_factory=dict)  # place name as written -> the place it resolved to
 
 
 @dataclass
@@ -85,11 +88,11 @@ def build_incidents(
     for extraction in extractions:
         article = extraction.article
         for event in extraction.events:
-            places = [p for p in (resolver.place(article.id, n) for n in event.places) if p]
-            mention = _Mention(event, article.id, article.outlet or article.name, group_of(article.id), places,
-                               date_of(event, article.id))
-            if event.plover == "ASSAULT" and not event.negated and not event.hypothetical and places:
-                violent.append(mention)
+            named = {n: p for n in event.places if (p := resolver.place(article.id, n))}
+            mention = _Mention(event, article.id, article.outlet or article.name, group_of(article.id),
+                               list(named.values()), date_of(event, article.id), named)
+            if event.plover == "ASSAULT" and not event.negated and not event.hypothetical and named:
+                violent.extend(_one_per_listed_town(mention))
             elif event.plover == "REJECT":
                 denials.append(mention)
     clusters, by_cell = _cluster(violent)
@@ -106,6 +109,31 @@ def build_incidents(
             cluster.denials.append(denial)
     incidents = [_incident(c) for c in clusters]
     return sorted(incidents, key=lambda i: (i.date is None, i.date or dt.date.min, i.id))
+
+
+def _one_per_listed_town(mention: _Mention) -> list[_Mention]:
+    """A mention whose sentence lists towns ("Tartar, Agdam and Aghjabedi came under fire") reports one
+    attack on each: one mention per listed town. Other places stay context of the first ("Shusha, 10 km
+    from Stepanakert" is one attack)."""
+    listed = _listed(mention.event.places, mention.event.sentence)
+    if len(listed) < 2:
+        return [mention]
+    towns = [mention.named[n] for n in listed if n in mention.named and is_point(mention.named[n])]
+    if len(towns) < 2:
+        return [mention]
+    return [dataclasses.replace(mention, places=[town]) for town in towns]
+
+
+def _listed(names: tuple[str, ...], sentence: str) -> list[str]:
+    """The names that the sentence writes as one list: "A, B and C", "A and B", "A or B"."""
+    if len(names) < 2:
+        return []
+    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    pattern = re.compile(rf"(?:{alternatives})(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:{alternatives}))+")
+    match = pattern.search(sentence)
+    if match is None:
+        return []
+    return [n for n in names if n in match.group(0)]
 
 
 def _cluster(mentions: list[_Mention]) -> tuple[list[_Cluster], dict]:
@@ -227,7 +255,7 @@ def _incident(cluster: _Cluster) -> Incident:
         target=Counter(m.event.target for m in mentions if m.event.target).most_common(1)[0][0]
         if any(m.event.target for m in mentions) else None,
         weapon=next((m.event.weapon for m in mentions if m.event.weapon), None),
-        status=_status(claims, {m.group_id for m in mentions} | {d.group_id for d in cluster.denials}),
+        status=_status(claims, {m.group_id for m in mentions if m.event.stance is None}),
         claims=tuple(claims),
         reports=tuple(dict.fromkeys(m.article_id for m in [*mentions, *cluster.denials])),
         groups=tuple(sorted({m.group_id for m in [*mentions, *cluster.denials]})),
@@ -271,16 +299,19 @@ def _claim(mention: _Mention, stance: Stance | None) -> IncidentClaim:
     )
 
 
-def _status(claims: list[IncidentClaim], groups: set[str]) -> IncidentStatus:
+def _status(claims: list[IncidentClaim], narrated_groups: set[str]) -> IncidentStatus:
+    """What the claims add up to. Sides count, not speakers or outlets: one party's statement carried by
+    two outlets corroborates nothing. Corroboration needs source groups that report the happening in their
+    own voice (narration, not a quoted party)."""
     accusers = {c.side for c in claims if c.stance is Stance.ACCUSE}
     deniers = {c.side for c in claims if c.stance is Stance.DENY}
     asserters = {c.side for c in claims if c.stance in (Stance.ASSERT, Stance.CONFIRM)}
-    if accusers and deniers:
+    if accusers and deniers and (deniers - accusers or None in deniers):
         return IncidentStatus.ACCUSED_AND_DENIED
     sides = {s for s in accusers | asserters if s}
     if len(sides) >= 2:
         return IncidentStatus.CONFIRMED_BY_BOTH
-    if len(groups) >= 2 and not deniers:
+    if len(narrated_groups) >= 2:
         return IncidentStatus.CORROBORATED
     if claims:
         return IncidentStatus.ONE_PARTY

@@ -19,7 +19,7 @@ from functools import cache
 
 from ..lexicon import load_lexicon
 from ..model import Extraction, Figure, FigureKind, FigureSeries, SeriesPoint
-from ..resolve.actors import resolve_actor
+from ..resolve.actors import canonical_actor
 
 PACKAGE = "wirewatch.corpus"
 SAME_FIGURE_DAYS = 2
@@ -28,11 +28,9 @@ CONFLICT, INCIDENT = "conflict", "incident"
 
 
 def claimant_key(claimant: str) -> str:
-    """The canonical claimant: a known actor's name, or the phrase as written (lower-cased)."""
-    actor = resolve_actor(claimant)
-    if actor is not None and (actor.country or actor.sector in ("IGO", "NGO")):
-        return actor.name
-    return claimant.strip().lower().removeprefix("the ").strip() or claimant
+    """The canonical claimant: the actor it resolves to (Putin and Moscow are both Russia's government),
+    or the phrase as written (lower-cased) when it names no actor ("two security officials")."""
+    return canonical_actor(claimant) or claimant.strip().lower().removeprefix("the ").strip() or claimant
 
 
 @cache

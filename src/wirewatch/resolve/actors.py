@@ -186,3 +186,40 @@ def party_name(party: str) -> str:
     if len(text) == 2 and text.isupper():
         return _country_names().get(text, text)
     return text
+
+
+_CONNECTORS = {"of", "the", "for", "and", "de", "del", "la", "al", "el", "y"}
+
+
+def _proper_name(text: str) -> bool:
+    """A name, not a description: every word capitalised but connectors ("Islamic State", "al-Qaida",
+    "Provisional IRA", "National Liberation Army"), as opposed to "forces" or "the fighting for Shushi"."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"^(the|an?)\s+", "", text.strip(), flags=re.I))
+    content = [w for w in words if w.lower() not in _CONNECTORS]
+    return bool(content) and all(w[0].isupper() for w in content)
+
+
+def canonical_actor(text: str | None) -> str | None:
+    """The name an actor is filed under in the ledger, or None when the text names no actor.
+
+    A state's organs and officials are the state ("Azerbaijan military", "Russia government" for Putin);
+    a de facto authority, an organisation or an armed group keeps its canonical or proper name; a
+    description that resolves to no one ("forces", "the fighting", "both sides") is no actor."""
+    actor = resolve_actor(text)
+    if actor is None:
+        return None
+    if actor.role and actor.country:
+        code = next((two for two, three in _ISO3.items() if three == actor.country), None)
+        state = party_name(code) if code else actor.country
+        return _canonical_name(state, actor.sector)
+    if actor.country or actor.sector in ("IGO", "NGO"):
+        return actor.name
+    name = re.sub(r"^the\s+", "", actor.written.strip(), flags=re.I)
+    if _proper_name(name) and not set(re.findall(r"[^\W\d_]+", name.lower())) & _not_actors():
+        return name
+    return None
+
+
+@cache
+def _not_actors() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon(PACKAGE, "not_actors"))
