@@ -427,6 +427,7 @@ class FigureSeries:
     group: str = "all"  # whose dead: troops, civilians, militants, police or all; never mixed in one series
     scope: str = "conflict"  # a cumulative toll ("conflict") or the count of one incident ("incident")
     incident: str | None = None  # the incident's id when the scope is one incident
+    voice: str | None = None  # the source group whose own words these are, when no one else is quoted
 
     @property
     def latest(self) -> SeriesPoint:

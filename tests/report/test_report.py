@@ -112,7 +112,7 @@ def test_report_seeds_figures_by_separate_claimants(seeds):
     russian = {c for c in killed if c.lower().startswith("russia") or "putin" in c.lower()}
     assert karabakh and azerbaijani and russian, killed
     assert not (karabakh & azerbaijani) and not (karabakh & russian) and not (azerbaijani & russian)
-    keys = [(s["claimant"], s["kind"], s["group"], s["scope"], s["incident"]) for s in series]
+    keys = [(s["claimant"], s["kind"], s["group"], s["scope"], s["incident"], s["voice"]) for s in series]
     assert len(keys) == len(set(keys))  # one series per claimant, kind, group and scope
     troops = {s["latest"]["value"] for s in series if "karabakh" in s["claimant"].lower() and s["group"] == "troops"}
     civilians = {s["latest"]["value"] for s in series if "karabakh" in s["claimant"].lower() and s["group"] == "civilians"}

@@ -25,6 +25,7 @@ from ..model import (
     Place,
     Stance,
 )
+from ..resolve.actors import canonical_actor
 from ..resolve.sides import side_of
 from .places import PlaceResolver, distance_km, is_point
 
@@ -229,7 +230,9 @@ def _answered_by(denial: _Mention, clusters: list[_Cluster]) -> list[_Cluster]:
 def _incident(cluster: _Cluster) -> Incident:
     mentions = cluster.mentions
     first = min(mentions, key=lambda m: (m.article_id, m.event.provenance.sentence_index, m.event.provenance.start))
-    key = f"{first.article_id}:{first.event.provenance.sentence_index}:{first.event.provenance.start}"
+    # The place is part of the key: one sentence listing three towns founds three incidents.
+    place_key = first.places[0].geonameid if first.places else ""
+    key = f"{first.article_id}:{first.event.provenance.sentence_index}:{first.event.provenance.start}:{place_key}"
     labels = Counter(m.event.label for m in mentions)
     label = _most_specific(labels)
     event = next(m.event for m in mentions if m.event.label == label)
@@ -240,7 +243,8 @@ def _incident(cluster: _Cluster) -> Incident:
     date = dates.most_common(1)[0][0] if dates else None
     precision = next((m.event.date_precision for m in mentions if m.date == date), None) if date else None
     place = _best_place(cluster.places())
-    actors = Counter(m.event.actor for m in mentions if m.event.actor and m.event.actor != "each other")
+    # Only what resolves to an actor is a perpetrator: "forces" or "the fighting" are not.
+    actors = Counter(a for m in mentions if (a := canonical_actor(m.event.actor)))
     return Incident(
         id="inc-" + hashlib.sha1(key.encode()).hexdigest()[:10],
         label=label,

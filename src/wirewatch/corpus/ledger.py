@@ -59,7 +59,8 @@ def build_ledger(extractions: Iterable[Extraction], gazetteer: Gazetteer | None 
     incident_at = {(m.article_id, m.sentence_index): i.id for i in incidents for m in i.mentions}
     eventful = {(e.article.id, ev.provenance.sentence_index) for e in extractions for ev in e.events
                 if ev.plover == "ASSAULT" and not ev.negated and not ev.hypothetical}
-    series = build_series(extractions, lambda f, a: dates.in_sentence(f.sentence, a)[0], incident_at, eventful)
+    series = build_series(extractions, lambda f, a: dates.in_sentence(f.sentence, a)[0], incident_at, eventful,
+                          group_of.__getitem__)
     incidents = with_fatalities(incidents, series)
 
     def agreement_date(agreement, article_id):

@@ -27,10 +27,26 @@ ALL = "all"
 CONFLICT, INCIDENT = "conflict", "incident"
 
 
+ARTICLE_ITSELF = "the article itself"  # the extractor's claimant for a figure the text attributes to no one
+TALLY = "tally of official tolls"
+
+
 def claimant_key(claimant: str) -> str:
-    """The canonical claimant: the actor it resolves to (Putin and Moscow are both Russia's government),
-    or the phrase as written (lower-cased) when it names no actor ("two security officials")."""
-    return canonical_actor(claimant) or claimant.strip().lower().removeprefix("the ").strip() or claimant
+    """The canonical claimant: the actor it resolves to (Putin and Moscow are both Russia's government);
+    a tally of the sides' tolls, however worded, is one claimant; else the phrase as written (lower-cased)
+    when it names no actor ("two security officials")."""
+    actor = canonical_actor(claimant)
+    if actor:
+        return actor
+    if _tally().search(claimant):
+        return TALLY
+    return claimant.strip().lower().removeprefix("the ").strip() or claimant
+
+
+@cache
+def _tally() -> re.Pattern:
+    words = load_lexicon(PACKAGE, "tally_words")
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
 
 
 @cache
@@ -72,7 +88,9 @@ def figure_groups(figures: Iterable[Figure]) -> dict[int, str]:
                                                  f.provenance.start)):
         where = (figure.provenance.article_id, figure.provenance.sentence_index)
         group = group_of(figure.who)
-        if group is None and figure.who and _sequels().search(figure.who) and where in previous:
+        # "killed 15 soldiers and wounded two others", "killed 91 civilians and wounded 400": the second
+        # count is of the group just named.
+        if group is None and (not figure.who or _sequels().search(figure.who)) and where in previous:
             group = previous[where]
         out[id(figure)] = group or ALL
         previous[where] = out[id(figure)]
@@ -97,12 +115,14 @@ def figure_scope(figure: Figure, incident_at: dict, eventful: set) -> tuple[str,
 
 def build_series(
     extractions: Iterable[Extraction], as_of: Callable[[Figure, str], dt.date | None],
-    incident_at: dict | None = None, eventful: set | None = None,
+    incident_at: dict | None = None, eventful: set | None = None, voice_of: Callable[[str], str] = str,
 ) -> list[FigureSeries]:
     """Series per (claimant, kind, group, scope), ordered by claimant, kind, group; historical figures left out.
 
     incident_at maps (article id, sentence index) to the id of the incident that sentence reports;
-    eventful holds the sentences that report a violent event with no incident.
+    eventful holds the sentences that report a violent event with no incident; voice_of gives an article's
+    source group, whose own voice ("at least 1,000 people have been killed") is one claimant. Outlets'
+    own conflict-wide counts that agree are one series, the figure carried by several outlets.
     """
     incident_at, eventful = incident_at or {}, eventful or set()
     extractions = list(extractions)
@@ -112,15 +132,27 @@ def build_series(
     written: dict[tuple, str] = {}
     for figure, article_id in figures:
         scope, where = figure_scope(figure, incident_at, eventful)
-        key = (claimant_key(figure.claimant), figure.kind, groups[id(figure)], scope, where)
+        claimant = claimant_key(figure.claimant)
+        if scope == CONFLICT and figure.claimant == ARTICLE_ITSELF:
+            where = voice_of(article_id)  # each outlet's own voice is its own claimant
+        key = (claimant, figure.kind, groups[id(figure)], scope, where)
         grouped.setdefault(key, []).append((figure, as_of(figure, article_id)))
         written.setdefault(key, figure.claimant)
+    merged: dict[tuple, tuple] = {}
+    for key, items in list(grouped.items()):
+        claimant, kind, group, scope, where = key
+        if scope == CONFLICT and where is not None:
+            latest = _points(items)[-1]
+            same = merged.setdefault((claimant, kind, group, latest.value, latest.qualifier), key)
+            if same != key:
+                grouped[same].extend(grouped.pop(key))
     series = []
     for key, items in grouped.items():
         claimant, kind, group, scope, where = key
         incident = where if scope == INCIDENT and where in set(incident_at.values()) else None
-        series.append(FigureSeries(claimant, written[key], kind, tuple(_points(items)), group, scope, incident))
-    return sorted(series, key=lambda s: (s.claimant, s.kind.value, s.group, s.scope, s.incident or ""))
+        voice = where if scope == CONFLICT else None
+        series.append(FigureSeries(claimant, written[key], kind, tuple(_points(items)), group, scope, incident, voice))
+    return sorted(series, key=lambda s: (s.claimant, s.kind.value, s.group, s.scope, s.incident or "", s.voice or ""))
 
 
 def _points(items: list[tuple[Figure, dt.date | None]]) -> list[SeriesPoint]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..corpus.ledger import Ledger
 from ..model import IncidentStatus, Stance
+from ..resolve.actors import canonical_actors
 
 STATUS_KEYS = {
     IncidentStatus.ACCUSED_AND_DENIED: "disputed",
@@ -36,7 +37,10 @@ def _iso(date) -> str | None:
 
 def _incident(incident, name) -> dict:
     place = incident.place
-    by = lambda stance: list(dict.fromkeys(c.speaker for c in incident.claims if c.stance is stance and c.speaker))  # noqa: E731
+    def by(stance):
+        return list(dict.fromkeys(name for c in incident.claims if c.stance is stance
+                                  for name in canonical_actors(c.speaker)))
+
     return {
         "id": incident.id,
         "date": _iso(incident.date),
@@ -64,6 +68,7 @@ def _series(series, name) -> dict:
         "group": series.group,
         "scope": series.scope,
         "incident": series.incident,
+        "voice": series.voice,
         "latest": {"value": latest.value, "qualifier": latest.qualifier.value, "as_of": _iso(latest.as_of)},
         "points": len(series.points),
         "articles": list(dict.fromkeys(name(r.article_id) for p in series.points for r in p.reports)),
@@ -78,7 +83,8 @@ def _agreement(record, name) -> dict:
         "venue": record.venue,
         "parties": list(record.parties),
         "mediators": list(record.mediators),
-        "violations_alleged": [{"date": _iso(v.date), "alleged_by": v.accuser, "against": v.accused,
+        "violations_alleged": [{"date": _iso(v.date), "alleged_by": " and ".join(canonical_actors(v.accuser)),
+                                "against": " and ".join(canonical_actors(v.accused)) or None,
                                 "place": v.place, "incident": v.incident} for v in record.violations],
         "articles": list(dict.fromkeys(name(m.article_id) for m in record.mentions)),
     }

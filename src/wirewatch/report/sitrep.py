@@ -212,6 +212,7 @@ def _figures(ledger: Ledger, refs: References, since, until) -> dict:
             "group": s.group,
             "scope": s.scope,
             "incident": s.incident,
+            "voice": s.voice,
             "latest": {"value": points[-1].value, "qualifier": points[-1].qualifier.value, "as_of": points[-1].as_of,
                        "refs": [refs.cite(r) for r in points[-1].reports[:3]]},
             "points": [{"value": p.value, "qualifier": p.qualifier.value, "as_of": p.as_of, "who": p.who,

@@ -223,3 +223,15 @@ def canonical_actor(text: str | None) -> str | None:
 @cache
 def _not_actors() -> frozenset[str]:
     return frozenset(w.lower() for w in load_lexicon(PACKAGE, "not_actors"))
+
+
+def canonical_actors(text: str | None) -> list[str]:
+    """The actors a speaker names: "Armenia and Azerbaijan" is two, each canonical; a phrase that names no
+    actor ("each side") is kept as written, so no statement loses its speaker."""
+    if not text or not text.strip():
+        return []
+    parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", text.strip()) if p]
+    names = [canonical_actor(p) for p in parts] if len(parts) > 1 else []
+    if names and all(names):
+        return list(dict.fromkeys(names))
+    return [canonical_actor(text) or text.strip()]
