@@ -44,7 +44,7 @@ def seeds(extractor, gazetteer):
         assert not isinstance(raw, Skipped), raw.line()
         extractions.append(extractor.extract(clean(raw, pipeline_version(), min_chars=settings.min_text_chars)))
     names = {e.article.id: e.article.name for e in extractions}
-    return build_ledger(extractions, gazetteer), names
+    return build_ledger(extractions), names
 
 
 def norm(text: str) -> str:

@@ -43,6 +43,10 @@ class _Mention:
     places: list[Place]
     date: dt.date | None
     named: dict = field(default_factory=dict)  # place name as written -> the place it resolved to
+    names: tuple[str, ...] | None = None  # the names this mention stands for, when not all the event's
+
+    def place_names(self) -> tuple[str, ...]:
+        return self.event.places if self.names is None else self.names
 
 
 @dataclass
@@ -119,10 +123,10 @@ def _one_per_listed_town(mention: _Mention) -> list[_Mention]:
     listed = _listed(mention.event.places, mention.event.sentence)
     if len(listed) < 2:
         return [mention]
-    towns = [mention.named[n] for n in listed if n in mention.named and is_point(mention.named[n])]
+    towns = [(n, mention.named[n]) for n in listed if n in mention.named and is_point(mention.named[n])]
     if len(towns) < 2:
         return [mention]
-    return [dataclasses.replace(mention, places=[town]) for town in towns]
+    return [dataclasses.replace(mention, places=[town], names=(name,)) for name, town in towns]
 
 
 def _listed(names: tuple[str, ...], sentence: str) -> list[str]:
@@ -254,7 +258,7 @@ def _incident(cluster: _Cluster) -> Incident:
         date=date,
         date_precision=precision,
         place=place,
-        place_names=tuple(dict.fromkeys(n for m in mentions for n in m.event.places)),
+        place_names=tuple(dict.fromkeys(n for m in mentions for n in m.place_names())),
         actor=actors.most_common(1)[0][0] if actors else None,
         target=Counter(m.event.target for m in mentions if m.event.target).most_common(1)[0][0]
         if any(m.event.target for m in mentions) else None,

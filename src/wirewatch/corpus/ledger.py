@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..model import AgreementRecord, Extraction, FigureKind, FigureSeries, Incident
-from ..nlp.gazetteer import Gazetteer
 from .agreements import build_agreements
 from .dating import ArticleDates
 from .incidents import build_incidents
@@ -39,12 +38,13 @@ class Ledger:
         return conservative(list(self.series), kind, group, scope)
 
 
-def build_ledger(extractions: Iterable[Extraction], gazetteer: Gazetteer | None = None) -> Ledger:
-    """The ledger of the given extractions; the same extractions always give the same ids."""
+def build_ledger(extractions: Iterable[Extraction]) -> Ledger:
+    """The ledger of the given extractions, from their stored mentions only; the same extractions always
+    give the same ids."""
     extractions = sorted(extractions, key=lambda e: e.article.id)
     groups = group_sources(e.article for e in extractions)
     group_of = {member: g.id for g in groups for member in g.members}
-    resolver = PlaceResolver(gazetteer)
+    resolver = PlaceResolver()
     for extraction in extractions:
         resolver.add(extraction)
     dates = ArticleDates(extractions)

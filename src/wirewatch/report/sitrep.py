@@ -13,7 +13,6 @@ from .. import __version__
 from ..corpus.ledger import Ledger
 from ..corpus.series import ALL, CONFLICT
 from ..model import AgreementKind, FigureKind, IncidentStatus, Provenance, Stance
-from ..nlp.sentences import split_sentences
 from ..store import Store
 
 METHOD = (
@@ -71,16 +70,28 @@ class References:
         return self._articles[article_id]
 
     def _sentence(self, provenance: Provenance) -> tuple[str, int, int]:
+        """The cited sentence and its span in the article's clean text, from the stored mentions of that
+        sentence (the report never splits text into sentences again)."""
         article = self._article(provenance.article_id)
         if article is None:
             return "", provenance.start, provenance.end
         if provenance.article_id not in self._sentences:
-            self._sentences[provenance.article_id] = split_sentences(article.text, article.dateline)
-        sentences = self._sentences[provenance.article_id]
-        if 0 <= provenance.sentence_index < len(sentences):
-            s = sentences[provenance.sentence_index]
-            return s.text, s.start, s.end
+            self._sentences[provenance.article_id] = stored_sentences(self.store.extraction(article))
+        sentence = self._sentences[provenance.article_id].get(provenance.sentence_index)
+        if sentence:
+            start = article.text.find(sentence, max(0, provenance.end - len(sentence)))
+            if 0 <= start <= provenance.start:
+                return sentence, start, start + len(sentence)
         return article.text[provenance.start:provenance.end], provenance.start, provenance.end
+
+
+def stored_sentences(extraction) -> dict[int, str]:
+    """Sentence text by index, as the stored mentions of an article carry it."""
+    found: dict[int, str] = {}
+    for items in (extraction.figures, extraction.places, extraction.claims, extraction.agreements, extraction.events):
+        for item in items:
+            found.setdefault(item.provenance.sentence_index, item.sentence)
+    return found
 
 
 def build_report(ledger: Ledger, store: Store, since: dt.date | None = None, until: dt.date | None = None) -> dict:
