@@ -7,6 +7,7 @@ The hostile article is invented for the test; the seed part reads ../shared and 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from pathlib import Path
 
@@ -158,8 +159,11 @@ def demo_html(demo) -> str:
 
 
 def test_report_html_is_one_self_contained_page(demo_html):
-    attributes = re.findall(r"""\b(?:src|href)\s*=\s*["']?([^"'\s>]*)""", demo_html, re.I)
+    # Nothing is loaded from elsewhere; links a reader may follow (<a href> to an article) are no resource.
+    attributes = re.findall(r"""\bsrc\s*=\s*["']?([^"'\s>]*)""", demo_html, re.I)
     assert not [a for a in attributes if a.lower().startswith(("http://", "https://", "//"))]
+    hrefs = re.findall(r"""<(?!a\b)\w+[^>]*\bhref\s*=\s*["']?([^"'\s>]*)""", demo_html, re.I)
+    assert not [a for a in hrefs if a.lower().startswith(("http://", "https://", "//"))]
     assert not re.search(r"<script\b", demo_html, re.I)
     assert not re.search(r"<link\b", demo_html, re.I)
     assert "<svg" in demo_html
@@ -170,6 +174,14 @@ def test_report_html_is_one_self_contained_page(demo_html):
 def test_report_html_links_every_reference(demo_html, demo_report):
     for ref in demo_report["references"]:
         assert f"id='ref-{ref['n']}'" in demo_html
+
+
+def test_report_html_links_each_reference_to_its_article_url(demo_html, demo_report):
+    with_url = [r for r in demo_report["references"] if r["url"]]
+    assert with_url
+    for ref in with_url:
+        item = re.search(rf"<li id='ref-{ref['n']}'>.*?</li>", demo_html, re.S).group(0)
+        assert f'href="{html.escape(ref["url"])}"' in item
 
 
 def test_report_hostile_article_renders_inert(hostile):

@@ -28,6 +28,7 @@ from ..model import (
 from ..resolve.actors import canonical_actor
 from ..resolve.sides import side_of
 from .places import PlaceResolver, distance_km, is_point
+from .syndication import outlet_label
 
 NEAR_KM = 2.0  # two names for one town (a district and its centre), not two neighbouring towns
 DAY = dt.timedelta(days=1)
@@ -94,7 +95,7 @@ def build_incidents(
         article = extraction.article
         for event in extraction.events:
             named = {n: p for n in event.places if (p := resolver.place(article.id, n))}
-            mention = _Mention(event, article.id, article.outlet or article.name, group_of(article.id),
+            mention = _Mention(event, article.id, outlet_label(article), group_of(article.id),
                                list(named.values()), date_of(event, article.id), named)
             if event.plover == "ASSAULT" and not event.negated and not event.hypothetical and named:
                 violent.extend(_one_per_listed_town(mention))

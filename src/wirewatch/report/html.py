@@ -126,11 +126,22 @@ def to_html(report: dict) -> str:
                     f"(agency: {e(', '.join(g['agencies']) or 'unstated')}): counted as one source.</p>")
     html.append(f"<h2 id='method'>Method</h2><p>{e(report['method'])}</p><h2 id='references'>References</h2><ol class='refs'>")
     for r in report["references"]:
-        html.append(f"<li id='ref-{r['n']}'><b>{e(r['outlet'] or r['article'])}</b>, “{e(r['title'] or r['article'])}”"
+        html.append(f"<li id='ref-{r['n']}'><b>{e(r['outlet'] or r['article'])}</b>, {_reference_title(r)}"
                     f" ({e(r['published'] or 'undated')}), sentence {r['sentence_index']}, characters "
                     f"{r['start']}–{r['end']}:<blockquote>{e(r['sentence'])}</blockquote></li>")
     html.append("</ol></body></html>")
     return "\n".join(html)
+
+
+def _reference_title(ref: dict) -> str:
+    """The article's title, linked to the article when its URL is known (http or https only); otherwise the
+    title and the file it came from."""
+    title = escape(f"“{ref['title'] or ref['article']}”")
+    url = ref.get("url") or ""
+    if url.lower().startswith(("http://", "https://")):
+        return f"<a href=\"{escape(url)}\">{title}</a>"
+    source = ref.get("source")
+    return f"{title} <span class='muted'>({escape(source)})</span>" if source else title
 
 
 def _claim_card(claim: dict) -> str:

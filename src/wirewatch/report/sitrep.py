@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import Path
 
 from .. import __version__
 from ..corpus.ledger import Ledger
 from ..corpus.series import ALL, CONFLICT
+from ..corpus.syndication import outlet_label
 from ..model import AgreementKind, FigureKind, IncidentStatus, Provenance, Stance
 from ..store import Store
 
@@ -47,7 +49,8 @@ class References:
                 "n": len(self.items) + 1,
                 "article": article.name if article else provenance.article_id,
                 "article_id": provenance.article_id,
-                "outlet": (article.outlet if article else None) or (article.name if article else None),
+                "outlet": outlet_label(article) if article else None,
+                "source": Path(article.source).name if article else None,
                 "title": article.title if article else None,
                 "url": article.url if article else None,
                 "published": article.published.isoformat() if article and article.published else None,
@@ -62,7 +65,7 @@ class References:
 
     def outlet(self, article_id: str) -> str:
         article = self._article(article_id)
-        return (article.outlet or article.name) if article else article_id
+        return outlet_label(article) if article else article_id
 
     def _article(self, article_id: str):
         if article_id not in self._articles:
