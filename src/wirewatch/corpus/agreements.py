@@ -12,7 +12,7 @@ from functools import cache
 
 from ..lexicon import load_lexicon
 from ..model import Agreement, AgreementKind, AgreementRecord, Claim, Extraction, Incident, Stance, Violation
-from ..resolve.actors import party_name
+from ..resolve.actors import party_name, party_side
 from ..resolve.sides import side_of
 
 MERGE_DAYS = 2
@@ -239,7 +239,7 @@ def _harm_words() -> re.Pattern:
 
 
 def _sides(record: AgreementRecord) -> set[str]:
-    return {s for p in record.parties if (s := side_of(p))}
+    return {s for p in record.parties if (s := party_side(p))}
 
 
 def _by_proximity(claim: Claim, binding: list[AgreementRecord]) -> AgreementRecord | None:

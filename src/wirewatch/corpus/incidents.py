@@ -221,6 +221,11 @@ def _answered_by(denial: _Mention, clusters: list[_Cluster]) -> list[_Cluster]:
     for cluster in clusters:
         if denier and cluster.accusers and cluster.accusers <= {denier}:
             continue  # a party does not deny its own accusation
+        if points:  # a denial that names a town answers the incident at that town, not the one before it
+            if any(_same_place(p, q) for p in points for q in cluster.all_places.values()) and (
+                    not (denial.date and cluster.anchor) or abs(denial.date - cluster.anchor) <= DAY):
+                answered.append(cluster)
+            continue
         near = [m for m in cluster.by_article.get(denial.article_id, ())
                 if 0 <= index - m.event.provenance.sentence_index <= DENIAL_REACH and m.event.stance is Stance.ACCUSE]
         if near and (denier is None or any(side_of(m.event.actor) in (denier, None) for m in near)):

@@ -143,7 +143,7 @@ def build_series(
         claimant, kind, group, scope, where = key
         if scope == CONFLICT and where is not None:
             latest = _points(items)[-1]
-            same = merged.setdefault((claimant, kind, group, latest.value, latest.qualifier), key)
+            same = merged.setdefault((claimant, kind, group, latest.value), key)
             if same != key:
                 grouped[same].extend(grouped.pop(key))
     series = []

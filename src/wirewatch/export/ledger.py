@@ -62,7 +62,7 @@ def _incident(incident, name) -> dict:
 def _series(series, name) -> dict:
     latest = series.latest
     return {
-        "claimant": series.claimant,
+        "claimant": _as_filed(series.claimant, series.claimant_written),
         "claimant_written": series.claimant_written,
         "kind": series.kind.value,
         "group": series.group,
@@ -73,6 +73,17 @@ def _series(series, name) -> dict:
         "points": len(series.points),
         "articles": list(dict.fromkeys(name(r.article_id) for p in series.points for r in p.reports)),
     }
+
+
+def _as_filed(canonical: str, written: str) -> str:
+    """The canonical claimant, with the words the source used when they say more ("Russia government
+    (Putin)", "Iraq military (an Iraqi army captain)"): grouped by the first, quotable by the second."""
+    written = written.strip()
+    if canonical.lower() == written.lower().removeprefix("the ").strip() or written.lower() == "the article itself":
+        return written  # a phrase that names no actor is filed as written
+    if written.lower() in canonical.lower():
+        return canonical
+    return f"{canonical} ({written})"
 
 
 def _agreement(record, name) -> dict:

@@ -208,10 +208,10 @@ def canonical_actor(text: str | None) -> str | None:
     actor = resolve_actor(text)
     if actor is None:
         return None
-    if actor.role and actor.country:
+    if actor.country and actor.sector not in ("PRE", "IGO", "NGO"):
+        # "Thai army", "Bangkok", "Putin": the state's organ, under the state's name.
         code = next((two for two, three in _ISO3.items() if three == actor.country), None)
-        state = party_name(code) if code else actor.country
-        return _canonical_name(state, actor.sector)
+        return _canonical_name(party_name(code) if code else actor.country, actor.sector)
     if actor.country or actor.sector in ("IGO", "NGO"):
         return actor.name
     name = re.sub(r"^the\s+", "", actor.written.strip(), flags=re.I)
@@ -235,3 +235,18 @@ def canonical_actors(text: str | None) -> list[str]:
     if names and all(names):
         return list(dict.fromkeys(names))
     return [canonical_actor(text) or text.strip()]
+
+
+@cache
+def _country_codes() -> dict[str, str]:
+    return {name.lower(): code for code, name in _country_names().items()}
+
+
+def party_side(party: str | None) -> str | None:
+    """The ISO alpha-2 code of the state a party stands with: its actor's side, its demonym's state, or the
+    state it names ("India", "Pakistan")."""
+    if not party:
+        return None
+    from .sides import side_of
+
+    return side_of(party) or _country_codes().get(party.strip().lower())
