@@ -158,8 +158,8 @@ def _binding(record: AgreementRecord) -> bool:
 
 
 def _link_violations(records: list[AgreementRecord], accusations, incidents: list[Incident]) -> list[AgreementRecord]:
-    """Each accusation of an attack by or against a binding agreement's parties, made on or after the day
-    it took effect, is a violation of the latest such agreement in force (one a sentence just before names,
+    """Each accusation of an attack by or against a binding agreement's parties (or by the sides against
+    each other), made on or after the day it took effect, is a violation of the latest such agreement in force (one a sentence just before names,
     when the sentence speaks of a violation). Backing, arming or recruiting is no attack. An accusation
     tied to incidents (its sentence reports them) gives one violation per incident, with its place; the
     same party's untied words on a day it has tied ones add nothing, nor does "both sides accuse each
@@ -178,7 +178,8 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
         if not about and not _attack(claim):
             continue
         sides = {side_of(claim.speaker), side_of(claim.accused)} - {None}
-        fitting = [r for r in binding if r.date <= date and (not sides or sides & _sides(r))
+        fitting = [r for r in binding if r.date <= date
+                   and (sides & _sides(r) or _mutual(claim.accused))
                    and not (_backing(claim) and side_of(claim.accused) not in _sides(r))]
         record = _by_proximity(claim, fitting) or (max(fitting, key=lambda r: r.date) if fitting else None)
         if record is None:
