@@ -128,11 +128,12 @@ def build_series(
     extractions = list(extractions)
     figures = [(f, e.article.id) for e in extractions for f in e.figures if not f.historical]
     groups = figure_groups(f for f, _ in figures)
+    owners = _office_owners(f.claimant for f, _ in figures)
     grouped: dict[tuple, list[tuple[Figure, dt.date | None]]] = {}
     written: dict[tuple, str] = {}
     for figure, article_id in figures:
         scope, where = figure_scope(figure, incident_at, eventful)
-        claimant = claimant_key(figure.claimant)
+        claimant = owners.get(_office(figure.claimant)) or claimant_key(figure.claimant)
         if scope == CONFLICT and figure.claimant == ARTICLE_ITSELF:
             where = voice_of(article_id)  # each outlet's own voice is its own claimant
         key = (claimant, figure.kind, groups[id(figure)], scope, where)
@@ -153,6 +154,34 @@ def build_series(
         voice = where if scope == CONFLICT else None
         series.append(FigureSeries(claimant, written[key], kind, tuple(_points(items)), group, scope, incident, voice))
     return sorted(series, key=lambda s: (s.claimant, s.kind.value, s.group, s.scope, s.incident or "", s.voice or ""))
+
+
+_OWNED = re.compile(r"^(?P<pronoun>its|their)\s+(?P<office2>.+)$|^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<office>.+)$", re.I)
+_PRONOUN_OWNERS = {"country", "nation", "state", "its", "their"}
+
+
+def _office(claimant: str) -> str | None:
+    """The office a pronoun-owned claimant names ("its prosecutor general's office", "the country's
+    defence ministry" give "prosecutor general's office", "defence ministry"); None for any other."""
+    match = _OWNED.match(claimant.strip())
+    if match is None:
+        return None
+    if match.group("pronoun"):
+        return match.group("office2").lower()
+    return match.group("office").lower() if match.group("owner").lower() in _PRONOUN_OWNERS else None
+
+
+def _office_owners(claimants: Iterable[str]) -> dict[str, str]:
+    """Offices whose owner the corpus names exactly once ("Azerbaijan's prosecutor general's office"): an
+    unnamed owner ("its", "the country's") of that office is that one, so one office is one claimant."""
+    owners: dict[str, set[str]] = {}
+    for claimant in claimants:
+        match = _OWNED.match(claimant.strip())
+        if match and not match.group("pronoun") and match.group("owner").lower() not in _PRONOUN_OWNERS:
+            actor = canonical_actor(claimant)
+            if actor:
+                owners.setdefault(match.group("office").lower(), set()).add(actor)
+    return {office: next(iter(found)) for office, found in owners.items() if len(found) == 1}
 
 
 def _points(items: list[tuple[Figure, dt.date | None]]) -> list[SeriesPoint]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import load_lexicon, load_table
 from ..nlp.demonyms import country_of_demonym
@@ -199,6 +199,19 @@ def _proper_name(text: str) -> bool:
     return bool(content) and all(w[0].isupper() for w in content)
 
 
+@cache
+def _country_pattern() -> re.Pattern:
+    names = sorted((n for n in _country_names().values() if len(n) > 3), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+def _state_named(text: str) -> str | None:
+    """The country a phrase names by its name ("Pakistan's interior ministry" names Pakistan)."""
+    match = _country_pattern().search(text)
+    return match.group(1) if match else None
+
+
+@lru_cache(maxsize=4096)
 def canonical_actor(text: str | None) -> str | None:
     """The name an actor is filed under in the ledger, or None when the text names no actor.
 
@@ -208,6 +221,10 @@ def canonical_actor(text: str | None) -> str | None:
     actor = resolve_actor(text)
     if actor is None:
         return None
+    if not actor.country and actor.sector not in ("IGO", "NGO"):
+        state = _state_named(actor.written)  # "Pakistan's interior ministry": a state the table lacks
+        if state:
+            return _canonical_name(state, actor.sector)
     if actor.country and actor.sector not in ("PRE", "IGO", "NGO"):
         # "Thai army", "Bangkok", "Putin": the state's organ, under the state's name.
         code = next((two for two, three in _ISO3.items() if three == actor.country), None)
