@@ -247,3 +247,36 @@ def test_report_run_writes_the_report(env, tmp_path):
     assert "report written to" in result.stdout
     with wirewatch.open(db) as handle:
         assert handle.store.count_articles() >= 10
+
+
+def test_report_since_lists_only_figures_of_the_period(demo):
+    since = dt.date(2020, 11, 1)
+    every = demo.report(format="json")["figures"]["series"]
+    content = demo.report(since, None, "json")
+    points = [p for s in content["figures"]["series"] for p in s["points"]]
+    assert any(p["as_of"] and p["as_of"] < since.isoformat() for s in every for p in s["points"])
+    assert points and all(p["as_of"] and p["as_of"] >= since.isoformat() for p in points)
+
+
+def test_report_reads_the_ledger_the_ledger_export_prints(demo, demo_report):
+    """One ledger object: the report's incidents, series and agreements are the export's, with the same ids,
+    statuses and values."""
+    from wirewatch.export.ledger import ledger_record
+
+    record = ledger_record(demo.ledger())
+    assert [i["id"] for i in demo_report["incidents"]] == [i["id"] for i in record["incidents"]]
+    assert [i["status"] for i in demo_report["incidents"]] == [i["status_label"] for i in record["incidents"]]
+    assert [a["id"] for a in demo_report["agreements"]] == [a["id"] for a in record["agreements"]]
+    assert sorted(s["latest"]["value"] for s in demo_report["figures"]["series"]) == sorted(
+        s["latest"]["value"] for s in record["figure_series"])
+
+
+def test_report_cites_an_article_without_outlet_as_unknown_outlet(env, tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "07-coast-wire-harbour.txt").write_text(HOSTILE.split("---\n", 2)[2], encoding="utf-8")
+    with wirewatch.open(tmp_path / "w.db") as handle:
+        handle.ingest([tmp_path / "corpus"])
+        content = handle.report(format="json")
+    assert [o["outlet"] for o in content["sources"]["outlets"]] == ["unknown outlet"]
+    assert {r["outlet"] for r in content["references"]} <= {"unknown outlet"}
+    assert {r["source"] for r in content["references"]} <= {"07-coast-wire-harbour.txt"}
