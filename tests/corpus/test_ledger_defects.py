@@ -320,21 +320,20 @@ def test_an_article_without_outlet_is_an_unknown_outlet_not_its_file_name():
     assert outlets == {"unknown outlet"}
 
 
+def tolls(*rows):
+    """The ledger of one civilian toll per article: (article, day, claimant, value)."""
+    sentence = "{claimant} said {value} civilians had been killed since the shelling began."
+    return build_ledger([article(name, day, figures=[figure(name, 0, sentence.format(claimant=c, value=v), v, c, "civilians")])
+                         for name, day, c, v in rows])
+
+
 def test_an_office_owned_by_a_pronoun_is_the_office_the_corpus_names():
-    named = "Pakistan's interior ministry said 58 civilians had been killed since the shelling began."
-    pronoun = "Its interior ministry later said 61 civilians had been killed since the shelling began."
-    other = "The country's interior ministry said 64 civilians had been killed since the shelling began."
-    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, named, 58, "Pakistan's interior ministry", "civilians")]),
-                           article("b", D2, figures=[figure("b", 0, pronoun, 61, "its interior ministry", "civilians")]),
-                           article("c", D3, figures=[figure("c", 0, other, 64, "the country's interior ministry", "civilians")])])
+    ledger = tolls(("a", D1, "Pakistan's interior ministry", 58), ("b", D2, "its interior ministry", 61),
+                   ("c", D3, "the country's interior ministry", 64))
     assert [(x.claimant, x.latest.value, len(x.points)) for x in ledger.series] == [("Pakistan government", 64, 3)]
 
 
 def test_an_office_two_states_own_is_not_guessed():
-    a = "India's home ministry said 20 civilians had been killed since the shelling began."
-    b = "Pakistan's home ministry said 30 civilians had been killed since the shelling began."
-    c = "Its home ministry said 25 civilians had been killed since the shelling began."
-    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, a, 20, "India's home ministry", "civilians")]),
-                           article("b", D1, figures=[figure("b", 0, b, 30, "Pakistan's home ministry", "civilians")]),
-                           article("c", D2, figures=[figure("c", 0, c, 25, "its home ministry", "civilians")])])
+    ledger = tolls(("a", D1, "India's home ministry", 20), ("b", D1, "Pakistan's home ministry", 30),
+                   ("c", D2, "its home ministry", 25))
     assert len(ledger.series) == 3

@@ -8,14 +8,14 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Iterable
-from functools import cache
 
-from ..lexicon import load_lexicon
 from ..model import Agreement, AgreementKind, AgreementRecord, Claim, Extraction, Incident, Stance, Violation
 from ..resolve.actors import party_name, party_side
 from ..resolve.sides import side_of
+from .words import phrases
 
 MERGE_DAYS = 2
+EXTRACT = "wirewatch.extract"  # the claims' own word lists: what harm and backing are
 _FAMILY = {AgreementKind.TRUCE: AgreementKind.CEASEFIRE}
 _MUTUAL = re.compile(r"\b(agreed|agreeing|committed|both sides|the sides|two sides|the countries|mutual|each other|warring sides)\b", re.I)
 _VIOLATION = re.compile(r"\b(violat\w*|breach\w*|broke|broken|breaking|frayed|did not comply|not respect\w*)\b", re.I)
@@ -159,8 +159,8 @@ def _binding(record: AgreementRecord) -> bool:
 
 def _link_violations(records: list[AgreementRecord], accusations, incidents: list[Incident]) -> list[AgreementRecord]:
     """Each accusation of an attack by or against a binding agreement's parties (or by the sides against
-    each other), made on or after the day it took effect, is a violation of the latest such agreement in force (one a sentence just before names,
-    when the sentence speaks of a violation). Backing, arming or recruiting is no attack. An accusation
+    each other), made on or after the day it took effect, is a violation of the latest such agreement
+    in force (or of one a sentence just before names, when the sentence speaks of a violation). Backing, arming or recruiting is no attack. An accusation
     tied to incidents (its sentence reports them) gives one violation per incident, with its place; the
     same party's untied words on a day it has tied ones add nothing, nor does "both sides accuse each
     other" on a day with either side's own accusation."""
@@ -212,11 +212,6 @@ def _mutual(accused: str | None) -> bool:
     return bool(accused) and bool(re.search(r"\b(each other|one another)\b", accused, re.I))
 
 
-@cache
-def _backing_words() -> re.Pattern:
-    words = load_lexicon("wirewatch.extract", "backing_words")
-    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")(s|es|ed|ing|ied|ies)?\b", re.I)
-
 
 _ARMED = re.compile(r"\barmed\s+(forces|groups?|men|units|formations|wings?|personnel)\b", re.I)
 
@@ -224,19 +219,15 @@ _ARMED = re.compile(r"\barmed\s+(forces|groups?|men|units|formations|wings?|pers
 def _backing(claim: Claim) -> bool:
     """Backing, arming, sending or recruiting fighters: an accusation, but of no attack ("armed forces"
     names an army, not an act of arming)."""
-    return bool(_backing_words().search(_ARMED.sub(" ", claim.action or "")))
+    action = _ARMED.sub(" ", claim.action or "")
+    return bool(phrases(EXTRACT, "backing_words", inflected=True).search(action))
 
 
 def _attack(claim: Claim) -> bool:
     """An accusation with no incident counts when it speaks of an attack or a violation."""
     text = f"{claim.action} {claim.sentence}"
-    return bool(_VIOLATION.search(text) or _harm_words().search(text))
+    return bool(_VIOLATION.search(text) or phrases(EXTRACT, "harm_words", inflected=True).search(text))
 
-
-@cache
-def _harm_words() -> re.Pattern:
-    words = load_lexicon("wirewatch.extract", "harm_words")
-    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\w*", re.I)
 
 
 def _sides(record: AgreementRecord) -> set[str]:

@@ -11,15 +11,16 @@ reports a violent event with no incident counts that event; any other figure is 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-import dataclasses
 from collections.abc import Callable, Iterable
 from functools import cache
 
 from ..lexicon import load_lexicon
 from ..model import Extraction, Figure, FigureKind, FigureSeries, SeriesPoint
 from ..resolve.actors import canonical_actor
+from .words import phrases
 
 PACKAGE = "wirewatch.corpus"
 SAME_FIGURE_DAYS = 2
@@ -38,15 +39,10 @@ def claimant_key(claimant: str) -> str:
     actor = canonical_actor(claimant)
     if actor:
         return actor
-    if _tally().search(claimant):
+    if phrases(PACKAGE, "tally_words").search(claimant):
         return TALLY
     return claimant.strip().lower().removeprefix("the ").strip() or claimant
 
-
-@cache
-def _tally() -> re.Pattern:
-    words = load_lexicon(PACKAGE, "tally_words")
-    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
 
 
 @cache
@@ -56,16 +52,6 @@ def _groups() -> tuple[tuple[re.Pattern, str], ...]:
                  for w, g in sorted(pairs, key=lambda p: -len(p[0])))
 
 
-@cache
-def _sequels() -> re.Pattern:
-    words = load_lexicon(PACKAGE, "sequel_words")
-    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
-
-
-@cache
-def _cumulative() -> re.Pattern:
-    cues = sorted(load_lexicon(PACKAGE, "cumulative_cues"), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, cues)) + r")(?![\w-])", re.I)
 
 
 def group_of(who: str | None) -> str | None:
@@ -90,7 +76,8 @@ def figure_groups(figures: Iterable[Figure]) -> dict[int, str]:
         group = group_of(figure.who)
         # "killed 15 soldiers and wounded two others", "killed 91 civilians and wounded 400": the second
         # count is of the group just named.
-        if group is None and (not figure.who or _sequels().search(figure.who)) and where in previous:
+        sequel = not figure.who or phrases(PACKAGE, "sequel_words").search(figure.who)
+        if group is None and sequel and where in previous:
             group = previous[where]
         out[id(figure)] = group or ALL
         previous[where] = out[id(figure)]
@@ -98,7 +85,7 @@ def figure_groups(figures: Iterable[Figure]) -> dict[int, str]:
 
 
 def is_cumulative(sentence: str) -> bool:
-    return bool(_cumulative().search(sentence))
+    return bool(phrases(PACKAGE, "cumulative_cues").search(sentence))
 
 
 def figure_scope(figure: Figure, incident_at: dict, eventful: set) -> tuple[str, str | None]:
@@ -156,7 +143,8 @@ def build_series(
     return sorted(series, key=lambda s: (s.claimant, s.kind.value, s.group, s.scope, s.incident or "", s.voice or ""))
 
 
-_OWNED = re.compile(r"^(?P<pronoun>its|their)\s+(?P<office2>.+)$|^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<office>.+)$", re.I)
+_OWNED = re.compile(r"^(?P<pronoun>its|their)\s+(?P<office2>.+)$"
+                    r"|^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<office>.+)$", re.I)
 _PRONOUN_OWNERS = {"country", "nation", "state", "its", "their"}
 
 
