@@ -337,3 +337,19 @@ def test_an_office_two_states_own_is_not_guessed():
     ledger = tolls(("a", D1, "India's home ministry", 20), ("b", D1, "Pakistan's home ministry", 30),
                    ("c", D2, "its home ministry", 25))
     assert len(ledger.series) == 3
+
+
+def test_a_pledge_of_help_to_an_ally_is_its_own_record_and_collects_no_violations():
+    mutual = "On May 1, India and Pakistan pledged to each other not to target civilians."
+    aid = "On May 1, China pledged to give Pakistan all necessary assistance and committed to its defence."
+    shelled = "On May 2, the Pakistani army said Indian troops had shelled Leck."
+    record = plain([
+        article("p", D1, agreements=[
+            agreement("p", 0, mutual, AgreementKind.PLEDGE, AgreementState.AGREED, ("India", "Pakistan"), "May 1"),
+            agreement("p", 1, aid, AgreementKind.PLEDGE, AgreementState.AGREED, ("China", "Pakistan"), "May 1")]),
+        article("s", D2, events=[event("s", 0, shelled, ("Leck",), speaker="the Pakistani army", stance=Stance.ACCUSE,
+                                       actor="Indian troops")],
+                claims=[claim("s", 0, shelled, "the Pakistani army", "Indian troops", "had shelled Leck")]),
+    ])
+    by_parties = {tuple(a["parties"]): len(a["violations_alleged"]) for a in record["agreements"]}
+    assert by_parties == {("India", "Pakistan"): 1, ("China", "Pakistan"): 0}

@@ -109,7 +109,9 @@ def _near(a: dt.date | None, b: dt.date | None) -> bool:
 def _compatible(draft: dict, agreement: Agreement, parties: tuple[str, ...]) -> bool:
     if draft["venue"] and agreement.venue and draft["venue"] != agreement.venue:
         return False
-    return not draft["parties"] or not parties or bool(set(draft["parties"]) & set(parties))
+    # The same sides: Russia's pledge of help to Armenia is not Armenia and Azerbaijan's pledge of that day.
+    common = set(draft["parties"]) & set(parties)
+    return not draft["parties"] or not parties or len(common) >= min(2, len(set(draft["parties"])), len(set(parties)))
 
 
 def _absorb(draft: dict, agreement: Agreement, date: dt.date | None, passing: bool = False) -> None:
@@ -148,13 +150,16 @@ def _record(draft: dict) -> AgreementRecord:
     )
 
 
-def _binding(record: AgreementRecord) -> bool:
-    """Ceasefires, and pledges the warring sides made to each other (not one state's promise of aid)."""
+def _binding(record: AgreementRecord, warring: set[frozenset]) -> bool:
+    """Ceasefires, and pledges the warring sides made to each other: not one state's promise of aid to an
+    ally (warring holds the pairs of sides that accuse each other somewhere in the corpus)."""
     if record.date is None:
         return False
     if record.kind is AgreementKind.CEASEFIRE:
         return True
-    return record.kind is AgreementKind.PLEDGE and any(_MUTUAL.search(t) for t in record.terms)
+    sides = _sides(record)
+    return (record.kind is AgreementKind.PLEDGE and any(_MUTUAL.search(t) for t in record.terms)
+            and any(pair <= sides for pair in warring))
 
 
 def _link_violations(records: list[AgreementRecord], accusations, incidents: list[Incident]) -> list[AgreementRecord]:
@@ -164,7 +169,9 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
     tied to incidents (its sentence reports them) gives one violation per incident, with its place; the
     same party's untied words on a day it has tied ones add nothing, nor does "both sides accuse each
     other" on a day with either side's own accusation."""
-    binding = [r for r in records if _binding(r)]
+    warring = {frozenset((a, b)) for claim, _ in accusations
+               if (a := side_of(claim.speaker)) and (b := side_of(claim.accused)) and a != b}
+    binding = [r for r in records if _binding(r, warring)]
     tied: dict[tuple, list[tuple[Incident, str | None]]] = {}
     for incident in incidents:
         for c in incident.claims:
