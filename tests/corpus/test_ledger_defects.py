@@ -353,3 +353,20 @@ def test_a_pledge_of_help_to_an_ally_is_its_own_record_and_collects_no_violation
     ])
     by_parties = {tuple(a["parties"]): len(a["violations_alleged"]) for a in record["agreements"]}
     assert by_parties == {("India", "Pakistan"): 1, ("China", "Pakistan"): 0}
+
+
+def test_a_violation_goes_to_the_truce_in_force_not_the_one_the_article_recalls():
+    first = "Ethiopia and Eritrea agreed to a truce on May 1."
+    second = "Ethiopia and Eritrea agreed to a new truce on May 5."
+    recall = "The truce agreed on May 1 had been violated within hours."
+    shelled = "On May 6, Eritrean officials said Ethiopian forces had violated the truce by shelling Carrow."
+    record = plain([
+        article("f", D1, agreements=[agreement("f", 0, first, AgreementKind.TRUCE, AgreementState.AGREED,
+                                               ("Ethiopia", "Eritrea"), "May 1")]),
+        article("n", dt.date(2023, 5, 5), agreements=[agreement("n", 0, second, AgreementKind.TRUCE,
+                                                                AgreementState.AGREED, ("Ethiopia", "Eritrea"), "May 5")]),
+        article("v", dt.date(2023, 5, 6), agreements=[agreement("v", 0, recall, AgreementKind.TRUCE, AgreementState.VIOLATED,
+                                               ("Ethiopia", "Eritrea"), "May 1")],
+                claims=[claim("v", 1, shelled, "Eritrean officials", "Ethiopian forces", "violated the truce by shelling")]),
+    ])
+    assert {a["date"]: len(a["violations_alleged"]) for a in record["agreements"]} == {"2023-05-01": 0, "2023-05-05": 1}

@@ -24,12 +24,12 @@ _VIOLATION = re.compile(r"\b(violat\w*|breach\w*|broke|broken|breaking|frayed|di
 def build_agreements(
     extractions: Iterable[Extraction],
     date_of: Callable[[Agreement, str], tuple[dt.date | None, bool]],
-    claim_date: Callable[[Claim, str], dt.date | None],
+    claim_date: Callable[[Claim, str], tuple[dt.date | None, bool]],
     incidents: Iterable[Incident] = (),
 ) -> list[AgreementRecord]:
     """The agreement records of a corpus, by date; each binding one lists its alleged violations.
 
-    date_of gives a mention's date and whether the sentence states it. A mention founds or joins a record
+    date_of and claim_date give a mention's date and whether the sentence states it. A mention founds or joins a record
     when it names enough parties and says the arrangement exists (a ceasefire agreed, in force, held,
     violated; talks held or scheduled; a pledge given; a request made): "the talks fell short of a
     ceasefire" founds no ceasefire. A passing mention ("the truce frayed") joins the latest record of its
@@ -109,9 +109,13 @@ def _near(a: dt.date | None, b: dt.date | None) -> bool:
 def _compatible(draft: dict, agreement: Agreement, parties: tuple[str, ...]) -> bool:
     if draft["venue"] and agreement.venue and draft["venue"] != agreement.venue:
         return False
-    # The same sides: Russia's pledge of help to Armenia is not Armenia and Azerbaijan's pledge of that day.
-    common = set(draft["parties"]) & set(parties)
-    return not draft["parties"] or not parties or len(common) >= min(2, len(set(draft["parties"])), len(set(parties)))
+    if draft["venue"] and agreement.venue:
+        return True  # same kind, same days, same venue: one arrangement
+    # Otherwise the same sides: Russia's pledge of help to Armenia is not Armenia and Azerbaijan's pledge of
+    # that day. A broker named as a party by one mention and as mediator by another does not count.
+    brokers = set(draft["mediators"]) | {party_name(m) for m in agreement.mediators}
+    ours, theirs = set(draft["parties"]) - brokers, set(parties) - brokers
+    return not ours or not theirs or len(ours & theirs) >= min(2, len(ours), len(theirs))
 
 
 def _absorb(draft: dict, agreement: Agreement, date: dt.date | None, passing: bool = False) -> None:
@@ -165,7 +169,7 @@ def _binding(record: AgreementRecord, warring: set[frozenset]) -> bool:
 def _link_violations(records: list[AgreementRecord], accusations, incidents: list[Incident]) -> list[AgreementRecord]:
     """Each accusation of an attack by or against a binding agreement's parties (or by the sides against
     each other), made on or after the day it took effect, is a violation of the latest such agreement
-    in force (or of one a sentence just before names, when the sentence speaks of a violation). Backing, arming or recruiting is no attack. An accusation
+    in force (or, for words of violations with no day of their own, of one a sentence just before names). Backing, arming or recruiting is no attack. An accusation
     tied to incidents (its sentence reports them) gives one violation per incident, with its place; the
     same party's untied words on a day it has tied ones add nothing, nor does "both sides accuse each
     other" on a day with either side's own accusation."""
@@ -178,7 +182,7 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
             if c.stance is Stance.ACCUSE:
                 tied.setdefault((c.provenance.article_id, c.provenance.sentence_index), []).append((incident, c.side))
     found: dict[str, dict] = {r.id: {} for r in records}
-    for claim, date in accusations:
+    for claim, (date, stated) in accusations:
         if date is None:
             continue
         about = _incidents_of(claim, tied)
@@ -188,7 +192,12 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
         fitting = [r for r in binding if r.date <= date
                    and (sides & _sides(r) or _mutual(claim.accused))
                    and not (_backing(claim) and side_of(claim.accused) not in _sides(r))]
-        record = _by_proximity(claim, fitting) or (max(fitting, key=lambda r: r.date) if fitting else None)
+        # The latest in force: an accusation of 26 October is no violation of a truce of 10 October that a
+        # new truce of 18 October replaced, even when the article recalls the first one just before it. Only
+        # words of violations with no day of their own ("the sides have blamed each other for violations")
+        # belong to the agreement the sentences just before name.
+        record = (None if stated or about else _by_proximity(claim, fitting)) or (
+            max(fitting, key=lambda r: r.date) if fitting else None)
         if record is None:
             continue
         side = side_of(claim.speaker) or claim.speaker

@@ -67,7 +67,7 @@ def build_ledger(extractions: Iterable[Extraction]) -> Ledger:
         stated = dates.of_text(agreement.date_text, article_id)
         return (stated, True) if stated else (dates.of(article_id), False)
 
-    agreements = build_agreements(extractions, agreement_date, lambda c, a: dates.in_sentence(c.sentence, a)[0],
+    agreements = build_agreements(extractions, agreement_date, lambda c, a: dates.in_sentence(c.sentence, a),
                                   incidents)
     return Ledger(
         groups=tuple(groups),
