@@ -370,3 +370,15 @@ def test_a_violation_goes_to_the_truce_in_force_not_the_one_the_article_recalls(
                 claims=[claim("v", 1, shelled, "Eritrean officials", "Ethiopian forces", "violated the truce by shelling")]),
     ])
     assert {a["date"]: len(a["violations_alleged"]) for a in record["agreements"]} == {"2023-05-01": 0, "2023-05-05": 1}
+
+
+@pytest.mark.parametrize(("sentence", "cumulative"), [
+    ("The deadliest strike on Carrow since 2019 killed 31 people, officials said.", False),
+    ("The strike on Carrow killed 31 people, officials said.", False),
+    ("Officials said 3,100 people have been killed since the war began.", True),
+    ("So far 3,100 people have died in the fighting, the ministry said.", True),
+])
+def test_a_running_toll_is_told_by_its_words(sentence, cumulative):
+    from wirewatch.corpus.series import is_cumulative
+
+    assert is_cumulative(sentence) is cumulative

@@ -85,7 +85,13 @@ def figure_groups(figures: Iterable[Figure]) -> dict[int, str]:
 
 
 def is_cumulative(sentence: str) -> bool:
-    return bool(phrases(PACKAGE, "cumulative_cues").search(sentence))
+    """Whether a sentence gives a running toll: a cue ("so far", "since the war began"), unless the only
+    cue is a "since" that follows a superlative ("the deadliest attack since 2019")."""
+    cues = [m.group(1).lower() for m in phrases(PACKAGE, "cumulative_cues").finditer(sentence)]
+    if cues and set(cues) == {"since"}:
+        superlative = phrases(PACKAGE, "superlatives").search(sentence)
+        return not (superlative and superlative.start() < sentence.lower().index("since"))
+    return bool(cues)
 
 
 def figure_scope(figure: Figure, incident_at: dict, eventful: set) -> tuple[str, str | None]:
