@@ -29,8 +29,8 @@ def build_agreements(
 ) -> list[AgreementRecord]:
     """The agreement records of a corpus, by date; each binding one lists its alleged violations.
 
-    date_of and claim_date give a mention's date and whether the sentence states it. A mention founds or joins a record
-    when it names enough parties and says the arrangement exists (a ceasefire agreed, in force, held,
+    date_of and claim_date give a mention's date and whether the sentence states it. A mention founds or
+    joins a record when it names enough parties and says the arrangement exists (a ceasefire agreed, in force, held,
     violated; talks held or scheduled; a pledge given; a request made): "the talks fell short of a
     ceasefire" founds no ceasefire. A passing mention ("the truce frayed") joins the latest record of its
     kind on or before the article's date. Undated mentions (an undated article) found undated records,
@@ -50,8 +50,7 @@ def build_agreements(
             home = next((d for d in drafts if d["kind"] is family and _near(d["date"], date)
                          and _compatible(d, agreement, parties)), None)
             if home is None:
-                home = {"kind": family, "date": date, "mentions": [], "venue": None, "mediators": [], "parties": [],
-                        "states": [], "terms": []}
+                home = _draft(family, date)
                 drafts.append(home)
             _absorb(home, agreement, date)
     for agreement, family, date in passing:
@@ -61,14 +60,18 @@ def build_agreements(
             _absorb(max(earlier, key=lambda d: d["date"] or dt.date.min), agreement, None, passing=True)
         elif agreement.state.value in ("agreed", "took_effect") and len(_warring(agreement)) >= 2:
             # An arrangement agreed on no stated day, with no record to join: the article's date is its best.
-            drafts.append({"kind": family, "date": date, "mentions": [], "venue": None, "mediators": [],
-                           "parties": [], "states": [], "terms": []})
+            drafts.append(_draft(family, date))
             _absorb(drafts[-1], agreement, date)
     accusations = [(claim, claim_date(claim, e.article.id)) for e in extractions for claim in e.claims
                    if claim.stance is Stance.ACCUSE]
     records = [_record(d) for d in drafts]
     records.sort(key=lambda r: (r.date is None, r.date or dt.date.min, r.kind.value, r.id))
     return _link_violations(records, accusations, list(incidents))
+
+
+def _draft(kind: AgreementKind, date: dt.date | None) -> dict:
+    return {"kind": kind, "date": date, "mentions": [], "venue": None, "mediators": [], "parties": [], "states": [],
+            "terms": []}
 
 
 def _warring(agreement: Agreement) -> tuple[str, ...]:
