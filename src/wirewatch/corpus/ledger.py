@@ -40,8 +40,8 @@ class Ledger:
 
 def build_ledger(extractions: Iterable[Extraction]) -> Ledger:
     """The ledger of the given extractions, from their stored mentions (places as extraction resolved them;
-    only corpus/dating.py still reads date expressions in the stored sentences, to date undated articles'
-    mentions); the same extractions always give the same ids."""
+    only corpus/dating.py still reads date expressions in the stored sentences, to resolve them against
+    publication dates the corpus may infer); the same extractions always give the same ids."""
     extractions = sorted(extractions, key=lambda e: e.article.id)
     groups = group_sources(e.article for e in extractions)
     group_of = {member: g.id for g in groups for member in g.members}
