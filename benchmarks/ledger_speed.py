@@ -74,7 +74,7 @@ def main() -> int:
     for label, extractions in rows:
         tracemalloc.start()
         start = time.perf_counter()
-        ledger = build_ledger(extractions, gazetteer)
+        ledger = build_ledger(extractions)
         elapsed = time.perf_counter() - start
         peak = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()

@@ -249,6 +249,11 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
+class LedgerFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
 class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
@@ -388,11 +393,21 @@ def export(
 
 
 @app.command()
-def ledger(db: Optional[str] = DbOption) -> None:
-    """Print the ledger: incidents, figure series, agreements and shared source groups, as tables."""
+def ledger(
+    db: Optional[str] = DbOption,
+    format: LedgerFormat = typer.Option(LedgerFormat.table, "--format", "-f",
+                                        help="table, or json (the ledger export of SCHEMA.md)."),
+    output: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
+) -> None:
+    """Print the ledger: incidents, figure series, agreements and shared source groups, as tables or JSON."""
     settings = _settings(db=db)
     with _open_ledger(settings) as handle:
         book = handle.ledger()
+        if format is LedgerFormat.json:
+            from .export.ledger import ledger_record
+
+            _write_or_print(json.dumps(ledger_record(book), ensure_ascii=False, indent=1), output)
+            return
         from .report.sitrep import References
 
         refs = References(handle.store)
@@ -403,21 +418,22 @@ def ledger(db: Optional[str] = DbOption) -> None:
             table.add_row(str(i.date or ""), i.acled or i.label, i.place.name if i.place else ", ".join(i.place_names),
                           i.status.value, str(len(i.claims)), str(len(i.groups)))
         out.print(table)
-        table = Table(title="figure series (never summed)")
-        for column in ("claimant", "kind", "latest", "as of", "points"):
+        table = Table(title="figure series (one claimant, kind, group and scope each; never summed)")
+        for column in ("claimant", "kind", "group", "scope", "latest", "as of", "points"):
             table.add_column(column, overflow="fold")
         for s in book.series:
-            table.add_row(s.claimant, s.kind.value, f"{s.latest.qualifier.value} {s.latest.value:,}",
+            table.add_row(s.claimant, s.kind.value, s.group, s.scope, f"{s.latest.qualifier.value} {s.latest.value:,}",
                           str(s.latest.as_of or ""), str(len(s.points)))
         out.print(table)
-        low = book.conservative()
-        if low is not None:
-            out.print(f"conservative killed figure (lowest latest count of any claimant): {low:,}")
+        for group in sorted({s.group for s in book.series}):
+            low = book.conservative(group=group)
+            if low is not None:
+                out.print(f"conservative killed figure, {group} (lowest latest conflict-wide count): {low:,}")
         table = Table(title="agreements")
         for column in ("date", "kind", "venue", "mediators", "mentions", "alleged violations"):
             table.add_column(column, overflow="fold")
         for a in book.agreements:
-            table.add_row(str(a.date), a.kind.value, a.venue or "", ", ".join(a.mediators), str(len(a.mentions)),
+            table.add_row(str(a.date or ""), a.kind.value, a.venue or "", ", ".join(a.mediators), str(len(a.mentions)),
                           str(len(a.violations)))
         out.print(table)
         shared = [g for g in book.groups if len(g.members) > 1]

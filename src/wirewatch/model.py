@@ -400,6 +400,7 @@ class Incident:
     reports: tuple[str, ...]
     groups: tuple[str, ...]
     mentions: tuple[Provenance, ...]
+    fatalities: int | None = None  # killed in this incident only, from figures tied to it; None when unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,6 +424,10 @@ class FigureSeries:
     claimant_written: str
     kind: FigureKind
     points: tuple[SeriesPoint, ...]
+    group: str = "all"  # whose dead: troops, civilians, militants, police or all; never mixed in one series
+    scope: str = "conflict"  # a cumulative toll ("conflict") or the count of one incident ("incident")
+    incident: str | None = None  # the incident's id when the scope is one incident
+    voice: str | None = None  # the source group whose own words these are, when no one else is quoted
 
     @property
     def latest(self) -> SeriesPoint:
@@ -438,6 +443,8 @@ class Violation:
     date: dt.date | None
     sentence: str
     provenance: Provenance
+    place: str | None = None  # where the alleged attack happened, when it is tied to an incident
+    incident: str | None = None  # that incident's id
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,7 +61,7 @@ def extractions(extractor) -> dict:
 @pytest.fixture(scope="module")
 def ledger_of(extractions, gazetteer):
     def build(*names):
-        return build_ledger([extractions[n] for n in names], gazetteer)
+        return build_ledger([extractions[n] for n in names])
     return build
 
 
@@ -150,9 +150,9 @@ def test_incidents_full_corpus(ledger_of, extractions):
 
 
 def test_incidents_ids_stable_when_rebuilt(extractions, gazetteer):
-    forward = build_ledger(list(extractions.values()), gazetteer)
-    again = build_ledger(list(extractions.values()), gazetteer)
-    backward = build_ledger(list(reversed(extractions.values())), gazetteer)
+    forward = build_ledger(list(extractions.values()))
+    again = build_ledger(list(extractions.values()))
+    backward = build_ledger(list(reversed(extractions.values())))
     ids = [i.id for i in forward.incidents]
     assert len(set(ids)) == len(ids) == 3
     assert [i.id for i in again.incidents] == ids

@@ -73,7 +73,7 @@ def test_export_csv_values(csv_frame):
     assert dates.between("2020-09-01", "2020-12-31").all()
     assert set(csv_frame["time_precision"]) <= {1, 2, 3}
     assert set(csv_frame["geo_precision"].dropna()) <= {1, 2, 3}
-    assert (csv_frame["fatalities"] >= 0).all()
+    assert (csv_frame["fatalities"].dropna() >= 0).all()  # blank: no figure tied to the incident
     assert (csv_frame["source_groups"] >= 1).all()
     assert csv_frame["notes"].str.contains("status: ").all()
 
@@ -168,3 +168,36 @@ def test_export_api_incidents_since_until(demo):
     part = demo.incidents(since=dt.date(2020, 10, 10), until=dt.date(2020, 10, 26))
     assert part and len(part) < len(demo.incidents())
     assert all("2020-10-10" <= i["date"] <= "2020-10-26" for i in part)
+
+
+# --- the ledger export (SCHEMA.md, "Ledger export") ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ledger_json(env, demo_db) -> dict:
+    result = CliRunner().invoke(app, ["ledger", "--format", "json", "--db", str(demo_db)], env=env)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_export_ledger_json_has_the_schema_parts(ledger_json):
+    assert set(ledger_json) >= {"incidents", "figure_series", "agreements", "source_groups"}
+    statuses = {"single_party", "disputed", "corroborated", "confirmed", "unattributed"}
+    assert ledger_json["incidents"] and {i["status"] for i in ledger_json["incidents"]} <= statuses
+    for incident in ledger_json["incidents"]:
+        assert incident["fatalities"] is None or incident["fatalities"] >= 0
+        assert incident["articles"] and all(not a.startswith(("/", ".")) for a in incident["articles"])
+    for series in ledger_json["figure_series"]:
+        assert series["scope"] in ("conflict", "incident") and series["group"]
+        assert not series["incident"] or series["scope"] == "incident"
+    for agreement in ledger_json["agreements"]:
+        assert not set(agreement["parties"]) & set(agreement["mediators"])
+        assert all(not (len(p) == 2 and p.isupper()) for p in agreement["parties"])  # names, never ISO codes
+
+
+def test_export_csv_fatalities_are_the_ledgers(export, ledger_json):
+    frame = pd.read_csv(io.StringIO(export("csv").lstrip("\ufeff")))
+    by_id = {i["id"]: i["fatalities"] for i in ledger_json["incidents"]}
+    for _, row in frame.iterrows():
+        expected = by_id[row["event_id"]]
+        assert (pd.isna(row["fatalities"]) and expected is None) or row["fatalities"] == expected

@@ -7,6 +7,7 @@ The hostile article is invented for the test; the seed part reads ../shared and 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from pathlib import Path
 
@@ -112,8 +113,11 @@ def test_report_seeds_figures_by_separate_claimants(seeds):
     russian = {c for c in killed if c.lower().startswith("russia") or "putin" in c.lower()}
     assert karabakh and azerbaijani and russian, killed
     assert not (karabakh & azerbaijani) and not (karabakh & russian) and not (azerbaijani & russian)
-    keys = [(s["claimant"], s["kind"]) for s in series]
-    assert len(keys) == len(set(keys))  # one series per claimant and kind
+    keys = [(s["claimant"], s["kind"], s["group"], s["scope"], s["incident"], s["voice"]) for s in series]
+    assert len(keys) == len(set(keys))  # one series per claimant, kind, group and scope
+    troops = {s["latest"]["value"] for s in series if "karabakh" in s["claimant"].lower() and s["group"] == "troops"}
+    civilians = {s["latest"]["value"] for s in series if "karabakh" in s["claimant"].lower() and s["group"] == "civilians"}
+    assert troops and civilians and not troops & civilians  # troops and civilians are never one series
 
 
 # --- demo: references ------------------------------------------------------------------------------
@@ -155,8 +159,11 @@ def demo_html(demo) -> str:
 
 
 def test_report_html_is_one_self_contained_page(demo_html):
-    attributes = re.findall(r"""\b(?:src|href)\s*=\s*["']?([^"'\s>]*)""", demo_html, re.I)
+    # Nothing is loaded from elsewhere; links a reader may follow (<a href> to an article) are no resource.
+    attributes = re.findall(r"""\bsrc\s*=\s*["']?([^"'\s>]*)""", demo_html, re.I)
     assert not [a for a in attributes if a.lower().startswith(("http://", "https://", "//"))]
+    hrefs = re.findall(r"""<(?!a\b)\w+[^>]*\bhref\s*=\s*["']?([^"'\s>]*)""", demo_html, re.I)
+    assert not [a for a in hrefs if a.lower().startswith(("http://", "https://", "//"))]
     assert not re.search(r"<script\b", demo_html, re.I)
     assert not re.search(r"<link\b", demo_html, re.I)
     assert "<svg" in demo_html
@@ -167,6 +174,14 @@ def test_report_html_is_one_self_contained_page(demo_html):
 def test_report_html_links_every_reference(demo_html, demo_report):
     for ref in demo_report["references"]:
         assert f"id='ref-{ref['n']}'" in demo_html
+
+
+def test_report_html_links_each_reference_to_its_article_url(demo_html, demo_report):
+    with_url = [r for r in demo_report["references"] if r["url"]]
+    assert with_url
+    for ref in with_url:
+        item = re.search(rf"<li id='ref-{ref['n']}'>.*?</li>", demo_html, re.S).group(0)
+        assert f'href="{html.escape(ref["url"])}"' in item
 
 
 def test_report_hostile_article_renders_inert(hostile):
@@ -232,3 +247,36 @@ def test_report_run_writes_the_report(env, tmp_path):
     assert "report written to" in result.stdout
     with wirewatch.open(db) as handle:
         assert handle.store.count_articles() >= 10
+
+
+def test_report_since_lists_only_figures_of_the_period(demo):
+    since = dt.date(2020, 11, 1)
+    every = demo.report(format="json")["figures"]["series"]
+    content = demo.report(since, None, "json")
+    points = [p for s in content["figures"]["series"] for p in s["points"]]
+    assert any(p["as_of"] and p["as_of"] < since.isoformat() for s in every for p in s["points"])
+    assert points and all(p["as_of"] and p["as_of"] >= since.isoformat() for p in points)
+
+
+def test_report_reads_the_ledger_the_ledger_export_prints(demo, demo_report):
+    """One ledger object: the report's incidents, series and agreements are the export's, with the same ids,
+    statuses and values."""
+    from wirewatch.export.ledger import ledger_record
+
+    record = ledger_record(demo.ledger())
+    assert [i["id"] for i in demo_report["incidents"]] == [i["id"] for i in record["incidents"]]
+    assert [i["status"] for i in demo_report["incidents"]] == [i["status_label"] for i in record["incidents"]]
+    assert [a["id"] for a in demo_report["agreements"]] == [a["id"] for a in record["agreements"]]
+    assert sorted(s["latest"]["value"] for s in demo_report["figures"]["series"]) == sorted(
+        s["latest"]["value"] for s in record["figure_series"])
+
+
+def test_report_cites_an_article_without_outlet_as_unknown_outlet(env, tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "07-coast-wire-harbour.txt").write_text(HOSTILE.split("---\n", 2)[2], encoding="utf-8")
+    with wirewatch.open(tmp_path / "w.db") as handle:
+        handle.ingest([tmp_path / "corpus"])
+        content = handle.report(format="json")
+    assert [o["outlet"] for o in content["sources"]["outlets"]] == ["unknown outlet"]
+    assert {r["outlet"] for r in content["references"]} <= {"unknown outlet"}
+    assert {r["source"] for r in content["references"]} <= {"07-coast-wire-harbour.txt"}

@@ -3,15 +3,19 @@ record, with the accusations of attacks made after it took effect linked as alle
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Iterable
 
-from ..model import Agreement, AgreementKind, AgreementRecord, Claim, Extraction, Stance, Violation
+from ..model import Agreement, AgreementKind, AgreementRecord, Claim, Extraction, Incident, Stance, Violation
+from ..resolve.actors import party_name, party_side
 from ..resolve.sides import side_of
+from .words import phrases
 
 MERGE_DAYS = 2
+EXTRACT = "wirewatch.extract"  # the claims' own word lists: what harm and backing are
 _FAMILY = {AgreementKind.TRUCE: AgreementKind.CEASEFIRE}
 _MUTUAL = re.compile(r"\b(agreed|agreeing|committed|both sides|the sides|two sides|the countries|mutual|each other|warring sides)\b", re.I)
 _VIOLATION = re.compile(r"\b(violat\w*|breach\w*|broke|broken|breaking|frayed|did not comply|not respect\w*)\b", re.I)
@@ -20,56 +24,115 @@ _VIOLATION = re.compile(r"\b(violat\w*|breach\w*|broke|broken|breaking|frayed|di
 def build_agreements(
     extractions: Iterable[Extraction],
     date_of: Callable[[Agreement, str], tuple[dt.date | None, bool]],
-    claim_date: Callable[[Claim, str], dt.date | None],
+    claim_date: Callable[[Claim, str], tuple[dt.date | None, bool]],
+    incidents: Iterable[Incident] = (),
 ) -> list[AgreementRecord]:
     """The agreement records of a corpus, by date; each binding one lists its alleged violations.
 
-    date_of gives a mention's date and whether the sentence states it. A mention with a stated
-    date, or one reporting a fresh agreement, founds or joins a record; a passing mention ("the
-    truce frayed") joins the latest record of its kind on or before the article's date.
+    date_of and claim_date give a mention's date and whether the sentence states it. A mention founds or
+    joins a record when it names enough parties and says the arrangement exists (a ceasefire agreed, in force, held,
+    violated; talks held or scheduled; a pledge given; a request made): "the talks fell short of a
+    ceasefire" founds no ceasefire. A passing mention ("the truce frayed") joins the latest record of its
+    kind on or before the article's date. Undated mentions (an undated article) found undated records,
+    merged by kind and a party in common.
     """
     extractions = list(extractions)
     drafts: list[dict] = []
-    passing: list[tuple[Agreement, AgreementKind, dt.date]] = []
+    passing: list[tuple[Agreement, AgreementKind, dt.date | None]] = []
     for extraction in extractions:
         for agreement in extraction.agreements:
             date, stated = date_of(agreement, extraction.article.id)
-            if date is None:
-                continue
             family = _FAMILY.get(agreement.kind, agreement.kind)
-            if not stated and agreement.state.value not in ("agreed", "took_effect"):
+            parties = _warring(agreement)
+            if not _founds(agreement, family, parties, stated):
                 passing.append((agreement, family, date))
                 continue
-            home = next((d for d in drafts if d["kind"] is family and abs(d["date"] - date).days <= MERGE_DAYS
-                         and _compatible(d, agreement)), None)
+            home = next((d for d in drafts if d["kind"] is family and _near(d["date"], date)
+                         and _compatible(d, agreement, parties)), None)
             if home is None:
-                home = {"kind": family, "date": date, "mentions": [], "venue": None, "mediators": [], "parties": [],
-                        "states": [], "terms": []}
+                home = _draft(family, date)
                 drafts.append(home)
             _absorb(home, agreement, date)
     for agreement, family, date in passing:
-        earlier = [d for d in drafts if d["kind"] is family and d["date"] <= date]
+        earlier = [d for d in drafts if d["kind"] is family and (date is None or d["date"] is None or d["date"] <= date)
+                   and set(d["parties"]) & set(_warring(agreement))]
         if earlier:
-            _absorb(max(earlier, key=lambda d: d["date"]), agreement, None)
+            _absorb(max(earlier, key=lambda d: d["date"] or dt.date.min), agreement, None, passing=True)
+        elif agreement.state.value in ("agreed", "took_effect") and len(_warring(agreement)) >= 2:
+            # An arrangement agreed on no stated day, with no record to join: the article's date is its best.
+            drafts.append(_draft(family, date))
+            _absorb(drafts[-1], agreement, date)
     accusations = [(claim, claim_date(claim, e.article.id)) for e in extractions for claim in e.claims
                    if claim.stance is Stance.ACCUSE]
     records = [_record(d) for d in drafts]
-    records.sort(key=lambda r: (r.date, r.kind.value, r.id))
-    return _link_violations(records, accusations)
+    records.sort(key=lambda r: (r.date is None, r.date or dt.date.min, r.kind.value, r.id))
+    return _link_violations(records, accusations, list(incidents))
 
 
-def _compatible(draft: dict, agreement: Agreement) -> bool:
-    if draft["venue"] and agreement.venue and draft["venue"] != agreement.venue:
+def _draft(kind: AgreementKind, date: dt.date | None) -> dict:
+    return {"kind": kind, "date": date, "mentions": [], "venue": None, "mediators": [], "parties": [], "states": [],
+            "terms": []}
+
+
+def _warring(agreement: Agreement) -> tuple[str, ...]:
+    """The parties as names, without the mediators: a broker or host is not a warring party."""
+    mediators = {party_name(m) for m in agreement.mediators}
+    names = [party_name(p) for p in agreement.parties]
+    parties = [p for p in names if p not in mediators]
+    return tuple(dict.fromkeys(parties if len(parties) >= 1 else names))
+
+
+_EXISTS = {
+    AgreementKind.CEASEFIRE: {"agreed", "took_effect", "held", "violated", "frayed"},
+    AgreementKind.TALKS: {"agreed", "took_effect", "held", "scheduled", "mentioned", "collapsed"},
+    AgreementKind.PLEDGE: {"agreed", "took_effect", "held", "violated", "mentioned"},
+    AgreementKind.REQUEST: {"proposed", "agreed", "mentioned"},
+}
+
+
+def _founds(agreement: Agreement, family: AgreementKind, parties: tuple[str, ...], stated: bool) -> bool:
+    """Whether a mention can found a record: the sentence says the arrangement exists, and it names who
+    is bound (two sides; a request needs only its maker)."""
+    if agreement.state.value not in _EXISTS.get(family, set()):
         return False
+    named = set(parties) | {party_name(m) for m in agreement.mediators}
+    if len(named) < (1 if family is AgreementKind.REQUEST else 2):
+        return False
+    if family is AgreementKind.CEASEFIRE:
+        return stated or agreement.state.value == "took_effect"
     return True
 
 
-def _absorb(draft: dict, agreement: Agreement, date: dt.date | None) -> None:
+def _near(a: dt.date | None, b: dt.date | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b).days <= MERGE_DAYS
+
+
+def _compatible(draft: dict, agreement: Agreement, parties: tuple[str, ...]) -> bool:
+    if draft["venue"] and agreement.venue and draft["venue"] != agreement.venue:
+        return False
+    if draft["venue"] and agreement.venue:
+        return True  # same kind, same days, same venue: one arrangement
+    # Otherwise the same sides: Russia's pledge of help to Armenia is not Armenia and Azerbaijan's pledge of
+    # that day. A broker named as a party by one mention and as mediator by another does not count.
+    brokers = set(draft["mediators"]) | {party_name(m) for m in agreement.mediators}
+    ours, theirs = set(draft["parties"]) - brokers, set(parties) - brokers
+    return not ours or not theirs or len(ours & theirs) >= min(2, len(ours), len(theirs))
+
+
+def _absorb(draft: dict, agreement: Agreement, date: dt.date | None, passing: bool = False) -> None:
+    """Add a mention to a record. A passing mention ("the truce frayed") adds its state and words, but
+    not its venue, mediators or parties: "talks in Geneva fell short of a ceasefire" must not place an
+    earlier ceasefire in Geneva."""
     draft["mentions"].append(agreement.provenance)
-    if date is not None:
+    if date is not None and draft["date"] is not None:
         draft["date"] = min(draft["date"], date)
-    draft["venue"] = draft["venue"] or agreement.venue
-    for key, values in (("mediators", agreement.mediators), ("parties", agreement.parties),
+    if not passing:
+        draft["venue"] = draft["venue"] or agreement.venue
+    mediators = () if passing else tuple(party_name(m) for m in agreement.mediators)
+    parties = () if passing else _warring(agreement)
+    for key, values in (("mediators", mediators), ("parties", parties),
                         ("states", (agreement.state.value,)), ("terms", (agreement.sentence,))):
         for value in values:
             if value not in draft[key]:
@@ -79,13 +142,14 @@ def _absorb(draft: dict, agreement: Agreement, date: dt.date | None) -> None:
 def _record(draft: dict) -> AgreementRecord:
     first = min(draft["mentions"], key=lambda p: (p.article_id, p.sentence_index, p.start))
     key = f"{draft['kind'].value}:{draft['date']}:{first.article_id}:{first.sentence_index}"
+    mediators = tuple(m for m in draft["mediators"])
     return AgreementRecord(
         id="agr-" + hashlib.sha1(key.encode()).hexdigest()[:10],
         kind=draft["kind"],
         date=draft["date"],
         venue=draft["venue"],
-        mediators=tuple(draft["mediators"]),
-        parties=tuple(draft["parties"]),
+        mediators=mediators,
+        parties=tuple(p for p in draft["parties"] if p not in mediators) or tuple(draft["parties"]),
         states=tuple(draft["states"]),
         terms=tuple(draft["terms"]),
         mentions=tuple(draft["mentions"]),
@@ -93,25 +157,101 @@ def _record(draft: dict) -> AgreementRecord:
     )
 
 
-def _binding(record: AgreementRecord) -> bool:
-    """Ceasefires, and pledges the warring sides made to each other (not one state's promise of aid)."""
+def _binding(record: AgreementRecord, warring: set[frozenset]) -> bool:
+    """Ceasefires, and pledges the warring sides made to each other: not one state's promise of aid to an
+    ally (warring holds the pairs of sides that accuse each other somewhere in the corpus)."""
+    if record.date is None:
+        return False
     if record.kind is AgreementKind.CEASEFIRE:
         return True
-    return record.kind is AgreementKind.PLEDGE and any(_MUTUAL.search(t) for t in record.terms)
+    sides = _sides(record)
+    return (record.kind is AgreementKind.PLEDGE and any(_MUTUAL.search(t) for t in record.terms)
+            and any(pair <= sides for pair in warring))
 
 
-def _link_violations(records: list[AgreementRecord], accusations) -> list[AgreementRecord]:
-    """An accusation right after a mention of an agreement, in the same article, that speaks of a
-    violation belongs to that agreement; any other is a violation of the binding agreement in force
-    on its date (from the agreement's date until the next binding one)."""
-    binding = [r for r in records if _binding(r)]
-    found: dict[str, list[Violation]] = {r.id: [] for r in records}
-    for claim, date in accusations:
-        record = _by_proximity(claim, binding) or _in_force(date, binding)
-        if record is not None:
-            found[record.id].append(Violation(claim.speaker, claim.accused, date, claim.sentence, claim.provenance))
-    return [AgreementRecord(r.id, r.kind, r.date, r.venue, r.mediators, r.parties, r.states, r.terms, r.mentions,
-                            tuple(found[r.id])) for r in records]
+def _link_violations(records: list[AgreementRecord], accusations, incidents: list[Incident]) -> list[AgreementRecord]:
+    """Each accusation of an attack by or against a binding agreement's parties (or by the sides against
+    each other), made on or after the day it took effect, is a violation of the latest such agreement
+    in force (or, for words of violations with no day of their own, of one a sentence just before names). Backing, arming or recruiting is no attack. An accusation
+    tied to incidents (its sentence reports them) gives one violation per incident, with its place; the
+    same party's untied words on a day it has tied ones add nothing, nor does "both sides accuse each
+    other" on a day with either side's own accusation."""
+    warring = {frozenset((a, b)) for claim, _ in accusations
+               if (a := side_of(claim.speaker)) and (b := side_of(claim.accused)) and a != b}
+    binding = [r for r in records if _binding(r, warring)]
+    tied: dict[tuple, list[tuple[Incident, str | None]]] = {}
+    for incident in incidents:
+        for c in incident.claims:
+            if c.stance is Stance.ACCUSE:
+                tied.setdefault((c.provenance.article_id, c.provenance.sentence_index), []).append((incident, c.side))
+    found: dict[str, dict] = {r.id: {} for r in records}
+    for claim, (date, stated) in accusations:
+        if date is None:
+            continue
+        about = _incidents_of(claim, tied)
+        if not about and not _attack(claim):
+            continue
+        sides = {side_of(claim.speaker), side_of(claim.accused)} - {None}
+        fitting = [r for r in binding if r.date <= date
+                   and (sides & _sides(r) or _mutual(claim.accused))
+                   and not (_backing(claim) and side_of(claim.accused) not in _sides(r))]
+        # The latest in force: an accusation of 26 October is no violation of a truce of 10 October that a
+        # new truce of 18 October replaced, even when the article recalls the first one just before it. Only
+        # words of violations with no day of their own ("the sides have blamed each other for violations")
+        # belong to the agreement the sentences just before name, if no later one of its kind replaced it.
+        current = [r for r in fitting if not any(o.kind is r.kind and o.date > r.date for o in fitting)]
+        record = (None if stated or about else _by_proximity(claim, current)) or (
+            max(fitting, key=lambda r: r.date) if fitting else None)
+        if record is None:
+            continue
+        side = side_of(claim.speaker) or claim.speaker
+        for incident in about or [None]:
+            key = (side, incident.id if incident else None, None if incident else date)
+            place = (incident.place.name if incident.place else None) if incident else None
+            found[record.id].setdefault(key, Violation(claim.speaker, claim.accused, date, claim.sentence,
+                                                       claim.provenance, place, incident.id if incident else None))
+    out = []
+    for r in records:
+        items = found[r.id]
+        placed = {(k[0], v.date) for k, v in items.items() if v.incident}
+        days = {v.date for v in items.values() if v.incident or not _mutual(v.accused)}
+        kept = tuple(v for k, v in items.items() if v.incident or not ((k[0], v.date) in placed or (
+            _mutual(v.accused) and v.date in days)))
+        out.append(dataclasses.replace(r, violations=kept))
+    return out
+
+
+def _incidents_of(claim: Claim, tied: dict) -> list[Incident]:
+    """The incidents an accusation names: those whose accusations include this sentence's, by its side."""
+    where = (claim.provenance.article_id, claim.provenance.sentence_index)
+    side = side_of(claim.speaker)
+    return list(dict.fromkeys(i for i, s in tied.get(where, ()) if s == side))
+
+
+def _mutual(accused: str | None) -> bool:
+    return bool(accused) and bool(re.search(r"\b(each other|one another)\b", accused, re.I))
+
+
+
+_ARMED = re.compile(r"\barmed\s+(forces|groups?|men|units|formations|wings?|personnel)\b", re.I)
+
+
+def _backing(claim: Claim) -> bool:
+    """Backing, arming, sending or recruiting fighters: an accusation, but of no attack ("armed forces"
+    names an army, not an act of arming)."""
+    action = _ARMED.sub(" ", claim.action or "")
+    return bool(phrases(EXTRACT, "backing_words", inflected=True).search(action))
+
+
+def _attack(claim: Claim) -> bool:
+    """An accusation with no incident counts when it speaks of an attack or a violation."""
+    text = f"{claim.action} {claim.sentence}"
+    return bool(_VIOLATION.search(text) or phrases(EXTRACT, "harm_words", inflected=True).search(text))
+
+
+
+def _sides(record: AgreementRecord) -> set[str]:
+    return {s for p in record.parties if (s := party_side(p))}
 
 
 def _by_proximity(claim: Claim, binding: list[AgreementRecord]) -> AgreementRecord | None:
@@ -123,13 +263,6 @@ def _by_proximity(claim: Claim, binding: list[AgreementRecord]) -> AgreementReco
             if mention.article_id == here.article_id and 0 <= here.sentence_index - mention.sentence_index <= 2:
                 return record
     return None
-
-
-def _in_force(date: dt.date | None, binding: list[AgreementRecord]) -> AgreementRecord | None:
-    if date is None:
-        return None
-    started = [r for r in binding if r.date <= date]
-    return max(started, key=lambda r: r.date) if started else None
 
 
 def accuser_side(violation: Violation) -> str | None:

@@ -8,8 +8,10 @@ in the same article, or any incident at a place the denial names. Status follows
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,8 +25,10 @@ from ..model import (
     Place,
     Stance,
 )
+from ..resolve.actors import canonical_actor
 from ..resolve.sides import side_of
 from .places import PlaceResolver, distance_km, is_point
+from .syndication import outlet_label
 
 NEAR_KM = 2.0  # two names for one town (a district and its centre), not two neighbouring towns
 DAY = dt.timedelta(days=1)
@@ -39,6 +43,11 @@ class _Mention:
     group_id: str
     places: list[Place]
     date: dt.date | None
+    named: dict = field(default_factory=dict)  # place name as written -> the place it resolved to
+    names: tuple[str, ...] | None = None  # the names this mention stands for, when not all the event's
+
+    def place_names(self) -> tuple[str, ...]:
+        return self.event.places if self.names is None else self.names
 
 
 @dataclass
@@ -85,11 +94,11 @@ def build_incidents(
     for extraction in extractions:
         article = extraction.article
         for event in extraction.events:
-            places = [p for p in (resolver.place(article.id, n) for n in event.places) if p]
-            mention = _Mention(event, article.id, article.outlet or article.name, group_of(article.id), places,
-                               date_of(event, article.id))
-            if event.plover == "ASSAULT" and not event.negated and not event.hypothetical and places:
-                violent.append(mention)
+            named = {n: p for n in event.places if (p := resolver.place(article.id, n))}
+            mention = _Mention(event, article.id, outlet_label(article), group_of(article.id),
+                               list(named.values()), date_of(event, article.id), named)
+            if event.plover == "ASSAULT" and not event.negated and not event.hypothetical and named:
+                violent.extend(_one_per_listed_town(mention))
             elif event.plover == "REJECT":
                 denials.append(mention)
     clusters, by_cell = _cluster(violent)
@@ -106,6 +115,31 @@ def build_incidents(
             cluster.denials.append(denial)
     incidents = [_incident(c) for c in clusters]
     return sorted(incidents, key=lambda i: (i.date is None, i.date or dt.date.min, i.id))
+
+
+def _one_per_listed_town(mention: _Mention) -> list[_Mention]:
+    """A mention whose sentence lists towns ("Tartar, Agdam and Aghjabedi came under fire") reports one
+    attack on each: one mention per listed town. Other places stay context of the first ("Shusha, 10 km
+    from Stepanakert" is one attack)."""
+    listed = _listed(mention.event.places, mention.event.sentence)
+    if len(listed) < 2:
+        return [mention]
+    towns = [(n, mention.named[n]) for n in listed if n in mention.named and is_point(mention.named[n])]
+    if len(towns) < 2:
+        return [mention]
+    return [dataclasses.replace(mention, places=[town], names=(name,)) for name, town in towns]
+
+
+def _listed(names: tuple[str, ...], sentence: str) -> list[str]:
+    """The names that the sentence writes as one list: "A, B and C", "A and B", "A or B"."""
+    if len(names) < 2:
+        return []
+    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    pattern = re.compile(rf"(?:{alternatives})(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:{alternatives}))+")
+    match = pattern.search(sentence)
+    if match is None:
+        return []
+    return [n for n in names if n in match.group(0)]
 
 
 def _cluster(mentions: list[_Mention]) -> tuple[list[_Cluster], dict]:
@@ -187,6 +221,11 @@ def _answered_by(denial: _Mention, clusters: list[_Cluster]) -> list[_Cluster]:
     for cluster in clusters:
         if denier and cluster.accusers and cluster.accusers <= {denier}:
             continue  # a party does not deny its own accusation
+        if points:  # a denial that names a town answers the incident at that town, not the one before it
+            if any(_same_place(p, q) for p in points for q in cluster.all_places.values()) and (
+                    not (denial.date and cluster.anchor) or abs(denial.date - cluster.anchor) <= DAY):
+                answered.append(cluster)
+            continue
         near = [m for m in cluster.by_article.get(denial.article_id, ())
                 if 0 <= index - m.event.provenance.sentence_index <= DENIAL_REACH and m.event.stance is Stance.ACCUSE]
         if near and (denier is None or any(side_of(m.event.actor) in (denier, None) for m in near)):
@@ -201,7 +240,9 @@ def _answered_by(denial: _Mention, clusters: list[_Cluster]) -> list[_Cluster]:
 def _incident(cluster: _Cluster) -> Incident:
     mentions = cluster.mentions
     first = min(mentions, key=lambda m: (m.article_id, m.event.provenance.sentence_index, m.event.provenance.start))
-    key = f"{first.article_id}:{first.event.provenance.sentence_index}:{first.event.provenance.start}"
+    # The place is part of the key: one sentence listing three towns founds three incidents.
+    place_key = first.places[0].geonameid if first.places else ""
+    key = f"{first.article_id}:{first.event.provenance.sentence_index}:{first.event.provenance.start}:{place_key}"
     labels = Counter(m.event.label for m in mentions)
     label = _most_specific(labels)
     event = next(m.event for m in mentions if m.event.label == label)
@@ -212,7 +253,8 @@ def _incident(cluster: _Cluster) -> Incident:
     date = dates.most_common(1)[0][0] if dates else None
     precision = next((m.event.date_precision for m in mentions if m.date == date), None) if date else None
     place = _best_place(cluster.places())
-    actors = Counter(m.event.actor for m in mentions if m.event.actor and m.event.actor != "each other")
+    # Only what resolves to an actor is a perpetrator: "forces" or "the fighting" are not.
+    actors = Counter(a for m in mentions if (a := canonical_actor(m.event.actor)))
     return Incident(
         id="inc-" + hashlib.sha1(key.encode()).hexdigest()[:10],
         label=label,
@@ -222,12 +264,12 @@ def _incident(cluster: _Cluster) -> Incident:
         date=date,
         date_precision=precision,
         place=place,
-        place_names=tuple(dict.fromkeys(n for m in mentions for n in m.event.places)),
+        place_names=tuple(dict.fromkeys(n for m in mentions for n in m.place_names())),
         actor=actors.most_common(1)[0][0] if actors else None,
         target=Counter(m.event.target for m in mentions if m.event.target).most_common(1)[0][0]
         if any(m.event.target for m in mentions) else None,
         weapon=next((m.event.weapon for m in mentions if m.event.weapon), None),
-        status=_status(claims, {m.group_id for m in mentions} | {d.group_id for d in cluster.denials}),
+        status=_status(claims, {m.group_id for m in mentions if m.event.stance is None}),
         claims=tuple(claims),
         reports=tuple(dict.fromkeys(m.article_id for m in [*mentions, *cluster.denials])),
         groups=tuple(sorted({m.group_id for m in [*mentions, *cluster.denials]})),
@@ -271,16 +313,19 @@ def _claim(mention: _Mention, stance: Stance | None) -> IncidentClaim:
     )
 
 
-def _status(claims: list[IncidentClaim], groups: set[str]) -> IncidentStatus:
+def _status(claims: list[IncidentClaim], narrated_groups: set[str]) -> IncidentStatus:
+    """What the claims add up to. Sides count, not speakers or outlets: one party's statement carried by
+    two outlets corroborates nothing. Corroboration needs source groups that report the happening in their
+    own voice (narration, not a quoted party)."""
     accusers = {c.side for c in claims if c.stance is Stance.ACCUSE}
     deniers = {c.side for c in claims if c.stance is Stance.DENY}
     asserters = {c.side for c in claims if c.stance in (Stance.ASSERT, Stance.CONFIRM)}
-    if accusers and deniers:
+    if accusers and deniers and (deniers - accusers or None in deniers):
         return IncidentStatus.ACCUSED_AND_DENIED
     sides = {s for s in accusers | asserters if s}
     if len(sides) >= 2:
         return IncidentStatus.CONFIRMED_BY_BOTH
-    if len(groups) >= 2 and not deniers:
+    if len(narrated_groups) >= 2:
         return IncidentStatus.CORROBORATED
     if claims:
         return IncidentStatus.ONE_PARTY

@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..model import AgreementRecord, Extraction, FigureKind, FigureSeries, Incident
-from ..nlp.gazetteer import Gazetteer
 from .agreements import build_agreements
 from .dating import ArticleDates
 from .incidents import build_incidents
 from .places import PlaceResolver
-from .series import build_series, claimant_range, conservative
+from .series import ALL, CONFLICT, build_series, claimant_range, conservative, with_fatalities
 from .syndication import SourceGroup, group_sources
 
 
@@ -28,21 +27,25 @@ class Ledger:
     agreements: tuple[AgreementRecord, ...]
     article_dates: dict
     group_of: dict
-    killed_in: dict  # (article id, sentence index) -> killed counts stated in that sentence
+    names: dict = dataclasses.field(default_factory=dict)  # article id -> the user's name for it (export id)
 
-    def range(self, kind: FigureKind = FigureKind.KILLED) -> tuple[int, int] | None:
-        return claimant_range(list(self.series), kind)
+    def range(self, kind: FigureKind = FigureKind.KILLED, group: str = ALL,
+              scope: str = CONFLICT) -> tuple[int, int] | None:
+        return claimant_range(list(self.series), kind, group, scope)
 
-    def conservative(self, kind: FigureKind = FigureKind.KILLED) -> int | None:
-        return conservative(list(self.series), kind)
+    def conservative(self, kind: FigureKind = FigureKind.KILLED, group: str = ALL,
+                     scope: str = CONFLICT) -> int | None:
+        return conservative(list(self.series), kind, group, scope)
 
 
-def build_ledger(extractions: Iterable[Extraction], gazetteer: Gazetteer | None = None) -> Ledger:
-    """The ledger of the given extractions; the same extractions always give the same ids."""
+def build_ledger(extractions: Iterable[Extraction]) -> Ledger:
+    """The ledger of the given extractions, from their stored mentions (places as extraction resolved them;
+    only corpus/dating.py still reads date expressions in the stored sentences, to resolve them against
+    publication dates the corpus may infer); the same extractions always give the same ids."""
     extractions = sorted(extractions, key=lambda e: e.article.id)
     groups = group_sources(e.article for e in extractions)
     group_of = {member: g.id for g in groups for member in g.members}
-    resolver = PlaceResolver(gazetteer)
+    resolver = PlaceResolver()
     for extraction in extractions:
         resolver.add(extraction)
     dates = ArticleDates(extractions)
@@ -54,13 +57,19 @@ def build_ledger(extractions: Iterable[Extraction], gazetteer: Gazetteer | None 
     incidents = build_incidents(extractions, group_of.__getitem__, resolver, event_date)
     if dates.from_incidents(incidents):
         incidents = build_incidents(extractions, group_of.__getitem__, resolver, event_date)
-    series = build_series(extractions, lambda f, a: dates.in_sentence(f.sentence, a)[0])
+    incident_at = {(m.article_id, m.sentence_index): i.id for i in incidents for m in i.mentions}
+    eventful = {(e.article.id, ev.provenance.sentence_index) for e in extractions for ev in e.events
+                if ev.plover == "ASSAULT" and not ev.negated and not ev.hypothetical}
+    series = build_series(extractions, lambda f, a: dates.in_sentence(f.sentence, a)[0], incident_at, eventful,
+                          group_of.__getitem__)
+    incidents = with_fatalities(incidents, series)
 
     def agreement_date(agreement, article_id):
         stated = dates.of_text(agreement.date_text, article_id)
         return (stated, True) if stated else (dates.of(article_id), False)
 
-    agreements = build_agreements(extractions, agreement_date, lambda c, a: dates.in_sentence(c.sentence, a)[0])
+    agreements = build_agreements(extractions, agreement_date, lambda c, a: dates.in_sentence(c.sentence, a),
+                                  incidents)
     return Ledger(
         groups=tuple(groups),
         incidents=tuple(incidents),
@@ -68,18 +77,8 @@ def build_ledger(extractions: Iterable[Extraction], gazetteer: Gazetteer | None 
         agreements=tuple(agreements),
         article_dates={a: (d, dates.precision.get(a), a in dates.inferred) for a, d in dates.dates.items()},
         group_of=group_of,
-        killed_in=_killed_in(extractions),
+        names={e.article.id: e.article.name for e in extractions},
     )
-
-
-def _killed_in(extractions: list[Extraction]) -> dict:
-    found: dict = {}
-    for extraction in extractions:
-        for figure in extraction.figures:
-            if figure.kind is FigureKind.KILLED and not figure.historical:
-                key = (figure.provenance.article_id, figure.provenance.sentence_index)
-                found.setdefault(key, []).append(figure.value)
-    return found
 
 
 def to_plain(value):

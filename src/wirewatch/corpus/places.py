@@ -1,66 +1,33 @@
-"""Place names of the ledger's mentions resolved to gazetteer entries, once per article."""
+"""Place names of the ledger's mentions, resolved as extraction stored them (the ledger never re-enters
+the gazetteer)."""
 
 from __future__ import annotations
 
 import math
 
-from ..extract.places import resolve
 from ..model import Extraction, GeoPrecision, Place
-from ..nlp.gazetteer import Gazetteer, name_key
-from ..resolve.sides import main_parties
-
-_PRECISION = {"PCLI": GeoPrecision.COUNTRY, "RGN": GeoPrecision.REGION, "ADM1": GeoPrecision.REGION,
-              "ADM2": GeoPrecision.DISTRICT, "CONT": GeoPrecision.COUNTRY}
+from ..nlp.gazetteer import name_key
 
 
 class PlaceResolver:
-    """Resolves a place name as one article wrote it: first from the article's own place mentions,
-    then from the gazetteer ranked with the article's countries and places as context."""
+    """Resolves a place name as one article wrote it, from the article's own stored place mentions only.
 
-    def __init__(self, gazetteer: Gazetteer | None = None):
-        self._gazetteer = gazetteer
+    Extraction resolved every place name it found against the gazetteer, with the article as context; the
+    ledger reads those results and never looks a name up again (a name extraction left unresolved, such
+    as a person's or a weekday's, is no place of the ledger either)."""
+
+    def __init__(self):
         self._known: dict[str, dict[str, Place]] = {}
-        self._context: dict[str, tuple[set[str], list]] = {}
-
-    @property
-    def gazetteer(self) -> Gazetteer:
-        if self._gazetteer is None:
-            self._gazetteer = Gazetteer()
-        return self._gazetteer
 
     def add(self, extraction: Extraction) -> None:
         known = {}
         for mention in extraction.places:
             if mention.place is not None:
-                known[name_key(mention.name)] = mention.place
+                known.setdefault(name_key(mention.name), mention.place)
         self._known[extraction.article.id] = known
-        countries = {c for c in main_parties(extraction.article.text)}
-        self._context[extraction.article.id] = (countries, [])
 
     def place(self, article_id: str, name: str) -> Place | None:
-        key = name_key(name)
-        known = self._known.get(article_id, {})
-        if key in known:
-            return known[key]
-        entries = self.gazetteer.lookup(name)
-        if not entries:
-            return None
-        countries, _ = self._context.get(article_id, (set(), []))
-        anchors = [self._entry_of(p) for p in known.values()]
-        entry = resolve(name, entries, countries, anchors)
-        if entry is None or entry.feature in ("PCLI", "CONT"):
-            return None
-        place = Place(entry.id, entry.name, entry.lat, entry.lon, entry.country, entry.admin1, entry.feature,
-                      entry.population, _PRECISION.get(entry.feature, GeoPrecision.CITY))
-        known[key] = place
-        return place
-
-    @staticmethod
-    def _entry_of(place: Place):
-        from ..nlp.gazetteer import PlaceEntry
-
-        return PlaceEntry(place.geonameid, place.name, place.lat, place.lon, place.country, place.admin1,
-                          place.feature, place.population)
+        return self._known.get(article_id, {}).get(name_key(name))
 
 
 def distance_km(a: Place, b: Place) -> float:

@@ -1,42 +1,181 @@
-"""Figure series: each claimant's running count per kind. Figures are never summed across reports:
-the same figure carried by five outlets is one point with five reports."""
+"""Figure series: one claimant's running count of one kind of casualty, for one group and one scope.
+
+A series is never a mix: "1,166 of their troops and 39 civilians" are two series (troops, civilians), and
+a conflict-wide toll never shares a series with the count of one strike. Figures are never summed across
+reports: the same figure carried by five outlets is one point with five reports.
+
+Scope comes from stored mentions only: a figure stated in a sentence that reports an incident counts that
+incident, unless the sentence marks it as a running toll ("since", "so far", ...); a figure in a sentence that
+reports a violent event with no incident counts that event; any other figure is a conflict-wide toll.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
+from functools import cache
 
+from ..lexicon import load_lexicon
 from ..model import Extraction, Figure, FigureKind, FigureSeries, SeriesPoint
-from ..resolve.actors import resolve_actor
+from ..resolve.actors import canonical_actor
+from .words import phrases
 
+PACKAGE = "wirewatch.corpus"
 SAME_FIGURE_DAYS = 2
+ALL = "all"
+CONFLICT, INCIDENT = "conflict", "incident"
+
+
+ARTICLE_ITSELF = "the article itself"  # the extractor's claimant for a figure the text attributes to no one
+TALLY = "tally of official tolls"
 
 
 def claimant_key(claimant: str) -> str:
-    """The canonical claimant: a known actor's name, or the phrase as written (lower-cased)."""
-    actor = resolve_actor(claimant)
-    if actor is not None and (actor.country or actor.sector in ("IGO", "NGO")):
-        return actor.name
+    """The canonical claimant: the actor it resolves to (Putin and Moscow are both Russia's government);
+    a tally of the sides' tolls, however worded, is one claimant; else the phrase as written (lower-cased)
+    when it names no actor ("two security officials")."""
+    actor = canonical_actor(claimant)
+    if actor:
+        return actor
+    if phrases(PACKAGE, "tally_words").search(claimant):
+        return TALLY
     return claimant.strip().lower().removeprefix("the ").strip() or claimant
 
 
+
+@cache
+def _groups() -> tuple[tuple[re.Pattern, str], ...]:
+    pairs = [tuple(entry.rsplit("|", 1)) for entry in load_lexicon(PACKAGE, "figure_groups")]
+    return tuple((re.compile(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", re.I), g)
+                 for w, g in sorted(pairs, key=lambda p: -len(p[0])))
+
+
+
+
+def group_of(who: str | None) -> str | None:
+    """The group a figure's "who" names (troops, civilians, militants, fighters, police, ...); None when
+    it names none of them ("people", "deaths", nothing)."""
+    if not who:
+        return None
+    for pattern, group in _groups():
+        if pattern.search(who):
+            return group
+    return None
+
+
+def figure_groups(figures: Iterable[Figure]) -> dict[int, str]:
+    """The group of each figure (by id()): its own words, or, for "two others", the group counted just
+    before it in the same sentence; else "all"."""
+    out: dict[int, str] = {}
+    previous: dict[tuple, str] = {}
+    for figure in sorted(figures, key=lambda f: (f.provenance.article_id, f.provenance.sentence_index,
+                                                 f.provenance.start)):
+        where = (figure.provenance.article_id, figure.provenance.sentence_index)
+        group = group_of(figure.who)
+        # "killed 15 soldiers and wounded two others", "killed 91 civilians and wounded 400": the second
+        # count is of the group just named.
+        sequel = not figure.who or phrases(PACKAGE, "sequel_words").search(figure.who)
+        if group is None and sequel and where in previous:
+            group = previous[where]
+        out[id(figure)] = group or ALL
+        previous[where] = out[id(figure)]
+    return out
+
+
+def is_cumulative(sentence: str) -> bool:
+    """Whether a sentence gives a running toll: a cue ("so far", "since the war began"), unless the only
+    cue is a "since" that follows a superlative ("the deadliest attack since 2019")."""
+    cues = [m.group(1).lower() for m in phrases(PACKAGE, "cumulative_cues").finditer(sentence)]
+    if cues and set(cues) == {"since"}:
+        superlative = phrases(PACKAGE, "superlatives").search(sentence)
+        return not (superlative and superlative.start() < sentence.lower().index("since"))
+    return bool(cues)
+
+
+def figure_scope(figure: Figure, incident_at: dict, eventful: set) -> tuple[str, str | None]:
+    """(scope, key): ("incident", incident id or the sentence's key) or ("conflict", None)."""
+    where = (figure.provenance.article_id, figure.provenance.sentence_index)
+    if is_cumulative(figure.sentence):
+        return CONFLICT, None
+    if where in incident_at:
+        return INCIDENT, incident_at[where]
+    if where in eventful:
+        return INCIDENT, f"{where[0]}:{where[1]}"
+    return CONFLICT, None
+
+
 def build_series(
-    extractions: Iterable[Extraction], as_of: Callable[[Figure, str], dt.date | None]
+    extractions: Iterable[Extraction], as_of: Callable[[Figure, str], dt.date | None],
+    incident_at: dict | None = None, eventful: set | None = None, voice_of: Callable[[str], str] = str,
 ) -> list[FigureSeries]:
-    """Series per (claimant, kind), ordered by claimant then kind; historical figures are left out."""
-    grouped: dict[tuple[str, FigureKind], list[tuple[Figure, dt.date | None]]] = {}
-    written: dict[tuple[str, FigureKind], str] = {}
-    for extraction in extractions:
-        for figure in extraction.figures:
-            if figure.historical:
-                continue
-            key = (claimant_key(figure.claimant), figure.kind)
-            grouped.setdefault(key, []).append((figure, as_of(figure, extraction.article.id)))
-            written.setdefault(key, figure.claimant)
+    """Series per (claimant, kind, group, scope), ordered by claimant, kind, group; historical figures left out.
+
+    incident_at maps (article id, sentence index) to the id of the incident that sentence reports;
+    eventful holds the sentences that report a violent event with no incident; voice_of gives an article's
+    source group, whose own voice ("at least 1,000 people have been killed") is one claimant. Outlets'
+    own conflict-wide counts that agree are one series, the figure carried by several outlets.
+    """
+    incident_at, eventful = incident_at or {}, eventful or set()
+    extractions = list(extractions)
+    figures = [(f, e.article.id) for e in extractions for f in e.figures if not f.historical]
+    groups = figure_groups(f for f, _ in figures)
+    owners = _office_owners(f.claimant for f, _ in figures)
+    grouped: dict[tuple, list[tuple[Figure, dt.date | None]]] = {}
+    written: dict[tuple, str] = {}
+    for figure, article_id in figures:
+        scope, where = figure_scope(figure, incident_at, eventful)
+        claimant = owners.get(_office(figure.claimant)) or claimant_key(figure.claimant)
+        if scope == CONFLICT and figure.claimant == ARTICLE_ITSELF:
+            where = voice_of(article_id)  # each outlet's own voice is its own claimant
+        key = (claimant, figure.kind, groups[id(figure)], scope, where)
+        grouped.setdefault(key, []).append((figure, as_of(figure, article_id)))
+        written.setdefault(key, figure.claimant)
+    merged: dict[tuple, tuple] = {}
+    for key, items in list(grouped.items()):
+        claimant, kind, group, scope, where = key
+        if scope == CONFLICT and where is not None:
+            latest = _points(items)[-1]
+            same = merged.setdefault((claimant, kind, group, latest.value), key)
+            if same != key:
+                grouped[same].extend(grouped.pop(key))
     series = []
-    for (claimant, kind), items in grouped.items():
-        series.append(FigureSeries(claimant, written[(claimant, kind)], kind, tuple(_points(items))))
-    return sorted(series, key=lambda s: (s.claimant, s.kind.value))
+    for key, items in grouped.items():
+        claimant, kind, group, scope, where = key
+        incident = where if scope == INCIDENT and where in set(incident_at.values()) else None
+        voice = where if scope == CONFLICT else None
+        series.append(FigureSeries(claimant, written[key], kind, tuple(_points(items)), group, scope, incident, voice))
+    return sorted(series, key=lambda s: (s.claimant, s.kind.value, s.group, s.scope, s.incident or "", s.voice or ""))
+
+
+_OWNED = re.compile(r"^(?P<pronoun>its|their)\s+(?P<office2>.+)$"
+                    r"|^(?:the\s+)?(?P<owner>.+?)['’]s?\s+(?P<office>.+)$", re.I)
+_PRONOUN_OWNERS = {"country", "nation", "state", "its", "their"}
+
+
+def _office(claimant: str) -> str | None:
+    """The office a pronoun-owned claimant names ("its prosecutor general's office", "the country's
+    defence ministry" give "prosecutor general's office", "defence ministry"); None for any other."""
+    match = _OWNED.match(claimant.strip())
+    if match is None:
+        return None
+    if match.group("pronoun"):
+        return match.group("office2").lower()
+    return match.group("office").lower() if match.group("owner").lower() in _PRONOUN_OWNERS else None
+
+
+def _office_owners(claimants: Iterable[str]) -> dict[str, str]:
+    """Offices whose owner the corpus names exactly once ("Azerbaijan's prosecutor general's office"): an
+    unnamed owner ("its", "the country's") of that office is that one, so one office is one claimant."""
+    owners: dict[str, set[str]] = {}
+    for claimant in claimants:
+        match = _OWNED.match(claimant.strip())
+        if match and not match.group("pronoun") and match.group("owner").lower() not in _PRONOUN_OWNERS:
+            actor = canonical_actor(claimant)
+            if actor:
+                owners.setdefault(match.group("office").lower(), set()).add(actor)
+    return {office: next(iter(found)) for office, found in owners.items() if len(found) == 1}
 
 
 def _points(items: list[tuple[Figure, dt.date | None]]) -> list[SeriesPoint]:
@@ -53,18 +192,41 @@ def _points(items: list[tuple[Figure, dt.date | None]]) -> list[SeriesPoint]:
             point = [figure, date, [figure.provenance], [figure.sentence]]
             points.append(point)
             by_value.setdefault((figure.value, figure.qualifier), []).append(point)
-    points.sort(key=lambda p: (p[1] is None, p[1] or dt.date.min, p[0].value))
+    # The latest is the last dated point; among points of one date (or none), the highest count, since a
+    # running toll only grows and a restatement is more often a rise than a fall.
+    points.sort(key=lambda p: (p[1] is not None, p[1] or dt.date.min, p[0].value))
     return [SeriesPoint(p[0].value, p[0].qualifier, p[0].upper, p[1], p[0].who, tuple(p[2]), tuple(dict.fromkeys(p[3])))
             for p in points]
 
 
-def claimant_range(series: list[FigureSeries], kind: FigureKind) -> tuple[int, int] | None:
-    """Lowest and highest latest value across claimants for one kind."""
-    values = [s.latest.value for s in series if s.kind is kind]
+def claimant_range(series: list[FigureSeries], kind: FigureKind, group: str = ALL,
+                   scope: str = CONFLICT) -> tuple[int, int] | None:
+    """Lowest and highest latest value across claimants, for one kind, group and scope."""
+    values = [s.latest.value for s in series if s.kind is kind and s.group == group and s.scope == scope]
     return (min(values), max(values)) if values else None
 
 
-def conservative(series: list[FigureSeries], kind: FigureKind = FigureKind.KILLED) -> int | None:
-    """ACLED's rule: the lowest credible count, here the lowest latest value any claimant gives."""
-    found = claimant_range(series, kind)
+def conservative(series: list[FigureSeries], kind: FigureKind = FigureKind.KILLED, group: str = ALL,
+                 scope: str = CONFLICT) -> int | None:
+    """ACLED's rule, per group and scope: the lowest latest conflict-wide count any claimant gives for
+    that group; groups and scopes are never summed or mixed, so a town's "no casualties" is no toll."""
+    found = claimant_range(series, kind, group, scope)
     return found[0] if found else None
+
+
+def with_fatalities(incidents, series: list[FigureSeries]) -> list:
+    """The incidents with their fatalities: the lowest latest "all" killed count among the claimants that
+    give one for that incident; without one, the largest single-group count (a floor, never a sum of
+    groups); None when no figure is tied to the incident. A conflict-wide toll never counts."""
+
+    tied: dict[str, list[FigureSeries]] = {}
+    for s in series:
+        if s.kind is FigureKind.KILLED and s.scope == INCIDENT and s.incident:
+            tied.setdefault(s.incident, []).append(s)
+    out = []
+    for incident in incidents:
+        found = tied.get(incident.id, [])
+        totals = [s.latest.value for s in found if s.group == ALL]
+        value = min(totals) if totals else max((s.latest.value for s in found), default=None)
+        out.append(dataclasses.replace(incident, fatalities=value))
+    return out

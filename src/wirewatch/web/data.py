@@ -130,7 +130,8 @@ def overview(handle: Wirewatch) -> dict:
                "as_of": s.latest.as_of.isoformat() if s.latest.as_of else None} for s in ledger.series]
     in_force, broken = [], []
     for record in ledger.agreements:
-        row = {"id": record.id, "kind": record.kind.value, "date": record.date.isoformat(), "venue": record.venue,
+        row = {"id": record.id, "kind": record.kind.value, "date": record.date.isoformat() if record.date else None,
+               "venue": record.venue,
                "violations": len(record.violations)}
         (broken if record.violations else in_force).append(row)
     return {

@@ -1,0 +1,101 @@
+"""The ledger as one JSON object (SCHEMA.md, "Ledger export"): what `wirewatch ledger --format json` prints.
+
+It is a view of the Ledger object that the report, the dashboard and the CSV/GeoJSON exports also read;
+nothing here decides a status, a figure or a violation, it only names them in the schema's terms.
+"""
+
+from __future__ import annotations
+
+from ..corpus.ledger import Ledger
+from ..model import IncidentStatus, Stance
+from ..resolve.actors import canonical_actors
+
+STATUS_KEYS = {
+    IncidentStatus.ACCUSED_AND_DENIED: "disputed",
+    IncidentStatus.CONFIRMED_BY_BOTH: "confirmed",
+    IncidentStatus.CORROBORATED: "corroborated",
+    IncidentStatus.ONE_PARTY: "single_party",
+    IncidentStatus.UNATTRIBUTED: "unattributed",
+}
+
+
+def ledger_record(ledger: Ledger) -> dict:
+    """The whole ledger as plain JSON-ready data, in the schema's four parts."""
+    name = lambda article_id: ledger.names.get(article_id, article_id)  # noqa: E731
+    return {
+        "incidents": [_incident(i, name) for i in ledger.incidents],
+        "figure_series": [_series(s, name) for s in ledger.series],
+        "agreements": [_agreement(a, name) for a in ledger.agreements],
+        "source_groups": [{"id": g.id, "articles": [name(m) for m in g.members], "outlets": list(g.outlets)}
+                          for g in ledger.groups if len(g.members) > 1],
+    }
+
+
+def _iso(date) -> str | None:
+    return date.isoformat() if date else None
+
+
+def _incident(incident, name) -> dict:
+    place = incident.place
+    def by(stance):
+        return list(dict.fromkeys(name for c in incident.claims if c.stance is stance
+                                  for name in canonical_actors(c.speaker)))
+
+    return {
+        "id": incident.id,
+        "date": _iso(incident.date),
+        "place": place.name if place else (incident.place_names[0] if incident.place_names else None),
+        "place_names": list(incident.place_names),
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "type": incident.acled or incident.label,
+        "status": STATUS_KEYS[incident.status],
+        "status_label": incident.status.value,
+        "accused_by": by(Stance.ACCUSE),
+        "denied_by": by(Stance.DENY),
+        "perpetrator_claimed": incident.actor,
+        "fatalities": incident.fatalities,
+        "articles": [name(a) for a in incident.reports],
+    }
+
+
+def _series(series, name) -> dict:
+    latest = series.latest
+    return {
+        "claimant": _as_filed(series.claimant, series.claimant_written),
+        "claimant_written": series.claimant_written,
+        "kind": series.kind.value,
+        "group": series.group,
+        "scope": series.scope,
+        "incident": series.incident,
+        "voice": series.voice,
+        "latest": {"value": latest.value, "qualifier": latest.qualifier.value, "as_of": _iso(latest.as_of)},
+        "points": len(series.points),
+        "articles": list(dict.fromkeys(name(r.article_id) for p in series.points for r in p.reports)),
+    }
+
+
+def _as_filed(canonical: str, written: str) -> str:
+    """The canonical claimant, with the words the source used when they say more ("Russia government
+    (Putin)", "Iraq military (an Iraqi army captain)"): grouped by the first, quotable by the second."""
+    written = written.strip()
+    if canonical.lower() == written.lower().removeprefix("the ").strip() or written.lower() == "the article itself":
+        return written  # a phrase that names no actor is filed as written
+    if written.lower() in canonical.lower():
+        return canonical
+    return f"{canonical} ({written})"
+
+
+def _agreement(record, name) -> dict:
+    return {
+        "id": record.id,
+        "kind": record.kind.value,
+        "date": _iso(record.date),
+        "venue": record.venue,
+        "parties": list(record.parties),
+        "mediators": list(record.mediators),
+        "violations_alleged": [{"date": _iso(v.date), "alleged_by": " and ".join(canonical_actors(v.accuser)),
+                                "against": " and ".join(canonical_actors(v.accused)) or None,
+                                "place": v.place, "incident": v.incident} for v in record.violations],
+        "articles": list(dict.fromkeys(name(m.article_id) for m in record.mentions)),
+    }

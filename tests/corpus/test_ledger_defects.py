@@ -1,0 +1,384 @@
+"""The seven defect classes of issue 19, each pinned by hand-made mention records (no model, no gazetteer).
+
+Every sentence is invented for these tests, about several conflicts; the towns are made up too (a
+fictional coast with Harlow Point, Vessel Bay, Ostrin, Carrow, Dunmere and Leck), so no rule can lean
+on a real place. The ledger is built from the records exactly as extraction would store them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from wirewatch.corpus.ledger import build_ledger
+from wirewatch.export.ledger import ledger_record
+from wirewatch.model import (
+    Agreement,
+    AgreementKind,
+    AgreementState,
+    Article,
+    Claim,
+    EventMention,
+    Extraction,
+    Figure,
+    FigureKind,
+    GeoPrecision,
+    Place,
+    PlaceMention,
+    Provenance,
+    Qualifier,
+    Stance,
+)
+
+TOWNS = {
+    "Harlow Point": (41.10, 32.10),
+    "Vessel Bay": (41.40, 32.60),
+    "Ostrin": (41.80, 33.20),
+    "Carrow": (42.20, 33.90),
+    "Dunmere": (42.60, 34.40),
+    "Leck": (43.00, 35.00),
+}
+_ids = itertools.count(95_000_000)
+_PLACES: dict[str, Place] = {}
+
+
+def town(name: str) -> Place:
+    if name not in _PLACES:
+        lat, lon = TOWNS[name]
+        _PLACES[name] = Place(next(_ids), name, lat, lon, "XX", "01", "PPL", 20_000, GeoPrecision.CITY)
+    return _PLACES[name]
+
+
+def prov(article: str, index: int, sentence: str, rule: str = "test") -> Provenance:
+    return Provenance(f"id-{article}", index, 0, len(sentence), rule)
+
+
+def event(article: str, index: int, sentence: str, places: tuple[str, ...], *, speaker: str | None = None,
+          stance: Stance | None = None, actor: str | None = None, plover: str = "ASSAULT",
+          date: dt.date | None = None) -> EventMention:
+    return EventMention(plover=plover, mode="", label="ART_MISS_ATTACK" if plover == "ASSAULT" else "DENY",
+                        acled_event="Explosions/Remote violence", acled="Shelling/artillery/missile attack",
+                        actor=actor, recipient=None, target=None, weapon=None, places=places, date=date,
+                        date_precision=None, negated=False, hypothetical=False, stance=stance, speaker=speaker,
+                        sentence=sentence, provenance=prov(article, index, sentence, "events.test"))
+
+
+def claim(article: str, index: int, sentence: str, speaker: str, accused: str | None, action: str,
+          stance: Stance = Stance.ACCUSE, places: tuple[str, ...] = ()) -> Claim:
+    return Claim(stance=stance, speaker=speaker, accused=accused, action=action, places=places, sentence=sentence,
+                 provenance=prov(article, index, sentence, "claims.test"))
+
+
+def figure(article: str, index: int, sentence: str, value: int, claimant: str, who: str | None,
+           kind: FigureKind = FigureKind.KILLED, start: int = 0) -> Figure:
+    return Figure(kind=kind, value=value, qualifier=Qualifier.EXACT, who=who, claimant=claimant, sentence=sentence,
+                  provenance=Provenance(f"id-{article}", index, start, start + 1, "figures.test"))
+
+
+def agreement(article: str, index: int, sentence: str, kind: AgreementKind, state: AgreementState,
+              parties: tuple[str, ...], date_text: str | None = None, mediators: tuple[str, ...] = (),
+              venue: str | None = None) -> Agreement:
+    return Agreement(kind=kind, parties=parties, mediators=mediators, venue=venue, date_text=date_text, date=None,
+                     date_precision=None, state=state, sentence=sentence,
+                     provenance=prov(article, index, sentence, "agreements.test"))
+
+
+def article(name: str, published: dt.date | None, *, events=(), claims=(), figures=(), agreements=(),
+            outlet: str | None = None) -> Extraction:
+    """An extraction whose text is its sentences in index order and whose place mentions are the towns its
+    events name, resolved as extraction would store them."""
+    items = [*events, *claims, *figures, *agreements]
+    sentences = dict(sorted({i.provenance.sentence_index: i.sentence for i in items}.items()))
+    text = " ".join(sentences.values())
+    places = tuple(PlaceMention(n, town(n), e.sentence, e.provenance) for e in events for n in e.places if n in TOWNS)
+    art = Article.from_text(text, name, id=f"id-{name}", outlet=outlet if outlet is not None else f"{name} News",
+                            published=published)
+    return Extraction(article=art, figures=tuple(figures), places=places, claims=tuple(claims),
+                      agreements=tuple(agreements), events=tuple(events))
+
+
+D1, D2, D3, D4 = (dt.date(2023, 5, d) for d in (1, 2, 3, 4))
+
+
+def plain(extractions) -> dict:
+    return ledger_record(build_ledger(extractions))
+
+
+# 1. Headline figures: one claimant, kind, group and scope per series; never summed or mixed ------------------
+
+
+def test_figures_troops_and_civilians_of_one_sentence_are_two_series():
+    s = "Officials in Dunmere said 812 of their soldiers and 47 civilians had been killed since the war began."
+    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, s, 812, "Ethiopian officials", "their soldiers"),
+                                                     figure("a", 0, s, 47, "Ethiopian officials", "civilians", start=5)])])
+    by_group = {x.group: x.latest.value for x in ledger.series}
+    assert by_group == {"troops": 812, "civilians": 47}
+    assert ledger.conservative() is None  # no claimant gives an all-groups toll: nothing is summed into one
+    assert ledger.conservative(group="civilians") == 47
+
+
+def test_figures_a_second_count_with_no_group_takes_the_group_just_named():
+    s = "The Thai army said the clashes had killed 14 soldiers and wounded 30 since Friday."
+    ledger = build_ledger([article("a", D1, figures=[
+        figure("a", 0, s, 14, "Thai army", "soldiers"),
+        figure("a", 0, s, 30, "Thai army", None, FigureKind.WOUNDED, start=9)])])
+    assert {(x.kind.value, x.group) for x in ledger.series} == {("killed", "troops"), ("wounded", "troops")}
+
+
+def test_figures_a_town_with_no_fatalities_is_not_the_conflicts_conservative_toll():
+    strike = "A drone struck the harbour of Vessel Bay, and officials said there were no fatalities."
+    toll = "More than 1,300 people have been killed since the fighting began, the Cambodian ministry said."
+    ledger = build_ledger([
+        article("a", D1, events=[event("a", 0, strike, ("Vessel Bay",))],
+                figures=[figure("a", 0, strike, 0, "officials", None)]),
+        article("b", D2, figures=[figure("b", 0, toll, 1300, "Cambodian ministry", "people")]),
+    ])
+    assert ledger.conservative() == 1300
+    (local,) = [x for x in ledger.series if x.latest.value == 0]
+    assert local.scope == "incident" and local.incident == ledger.incidents[0].id
+
+
+def test_figures_same_claimant_different_phrasings_are_one_series():
+    one = "Putin said the toll on both sides was nearing 4,000."
+    two = "Moscow estimated as many as 4,000 deaths on both sides."
+    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, one, 4000, "Putin", "people")]),
+                           article("b", D2, figures=[figure("b", 0, two, 4000, "Moscow", "deaths")])])
+    assert [(x.claimant, x.latest.value, len(x.points[-1].reports)) for x in ledger.series] == [
+        ("Russia government", 4000, 2)]
+
+
+def test_figures_each_outlets_own_count_is_its_own_voice_unless_they_agree():
+    text = "At least {n} people have been killed in the fighting."
+    ledger = build_ledger([
+        article("a", D1, figures=[figure("a", 0, text.format(n=900), 900, "the article itself", "people")]),
+        article("b", D1, figures=[figure("b", 0, text.format(n=650), 650, "the article itself", "people")]),
+        article("c", D2, figures=[figure("c", 0, text.format(n=900), 900, "the article itself", "people")]),
+    ])
+    assert sorted((x.latest.value, len(x.points[-1].reports)) for x in ledger.series) == [(650, 1), (900, 2)]
+
+
+# 2. Incident fatalities only from figures tied to that incident -----------------------------------------------
+
+
+def test_incident_fatalities_never_take_a_conflict_wide_toll():
+    strike = "Shelling hit the market of Carrow on Tuesday, killing 6 people, the Eritrean ministry said."
+    toll = "In Carrow, officials said 2,140 soldiers had been killed since the war began."
+    ledger = build_ledger([article("a", D2, events=[event("a", 0, strike, ("Carrow",)), event("a", 1, toll, ("Carrow",))],
+                                   figures=[figure("a", 0, strike, 6, "Eritrean ministry", "people"),
+                                            figure("a", 1, toll, 2140, "officials", "soldiers")])])
+    (incident,) = ledger.incidents
+    assert incident.fatalities == 6
+    assert plain([article("a", D2, events=[event("a", 1, toll, ("Carrow",))],
+                          figures=[figure("a", 1, toll, 2140, "officials", "soldiers")])])["incidents"][0]["fatalities"] is None
+
+
+# 3. Agreements and violations ---------------------------------------------------------------------------------
+
+
+TRUCE = "India and Pakistan agreed to a ceasefire along the line on May 1."
+SHELLED = "On May 3, the Indian army said Pakistani troops had shelled Leck."
+BACKING = "On May 3, Indian officials said China was arming and backing Pakistan."
+FELL_SHORT = "Talks between Ethiopia and Eritrea in Dunmere on May 2 fell short of a ceasefire."
+
+
+def truce_corpus(*more):
+    return [
+        article("t", D1, agreements=[agreement("t", 0, TRUCE, AgreementKind.CEASEFIRE, AgreementState.AGREED,
+                                               ("India", "Pakistan"), "May 1")]),
+        article("s", D3, events=[event("s", 0, SHELLED, ("Leck",), speaker="the Indian army", stance=Stance.ACCUSE,
+                                       actor="Pakistani troops")],
+                claims=[claim("s", 0, SHELLED, "the Indian army", "Pakistani troops", "had shelled Leck", places=("Leck",))]),
+        *more,
+    ]
+
+
+def test_violation_is_an_attack_alleged_after_the_agreement_tied_to_its_incident():
+    record = plain(truce_corpus())
+    (agreement_,) = record["agreements"]
+    (violation,) = agreement_["violations_alleged"]
+    assert violation["date"] == "2023-05-03" and violation["place"] == "Leck"
+    assert violation["incident"] == record["incidents"][0]["id"]
+    assert violation["alleged_by"] == "India military"
+
+
+def test_backing_or_arming_is_no_violation():
+    extra = article("b", D3, claims=[claim("b", 0, BACKING, "Indian officials", "China", "China was arming and backing Pakistan")])
+    (agreement_,) = plain(truce_corpus(extra))["agreements"]
+    assert [v["place"] for v in agreement_["violations_alleged"]] == ["Leck"]
+
+
+def test_accusation_before_the_agreement_is_no_violation():
+    early = "On April 28, the Indian army said Pakistani troops had shelled Leck."
+    before = article("e", dt.date(2023, 4, 28), claims=[claim("e", 0, early, "the Indian army", "Pakistani troops", "shelled")])
+    (agreement_,) = plain(truce_corpus(before))["agreements"]
+    assert all(v["date"] >= agreement_["date"] for v in agreement_["violations_alleged"])
+    assert len(agreement_["violations_alleged"]) == 1
+
+
+def test_talks_that_fell_short_found_no_ceasefire():
+    record = plain([article("f", D2, agreements=[
+        agreement("f", 0, FELL_SHORT, AgreementKind.TALKS, AgreementState.COLLAPSED, ("Ethiopia", "Eritrea"), "May 2",
+                  venue="Dunmere"),
+        agreement("f", 0, FELL_SHORT, AgreementKind.CEASEFIRE, AgreementState.COLLAPSED, ("Ethiopia", "Eritrea"), "May 2",
+                  venue="Dunmere")])])
+    assert [a["kind"] for a in record["agreements"]] == ["talks"]
+
+
+def test_agreement_parties_are_names_and_mediators_are_not_parties():
+    s = "Pakistan and India agreed to a truce brokered by the United States on May 1."
+    (record,) = plain([article("m", D1, agreements=[agreement("m", 0, s, AgreementKind.TRUCE, AgreementState.AGREED,
+                                                              ("PK", "IN", "United States"), "May 1",
+                                                              mediators=("United States",))])])["agreements"]
+    assert record["parties"] == ["Pakistan", "India"]
+    assert record["mediators"] == ["United States"]
+
+
+# 4. Statuses from independent claimants and source groups ----------------------------------------------------
+
+
+ALLEGED = "The Thai army said Cambodian artillery had hit Ostrin on Wednesday."
+
+
+def test_one_partys_statement_carried_by_two_outlets_is_single_party():
+    record = plain([article(n, D3, events=[event(n, 0, ALLEGED, ("Ostrin",), speaker="The Thai army",
+                                                 stance=Stance.ACCUSE, actor="Cambodian artillery")])
+                    for n in ("x", "y")])
+    (incident,) = record["incidents"]
+    assert incident["status"] == "single_party"
+    assert incident["accused_by"] == ["Thailand military"]
+
+
+def test_two_source_groups_narrating_it_corroborate():
+    told = ["A shell landed in Ostrin's market on Wednesday.", "Residents of Ostrin said a shell fell near the school."]
+    record = plain([article(n, D3, events=[event(n, 0, s, ("Ostrin",))]) for n, s in zip("xy", told)])
+    assert [i["status"] for i in record["incidents"]] == ["corroborated"]
+
+
+def test_a_denial_joins_the_incident_at_the_town_it_names_not_a_neighbouring_accusation():
+    accused = "Eritrean officials said Ethiopian drones had struck Harlow Point."
+    denied = "Ethiopia denied any strike on Dunmere."
+    accused_dunmere = "Eritrean officials said Ethiopian drones had also hit Dunmere on Monday."
+    record = plain([article("d", D1, events=[
+        event("d", 0, accused, ("Harlow Point",), speaker="Eritrean officials", stance=Stance.ACCUSE, actor="Ethiopian drones"),
+        event("d", 1, denied, ("Dunmere",), speaker="Ethiopia", plover="REJECT"),
+    ]), article("e", D1, events=[event("e", 0, accused_dunmere, ("Dunmere",), speaker="Eritrean officials",
+                                       stance=Stance.ACCUSE, actor="Ethiopian drones")])])
+    status = {i["place"]: i["status"] for i in record["incidents"]}
+    assert status == {"Harlow Point": "single_party", "Dunmere": "disputed"}
+
+
+# 5. Lost incidents: a sentence listing towns reports an attack on each ----------------------------------------
+
+
+def test_listed_towns_are_one_incident_each():
+    s = "The ministry said Ostrin, Carrow and Dunmere had come under artillery fire."
+    record = plain([article("l", D2, events=[event("l", 0, s, ("Ostrin", "Carrow", "Dunmere"), speaker="the Thai ministry",
+                                                   stance=Stance.ACCUSE, actor="Cambodian forces")])])
+    assert sorted(i["place"] for i in record["incidents"]) == ["Carrow", "Dunmere", "Ostrin"]
+    assert len({i["id"] for i in record["incidents"]}) == 3
+    assert all(i["place_names"] == [i["place"]] for i in record["incidents"])
+
+
+def test_a_town_named_as_context_is_not_a_second_incident():
+    s = "Rockets hit Vessel Bay, 20 kilometres from Harlow Point, on Sunday."
+    record = plain([article("c", D1, events=[event("c", 0, s, ("Vessel Bay", "Harlow Point"))])])
+    assert [i["place"] for i in record["incidents"]] == ["Vessel Bay"]
+
+
+# 6. Names: canonical claimants and perpetrators; what names no actor is no perpetrator ---------------------------
+
+
+@pytest.mark.parametrize("written", ["forces", "the fighting", "The fighting for Ostrin", "both sides"])
+def test_a_description_is_no_perpetrator(written):
+    s = f"Officials said {written} had destroyed the bridge at Carrow."
+    (incident,) = plain([article("p", D1, events=[event("p", 0, s, ("Carrow",), speaker="officials",
+                                                         stance=Stance.ACCUSE, actor=written)])])["incidents"]
+    assert incident["perpetrator_claimed"] is None
+
+
+@pytest.mark.parametrize(("written", "canonical"), [("the Taliban", "Taliban"), ("Pakistani troops", "Pakistan military"),
+                                                    ("Islamic State", "Islamic State")])
+def test_a_named_group_or_state_is_the_perpetrator(written, canonical):
+    s = f"Police said {written} had attacked the checkpoint at Leck."
+    (incident,) = plain([article("p", D1, events=[event("p", 0, s, ("Leck",), speaker="police",
+                                                         stance=Stance.ACCUSE, actor=written)])])["incidents"]
+    assert incident["perpetrator_claimed"] == canonical
+
+
+# 7. Sources: no outlet stated is "unknown outlet" -------------------------------------------------------------------
+
+
+def test_an_article_without_outlet_is_an_unknown_outlet_not_its_file_name():
+    a = "The port of Vessel Bay was shelled overnight."
+    b = "The port of Vessel Bay was shelled overnight, residents said."
+    both = [article("07-coast-wire", D1, events=[event("07-coast-wire", 0, a, ("Vessel Bay",))], outlet=""),
+            article("08-coast-wire", D1, events=[event("08-coast-wire", 0, b, ("Vessel Bay",))], outlet="")]
+    ledger = build_ledger(both)
+    outlets = {c.outlet for i in ledger.incidents for c in i.claims} | {o for g in ledger.groups for o in g.outlets}
+    assert outlets == {"unknown outlet"}
+
+
+def tolls(*rows):
+    """The ledger of one civilian toll per article: (article, day, claimant, value)."""
+    sentence = "{claimant} said {value} civilians had been killed since the shelling began."
+    return build_ledger([article(name, day, figures=[figure(name, 0, sentence.format(claimant=c, value=v), v, c, "civilians")])
+                         for name, day, c, v in rows])
+
+
+def test_an_office_owned_by_a_pronoun_is_the_office_the_corpus_names():
+    ledger = tolls(("a", D1, "Pakistan's interior ministry", 58), ("b", D2, "its interior ministry", 61),
+                   ("c", D3, "the country's interior ministry", 64))
+    assert [(x.claimant, x.latest.value, len(x.points)) for x in ledger.series] == [("Pakistan government", 64, 3)]
+
+
+def test_an_office_two_states_own_is_not_guessed():
+    ledger = tolls(("a", D1, "India's home ministry", 20), ("b", D1, "Pakistan's home ministry", 30),
+                   ("c", D2, "its home ministry", 25))
+    assert len(ledger.series) == 3
+
+
+def test_a_pledge_of_help_to_an_ally_is_its_own_record_and_collects_no_violations():
+    mutual = "On May 1, India and Pakistan pledged to each other not to target civilians."
+    aid = "On May 1, China pledged to give Pakistan all necessary assistance and committed to its defence."
+    shelled = "On May 2, the Pakistani army said Indian troops had shelled Leck."
+    record = plain([
+        article("p", D1, agreements=[
+            agreement("p", 0, mutual, AgreementKind.PLEDGE, AgreementState.AGREED, ("India", "Pakistan"), "May 1"),
+            agreement("p", 1, aid, AgreementKind.PLEDGE, AgreementState.AGREED, ("China", "Pakistan"), "May 1")]),
+        article("s", D2, events=[event("s", 0, shelled, ("Leck",), speaker="the Pakistani army", stance=Stance.ACCUSE,
+                                       actor="Indian troops")],
+                claims=[claim("s", 0, shelled, "the Pakistani army", "Indian troops", "had shelled Leck")]),
+    ])
+    by_parties = {tuple(a["parties"]): len(a["violations_alleged"]) for a in record["agreements"]}
+    assert by_parties == {("India", "Pakistan"): 1, ("China", "Pakistan"): 0}
+
+
+def test_a_violation_goes_to_the_truce_in_force_not_the_one_the_article_recalls():
+    first = "Ethiopia and Eritrea agreed to a truce on May 1."
+    second = "Ethiopia and Eritrea agreed to a new truce on May 5."
+    recall = "The truce agreed on May 1 had been violated within hours."
+    shelled = "On May 6, Eritrean officials said Ethiopian forces had violated the truce by shelling Carrow."
+    record = plain([
+        article("f", D1, agreements=[agreement("f", 0, first, AgreementKind.TRUCE, AgreementState.AGREED,
+                                               ("Ethiopia", "Eritrea"), "May 1")]),
+        article("n", dt.date(2023, 5, 5), agreements=[agreement("n", 0, second, AgreementKind.TRUCE,
+                                                                AgreementState.AGREED, ("Ethiopia", "Eritrea"), "May 5")]),
+        article("v", dt.date(2023, 5, 6), agreements=[agreement("v", 0, recall, AgreementKind.TRUCE, AgreementState.VIOLATED,
+                                               ("Ethiopia", "Eritrea"), "May 1")],
+                claims=[claim("v", 1, shelled, "Eritrean officials", "Ethiopian forces", "violated the truce by shelling")]),
+    ])
+    assert {a["date"]: len(a["violations_alleged"]) for a in record["agreements"]} == {"2023-05-01": 0, "2023-05-05": 1}
+
+
+@pytest.mark.parametrize(("sentence", "cumulative"), [
+    ("The deadliest strike on Carrow since 2019 killed 31 people, officials said.", False),
+    ("The strike on Carrow killed 31 people, officials said.", False),
+    ("Officials said 3,100 people have been killed since the war began.", True),
+    ("So far 3,100 people have died in the fighting, the ministry said.", True),
+])
+def test_a_running_toll_is_told_by_its_words(sentence, cumulative):
+    from wirewatch.corpus.series import is_cumulative
+
+    assert is_cumulative(sentence) is cumulative
