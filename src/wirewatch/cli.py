@@ -11,6 +11,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
@@ -127,12 +128,22 @@ def articles(
     db: Optional[str] = DbOption,
     format: ArticleFormat = typer.Option(ArticleFormat.table, "--format", "-f", help="table, or jsonl with the clean text."),
 ) -> None:
-    """List the stored articles: a table, or one JSON object per article with its text."""
+    """List the stored articles: a table, or one JSON object per article with its text.
+
+    The extraction column says whether this pipeline version extracted the article ("ok"), has
+    not yet ("pending"), or failed on it ("failed", the reason printed under the table)."""
+    from .version import pipeline_version
+
     settings = _settings(db=db)
+    version = pipeline_version()
     with _open_store(settings) as store:
+        states = store.extraction_states()
         if format is ArticleFormat.jsonl:
             for article in store.articles():
-                sys.stdout.write(json.dumps(article_json(article), ensure_ascii=False) + "\n")
+                made_by, problem = states.get(article.id, (None, None))
+                record = {**article_json(article), "extraction": _extraction_state(made_by, problem, version),
+                          "extraction_problem": problem}
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             return
         table = Table(title=f"{store.count_articles()} articles in {settings.db}")
         narrow = out.width < 110
@@ -140,18 +151,35 @@ def articles(
         table.add_column("name", overflow="ellipsis", no_wrap=True, max_width=12 if narrow else 24)
         table.add_column("outlet", overflow="ellipsis", no_wrap=True, max_width=10 if narrow else 18)
         table.add_column("date", no_wrap=True, min_width=10)
-        table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=max(12, out.width - 74))
+        table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=max(12, out.width - 84))
         table.add_column("words", justify="right", no_wrap=True, min_width=5)
+        table.add_column("extraction", no_wrap=True, min_width=7)
+        problems = []
         for article in store.articles():
+            made_by, problem = states.get(article.id, (None, None))
+            state = _extraction_state(made_by, problem, version)
+            if problem:
+                problems.append(f"{state}: {article.name} ({article.source}): {problem}")
             table.add_row(
-                article.id[:8],
-                article.name,
-                article.outlet or "",
+                escape(article.id[:8]),
+                escape(article.name),
+                escape(article.outlet or ""),
                 article.published.isoformat() if article.published else "",
-                (article.title or "")[:70],
+                escape((article.title or "")[:70]),
                 str(article.words),
+                state,
             )
         out.print(table)
+        for line in problems:
+            out.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _extraction_state(made_by: str | None, problem: str | None, version: str) -> str:
+    if made_by != version:
+        return "pending"
+    if problem and not problem.startswith("note:"):
+        return "failed"
+    return "ok"
 
 
 @app.command()

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from .errors import ConfigError
+from .isolate import Failed, extract_each
 from .model import Article, Extraction
 from .settings import EXTRACT_BATCH
 
@@ -22,13 +23,13 @@ _EXTRACTOR = None
 CHUNK = EXTRACT_BATCH
 
 
-def _extract_chunk(articles: list[Article]) -> list[Extraction]:
+def _extract_chunk(articles: list[Article]) -> list[Extraction | Failed]:
     global _EXTRACTOR
     if _EXTRACTOR is None:
         from .extract.pipeline import Extractor
 
         _EXTRACTOR = Extractor()
-    return _EXTRACTOR.extract_many(articles)
+    return extract_each(_EXTRACTOR.extract_many, articles)
 
 
 def _chunks(articles: Iterable[Article]) -> list[list[Article]]:
@@ -43,7 +44,7 @@ class ProcessRunner:
         self.workers = workers
         self._pool = ProcessPoolExecutor(max_workers=workers)
 
-    def map(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+    def map(self, articles: Iterable[Article]) -> Iterator[Extraction | Failed]:
         done = self._pool.map(_extract_chunk, _chunks(articles))  # submitted now, so work starts at once
         return (extraction for chunk in done for extraction in chunk)
 
@@ -73,7 +74,7 @@ class DaskRunner:
         else:
             raise ConfigError("--dask", f"{spec!r}: expected local:N or tcp://host:port")
 
-    def map(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+    def map(self, articles: Iterable[Article]) -> Iterator[Extraction | Failed]:
         futures = self.client.map(_extract_chunk, _chunks(articles), pure=False)  # submitted now
         return (extraction for future in futures for extraction in future.result())
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+import zlib
+from dataclasses import asdict
 
 from ..errors import BadInput
 from ..model import Article, DatePrecision, InputFormat, RawDocument
 from .html import html_main_text
-from .lines import classify_lines, is_terminated, is_widget, line_hash, normalise_line
+from .lines import classify_lines, is_terminated, is_widget, line_hash, normalise_line, strip_markdown
 from .meta import find_credits, find_dateline, guess_language, parse_date, split_browser_title
 
-__all__ = ["clean", "line_hash", "candidate_lines", "article_id"]
+__all__ = ["clean", "clean_document", "line_hash", "candidate_lines", "article_id", "pack_raw", "unpack_raw"]
 
 
 def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(), min_chars: int = 40) -> Article:
@@ -19,6 +22,14 @@ def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(
 
     recurring: fingerprints of lines that repeat across this outlet's articles (see `candidate_lines`).
     """
+    return clean_document(raw, version, recurring, min_chars)[0]
+
+
+def clean_document(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(), min_chars: int = 40,
+                   max_words: int = 40) -> tuple[Article, frozenset[str]]:
+    """`clean`, and the fingerprints of the short lines (at most `max_words` words) it judged: the
+    only lines a recurring fingerprint can remove, so the text depends on `recurring` only through
+    these (the store cleans an article again when one of them becomes recurring)."""
     meta = {"title": raw.title, "outlet": raw.outlet, "published": raw.published, "url": raw.url}
     if raw.is_html:
         body, found = html_main_text(raw.body, raw.source, raw.url)
@@ -30,6 +41,8 @@ def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(
     meta["outlet"] = meta["outlet"] or title_meta.get("outlet")
     meta["published"] = meta["published"] or title_meta.get("published")
 
+    short = frozenset(line_hash(key) for key in (strip_markdown(line.strip()) for line in lines)
+                      if key and len(key.split()) <= max_words)
     verdicts = classify_lines(lines, title, recurring, layout_known=raw.is_html)
     kept = [v.text for v in verdicts if v.keep]
     # The id ignores what the outlet's recurring lines removed, so that what a later batch learns
@@ -63,7 +76,20 @@ def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(
         credits=credits,
         removed_lines=sum(1 for v in verdicts if not v.keep),
         pipeline_version=version,
-    )
+    ), short
+
+
+def pack_raw(raw: RawDocument) -> bytes:
+    """The input as read, compressed, for the store to keep and clean again (`unpack_raw`)."""
+    fields = asdict(raw)
+    fields["format"] = raw.format.value
+    fields.pop("notes")
+    return zlib.compress(json.dumps(fields, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def unpack_raw(blob: bytes) -> RawDocument:
+    fields = json.loads(zlib.decompress(blob).decode("utf-8"))
+    return RawDocument(**{**fields, "format": InputFormat(fields["format"])})
 
 
 def article_id(text: str) -> str:

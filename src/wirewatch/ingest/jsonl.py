@@ -39,10 +39,11 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[RawDocument | Skipped]:
             except json.JSONDecodeError as exc:
                 yield Skipped(source, f"invalid JSON ({exc.msg} at column {exc.colno})")
                 continue
-            yield _document(record, source, f"{path.stem}-{number}")
+            yield document(record, source, f"{path.stem}-{number}")
 
 
-def _document(record, source: str, fallback_name: str) -> RawDocument | Skipped:
+def document(record, source: str, fallback_name: str) -> RawDocument | Skipped:
+    """The RawDocument of one JSON Lines record (or one POSTed to the API), or a Skipped saying why not."""
     if not isinstance(record, dict):
         return Skipped(source, f"expected a JSON object, got {type(record).__name__}")
     text, html = record.get("text"), record.get("html")

@@ -207,19 +207,17 @@ def _day(value: str | None, name: str) -> dt.date | None:
 
 
 def _ingest_record(handle: Wirewatch, record: dict) -> dict:
-    from ..ingest.jsonl import _document
+    from ..ingest.jsonl import document
     from ..model import Skipped
-    from ..runner import _ingest_one
-    from ..model import IngestTally
+    from ..runner import ingest_document
 
-    raw = _document(record, "POST /api/articles", str(record.get("id") or "posted"))
+    raw = document(record, "POST /api/articles", str(record.get("id") or "posted"))
     if isinstance(raw, Skipped):
         raise HTTPException(422, raw.reason)
-    tally = IngestTally()
-    outcome = _ingest_one(raw, handle.store, handle.settings, {}, {}, tally)
+    outcome, report = ingest_document(raw, handle.store, handle.settings)
     if outcome == "skipped":
-        raise HTTPException(422, tally.skipped[0].reason)
-    article_id = tally.article_ids[0]
+        raise HTTPException(422, report.skipped[0].reason)
+    article_id = report.article_ids[0]
     list(handle.extractions([article_id]))
     return {"id": article_id, "outcome": outcome}
 

@@ -1,0 +1,223 @@
+"""Issue 18: no input can break the store, lose a sentence or stop a batch.
+
+Each defect of the issue has a test here built from its reproduction (with sentences of our own);
+the store-wide properties (fuzzing, kill -9) are in test_fuzz.py and test_kill.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+import wirewatch
+from wirewatch import runner
+from wirewatch.cli import app
+from wirewatch.clean.meta import parse_date
+from wirewatch.model import Extraction, Figure, FigureKind, Provenance, Qualifier
+from wirewatch.nlp.dates import find_dates
+from wirewatch.nlp.numbers import MAX_VALUE, find_numbers, parse_number
+from wirewatch.settings import Settings
+from wirewatch.store import Store
+
+
+def _write(folder, name: str, text: str):
+    path = folder / name
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+# 1. figures beyond 2**63 and float precision --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["99,999,999,999,999,999,999", "12345678901234567890123", "9" * 5001,
+                                  "90000000000 billion", "9,999,999,999 billion"])
+def test_number_beyond_the_store_range_is_no_figure(text):
+    assert parse_number(text) is None
+    sentence = f"Officials said artillery fire killed {text} people near the river crossing."
+    assert all(n.value <= MAX_VALUE for n in find_numbers(sentence))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("9,007,199,254,740,993", 9_007_199_254_740_993),  # 2**53 + 1: a float makes it ...992
+    ("9223372036854775807", MAX_VALUE),
+    ("123456789.7 million", 123_456_789_700_000),
+    ("1.5 million", 1_500_000),
+    ("2.5", 2),  # half to even, as before
+])
+def test_number_values_are_exact(text, value):
+    assert parse_number(text) == value
+
+
+def _figure(article_id: str, value: int, upper: int | None = None) -> Figure:
+    return Figure(kind=FigureKind.KILLED, value=value, qualifier=Qualifier.EXACT, who="civilians",
+                  claimant="officials", sentence="Shelling killed many.", provenance=Provenance(article_id, 0, 0, 5, "test"),
+                  upper=upper)
+
+
+def test_store_refuses_a_figure_beyond_64_bits_and_keeps_the_rest(tmp_path):
+    (tmp_path / "a.txt").write_text("Shelling in Orsa\n\nShelling killed many civilians in Orsa on Monday, "
+                                    "the regional governor said.\n", encoding="utf-8")
+    with Store(str(tmp_path / "w.db")) as store:
+        runner.ingest([tmp_path / "a.txt"], store, Settings(db=str(tmp_path / "w.db")))
+        article = next(store.articles())
+        figures = (_figure(article.id, 10**22), _figure(article.id, 40, upper=2**64), _figure(article.id, 12))
+        refused = store.save_extractions([Extraction(article=article, figures=figures)], "v1")
+        assert refused == []
+        assert [f.value for f in store.extraction(article).figures] == [12]
+        version, problem = store.extraction_states()[article.id]
+        assert version == "v1" and "2 figure(s)" in problem
+
+
+def test_run_with_a_huge_figure_leaves_every_later_command_working(tmp_path, env):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(folder, "huge.txt", "Shelling near Tovuz\n\nArtillery fire killed 88,888,888,888,888,888,888 civilians "
+                               "in Tovuz on Sunday, officials said.\n")
+    _write(folder, "plain.txt", "Clashes in Kharkiv\n\nShelling killed 12 civilians in Kharkiv on Monday, "
+                                "the regional governor said.\n")
+    db = str(tmp_path / "w.db")
+    cli = CliRunner()
+    result = cli.invoke(app, ["run", str(folder), "--db", db, "-q", "-o", str(tmp_path / "r.md")], env=env)
+    assert result.exit_code == 0, result.output
+    for command in (["ledger"], ["report", "-f", "md"], ["export", "-f", "csv"], ["articles"]):
+        result = cli.invoke(app, [*command, "--db", db], env=env)
+        assert result.exit_code == 0, (command, result.output)
+    with wirewatch.open(db) as handle:
+        values = [f["value"] for f in handle.figures()]
+    assert 12 in values and all(v <= MAX_VALUE for v in values)
+
+
+# 2. out-of-range dates ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("published", [dt.date(1, 1, 1), dt.date(1, 1, 20), dt.date(9999, 12, 20),
+                                       dt.date(9999, 12, 31), dt.date(1, 2, 3)])
+@pytest.mark.parametrize("sentence", [
+    "The shelling began on December 20 and went on overnight.",
+    "Talks resumed on 3 January, a week after the truce.",
+    "Troops withdrew last month, and again last week, officials said on Friday.",
+    "The strike came yesterday, the ministry said this morning.",
+])
+def test_dates_at_the_calendar_edges_resolve_or_stay_open(published, sentence):
+    for mention in find_dates(sentence, published):
+        assert mention.date is None or dt.date.min <= mention.date <= dt.date.max
+
+
+@pytest.mark.parametrize("text", ["0001-01-01T00:00:00Z", "9999-12-20", "0000-01-01", "December 20, 9999",
+                                  "1 March 0001"])
+def test_placeholder_publication_dates_are_no_dates(text):
+    assert parse_date(text) == (None, None)
+
+
+def test_parse_date_still_reads_real_dates():
+    assert parse_date("2021-03-02T10:00:00Z") == (dt.date(2021, 3, 2), parse_date("2021-03-02")[1])
+
+
+def test_jsonl_with_placeholder_dates_extracts(tmp_path):
+    lines = [{"id": "edge-1", "published": "0001-01-01T00:00:00Z", "title": "Fighting in Mosul",
+              "text": "Fighting resumed in Mosul on December 20, the army said. Twelve soldiers were killed."},
+             {"id": "edge-2", "published": "9999-12-20", "title": "Truce talks in Juba",
+              "text": "Negotiators met in Juba on December 20 and again last week, a spokesman said."}]
+    path = tmp_path / "edge.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    with wirewatch.open(tmp_path / "w.db") as handle:
+        assert handle.ingest([path]).ok
+        results = list(handle.extractions())
+        assert len(results) == 2
+        assert set(handle.store.extraction_states()[x.article.id][1] for x in results) == {None}
+        assert handle.report(format="md")
+
+
+# 3. one sentence stops all extraction; per-article isolation -----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    'Headline\n\nkilled "\u201d" "Kyiv requested added shelled - on \u00bb \t shelled two.\n',
+    'Report\n\nkilled "\u201d" "Goma said shelled - on \u00bb \t shelled three.\n',
+])
+def test_claims_with_an_empty_agent_do_not_raise(tmp_path, extractor, text):
+    from wirewatch.clean import clean
+    from wirewatch.model import InputFormat, RawDocument
+
+    article = clean(RawDocument("t.txt", "t", text, False, InputFormat.TEXT), "test", min_chars=10)
+    assert extractor.extract_many([article])[0].article.id == article.id
+
+
+class _Boom:
+    """An extractor that raises on articles containing the word 'kaboom' (a stand-in for any bug)."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def extract_many(self, articles):
+        self.calls += 1
+        if any("kaboom" in a.text for a in articles):
+            raise IndexError("list index out of range")
+        return [Extraction(article=a, sentences=1) for a in articles]
+
+
+def _corpus(folder, bad: int = 1, good: int = 3):
+    for n in range(good):
+        _write(folder, f"good{n}.txt", f"Report {n}\n\nShelling hit the village of Orsa {n + 2} times on Monday, "
+                                      f"officials said.\n")
+    for n in range(bad):
+        _write(folder, f"bad{n}.txt", f"Bad {n}\n\nA kaboom sentence number {n} that breaks the rules, "
+                                      f"a witness said.\n")
+
+
+def test_one_failing_article_is_recorded_and_the_batch_goes_on(tmp_path, monkeypatch):
+    _corpus(tmp_path, bad=2, good=3)
+    outcomes = []
+    with Store(str(tmp_path / "w.db")) as store:
+        runner.ingest([tmp_path], store, Settings(db=str(tmp_path / "w.db")))
+        ids = store.article_ids()
+        boom = _Boom()
+        results = list(runner.extract(ids, store, lambda: boom, progress=lambda s, o: outcomes.append(o)))
+        assert [x.article.id for x in results] == ids
+        assert sorted(outcomes) == ["extracted"] * 3 + ["failed"] * 2
+        states = store.extraction_states()
+        failed = {a.name for a in store.articles() if states[a.id][1]}
+        assert failed == {"bad0", "bad1"}
+        assert all("IndexError" in states[a.id][1] for a in store.articles() if a.name in failed)
+        # the same version does not try again ...
+        calls = boom.calls
+        list(runner.extract(ids, store, lambda: boom))
+        assert boom.calls == calls
+        # ... a new pipeline version does
+        monkeypatch.setattr(runner, "pipeline_version", lambda: "next-version")
+        list(runner.extract(ids, store, lambda: boom))
+        assert boom.calls > calls
+        assert {v for v, _ in store.extraction_states().values()} == {"next-version"}
+
+
+def test_articles_command_shows_failed_extractions(tmp_path, monkeypatch, env):
+    _corpus(tmp_path, bad=1, good=1)
+    db = str(tmp_path / "w.db")
+    with Store(db) as store:
+        runner.ingest([tmp_path], store, Settings(db=db))
+        list(runner.extract(store.article_ids(), store, _Boom))
+    result = CliRunner().invoke(app, ["articles", "--db", db], env={**env, "COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "failed: bad0" in result.output and "IndexError" in result.output
+    result = CliRunner().invoke(app, ["articles", "--db", db, "-f", "jsonl"], env=env)
+    states = {r["id"]: r["extraction"] for r in map(json.loads, result.output.splitlines())}
+    assert states == {"bad0": "failed", "good0": "ok"}
+
+
+def test_a_batch_the_database_refuses_is_written_article_by_article(tmp_path):
+    _corpus(tmp_path, bad=0, good=3)
+    with Store(str(tmp_path / "w.db")) as store:
+        runner.ingest([tmp_path], store, Settings(db=str(tmp_path / "w.db")))
+        articles = list(store.articles())
+        good = [Extraction(article=a, figures=(_figure(a.id, 7),)) for a in (articles[0], articles[2])]
+        # a place mention that is no place stands for any row that cannot be written
+        bad_row = Extraction(article=articles[1], figures=(_figure(articles[1].id, 5),),
+                             places=(object(),))
+        refused = store.save_extractions([good[0], bad_row, good[1]], "v1")
+        assert [a.id for a, _ in refused] == [articles[1].id]
+        assert [f.value for f in store.extraction(articles[0]).figures] == [7]
+        assert [f.value for f in store.extraction(articles[2]).figures] == [7]
+        assert store.extraction_states()[articles[1].id][1].startswith("not stored")
