@@ -221,3 +221,125 @@ def test_a_batch_the_database_refuses_is_written_article_by_article(tmp_path):
         assert [f.value for f in store.extraction(articles[0]).figures] == [7]
         assert [f.value for f in store.extraction(articles[2]).figures] == [7]
         assert store.extraction_states()[articles[1].id][1].startswith("not stored")
+
+
+# 5. inputs that aborted the ingest ------------------------------------------------------------------
+
+BODY = "Shelling hit the town of {place} on Monday and killed four people, officials said in a statement."
+
+
+@pytest.mark.parametrize("control", ["\x0b", "\x0c", "\x00", "\x1b", "\ufffe"])
+def test_html_with_a_control_character_is_stored_and_the_rest_goes_on(tmp_path, control):
+    (tmp_path / "a.html").write_text(f"<p>{BODY.format(place='Izium')}{control} More followed.</p>", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "frag", "html": f"<div><p>{control}"
+                                                  f"{BODY.format(place='Kherson')}</p></div>"}) + "\n",
+                                      encoding="utf-8")
+    _write(tmp_path, "c.txt", "Later\n\n" + BODY.format(place="Sumy") + "\n")
+    with Store(str(tmp_path / "w.db")) as store:
+        report = runner.ingest([tmp_path], store, Settings(db=str(tmp_path / "w.db")))
+        texts = [a.text for a in store.articles()]
+    binary = control == "\x00"  # a file with a NUL byte is binary, named and skipped; a JSON string is not
+    assert len(report.stored) == 3 - binary, [s.line() for s in report.skipped]
+    assert len(report.skipped) == binary
+    assert any("Izium" in t for t in texts) != binary and any("Kherson" in t for t in texts)
+
+
+def test_jsonl_with_a_5001_digit_id_stores_every_line(tmp_path):
+    lines = ['{"id": ' + "7" * 5001 + ', "text": "' + BODY.format(place="Goma") + '"}',
+             json.dumps({"id": "good", "text": BODY.format(place="Bunia")}),
+             '{"id": "deep", "text": "x", "extra": ' + "[" * 100000 + "]" * 100000 + "}",
+             json.dumps({"id": "x" * 5000, "outlet": "y" * 1000, "text": BODY.format(place="Beni")}),
+             json.dumps({"id": "surrogate\ud800", "title": "T\udfff", "text": "\ud83d " + BODY.format(place="Uvira")})]
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8", errors="surrogatepass")
+    with Store(str(tmp_path / "w.db")) as store:
+        report = runner.ingest([path], store, Settings(db=str(tmp_path / "w.db")))
+        names = sorted(a.name for a in store.articles())
+    assert len(report.stored) == 4 and len(report.skipped) == 1
+    assert "7" * 200 in names[0] and "good" in names
+    assert all(len(n) <= 300 for n in names)
+    assert any(n.startswith("surrogate") for n in names)
+
+
+def test_file_name_with_non_utf8_bytes_is_stored_under_a_readable_name(tmp_path):
+    import os
+
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"bad-\xff\xfe-name.txt"), "wb") as handle:
+        handle.write(("Heading\n\n" + BODY.format(place="Marib") + "\n").encode("utf-8"))
+    _write(tmp_path, "z.txt", "Heading\n\n" + BODY.format(place="Taiz") + "\n")
+    db = str(tmp_path / "w.db")
+    result = CliRunner().invoke(app, ["ingest", "-q", str(tmp_path), "--db", db])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        names = sorted(a.name for a in store.articles())
+    assert names == ["bad-\ufffd\ufffd-name", "z"]
+
+
+def test_symlinked_and_unreadable_folders_are_named_not_skipped_silently(tmp_path, monkeypatch):
+    import os
+
+    inner, elsewhere = tmp_path / "corpus" / "inner", tmp_path / "elsewhere"
+    inner.mkdir(parents=True)
+    elsewhere.mkdir()
+    _write(inner, "a.txt", "Heading\n\n" + BODY.format(place="Aden") + "\n")
+    _write(elsewhere, "b.txt", "Heading\n\n" + BODY.format(place="Hodeidah") + "\n")
+    (tmp_path / "corpus" / "linked").symlink_to(elsewhere, target_is_directory=True)
+    locked = tmp_path / "corpus" / "locked"
+    locked.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):  # root reads any folder, so unreadability is played here
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    db = str(tmp_path / "w.db")
+    result = CliRunner().invoke(app, ["ingest", "-q", str(tmp_path / "corpus"), "--db", db])
+    output = " ".join(result.output.split())
+    assert result.exit_code == 1
+    assert "linked: link to a folder, not followed" in output
+    assert "locked: folder cannot be read (Permission denied)" in output
+    with Store(db) as store:
+        assert [a.name for a in store.articles()] == ["a"]
+
+
+# 6. exit codes --------------------------------------------------------------------------------------
+
+
+def _main(monkeypatch, capsys, *args) -> tuple[int, str]:
+    from wirewatch import cli
+
+    monkeypatch.setattr("sys.argv", ["wirewatch", *args])
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    return stop.value.code, capsys.readouterr().err
+
+
+def test_internal_error_has_its_own_exit_code_and_one_line(tmp_path, monkeypatch, capsys):
+    from wirewatch import cli
+
+    def crash(*_a, **_k):
+        raise RuntimeError("something inside broke")
+
+    monkeypatch.setattr(cli, "run_ingest", crash)
+    _write(tmp_path, "a.txt", "Heading\n\n" + BODY.format(place="Idlib") + "\n")
+    code, err = _main(monkeypatch, capsys, "ingest", "-q", str(tmp_path / "a.txt"), "--db", str(tmp_path / "w.db"))
+    assert code == 3
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert "RuntimeError: something inside broke" in " ".join(err.split())
+    assert "a.txt" in " ".join(err.split()) and "Traceback" not in err
+    assert len(lines) <= 3  # one logical line, wrapped at most by the terminal width
+    code, err = _main(monkeypatch, capsys, "--debug", "ingest", "-q", str(tmp_path / "a.txt"),
+                      "--db", str(tmp_path / "w.db"))
+    assert code == 3 and "Traceback" in err
+
+
+def test_skipped_inputs_exit_1_and_usage_errors_exit_2(tmp_path, monkeypatch, capsys):
+    _write(tmp_path, "empty.txt", "")
+    _write(tmp_path, "a.txt", "Heading\n\n" + BODY.format(place="Homs") + "\n")
+    code, _ = _main(monkeypatch, capsys, "ingest", "-q", str(tmp_path), "--db", str(tmp_path / "w.db"))
+    assert code == 1
+    code, _ = _main(monkeypatch, capsys, "ingest", "-q", str(tmp_path), "--db", str(tmp_path / "no" / "w.db"))
+    assert code == 2

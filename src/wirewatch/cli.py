@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import traceback
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -20,8 +22,16 @@ from .runner import ingest as run_ingest
 from .settings import HELP, Settings
 from .store import Store
 
+# Exit codes, the same for every command.
+EXIT_OK = 0        # everything given was stored, extracted, written
+EXIT_SKIPPED = 1   # done, but some inputs were skipped or some articles failed extraction (each named)
+EXIT_USAGE = 2     # nothing done: a bad option or setting, a missing store, a store locked too long
+EXIT_INTERNAL = 3  # wirewatch itself failed: one line names it; --debug shows the traceback
+
 app = typer.Typer(
-    help="wirewatch: a sourced ledger of an armed conflict from the news.",
+    help="wirewatch: a sourced ledger of an armed conflict from the news. Exit codes: 0 done; 1 some inputs "
+         "skipped or articles failed (each named); 2 bad option, setting or store; 3 internal error (--debug "
+         "for the traceback).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -55,8 +65,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    debug: bool = typer.Option(False, "--debug", envvar="WIREWATCH_DEBUG",
+                               help="On an internal error, show the traceback. Env WIREWATCH_DEBUG=1."),
 ) -> None:
     """wirewatch reads news about an armed conflict and keeps a ledger traced to its sentences."""
+    _STATE["debug"] = debug
+
+
+_STATE = {"debug": False}
 
 
 def _settings(**overrides) -> Settings:
@@ -68,6 +84,7 @@ def _settings(**overrides) -> Settings:
 
 
 def _open_store(settings: Settings) -> Store:
+    _STATE["db"] = settings.db
     try:
         return Store(settings.db)
     except WirewatchError as exc:
@@ -91,7 +108,7 @@ def ingest(
     with _open_store(settings) as store:
         report = _ingest_with_progress(paths, store, settings, quiet)
     _print_ingest_report(report)
-    raise typer.Exit(0 if report.ok else 1)
+    raise typer.Exit(EXIT_OK if report.ok else EXIT_SKIPPED)
 
 
 def _ingest_with_progress(paths, store, settings, quiet):
@@ -111,9 +128,9 @@ def _ingest_with_progress(paths, store, settings, quiet):
 
 def _print_ingest_report(report) -> None:
     for note in report.notes:
-        err.print(f"[yellow]note:[/] {note}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]note:[/] {escape(note)}", highlight=False, soft_wrap=True)
     for skipped in report.skipped:
-        err.print(f"[red]skipped:[/] {skipped.line()}", highlight=False, soft_wrap=True)
+        err.print(f"[red]skipped:[/] {escape(skipped.line())}", highlight=False, soft_wrap=True)
     summary = Table(title="ingest", show_header=True)
     summary.add_column("outcome")
     summary.add_column("articles", justify="right")
@@ -207,8 +224,10 @@ def extract(
         else:
             ids = store.article_ids()
         runner = _runner(workers, dask)
+        failed: list[str] = []
         try:
-            results = run_extract(ids, store, Extractor, force=force, runner=runner)
+            results = run_extract(ids, store, Extractor, force=force, runner=runner,
+                                  progress=_failures_into(failed))
             if format is ExtractFormat.jsonl:
                 for extraction in results:
                     sys.stdout.write(json.dumps(extraction_record(extraction), ensure_ascii=False) + "\n")
@@ -221,10 +240,33 @@ def extract(
         finally:
             if runner is not None:
                 runner.close()
+        _print_failures(store, failed)
     if report is not None and report.skipped:
         for skipped in report.skipped:
-            err.print(f"[red]skipped:[/] {skipped.line()}", highlight=False, soft_wrap=True)
-        raise typer.Exit(1)
+            err.print(f"[red]skipped:[/] {escape(skipped.line())}", highlight=False, soft_wrap=True)
+    if (report is not None and report.skipped) or failed:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _failures_into(failed: list[str], then=None):
+    """A progress callback that collects the sources of articles whose extraction failed."""
+    def progress(source: str, outcome: str) -> None:
+        if outcome == "failed":
+            failed.append(source)
+        if then is not None:
+            then(source, outcome)
+    return progress
+
+
+def _print_failures(store: Store, failed: list[str]) -> None:
+    """One line per article whose extraction failed, with the reason the store keeps."""
+    if not failed:
+        return
+    states = store.extraction_states()
+    for article in store.articles():
+        if article.source in failed:
+            reason = states.get(article.id, (None, None))[1] or "extraction failed"
+            err.print(f"[red]failed:[/] {escape(article.source)}: {escape(reason)}", highlight=False, soft_wrap=True)
 
 
 def _print_extraction_table(results) -> None:
@@ -298,6 +340,7 @@ def _date_option(value: Optional[str], name: str):
 def _open_ledger(settings: Settings):
     from .api import Wirewatch
 
+    _STATE["db"] = settings.db
     try:
         return Wirewatch(settings.db, settings)
     except WirewatchError as exc:
@@ -317,20 +360,23 @@ def _runner(workers: int, dask: Optional[str]):
         raise typer.Exit(2) from None
 
 
-def _extract_with_progress(handle, quiet: bool, workers: int = 1, dask: Optional[str] = None) -> None:
+def _extract_with_progress(handle, quiet: bool, workers: int = 1, dask: Optional[str] = None) -> list[str]:
+    """Extract every stored article not yet extracted by this version; the sources of those that failed."""
     ids = handle.store.article_ids()
     runner = _runner(workers, dask)
+    failed: list[str] = []
     try:
         if quiet or not err.is_terminal:
-            for _ in handle.extractions(ids, runner=runner):
+            for _ in handle.extractions(ids, runner=runner, progress=_failures_into(failed)):
                 pass
-            return
+            return failed
         columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=err, transient=True) as bar:
             task = bar.add_task("", total=len(ids))
-            for _ in handle.extractions(ids, progress=lambda source, outcome: bar.update(task, advance=1),
-                                        runner=runner):
+            advance = _failures_into(failed, lambda source, outcome: bar.update(task, advance=1))
+            for _ in handle.extractions(ids, progress=advance, runner=runner):
                 pass
+        return failed
     finally:
         if runner is not None:
             runner.close()
@@ -354,7 +400,8 @@ def run(
     with _open_ledger(settings) as handle:
         report = _ingest_with_progress(paths, handle.store, settings, quiet)
         _print_ingest_report(report)
-        _extract_with_progress(handle, quiet, workers, dask)
+        failed = _extract_with_progress(handle, quiet, workers, dask)
+        _print_failures(handle.store, failed)
         content = handle.report(first, last, "json")
         from .report import render
 
@@ -364,8 +411,8 @@ def run(
               f"{len(content['figures']['series'])} figure series from {c['articles']} articles in "
               f"{c['source_groups']} source groups")
     out_console = Console()
-    out_console.print(f"report written to {out.resolve()}", soft_wrap=True, highlight=False)
-    raise typer.Exit(0 if report.ok else 1)
+    out_console.print(f"report written to {out.resolve()}", soft_wrap=True, highlight=False, markup=False)
+    raise typer.Exit(EXIT_OK if report.ok and not failed else EXIT_SKIPPED)
 
 
 @app.command()
@@ -511,11 +558,38 @@ def article_json(article) -> dict:
 
 
 def main() -> None:
+    """The console entry point: every failure ends as one line on standard error and an exit code."""
     try:
         app()
     except WirewatchError as exc:
-        err.print(f"[red]error:[/] {exc.line()}")
-        sys.exit(2)
+        err.print(f"[red]error:[/] {escape(exc.line())}", highlight=False, soft_wrap=True)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        err.print("[red]interrupted[/]; what was stored stays stored, run the command again to go on")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: name it, keep the trace for --debug
+        if _STATE["debug"] or os.environ.get("WIREWATCH_DEBUG") not in (None, "", "0"):
+            traceback.print_exc()
+        busy = _busy(exc)
+        if busy is not None:
+            err.print(f"[red]error:[/] {escape(busy.line())}", highlight=False, soft_wrap=True)
+            sys.exit(EXIT_USAGE)
+        command = " ".join(os.fsdecode(a).encode("utf-8", "replace").decode("utf-8") for a in sys.argv[1:])[:200]
+        message = " ".join(str(exc).split())[:300]
+        err.print(f"[red]internal error:[/] wirewatch {escape(command)}: {type(exc).__name__}: {escape(message)}; "
+                  f"run again with --debug for the traceback and report it", highlight=False, soft_wrap=True)
+        sys.exit(EXIT_INTERNAL)
+
+
+def _busy(exc: BaseException):
+    """A StoreBusy for a database-locked error from the driver, else None."""
+    from sqlalchemy.exc import OperationalError
+
+    from .errors import StoreBusy
+
+    if isinstance(exc, OperationalError) and "locked" in str(exc.orig).lower():
+        return StoreBusy(str(_STATE.get("db") or "the store"))
+    return None
 
 
 if __name__ == "__main__":
