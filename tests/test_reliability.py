@@ -343,3 +343,59 @@ def test_skipped_inputs_exit_1_and_usage_errors_exit_2(tmp_path, monkeypatch, ca
     assert code == 1
     code, _ = _main(monkeypatch, capsys, "ingest", "-q", str(tmp_path), "--db", str(tmp_path / "no" / "w.db"))
     assert code == 2
+
+
+# 8. output injection --------------------------------------------------------------------------------
+
+HOSTILE = [
+    ('=HYPERLINK("http://example.invalid","x")', "<script>alert(1)</script> Donetsk shelled",
+     "Artillery shelled <script>alert(1)</script> the market in Donetsk on Monday, killing three civilians, "
+     "the regional governor said."),
+    ("+cmd|' /C calc'!A0", "Strike on [a](javascript:alert(1)) Kherson",
+     "Russian forces shelled Kherson on Tuesday, killing five people <img src=x onerror=alert(1)>, "
+     "the Ukrainian military said."),
+    ("@SUM(1+1)", "Raid in Gaza <iframe src=//x>",
+     "An air strike hit a house in Khan Younis on Wednesday, killing four people, | <b>health officials</b> said."),
+]
+
+
+def test_markdown_report_and_csv_export_carry_hostile_text_inert(tmp_path, env):
+    import csv as csvlib
+    import io
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, (outlet, title, sentence) in enumerate(HOSTILE):
+        _write(folder, f"h{n}.txt", f"---\noutlet: {outlet}\ntitle: {title}\npublished: 2022-05-0{n + 2}\n---\n"
+                                    f"{sentence}\n")
+    db = str(tmp_path / "w.db")
+    cli = CliRunner()
+    assert cli.invoke(app, ["ingest", "-q", str(folder), "--db", db], env=env).exit_code == 0
+    report = cli.invoke(app, ["report", "-f", "md", "--db", db], env=env)
+    assert report.exit_code == 0, report.output
+    lowered = report.output.lower()
+    assert "<script" not in lowered and "<img" not in lowered and "<iframe" not in lowered and "<b>" not in lowered
+    assert "[a](javascript:" not in lowered and "\\[a\\](javascript:" in lowered  # a link only as text
+    assert "&lt;script&gt;" in lowered  # shown as text, not dropped
+    exported = cli.invoke(app, ["export", "-f", "csv", "--db", db], env=env)
+    assert exported.exit_code == 0, exported.output
+    rows = list(csvlib.reader(io.StringIO(exported.output.lstrip("\ufeff"))))
+    assert len(rows) > 1
+    def number(cell: str) -> bool:
+        try:
+            float(cell)
+            return True
+        except ValueError:
+            return False
+
+    assert not [cell for row in rows[1:] for cell in row if cell[:1] in ("=", "+", "@", "-") and not number(cell)]
+    assert any(cell.startswith("'=HYPERLINK") or cell.startswith("'+cmd") or cell.startswith("'@SUM")
+               for row in rows[1:] for cell in row)
+
+
+@pytest.mark.parametrize("value, shown", [("=1+1", "'=1+1"), ("-2+3", "'-2+3"), ("@x", "'@x"), ("\tx", "'\tx"),
+                                          ("plain", "plain"), (-5, -5), (3.5, 3.5), (None, None)])
+def test_csv_neutralise(value, shown):
+    from wirewatch.export.csv import neutralise
+
+    assert neutralise(value) == shown
