@@ -399,3 +399,103 @@ def test_csv_neutralise(value, shown):
     from wirewatch.export.csv import neutralise
 
     assert neutralise(value) == shown
+
+
+# 9. concurrency -------------------------------------------------------------------------------------
+
+
+def _ingest_in_process(args):
+    db, folder = args
+    with Store(db) as store:
+        return len(runner.ingest([folder], store, Settings(db=db)).stored)
+
+
+def test_two_ingests_on_a_fresh_database_both_succeed(tmp_path):
+    import multiprocessing
+
+    folders = []
+    for n in range(2):
+        folder = tmp_path / f"in{n}"
+        folder.mkdir()
+        for k in range(3):
+            _write(folder, f"a{n}{k}.txt", f"Heading\n\n{BODY.format(place=f'Town{n}{k}')}\n")
+        folders.append(folder)
+    for attempt in range(3):  # the race needs both to open the fresh file at once: try a few times
+        db = str(tmp_path / f"fresh{attempt}.db")
+        with multiprocessing.get_context("spawn").Pool(2) as pool:
+            stored = pool.map(_ingest_in_process, [(db, str(f)) for f in folders])
+        assert stored == [3, 3]
+        with Store(db) as store:
+            assert store.count_articles() == 6
+
+
+def test_a_writer_waits_for_a_lock_held_longer_than_five_seconds(tmp_path):
+    import sqlite3
+    import threading
+    import time
+
+    _corpus(tmp_path, bad=0, good=2)
+    db = str(tmp_path / "w.db")
+    with Store(db) as store:
+        runner.ingest([tmp_path], store, Settings(db=db))
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another process's long write
+    released = threading.Event()
+
+    def release():
+        time.sleep(6)
+        holder.execute("COMMIT")
+        released.set()
+
+    threading.Thread(target=release, daemon=True).start()
+    with Store(db) as store:
+        results = list(runner.extract(store.article_ids(), store, _Boom))
+    assert released.is_set() and len(results) == 2
+    with Store(db) as store:
+        assert {v for v, _ in store.extraction_states().values()} != {None}
+
+
+def test_a_lock_held_beyond_the_wait_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys):
+    import sqlite3
+
+    _corpus(tmp_path, bad=0, good=1)
+    db = str(tmp_path / "w.db")
+    with Store(db) as store:
+        runner.ingest([tmp_path], store, Settings(db=db))
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    monkeypatch.setenv("WIREWATCH_LOCK_WAIT", "0")
+    _write(tmp_path, "more.txt", "Heading\n\n" + BODY.format(place="Raqqa") + "\n")
+    code, err = _main(monkeypatch, capsys, "ingest", "-q", str(tmp_path / "more.txt"), "--db", db)
+    holder.execute("ROLLBACK")
+    assert code == 2
+    assert "locked by another wirewatch process" in " ".join(err.split()) and "Traceback" not in err
+
+
+# 10. memory: huge articles --------------------------------------------------------------------------
+
+
+def test_an_article_over_the_text_limit_is_refused_with_a_line(tmp_path):
+    sentence = BODY.format(place="Mariupol") + "\n\n"
+    _write(tmp_path, "long.txt", "Heading\n\n" + sentence * 40)  # about 4,000 characters
+    _write(tmp_path, "huge.txt", "Heading\n\n" + sentence * 400)  # far over: refused unread
+    _write(tmp_path, "short.txt", "Heading\n\n" + sentence)
+    with Store(str(tmp_path / "w.db")) as store:
+        report = runner.ingest([tmp_path], store, Settings(db=str(tmp_path / "w.db"), max_text_chars=2000))
+    reasons = {s.source.rsplit("/", 1)[-1]: s.reason for s in report.skipped}
+    assert report.stored == ("short",)
+    assert "over the 2,000-character limit" in reasons["long.txt"]
+    assert "far over the 2,000-character article limit" in reasons["huge.txt"]
+
+
+def test_a_stored_article_over_the_limit_fails_extraction_unparsed(tmp_path):
+    _write(tmp_path, "long.txt", "Heading\n\n" + (BODY.format(place="Avdiivka") + "\n\n") * 40)
+    _corpus(tmp_path, bad=0, good=1)
+    with Store(str(tmp_path / "w.db")) as store:
+        runner.ingest([tmp_path], store, Settings(db=str(tmp_path / "w.db")))
+        boom = _Boom()
+        outcomes = []
+        list(runner.extract(store.article_ids(), store, lambda: boom, max_chars=2000,
+                            progress=lambda s, o: outcomes.append((s.rsplit("/", 1)[-1], o))))
+        assert sorted(outcomes) == [("good0.txt", "extracted"), ("long.txt", "failed")]
+        assert any("over the 2,000-character limit" in (p or "") for _, p in store.extraction_states().values())

@@ -19,7 +19,7 @@ class Wirewatch:
 
     def __init__(self, db: str | Path = "wirewatch.db", settings: Settings | None = None):
         self.settings = settings or Settings.from_env(db=str(db))
-        self.store = Store(self.settings.db)
+        self.store = Store(self.settings.db, self.settings.lock_wait)
         self._extractor = None
         self._ledger: tuple[tuple, Ledger] | None = None
 
@@ -46,7 +46,8 @@ class Wirewatch:
         runner: extract on other processes or a Dask cluster (`wirewatch.parallel.make_runner`).
         """
         ids = list(article_ids) if article_ids is not None else self.store.article_ids()
-        yield from run_extract(ids, self.store, self._make_extractor, progress=progress, runner=runner)
+        yield from run_extract(ids, self.store, self._make_extractor, progress=progress, runner=runner,
+                               max_chars=self.settings.max_text_chars)
 
     def ledger(self) -> Ledger:
         """The ledger of everything stored; rebuilt only when the store changed."""

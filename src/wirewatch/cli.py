@@ -86,7 +86,7 @@ def _settings(**overrides) -> Settings:
 def _open_store(settings: Settings) -> Store:
     _STATE["db"] = settings.db
     try:
-        return Store(settings.db)
+        return Store(settings.db, settings.lock_wait)
     except WirewatchError as exc:
         err.print(f"[red]error:[/] {exc.line()}")
         raise typer.Exit(2) from None
@@ -227,7 +227,7 @@ def extract(
         failed: list[str] = []
         try:
             results = run_extract(ids, store, Extractor, force=force, runner=runner,
-                                  progress=_failures_into(failed))
+                                  progress=_failures_into(failed), max_chars=settings.max_text_chars)
             if format is ExtractFormat.jsonl:
                 for extraction in results:
                     sys.stdout.write(json.dumps(extraction_record(extraction), ensure_ascii=False) + "\n")

@@ -43,7 +43,7 @@ def ingest(
     items = ((item, _recurring_for(item, store, settings)) for item in read_inputs(paths, settings.max_bytes))
     pool = multiprocessing.get_context("spawn").Pool(settings.workers) if settings.workers > 1 else None
     try:
-        jobs = ((i, r, settings.min_text_chars, settings.recurring_line_max_words) for i, r in items)
+        jobs = ((i, r, *_limits(settings)) for i, r in items)
         cleaned = pool.imap(_clean_item, jobs, chunksize=4) if pool else map(_clean_item, jobs)
         for raw, result, used in cleaned:
             if isinstance(raw, Skipped):
@@ -66,11 +66,11 @@ def _clean_item(job):
     """Clean one document (in a worker process when there are several): (raw, (Article, its short
     lines) or Skipped, the recurring lines it was cleaned with). Whatever goes wrong with one
     document is that document's Skipped, never the batch's end."""
-    raw, recurring, min_chars, max_words = job
+    raw, recurring, min_chars, max_words, max_chars = job
     if isinstance(raw, Skipped):
         return raw, None, recurring
     try:
-        return raw, clean_document(raw, pipeline_version(), recurring, min_chars, max_words), recurring
+        return raw, clean_document(raw, pipeline_version(), recurring, min_chars, max_words, max_chars), recurring
     except BadInput as exc:
         return raw, Skipped(exc.subject, exc.problem), recurring
     except (RecursionError, ValueError, TypeError, LookupError, ArithmeticError, AttributeError) as exc:
@@ -80,7 +80,7 @@ def _clean_item(job):
 def ingest_document(raw: RawDocument, store: Store, settings: Settings) -> tuple[str, IngestReport]:
     """Clean and store one document here (the HTTP ingest path): its outcome and the report."""
     tally = IngestTally()
-    job = (raw, _recurring_for(raw, store, settings), settings.min_text_chars, settings.recurring_line_max_words)
+    job = (raw, _recurring_for(raw, store, settings), *_limits(settings))
     _, result, used = _clean_item(job)
     outcome = _store_one(raw, result, used, store, settings, tally)
     return outcome, tally.freeze()
@@ -95,7 +95,7 @@ def _store_one(raw: RawDocument, result, used: frozenset, store: Store, settings
         added = store.add_article(
             article, () if raw.is_html else lines, lines=lines, cleaned_with=used,
             raw=pack_raw(raw) if article.outlet else None,
-            reclean=partial(_reclean, min_chars=settings.min_text_chars, max_words=settings.recurring_line_max_words),
+            reclean=partial(_reclean, limits=_limits(settings)),
             min_articles=settings.recurring_line_min_articles)
     except (SQLAlchemyError, ValueError, OverflowError) as exc:
         if isinstance(exc, OperationalError) and "locked" in str(exc.orig).lower():
@@ -112,10 +112,15 @@ def _store_one(raw: RawDocument, result, used: frozenset, store: Store, settings
     return "present"
 
 
-def _reclean(blob: bytes, recurring: frozenset, min_chars: int, max_words: int):
+def _limits(settings: Settings) -> tuple[int, int, int]:
+    """The cleaning limits of `clean_document`: min_chars, max_words, max_chars."""
+    return settings.min_text_chars, settings.recurring_line_max_words, settings.max_text_chars
+
+
+def _reclean(blob: bytes, recurring: frozenset, limits: tuple[int, int, int]):
     """A stored input cleaned again with the outlet's recurring lines; None when no text would be left."""
     try:
-        return clean_document(unpack_raw(blob), pipeline_version(), recurring, min_chars, max_words)[0]
+        return clean_document(unpack_raw(blob), pipeline_version(), recurring, *limits)[0]
     except BadInput:
         return None
 
@@ -144,13 +149,15 @@ def extract(
     progress: Progress | None = None,
     runner=None,
     batch: int = EXTRACT_BATCH,
+    max_chars: int | None = None,
 ) -> Iterable[Extraction]:
     """The extraction of each article in order, from the store when this pipeline version made it,
     else fresh; fresh ones are stored, one transaction per batch.
 
     An article whose extraction fails is stored as failed with its reason (`wirewatch articles`
     shows it), comes out with no mentions and is told to `progress` as "failed"; the batch goes on,
-    and the next pipeline version tries it again.
+    and the next pipeline version tries it again. An article longer than `max_chars` (stored
+    before that limit) fails without being parsed, so memory stays bounded.
 
     runner: a parallel runner (see `parallel.py`) that extracts a batch on other processes; without
     one the extractor is built here on first need, so reading stored results never loads the model.
@@ -171,7 +178,11 @@ def extract(
             stored = store.articles_for_extraction(chunk)
             articles = [a for a, _ in stored]
             fresh = [a for a, made_by in stored if force or made_by != version]
-            in_flight.append((articles, {a.id for a in fresh}, _run(fresh, runner, extractor_factory, state)))
+            too_long = {a.id: Failed(a, f"text of {len(a.text):,} characters is over the {max_chars:,}-character "
+                                        f"limit (WIREWATCH_MAX_TEXT_CHARS)")
+                        for a in fresh if max_chars is not None and len(a.text) > max_chars}
+            parsed = _run([a for a in fresh if a.id not in too_long], runner, extractor_factory, state)
+            in_flight.append((articles, {a.id for a in fresh}, _merged(fresh, too_long, parsed)))
         if not in_flight:
             return
         if len(in_flight) >= ahead or not chunk:
@@ -187,6 +198,12 @@ def extract(
                     extraction = store.extraction(article)
                 _tell(progress, article.source, "failed" if article.id in failed else "extracted")
                 yield extraction
+
+
+def _merged(fresh: list, refused: dict, parsed: Iterator) -> Iterator:
+    """The results for `fresh` in order: a refused article's Failed, else the next parsed result."""
+    for article in fresh:
+        yield refused[article.id] if article.id in refused else next(parsed)
 
 
 def _run(articles: list, runner, factory, state) -> Iterator[Extraction | Failed]:

@@ -23,6 +23,8 @@ class Settings:
     recurring_line_max_words: int = 40
     min_text_chars: int = 40
     workers: int = 1
+    lock_wait: int = 120
+    max_text_chars: int = 1_000_000
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -46,6 +48,10 @@ class Settings:
             raise ConfigError("max_bytes", f"must be positive, got {self.max_bytes}")
         if self.recurring_line_min_articles < 2:
             raise ConfigError("recurring_line_min_articles", "must be at least 2")
+        if self.lock_wait < 0:
+            raise ConfigError("lock_wait", f"must be zero or more seconds, got {self.lock_wait}")
+        if self.max_text_chars < self.min_text_chars:
+            raise ConfigError("max_text_chars", f"must be at least min_text_chars ({self.min_text_chars})")
         if self.workers < 1:
             raise ConfigError("workers", f"must be at least 1, got {self.workers}")
 
@@ -57,6 +63,9 @@ HELP = {
     "recurring_line_max_words": "Lines longer than this are never treated as recurring boilerplate.",
     "min_text_chars": "An article whose clean text is shorter than this is skipped as empty.",
     "workers": "Processes used for ingestion and extraction.",
+    "lock_wait": "Seconds a writer waits for another process's write to the store. Env WIREWATCH_LOCK_WAIT.",
+    "max_text_chars": "An article whose clean text is longer is refused with a line saying so (memory stays "
+                      "bounded). Env WIREWATCH_MAX_TEXT_CHARS.",
     "extra": "Free-form settings for experiments; never required.",
 }
 

@@ -17,6 +17,10 @@ from .meta import find_credits, find_dateline, guess_language, parse_date, split
 __all__ = ["clean", "clean_document", "line_hash", "candidate_lines", "article_id", "pack_raw", "unpack_raw"]
 
 
+# How much longer than the longest article an input may be before it is refused unread.
+RAW_FACTOR = 20
+
+
 def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(), min_chars: int = 40) -> Article:
     """The Article for a raw document; BadInput when nothing of an article is left.
 
@@ -26,10 +30,18 @@ def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(
 
 
 def clean_document(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(), min_chars: int = 40,
-                   max_words: int = 40) -> tuple[Article, frozenset[str]]:
+                   max_words: int = 40, max_chars: int | None = None) -> tuple[Article, frozenset[str]]:
     """`clean`, and the fingerprints of the short lines (at most `max_words` words) it judged: the
     only lines a recurring fingerprint can remove, so the text depends on `recurring` only through
-    these (the store cleans an article again when one of them becomes recurring)."""
+    these (the store cleans an article again when one of them becomes recurring).
+
+    max_chars: the longest clean text accepted; memory in cleaning and extraction grows with the
+    text, so a longer article is refused with a line saying so (before cleaning when even its
+    input is far longer: markup and boilerplate shrink by a factor, never by a hundred).
+    """
+    if max_chars is not None and len(raw.body) > max_chars * RAW_FACTOR:
+        raise BadInput(raw.source, f"{len(raw.body):,} characters of input, far over the {max_chars:,}-character "
+                                   f"article limit", "raise WIREWATCH_MAX_TEXT_CHARS to read it")
     meta = {"title": raw.title, "outlet": raw.outlet, "published": raw.published, "url": raw.url}
     if raw.is_html:
         body, found = html_main_text(raw.body, raw.source, raw.url)
@@ -54,6 +66,9 @@ def clean_document(raw: RawDocument, version: str, recurring: frozenset[str] = f
     text = "\n\n".join(kept)
     if len(text) < min_chars:
         raise BadInput(raw.source, f"no article text after cleaning ({len(text)} characters left)")
+    if max_chars is not None and len(text) > max_chars:
+        raise BadInput(raw.source, f"article text of {len(text):,} characters is over the {max_chars:,}-character "
+                                   f"limit", "raise WIREWATCH_MAX_TEXT_CHARS to read it")
 
     dateline, dateline_credit = find_dateline(kept[0]) if kept else (None, None)
     credits = find_credits([v.text for v in verdicts if v.why in ("credit line", "byline")] + kept)
