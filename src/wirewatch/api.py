@@ -10,6 +10,7 @@ from .corpus.ledger import Ledger, build_ledger, to_plain
 from .model import Extraction, IngestReport
 from .runner import extract as run_extract
 from .runner import ingest as run_ingest
+from .runner import stored_extractions
 from .settings import Settings
 from .store import Store
 
@@ -17,8 +18,11 @@ from .store import Store
 class Wirewatch:
     """A store and the ledger built from it. Records come back as dicts that pandas.DataFrame accepts."""
 
-    def __init__(self, db: str | Path = "wirewatch.db", settings: Settings | None = None):
+    def __init__(self, db: str | Path = "wirewatch.db", settings: Settings | None = None, read_only: bool = False):
+        """read_only: never extract (nor write): the ledger holds what is already extracted, as a
+        server that shows a store must neither block its readers on the model nor change the store."""
         self.settings = settings or Settings.from_env(db=str(db))
+        self.read_only = read_only
         self.store = Store(self.settings.db, self.settings.lock_wait)
         self._extractor = None
         self._ledger: tuple[tuple, Ledger] | None = None
@@ -46,6 +50,9 @@ class Wirewatch:
         runner: extract on other processes or a Dask cluster (`wirewatch.parallel.make_runner`).
         """
         ids = list(article_ids) if article_ids is not None else self.store.article_ids()
+        if self.read_only:
+            yield from stored_extractions(ids, self.store)
+            return
         yield from run_extract(ids, self.store, self._make_extractor, progress=progress, runner=runner,
                                max_chars=self.settings.max_text_chars)
 

@@ -524,8 +524,29 @@ def serve(
         err.print(f"[red]error:[/] {settings.db}: no such store; run `wirewatch run PATH --db {settings.db}` first",
                   soft_wrap=True)
         raise typer.Exit(2)
-    err.print(f"serving {settings.db} on http://{host}:{port} ({'ingest enabled' if token else 'read-only'})")
+    for warning in serve_warnings(host, token):
+        err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False, soft_wrap=True)
+    err.print(f"serving {settings.db} on http://{host}:{port} ({'ingest enabled' if token else 'read-only'})",
+              markup=False, highlight=False)
     uvicorn.run(create_app(settings.db, token), host=host, port=port, log_level="warning")
+
+
+def serve_warnings(host: str, token: Optional[str]) -> list[str]:
+    """What the user should know before a server starts on this address."""
+    import ipaddress
+
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        loopback = False
+    if loopback:
+        return []
+    warnings = [f"{host} is not a loopback address: anyone who can reach it can read the whole ledger"]
+    if token:
+        warnings.append("the ingest token travels in clear over plain HTTP; put a TLS proxy in front")
+    else:
+        warnings.append("no --token: the server is read-only; set one only behind TLS to accept articles")
+    return warnings
 
 
 def _write_or_print(text: str, out: Optional[Path]) -> None:

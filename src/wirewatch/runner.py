@@ -200,6 +200,16 @@ def extract(
                 yield extraction
 
 
+def stored_extractions(article_ids: Iterable[str], store: Store, batch: int = EXTRACT_BATCH) -> Iterator[Extraction]:
+    """The stored extraction of each article that has one (of any version), in order; nothing is
+    extracted or written, and articles never extracted are left out."""
+    ids = iter(article_ids)
+    while chunk := [i for _, i in zip(range(batch), ids)]:
+        for article, made_by in store.articles_for_extraction(chunk):
+            if made_by is not None:
+                yield store.extraction(article)
+
+
 def _merged(fresh: list, refused: dict, parsed: Iterator) -> Iterator:
     """The results for `fresh` in order: a refused article's Failed, else the next parsed result."""
     for article in fresh:
