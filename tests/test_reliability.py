@@ -499,3 +499,29 @@ def test_a_stored_article_over_the_limit_fails_extraction_unparsed(tmp_path):
                             progress=lambda s, o: outcomes.append((s.rsplit("/", 1)[-1], o))))
         assert sorted(outcomes) == [("good0.txt", "extracted"), ("long.txt", "failed")]
         assert any("over the 2,000-character limit" in (p or "") for _, p in store.extraction_states().values())
+
+
+def test_readers_survive_values_an_older_store_holds(tmp_path, env):
+    """Placeholder dates stored before they were checked, and counts a hand edit left as text or
+    beyond 64 bits (as a real), read without failing any later command."""
+    from sqlalchemy import text
+
+    _corpus(tmp_path, bad=0, good=2)
+    db = str(tmp_path / "w.db")
+    with wirewatch.open(db) as handle:
+        handle.ingest([tmp_path])
+        list(handle.extractions())
+        first, second = handle.store.article_ids()
+        figures = (_figure(first, 3),)
+        handle.store.save_extractions([Extraction(article=handle.store.article(first), figures=figures)], "v-old")
+        with handle.store.engine.begin() as conn:
+            conn.execute(text("UPDATE articles SET published = '0001-01-01' WHERE id = :i"), {"i": first})
+            conn.execute(text("UPDATE articles SET published = '9999-12-31' WHERE id = :i"), {"i": second})
+            conn.execute(text("UPDATE figures SET value = 1e22, upper = 'many' WHERE article_id = :i"), {"i": first})
+        assert {a.published for a in handle.store.articles()} == {None}
+        assert handle.store.extraction(handle.store.article(first)).figures[0].upper is None
+    cli = CliRunner()
+    for command in (["ledger"], ["report", "-f", "md"], ["report", "-f", "html"], ["export", "-f", "csv"],
+                    ["export", "-f", "jsonl"], ["articles"]):
+        result = cli.invoke(app, [*command, "--db", db], env=env)
+        assert result.exit_code == 0, (command, result.output)

@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, delete, event, func, insert, inspect, sele
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
+from ..clean.meta import PUBLISHED_YEARS
 from ..errors import ConfigError, StoreBusy
 from ..model import Article, DatePrecision, Extraction, InputFormat
 from .records import (
@@ -416,6 +417,9 @@ def _article_row(article: Article) -> dict:
 
 
 def _article_record(row) -> Article:
+    # A store written before publication dates were checked may hold a placeholder (year 1, 9999):
+    # read as no date, as ingest now reads it, so no later command computes at the calendar's edge.
+    published = row["published"] if row["published"] and row["published"].year in PUBLISHED_YEARS else None
     return Article(
         id=row["id"],
         name=row["name"],
@@ -424,8 +428,8 @@ def _article_record(row) -> Article:
         outlet=row["outlet"],
         url=row["url"],
         title=row["title"],
-        published=row["published"],
-        published_precision=DatePrecision(row["published_precision"]) if row["published_precision"] else None,
+        published=published,
+        published_precision=DatePrecision(row["published_precision"]) if published and row["published_precision"] else None,
         language=row["language"],
         text=row["text"],
         dateline=row["dateline"],
