@@ -101,10 +101,10 @@ def test_reads_do_not_wait_for_an_ingest(db, monkeypatch):
     started, finish = threading.Event(), threading.Event()
     real = web._ingest_record
 
-    def slow_ingest(handle, record):  # an ingest that holds its lock until told to finish
+    def slow_ingest(*args):  # an ingest that holds its lock until told to finish
         started.set()
         finish.wait(30)
-        return real(handle, record)
+        return real(*args)
 
     monkeypatch.setattr(web, "_ingest_record", slow_ingest)
     client = TestClient(create_app(db, "s3cret"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated, Literal
 
@@ -21,6 +22,7 @@ from fastapi.templating import Jinja2Templates
 
 from .. import __version__
 from ..api import Wirewatch
+from ..parallel import ProcessRunner
 from ..report.svg import place_map, series_chart
 from . import data
 from .guard import Guard
@@ -33,7 +35,17 @@ PerPage = Annotated[int, Query(ge=1, le=200, description="items per page, 1 to 2
 
 def create_app(db: str, token: str | None = None) -> FastAPI:
     """The application over the store at `db`; `token` enables POST /api/articles."""
-    app = FastAPI(title="wirewatch", version=__version__, docs_url=None, redoc_url=None,
+    # A posted article is extracted on a process of its own, so that the parse does not hold this
+    # process's interpreter lock while readers are being answered; it stops with the server.
+    extraction = {"runner": None}
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        if extraction["runner"] is not None:
+            extraction["runner"].close()
+
+    app = FastAPI(title="wirewatch", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="The ledger of an armed conflict: incidents, figures, agreements, articles.")
     handle = Wirewatch(db, read_only=True)
     writer = Wirewatch(db) if token else None
@@ -194,7 +206,10 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         if writer is None:
             raise HTTPException(403, "this server is read-only; start it with --token to accept articles")
         with write_lock:
-            return _ingest_record(writer, record)
+            if extraction["runner"] is None:
+                extraction["runner"] = ProcessRunner(1)
+            return _ingest_record(writer, record, extraction["runner"])
+
 
     return app
 
@@ -208,7 +223,7 @@ def _day(value: str | None, name: str) -> dt.date | None:
         raise HTTPException(422, f"{name} {value!r}: expected a date as YYYY-MM-DD") from None
 
 
-def _ingest_record(handle: Wirewatch, record: dict) -> dict:
+def _ingest_record(handle: Wirewatch, record: dict, runner=None) -> dict:
     from ..ingest.jsonl import document
     from ..model import Skipped
     from ..runner import ingest_document
@@ -222,7 +237,7 @@ def _ingest_record(handle: Wirewatch, record: dict) -> dict:
     if outcome == "skipped":
         raise HTTPException(422, report.skipped[0].reason)
     article_id = report.article_ids[0]
-    list(handle.extractions([article_id]))
+    list(handle.extractions([article_id], runner=runner))
     return {"id": article_id, "outcome": outcome}
 
 
