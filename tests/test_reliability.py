@@ -525,3 +525,20 @@ def test_readers_survive_values_an_older_store_holds(tmp_path, env):
                     ["export", "-f", "jsonl"], ["articles"]):
         result = cli.invoke(app, [*command, "--db", db], env=env)
         assert result.exit_code == 0, (command, result.output)
+
+
+def test_a_store_made_before_the_new_columns_gains_them(tmp_path):
+    import sqlite3
+
+    _corpus(tmp_path, bad=0, good=1)
+    db = str(tmp_path / "w.db")
+    with Store(db) as store:
+        runner.ingest([tmp_path], store, Settings(db=db))
+    with sqlite3.connect(db) as conn:  # the articles table as the previous release made it
+        conn.execute("ALTER TABLE articles DROP COLUMN extract_error")
+        conn.execute("ALTER TABLE articles DROP COLUMN raw")
+    with Store(db) as store:
+        list(runner.extract(store.article_ids(), store, _Boom))
+        assert [v for v, _ in store.extraction_states().values()] != [None]
+        _write(tmp_path, "more.txt", "Heading\n\n" + BODY.format(place="Sirte") + "\n")
+        assert runner.ingest([tmp_path / "more.txt"], store, Settings(db=db)).stored == ("more",)

@@ -7,6 +7,7 @@ writer whatever runs the work.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
@@ -32,17 +33,25 @@ def _extract_chunk(articles: list[Article]) -> list[Extraction | Failed]:
     return extract_each(_EXTRACTOR.extract_many, articles)
 
 
+def _lower_priority(nice: int) -> None:
+    if nice and hasattr(os, "nice"):
+        os.nice(nice)
+
+
 def _chunks(articles: Iterable[Article]) -> list[list[Article]]:
     articles = list(articles)
     return [articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK)]
 
 
 class ProcessRunner:
-    """Extraction on N local processes."""
+    """Extraction on N local processes.
 
-    def __init__(self, workers: int):
+    nice: how much lower the workers' scheduling priority is (a server that extracts a posted
+    article in the background keeps its readers first on a busy machine)."""
+
+    def __init__(self, workers: int, nice: int = 0):
         self.workers = workers
-        self._pool = ProcessPoolExecutor(max_workers=workers)
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_lower_priority, initargs=(nice,))
 
     def map(self, articles: Iterable[Article]) -> Iterator[Extraction | Failed]:
         done = self._pool.map(_extract_chunk, _chunks(articles))  # submitted now, so work starts at once

@@ -207,7 +207,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             raise HTTPException(403, "this server is read-only; start it with --token to accept articles")
         with write_lock:
             if extraction["runner"] is None:
-                extraction["runner"] = ProcessRunner(1)
+                extraction["runner"] = ProcessRunner(1, nice=10)
             return _ingest_record(writer, record, extraction["runner"])
 
 
