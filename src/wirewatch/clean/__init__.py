@@ -14,7 +14,7 @@ from .html import html_main_text
 from .lines import classify_lines, is_terminated, is_widget, line_hash, normalise_line, strip_markdown
 from .meta import find_credits, find_dateline, guess_language, parse_date, split_browser_title
 
-__all__ = ["clean", "clean_document", "line_hash", "candidate_lines", "article_id", "pack_raw", "unpack_raw"]
+__all__ = ["clean", "clean_document", "line_hash", "article_id", "pack_raw", "unpack_raw"]
 
 
 # How much longer than the longest article an input may be before it is refused unread.
@@ -24,7 +24,7 @@ RAW_FACTOR = 20
 def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(), min_chars: int = 40) -> Article:
     """The Article for a raw document; BadInput when nothing of an article is left.
 
-    recurring: fingerprints of lines that repeat across this outlet's articles (see `candidate_lines`).
+    recurring: fingerprints (`line_hash`) of lines that repeat across this outlet's articles.
     """
     return clean_document(raw, version, recurring, min_chars)[0]
 
@@ -110,13 +110,6 @@ def unpack_raw(blob: bytes) -> RawDocument:
 def article_id(text: str) -> str:
     """Hash of the normalised text: the same article under any name, spacing or quote style is one id."""
     return hashlib.sha256(normalise_line(text).encode("utf-8")).hexdigest()[:20]
-
-
-def candidate_lines(raw: RawDocument, max_words: int) -> set[str]:
-    """Fingerprints of the short lines of a plain-text document, for counting repeats per outlet."""
-    if raw.is_html:
-        return set()
-    return {line_hash(line) for line in raw.body.splitlines() if line.strip() and len(line.split()) <= max_words}
 
 
 def _header_date(verdicts) -> str | None:

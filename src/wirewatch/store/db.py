@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-
-from collections.abc import Callable
 
 from sqlalchemy import create_engine, delete, event, func, insert, inspect, select, text, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, ProgrammingError
 
 from ..clean.meta import PUBLISHED_YEARS
 from ..errors import ConfigError, StoreBusy
@@ -155,8 +153,7 @@ class Store:
 
     def _reclean(self, conn, article: Article, carried: set, crossed: set, cleaned_with: frozenset,
                  reclean: Reclean, min_articles: int) -> None:
-        recurring = frozenset(conn.execute(select(outlet_lines.c.line_hash).where(
-            outlet_lines.c.outlet == article.outlet, outlet_lines.c.articles >= min_articles)).scalars())
+        recurring = _recurring(conn, article.outlet, min_articles)
         ids = set()
         if crossed:
             ids.update(conn.execute(select(article_lines.c.article_id).where(
@@ -282,18 +279,8 @@ class Store:
 
     def recurring_lines(self, outlet: str, min_articles: int) -> frozenset[str]:
         """Fingerprints of lines that this outlet's stored articles carry at least `min_articles` times."""
-        query = select(outlet_lines.c.line_hash).where(
-            outlet_lines.c.outlet == outlet, outlet_lines.c.articles >= min_articles
-        )
         with self.engine.connect() as conn:
-            return frozenset(conn.execute(query).scalars())
-
-    def line_counts(self, outlet: str) -> dict[str, int]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(outlet_lines.c.line_hash, outlet_lines.c.articles).where(outlet_lines.c.outlet == outlet)
-            )
-            return dict(rows.all())
+            return _recurring(conn, outlet, min_articles)
 
     def _count_lines(self, conn, outlet: str, line_hashes: Iterable[str], min_articles: int = 3) -> set[str]:
         """Count one more article for each line; the lines this article made recurring."""
@@ -336,6 +323,12 @@ class Store:
                     skipped=skipped,
                 )
             )
+
+
+def _recurring(conn, outlet: str, min_articles: int) -> frozenset[str]:
+    query = select(outlet_lines.c.line_hash).where(outlet_lines.c.outlet == outlet,
+                                                   outlet_lines.c.articles >= min_articles)
+    return frozenset(conn.execute(query).scalars())
 
 
 def _write_extractions(conn, extractions: list[Extraction], failed: dict[str, str], version: str) -> None:
