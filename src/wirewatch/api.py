@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .corpus.ledger import Ledger, build_ledger, to_plain
+from .errors import BadInput
 from .model import Extraction, IngestReport
 from .runner import extract as run_extract
 from .runner import ingest as run_ingest
@@ -43,6 +44,26 @@ class Wirewatch:
         report = run_ingest(paths, self.store, self.settings, progress=progress)
         self._ledger = None
         return report
+
+    def ingest_record(self, record: dict, source: str = "record", runner=None) -> tuple[str, str]:
+        """Store and extract one article given as a JSON Lines record (id, url, outlet, title,
+        published, text or html): its article id and outcome ("stored" or "present"); BadInput
+        when it cannot be stored, with the reason."""
+        from .ingest import storable
+        from .ingest.jsonl import document
+        from .model import Skipped
+        from .runner import ingest_document
+
+        raw = document(record, source, str(record.get("id") or "posted"))
+        if isinstance(raw, Skipped):
+            raise BadInput(source, raw.reason)
+        outcome, report = ingest_document(storable(raw), self.store, self.settings)
+        if outcome == "skipped":
+            raise BadInput(source, report.skipped[0].reason)
+        article_id = report.article_ids[0]
+        self._ledger = None
+        list(self.extractions([article_id], runner=runner))
+        return article_id, outcome
 
     def extractions(self, article_ids: Iterable[str] | None = None, progress=None, runner=None) -> Iterator[Extraction]:
         """Each article's extraction, computed once per pipeline version and then read from the store.

@@ -22,6 +22,7 @@ from fastapi.templating import Jinja2Templates
 
 from .. import __version__
 from ..api import Wirewatch
+from ..errors import BadInput
 from ..parallel import ProcessRunner
 from ..report.svg import place_map, series_chart
 from . import data
@@ -224,20 +225,10 @@ def _day(value: str | None, name: str) -> dt.date | None:
 
 
 def _ingest_record(handle: Wirewatch, record: dict, runner=None) -> dict:
-    from ..ingest.jsonl import document
-    from ..model import Skipped
-    from ..runner import ingest_document
-
-    from ..ingest import storable
-
-    raw = document(record, "POST /api/articles", str(record.get("id") or "posted"))
-    if isinstance(raw, Skipped):
-        raise HTTPException(422, raw.reason)
-    outcome, report = ingest_document(storable(raw), handle.store, handle.settings)
-    if outcome == "skipped":
-        raise HTTPException(422, report.skipped[0].reason)
-    article_id = report.article_ids[0]
-    list(handle.extractions([article_id], runner=runner))
+    try:
+        article_id, outcome = handle.ingest_record(record, "POST /api/articles", runner=runner)
+    except BadInput as exc:
+        raise HTTPException(422, exc.problem) from None
     return {"id": article_id, "outcome": outcome}
 
 
