@@ -9,7 +9,7 @@ plain static file from the same server is the baseline measured in the same run.
 
 --while-ingest serves the store from a `wirewatch serve --token` process instead and measures the
 reads twice: alone, then while another client POSTs articles to /api/articles one after another
-(a 300 KB one first); reads should keep their p95. Loopback only.
+(the first of --post-kb kilobytes, default 30); reads should keep their p95. Loopback only.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def _article(n: int, size: int = 0) -> dict:
             "text": text + ("\n\n" + filler if filler else "")}
 
 
-def while_ingest(requests: int, clients: int) -> int:
+def while_ingest(requests: int, clients: int, post_kb: int = 30) -> int:
     """Reads alone, then reads while articles are POSTed: both tables, from a separate server process."""
     with tempfile.TemporaryDirectory() as folder:
         db = str(Path(folder) / "demo.db")
@@ -90,22 +90,28 @@ def while_ingest(requests: int, clients: int) -> int:
             paths = ("/api/incidents", "/incidents")
             for path in paths:
                 httpx.get(base + path, timeout=30)
-            print(f"command: python benchmarks/load.py --while-ingest --requests {requests} --clients {clients}")
+            print(f"command: python benchmarks/load.py --while-ingest --requests {requests} --clients {clients} "
+                  f"--post-kb {post_kb}")
             print(f"{'reads alone':<22}{'requests':>10}{'errors':>8}{'req/s':>10}{'p50 ms':>10}{'p95 ms':>10}")
             for path in paths:
                 print(_row(path, *run(base + path, requests, clients)))
             stop, posted = threading.Event(), []
 
             def ingest():
-                with httpx.Client(timeout=300, headers={"Authorization": f"Bearer {token}"}) as client:
+                with httpx.Client(timeout=600, headers={"Authorization": f"Bearer {token}"}) as client:
                     n = 0
                     while not stop.is_set():
                         started = time.perf_counter()
-                        response = client.post(base + "/api/articles", json=_article(n, 300_000 if n == 0 else 0))
-                        posted.append((response.status_code, time.perf_counter() - started))
+                        try:
+                            response = client.post(base + "/api/articles",
+                                                   json=_article(n, post_kb * 1000 if n == 0 else 0))
+                            status = response.status_code
+                        except httpx.HTTPError as exc:
+                            status = type(exc).__name__
+                        posted.append((status, time.perf_counter() - started))
                         n += 1
 
-            poster = threading.Thread(target=ingest)
+            poster = threading.Thread(target=ingest, daemon=True)
             poster.start()
             try:
                 print(f"{'reads during ingest':<22}{'requests':>10}{'errors':>8}{'req/s':>10}{'p50 ms':>10}{'p95 ms':>10}")
@@ -113,10 +119,11 @@ def while_ingest(requests: int, clients: int) -> int:
                     print(_row(path, *run(base + path, requests, clients)))
             finally:
                 stop.set()
-                poster.join()
-            codes = sorted({code for code, _ in posted})
-            print(f"ingest POSTs during the reads: {len(posted)} (status {codes}), "
-                  f"median {statistics.median(t for _, t in posted) * 1000:.0f} ms each")
+            poster.join(600)
+            codes = sorted({str(code) for code, _ in posted})
+            print(f"ingest POSTs during the reads: {len(posted)} (status {', '.join(codes)}), "
+                  f"median {statistics.median(t for _, t in posted) * 1000:.0f} ms each" if posted else
+                  "no ingest POST finished")
         finally:
             server.terminate()
             server.wait(30)
@@ -128,9 +135,10 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--while-ingest", action="store_true", help="reads alone, then while articles are POSTed")
+    parser.add_argument("--post-kb", type=int, default=30, help="size of the first posted article (--while-ingest)")
     args = parser.parse_args()
     if args.while_ingest:
-        return while_ingest(args.requests, args.clients)
+        return while_ingest(args.requests, args.clients, args.post_kb)
     with tempfile.TemporaryDirectory() as folder:
         db = str(Path(folder) / "demo.db")
         with Wirewatch(db) as handle:
