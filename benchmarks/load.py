@@ -43,8 +43,11 @@ def run(url: str, requests: int, clients: int) -> tuple[float, list[float], int]
         if not hasattr(local, "client"):
             local.client = httpx.Client(timeout=30)  # keep-alive, as a browser would
         start = time.perf_counter()
-        response = local.client.get(url)
-        return time.perf_counter() - start, response.status_code
+        try:
+            status = local.client.get(url).status_code
+        except httpx.HTTPError as exc:  # a timeout is an error of the run, counted, not its end
+            status = type(exc).__name__
+        return time.perf_counter() - start, status
     start = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
         results = list(pool.map(one, range(requests)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -27,6 +28,8 @@ class Wirewatch:
         self.store = Store(self.settings.db, self.settings.lock_wait)
         self._extractor = None
         self._ledger: tuple[tuple, Ledger] | None = None
+        self._rebuild_lock = threading.Lock()
+        self._rebuilding: threading.Thread | None = None
 
     def close(self) -> None:
         self.store.close()
@@ -78,11 +81,26 @@ class Wirewatch:
                                max_chars=self.settings.max_text_chars)
 
     def ledger(self) -> Ledger:
-        """The ledger of everything stored; rebuilt only when the store changed."""
+        """The ledger of everything stored; rebuilt only when the store changed.
+
+        Read-only (a server's readers): once there is a ledger, a change is rebuilt on a thread of
+        its own while callers keep getting the last ledger, so no reader waits for a rebuild.
+        """
         state = (self.store.count_articles(), self.store.last_change())
-        if self._ledger is None or self._ledger[0] != state:
-            self._ledger = (state, build_ledger(list(self.extractions())))
+        cached = self._ledger
+        if cached is not None and cached[0] == state:
+            return cached[1]
+        if self.read_only and cached is not None:
+            with self._rebuild_lock:
+                if self._rebuilding is None or not self._rebuilding.is_alive():
+                    self._rebuilding = threading.Thread(target=self._rebuild, args=(state,), daemon=True)
+                    self._rebuilding.start()
+            return cached[1]
+        self._ledger = (state, build_ledger(list(self.extractions())))
         return self._ledger[1]
+
+    def _rebuild(self, state: tuple) -> None:
+        self._ledger = (state, build_ledger(list(self.extractions())))
 
     # records ------------------------------------------------------------------------------------
 

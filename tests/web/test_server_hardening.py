@@ -129,3 +129,27 @@ def test_serve_warns_on_a_non_loopback_address(host, token, warned):
     assert len(warnings) == warned
     if warned:
         assert "not a loopback address" in warnings[0]
+
+
+def test_a_read_only_ledger_is_rebuilt_aside_while_readers_get_the_last_one(tmp_path, env, monkeypatch):
+    import threading
+
+    from wirewatch import api
+
+    db = str(tmp_path / "w.db")
+    with Wirewatch(db) as writer, Wirewatch(db, read_only=True) as reader:
+        first = reader.ledger()  # of an empty store
+        writer.ingest_record(ARTICLE)  # the store changes
+        release, real = threading.Event(), api.build_ledger
+
+        def slow_build(extractions):  # a rebuild that takes as long as the test says
+            release.wait(30)
+            return real(extractions)
+
+        monkeypatch.setattr(api, "build_ledger", slow_build)
+        assert reader.ledger() is first  # not waiting for the rebuild
+        assert reader.ledger() is first
+        release.set()
+        reader._rebuilding.join(30)
+        rebuilt = reader.ledger()
+        assert rebuilt is not first and rebuilt.incidents and not first.incidents
