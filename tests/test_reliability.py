@@ -134,14 +134,13 @@ def test_jsonl_with_placeholder_dates_extracts(tmp_path):
 # 3. one sentence stops all extraction; per-article isolation -----------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    'Headline\n\nkilled "\u201d" "Kyiv requested added shelled - on \u00bb \t shelled two.\n',
-    'Report\n\nkilled "\u201d" "Goma said shelled - on \u00bb \t shelled three.\n',
-])
-def test_claims_with_an_empty_agent_do_not_raise(tmp_path, extractor, text):
+@pytest.mark.parametrize("place", ["Sanaa", "Damascus", "Bamako", "Mogadishu"])
+def test_claims_with_an_empty_agent_do_not_raise(tmp_path, extractor, place):
+    # Issue 18, defect 3: a harm whose agent is only whitespace raised IndexError in claims.py
     from wirewatch.clean import clean
     from wirewatch.model import InputFormat, RawDocument
 
+    text = f'Headline\n\nkilled "\u201d" "{place} requested added shelled - on \u00bb \t shelled two.\n'
     article = clean(RawDocument("t.txt", "t", text, False, InputFormat.TEXT), "test", min_chars=10)
     assert extractor.extract_many([article])[0].article.id == article.id
 
