@@ -140,7 +140,7 @@ def test_cli_articles_table(tmp_path, corpus, monkeypatch):
     for row, article in zip(rows, stored):
         cells = [cell.strip() for cell in row.strip("│ ").split("│")]
         expected_date = article.published.isoformat() if article.published else ""
-        assert cells == [article.id[:8], article.name, article.outlet or "", expected_date, article.title, str(article.words)]
+        assert cells == [article.id[:8], article.name, article.outlet or "", expected_date, article.title, str(article.words), "pending"]
 
 
 def test_cli_articles_table_fits_80_columns(tmp_path, corpus, monkeypatch):

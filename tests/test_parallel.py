@@ -72,9 +72,9 @@ def test_parallel_next_batch_is_under_way_while_the_last_is_stored(tmp_path):
         ids = base * (2 * EXTRACT_BATCH // len(base) + 1)  # a little over two batches: three batches
         save = store.save_extractions
 
-        def logged_save(extractions, version):
+        def logged_save(extractions, version, failures=()):
             log.extend(("save", x.article.id) for x in extractions)
-            save(extractions, version)
+            return save(extractions, version, failures)
 
         store.save_extractions = logged_save
         results = list(extract(ids, store, lambda: None, force=True, runner=_RecordingRunner(log)))

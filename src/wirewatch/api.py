@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .corpus.ledger import Ledger, build_ledger, to_plain
+from .errors import BadInput
 from .model import Extraction, IngestReport
 from .runner import extract as run_extract
 from .runner import ingest as run_ingest
+from .runner import stored_extractions
 from .settings import Settings
 from .store import Store
 
@@ -17,11 +20,16 @@ from .store import Store
 class Wirewatch:
     """A store and the ledger built from it. Records come back as dicts that pandas.DataFrame accepts."""
 
-    def __init__(self, db: str | Path = "wirewatch.db", settings: Settings | None = None):
+    def __init__(self, db: str | Path = "wirewatch.db", settings: Settings | None = None, read_only: bool = False):
+        """read_only: never extract (nor write): the ledger holds what is already extracted, as a
+        server that shows a store must neither block its readers on the model nor change the store."""
         self.settings = settings or Settings.from_env(db=str(db))
-        self.store = Store(self.settings.db)
+        self.read_only = read_only
+        self.store = Store(self.settings.db, self.settings.lock_wait)
         self._extractor = None
         self._ledger: tuple[tuple, Ledger] | None = None
+        self._rebuild_lock = threading.Lock()
+        self._rebuilding: threading.Thread | None = None
 
     def close(self) -> None:
         self.store.close()
@@ -40,20 +48,59 @@ class Wirewatch:
         self._ledger = None
         return report
 
+    def ingest_record(self, record: dict, source: str = "record", runner=None) -> tuple[str, str]:
+        """Store and extract one article given as a JSON Lines record (id, url, outlet, title,
+        published, text or html): its article id and outcome ("stored" or "present"); BadInput
+        when it cannot be stored, with the reason."""
+        from .ingest import storable
+        from .ingest.jsonl import document
+        from .model import Skipped
+        from .runner import ingest_document
+
+        raw = document(record, source, str(record.get("id") or "posted"))
+        if isinstance(raw, Skipped):
+            raise BadInput(source, raw.reason)
+        outcome, report = ingest_document(storable(raw), self.store, self.settings)
+        if outcome == "skipped":
+            raise BadInput(source, report.skipped[0].reason)
+        article_id = report.article_ids[0]
+        self._ledger = None
+        list(self.extractions([article_id], runner=runner))
+        return article_id, outcome
+
     def extractions(self, article_ids: Iterable[str] | None = None, progress=None, runner=None) -> Iterator[Extraction]:
         """Each article's extraction, computed once per pipeline version and then read from the store.
 
         runner: extract on other processes or a Dask cluster (`wirewatch.parallel.make_runner`).
         """
         ids = list(article_ids) if article_ids is not None else self.store.article_ids()
-        yield from run_extract(ids, self.store, self._make_extractor, progress=progress, runner=runner)
+        if self.read_only:
+            yield from stored_extractions(ids, self.store)
+            return
+        yield from run_extract(ids, self.store, self._make_extractor, progress=progress, runner=runner,
+                               max_chars=self.settings.max_text_chars)
 
     def ledger(self) -> Ledger:
-        """The ledger of everything stored; rebuilt only when the store changed."""
+        """The ledger of everything stored; rebuilt only when the store changed.
+
+        Read-only (a server's readers): once there is a ledger, a change is rebuilt on a thread of
+        its own while callers keep getting the last ledger, so no reader waits for a rebuild.
+        """
         state = (self.store.count_articles(), self.store.last_change())
-        if self._ledger is None or self._ledger[0] != state:
-            self._ledger = (state, build_ledger(list(self.extractions())))
+        cached = self._ledger
+        if cached is not None and cached[0] == state:
+            return cached[1]
+        if self.read_only and cached is not None:
+            with self._rebuild_lock:
+                if self._rebuilding is None or not self._rebuilding.is_alive():
+                    self._rebuilding = threading.Thread(target=self._rebuild, args=(state,), daemon=True)
+                    self._rebuilding.start()
+            return cached[1]
+        self._ledger = (state, build_ledger(list(self.extractions())))
         return self._ledger[1]
+
+    def _rebuild(self, state: tuple) -> None:
+        self._ledger = (state, build_ledger(list(self.extractions())))
 
     # records ------------------------------------------------------------------------------------
 
@@ -84,7 +131,7 @@ class Wirewatch:
         if self._extractor is None:
             from .extract.pipeline import Extractor
 
-            self._extractor = Extractor()
+            self._extractor = Extractor(settings=self.settings)
         return self._extractor
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import traceback
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -11,6 +13,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
@@ -19,8 +22,16 @@ from .runner import ingest as run_ingest
 from .settings import HELP, Settings
 from .store import Store
 
+# Exit codes, the same for every command.
+EXIT_OK = 0        # everything given was stored, extracted, written
+EXIT_SKIPPED = 1   # done, but some inputs were skipped or some articles failed extraction (each named)
+EXIT_USAGE = 2     # nothing done: a bad option or setting, a missing store, a store locked too long
+EXIT_INTERNAL = 3  # wirewatch itself failed: one line names it; --debug shows the traceback
+
 app = typer.Typer(
-    help="wirewatch: a sourced ledger of an armed conflict from the news.",
+    help="wirewatch: a sourced ledger of an armed conflict from the news. Exit codes: 0 done; 1 some inputs "
+         "skipped or articles failed (each named); 2 bad option, setting or store; 3 internal error (--debug "
+         "for the traceback).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -54,8 +65,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    debug: bool = typer.Option(False, "--debug", envvar="WIREWATCH_DEBUG",
+                               help="On an internal error, show the traceback. Env WIREWATCH_DEBUG=1."),
 ) -> None:
     """wirewatch reads news about an armed conflict and keeps a ledger traced to its sentences."""
+    _STATE["debug"] = debug
+
+
+_STATE = {"debug": False}
 
 
 def _settings(**overrides) -> Settings:
@@ -67,8 +84,9 @@ def _settings(**overrides) -> Settings:
 
 
 def _open_store(settings: Settings) -> Store:
+    _STATE["db"] = settings.db
     try:
-        return Store(settings.db)
+        return Store(settings.db, settings.lock_wait)
     except WirewatchError as exc:
         err.print(f"[red]error:[/] {exc.line()}")
         raise typer.Exit(2) from None
@@ -90,7 +108,7 @@ def ingest(
     with _open_store(settings) as store:
         report = _ingest_with_progress(paths, store, settings, quiet)
     _print_ingest_report(report)
-    raise typer.Exit(0 if report.ok else 1)
+    raise typer.Exit(EXIT_OK if report.ok else EXIT_SKIPPED)
 
 
 def _ingest_with_progress(paths, store, settings, quiet):
@@ -110,9 +128,9 @@ def _ingest_with_progress(paths, store, settings, quiet):
 
 def _print_ingest_report(report) -> None:
     for note in report.notes:
-        err.print(f"[yellow]note:[/] {note}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]note:[/] {escape(note)}", highlight=False, soft_wrap=True)
     for skipped in report.skipped:
-        err.print(f"[red]skipped:[/] {skipped.line()}", highlight=False, soft_wrap=True)
+        err.print(f"[red]skipped:[/] {escape(skipped.line())}", highlight=False, soft_wrap=True)
     summary = Table(title="ingest", show_header=True)
     summary.add_column("outcome")
     summary.add_column("articles", justify="right")
@@ -127,12 +145,22 @@ def articles(
     db: Optional[str] = DbOption,
     format: ArticleFormat = typer.Option(ArticleFormat.table, "--format", "-f", help="table, or jsonl with the clean text."),
 ) -> None:
-    """List the stored articles: a table, or one JSON object per article with its text."""
+    """List the stored articles: a table, or one JSON object per article with its text.
+
+    The extraction column says whether this pipeline version extracted the article ("ok"), has
+    not yet ("pending"), or failed on it ("failed", the reason printed under the table)."""
+    from .version import pipeline_version
+
     settings = _settings(db=db)
+    version = pipeline_version()
     with _open_store(settings) as store:
+        states = store.extraction_states()
         if format is ArticleFormat.jsonl:
             for article in store.articles():
-                sys.stdout.write(json.dumps(article_json(article), ensure_ascii=False) + "\n")
+                made_by, problem = states.get(article.id, (None, None))
+                record = {**article_json(article), "extraction": _extraction_state(made_by, problem, version),
+                          "extraction_problem": problem}
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             return
         table = Table(title=f"{store.count_articles()} articles in {settings.db}")
         narrow = out.width < 110
@@ -140,18 +168,35 @@ def articles(
         table.add_column("name", overflow="ellipsis", no_wrap=True, max_width=12 if narrow else 24)
         table.add_column("outlet", overflow="ellipsis", no_wrap=True, max_width=10 if narrow else 18)
         table.add_column("date", no_wrap=True, min_width=10)
-        table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=max(12, out.width - 74))
+        table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=max(12, out.width - 84))
         table.add_column("words", justify="right", no_wrap=True, min_width=5)
+        table.add_column("extraction", no_wrap=True, min_width=7)
+        problems = []
         for article in store.articles():
+            made_by, problem = states.get(article.id, (None, None))
+            state = _extraction_state(made_by, problem, version)
+            if problem:
+                problems.append(f"{state}: {article.name} ({article.source}): {problem}")
             table.add_row(
-                article.id[:8],
-                article.name,
-                article.outlet or "",
+                escape(article.id[:8]),
+                escape(article.name),
+                escape(article.outlet or ""),
                 article.published.isoformat() if article.published else "",
-                (article.title or "")[:70],
+                escape((article.title or "")[:70]),
                 str(article.words),
+                state,
             )
         out.print(table)
+        for line in problems:
+            out.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _extraction_state(made_by: str | None, problem: str | None, version: str) -> str:
+    if made_by != version:
+        return "pending"
+    if problem and not problem.startswith("note:"):
+        return "failed"
+    return "ok"
 
 
 @app.command()
@@ -179,8 +224,10 @@ def extract(
         else:
             ids = store.article_ids()
         runner = _runner(workers, dask)
+        failed: list[str] = []
         try:
-            results = run_extract(ids, store, Extractor, force=force, runner=runner)
+            results = run_extract(ids, store, Extractor, force=force, runner=runner,
+                                  progress=_failures_into(failed), max_chars=settings.max_text_chars)
             if format is ExtractFormat.jsonl:
                 for extraction in results:
                     sys.stdout.write(json.dumps(extraction_record(extraction), ensure_ascii=False) + "\n")
@@ -193,10 +240,33 @@ def extract(
         finally:
             if runner is not None:
                 runner.close()
+        _print_failures(store, failed)
     if report is not None and report.skipped:
         for skipped in report.skipped:
-            err.print(f"[red]skipped:[/] {skipped.line()}", highlight=False, soft_wrap=True)
-        raise typer.Exit(1)
+            err.print(f"[red]skipped:[/] {escape(skipped.line())}", highlight=False, soft_wrap=True)
+    if (report is not None and report.skipped) or failed:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _failures_into(failed: list[str], then=None):
+    """A progress callback that collects the sources of articles whose extraction failed."""
+    def progress(source: str, outcome: str) -> None:
+        if outcome == "failed":
+            failed.append(source)
+        if then is not None:
+            then(source, outcome)
+    return progress
+
+
+def _print_failures(store: Store, failed: list[str]) -> None:
+    """One line per article whose extraction failed, with the reason the store keeps."""
+    if not failed:
+        return
+    states = store.extraction_states()
+    for article in store.articles():
+        if article.source in failed:
+            reason = states.get(article.id, (None, None))[1] or "extraction failed"
+            err.print(f"[red]failed:[/] {escape(article.source)}: {escape(reason)}", highlight=False, soft_wrap=True)
 
 
 def _print_extraction_table(results) -> None:
@@ -275,6 +345,7 @@ def _date_option(value: Optional[str], name: str):
 def _open_ledger(settings: Settings):
     from .api import Wirewatch
 
+    _STATE["db"] = settings.db
     try:
         return Wirewatch(settings.db, settings)
     except WirewatchError as exc:
@@ -294,20 +365,23 @@ def _runner(workers: int, dask: Optional[str]):
         raise typer.Exit(2) from None
 
 
-def _extract_with_progress(handle, quiet: bool, workers: int = 1, dask: Optional[str] = None) -> None:
+def _extract_with_progress(handle, quiet: bool, workers: int = 1, dask: Optional[str] = None) -> list[str]:
+    """Extract every stored article not yet extracted by this version; the sources of those that failed."""
     ids = handle.store.article_ids()
     runner = _runner(workers, dask)
+    failed: list[str] = []
     try:
         if quiet or not err.is_terminal:
-            for _ in handle.extractions(ids, runner=runner):
+            for _ in handle.extractions(ids, runner=runner, progress=_failures_into(failed)):
                 pass
-            return
+            return failed
         columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=err, transient=True) as bar:
             task = bar.add_task("", total=len(ids))
-            for _ in handle.extractions(ids, progress=lambda source, outcome: bar.update(task, advance=1),
-                                        runner=runner):
+            advance = _failures_into(failed, lambda source, outcome: bar.update(task, advance=1))
+            for _ in handle.extractions(ids, progress=advance, runner=runner):
                 pass
+        return failed
     finally:
         if runner is not None:
             runner.close()
@@ -331,7 +405,8 @@ def run(
     with _open_ledger(settings) as handle:
         report = _ingest_with_progress(paths, handle.store, settings, quiet)
         _print_ingest_report(report)
-        _extract_with_progress(handle, quiet, workers, dask)
+        failed = _extract_with_progress(handle, quiet, workers, dask)
+        _print_failures(handle.store, failed)
         content = handle.report(first, last, "json")
         from .report import render
 
@@ -341,8 +416,8 @@ def run(
               f"{len(content['figures']['series'])} figure series from {c['articles']} articles in "
               f"{c['source_groups']} source groups")
     out_console = Console()
-    out_console.print(f"report written to {out.resolve()}", soft_wrap=True, highlight=False)
-    raise typer.Exit(0 if report.ok else 1)
+    out_console.print(f"report written to {out.resolve()}", soft_wrap=True, highlight=False, markup=False)
+    raise typer.Exit(EXIT_OK if report.ok and not failed else EXIT_SKIPPED)
 
 
 @app.command()
@@ -465,8 +540,29 @@ def serve(
         err.print(f"[red]error:[/] {settings.db}: no such store; run `wirewatch run PATH --db {settings.db}` first",
                   soft_wrap=True)
         raise typer.Exit(2)
-    err.print(f"serving {settings.db} on http://{host}:{port} ({'ingest enabled' if token else 'read-only'})")
+    for warning in serve_warnings(host, token):
+        err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False, soft_wrap=True)
+    err.print(f"serving {settings.db} on http://{host}:{port} ({'ingest enabled' if token else 'read-only'})",
+              markup=False, highlight=False)
     uvicorn.run(create_app(settings.db, token), host=host, port=port, log_level="warning")
+
+
+def serve_warnings(host: str, token: Optional[str]) -> list[str]:
+    """What the user should know before a server starts on this address."""
+    import ipaddress
+
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        loopback = False
+    if loopback:
+        return []
+    warnings = [f"{host} is not a loopback address: anyone who can reach it can read the whole ledger"]
+    if token:
+        warnings.append("the ingest token travels in clear over plain HTTP; put a TLS proxy in front")
+    else:
+        warnings.append("no --token: the server is read-only; set one only behind TLS to accept articles")
+    return warnings
 
 
 def _write_or_print(text: str, out: Optional[Path]) -> None:
@@ -499,11 +595,38 @@ def article_json(article) -> dict:
 
 
 def main() -> None:
+    """The console entry point: every failure ends as one line on standard error and an exit code."""
     try:
         app()
     except WirewatchError as exc:
-        err.print(f"[red]error:[/] {exc.line()}")
-        sys.exit(2)
+        err.print(f"[red]error:[/] {escape(exc.line())}", highlight=False, soft_wrap=True)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        err.print("[red]interrupted[/]; what was stored stays stored, run the command again to go on")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: name it, keep the trace for --debug
+        if _STATE["debug"] or os.environ.get("WIREWATCH_DEBUG") not in (None, "", "0"):
+            traceback.print_exc()
+        busy = _busy(exc)
+        if busy is not None:
+            err.print(f"[red]error:[/] {escape(busy.line())}", highlight=False, soft_wrap=True)
+            sys.exit(EXIT_USAGE)
+        command = " ".join(os.fsdecode(a).encode("utf-8", "replace").decode("utf-8") for a in sys.argv[1:])[:200]
+        message = " ".join(str(exc).split())[:300]
+        err.print(f"[red]internal error:[/] wirewatch {escape(command)}: {type(exc).__name__}: {escape(message)}; "
+                  f"run again with --debug for the traceback and report it", highlight=False, soft_wrap=True)
+        sys.exit(EXIT_INTERNAL)
+
+
+def _busy(exc: BaseException):
+    """A StoreBusy for a database-locked error from the driver, else None."""
+    from sqlalchemy.exc import OperationalError
+
+    from .errors import StoreBusy
+
+    if isinstance(exc, OperationalError) and "locked" in str(exc.orig).lower():
+        return StoreBusy(str(_STATE.get("db") or "the store"))
+    return None
 
 
 if __name__ == "__main__":

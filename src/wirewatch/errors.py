@@ -25,3 +25,11 @@ class ConfigError(WirewatchError):
 
 class ModelMissing(WirewatchError):
     """The spaCy English model is not installed."""
+
+
+class StoreBusy(WirewatchError):
+    """Another process held the store's write lock for longer than a writer waits."""
+
+    def __init__(self, subject: str):
+        super().__init__(subject, "the store stayed locked by another wirewatch process",
+                         "wait for it to finish and run the command again; nothing was lost")

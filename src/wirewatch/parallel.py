@@ -7,10 +7,12 @@ writer whatever runs the work.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from .errors import ConfigError
+from .isolate import Failed, extract_each
 from .model import Article, Extraction
 from .settings import EXTRACT_BATCH
 
@@ -22,13 +24,18 @@ _EXTRACTOR = None
 CHUNK = EXTRACT_BATCH
 
 
-def _extract_chunk(articles: list[Article]) -> list[Extraction]:
+def _extract_chunk(articles: list[Article]) -> list[Extraction | Failed]:
     global _EXTRACTOR
     if _EXTRACTOR is None:
         from .extract.pipeline import Extractor
 
         _EXTRACTOR = Extractor()
-    return _EXTRACTOR.extract_many(articles)
+    return extract_each(_EXTRACTOR.extract_many, articles)
+
+
+def _lower_priority(nice: int) -> None:
+    if nice and hasattr(os, "nice"):
+        os.nice(nice)
 
 
 def _chunks(articles: Iterable[Article]) -> list[list[Article]]:
@@ -37,13 +44,16 @@ def _chunks(articles: Iterable[Article]) -> list[list[Article]]:
 
 
 class ProcessRunner:
-    """Extraction on N local processes."""
+    """Extraction on N local processes.
 
-    def __init__(self, workers: int):
+    nice: how much lower the workers' scheduling priority is (a server that extracts a posted
+    article in the background keeps its readers first on a busy machine)."""
+
+    def __init__(self, workers: int, nice: int = 0):
         self.workers = workers
-        self._pool = ProcessPoolExecutor(max_workers=workers)
+        self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_lower_priority, initargs=(nice,))
 
-    def map(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+    def map(self, articles: Iterable[Article]) -> Iterator[Extraction | Failed]:
         done = self._pool.map(_extract_chunk, _chunks(articles))  # submitted now, so work starts at once
         return (extraction for chunk in done for extraction in chunk)
 
@@ -73,7 +83,7 @@ class DaskRunner:
         else:
             raise ConfigError("--dask", f"{spec!r}: expected local:N or tcp://host:port")
 
-    def map(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+    def map(self, articles: Iterable[Article]) -> Iterator[Extraction | Failed]:
         futures = self.client.map(_extract_chunk, _chunks(articles), pure=False)  # submitted now
         return (extraction for future in futures for extraction in future.result())
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections import Counter, defaultdict, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from .clean import candidate_lines, clean
-from .errors import BadInput
+from .clean import clean_document, pack_raw, unpack_raw
+from .errors import BadInput, StoreBusy
+from .isolate import Failed, extract_each
 from .ingest import read_inputs
 from .model import Extraction, IngestReport, IngestTally, RawDocument, Skipped
 from .settings import EXTRACT_BATCH, Settings
@@ -28,27 +30,28 @@ def ingest(
     progress: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Read, clean and store every document under `paths`; bad inputs are skipped and reported."""
+    """Read, clean and store every document under `paths`; bad inputs are skipped and reported.
+
+    An outlet's recurring lines are learnt from what the store holds, never from the batch alone:
+    the store cleans its articles again when a line becomes recurring (`Store.add_article`), so
+    the same files give the same texts in any order and any split into batches.
+    """
     paths = [str(p) for p in paths]
-    batch_lines, total = _count_batch_lines(paths, settings)
     if on_total:
-        on_total(total)
+        on_total(sum(1 for _ in read_inputs(paths, settings.max_bytes)))
     tally = IngestTally()
-    recurring_cache: dict[str, frozenset[str]] = {}
-    items = ((item, _recurring_for(item.outlet, store, settings, batch_lines, recurring_cache)
-              if isinstance(item, RawDocument) else frozenset())
-             for item in read_inputs(paths, settings.max_bytes))
+    items = ((item, _recurring_for(item, store, settings)) for item in read_inputs(paths, settings.max_bytes))
     pool = multiprocessing.get_context("spawn").Pool(settings.workers) if settings.workers > 1 else None
     try:
-        cleaned = pool.imap(_clean_item, ((i, r, settings.min_text_chars) for i, r in items), chunksize=4) \
-            if pool else (_clean_item((i, r, settings.min_text_chars)) for i, r in items)
-        for raw, result in cleaned:
+        jobs = ((i, r, *_limits(settings)) for i, r in items)
+        cleaned = pool.imap(_clean_item, jobs, chunksize=4) if pool else map(_clean_item, jobs)
+        for raw, result, used in cleaned:
             if isinstance(raw, Skipped):
                 tally.skipped.append(raw)
                 _tell(progress, raw.source, "skipped")
                 continue
             tally.notes.extend(raw.notes)
-            outcome = _store_one(raw, result, store, settings, tally)
+            outcome = _store_one(raw, result, used, store, settings, tally)
             _tell(progress, raw.source, outcome)
     finally:
         if pool is not None:
@@ -60,32 +63,46 @@ def ingest(
 
 
 def _clean_item(job):
-    """Clean one document (in a worker process when there are several): (raw, Article or Skipped)."""
-    raw, recurring, min_chars = job
+    """Clean one document (in a worker process when there are several): (raw, (Article, its short
+    lines) or Skipped, the recurring lines it was cleaned with). Whatever goes wrong with one
+    document is that document's Skipped, never the batch's end."""
+    raw, recurring, min_chars, max_words, max_chars = job
     if isinstance(raw, Skipped):
-        return raw, None
+        return raw, None, recurring
     try:
-        return raw, clean(raw, pipeline_version(), recurring, min_chars)
+        return raw, clean_document(raw, pipeline_version(), recurring, min_chars, max_words, max_chars), recurring
     except BadInput as exc:
-        return raw, Skipped(exc.subject, exc.problem)
+        return raw, Skipped(exc.subject, exc.problem), recurring
+    except (RecursionError, ValueError, TypeError, LookupError, ArithmeticError, AttributeError) as exc:
+        return raw, Skipped(raw.source, f"not cleaned: {type(exc).__name__}: {_one_line(exc)}"), recurring
 
 
-def _ingest_one(raw: RawDocument, store: Store, settings: Settings, batch_lines, recurring_cache, tally) -> str:
-    """Clean and store one document here (the HTTP ingest path)."""
-    recurring = _recurring_for(raw.outlet, store, settings, batch_lines, recurring_cache)
-    return _store_one(raw, _clean_item((raw, recurring, settings.min_text_chars))[1], store, settings, tally)
+def ingest_document(raw: RawDocument, store: Store, settings: Settings) -> tuple[str, IngestReport]:
+    """Clean and store one document here (the HTTP ingest path): its outcome and the report."""
+    tally = IngestTally()
+    job = (raw, _recurring_for(raw, store, settings), *_limits(settings))
+    _, result, used = _clean_item(job)
+    outcome = _store_one(raw, result, used, store, settings, tally)
+    return outcome, tally.freeze()
 
 
-def _store_one(raw: RawDocument, article, store: Store, settings: Settings, tally) -> str:
-    if isinstance(article, Skipped):
-        tally.skipped.append(article)
+def _store_one(raw: RawDocument, result, used: frozenset, store: Store, settings: Settings, tally) -> str:
+    if isinstance(result, Skipped):
+        tally.skipped.append(result)
         return "skipped"
-    lines = candidate_lines(raw, settings.recurring_line_max_words) if article.outlet else ()
+    article, lines = result
     try:
-        added = store.add_article(article, lines)
-    except SQLAlchemyError as exc:
+        added = store.add_article(
+            article, () if raw.is_html else lines, lines=lines, cleaned_with=used,
+            raw=pack_raw(raw) if article.outlet else None,
+            reclean=partial(_reclean, limits=_limits(settings)),
+            min_articles=settings.recurring_line_min_articles)
+    except (SQLAlchemyError, ValueError, OverflowError) as exc:
+        if isinstance(exc, OperationalError) and "locked" in str(exc.orig).lower():
+            raise StoreBusy(store.db) from None
         reason = getattr(exc, "orig", None) or exc
-        tally.skipped.append(Skipped(raw.source, f"not stored: database error ({reason}); the store is unchanged"))
+        tally.skipped.append(Skipped(raw.source, f"not stored: database error ({_one_line(reason)}); "
+                                                 f"the store is unchanged"))
         return "skipped"
     tally.article_ids.append(article.id)
     if added:
@@ -95,26 +112,28 @@ def _store_one(raw: RawDocument, article, store: Store, settings: Settings, tall
     return "present"
 
 
-def _count_batch_lines(paths: list[str], settings: Settings) -> tuple[dict[str, Counter], int]:
-    """Per outlet, how many documents of this batch carry each short line; and the document count."""
-    counts: dict[str, Counter] = defaultdict(Counter)
-    total = 0
-    for item in read_inputs(paths, settings.max_bytes):
-        total += 1
-        if isinstance(item, RawDocument) and item.outlet:
-            counts[item.outlet].update(candidate_lines(item, settings.recurring_line_max_words))
-    return counts, total
+def _limits(settings: Settings) -> tuple[int, int, int]:
+    """The cleaning limits of `clean_document`: min_chars, max_words, max_chars."""
+    return settings.min_text_chars, settings.recurring_line_max_words, settings.max_text_chars
 
 
-def _recurring_for(outlet, store: Store, settings: Settings, batch_lines, cache) -> frozenset[str]:
-    if not outlet:
+def _reclean(blob: bytes, recurring: frozenset, limits: tuple[int, int, int]):
+    """A stored input cleaned again with the outlet's recurring lines; None when no text would be left."""
+    try:
+        return clean_document(unpack_raw(blob), pipeline_version(), recurring, *limits)[0]
+    except BadInput:
+        return None
+
+
+def _recurring_for(item, store: Store, settings: Settings) -> frozenset[str]:
+    """The recurring lines of the document's outlet as the store knows them now."""
+    if not isinstance(item, RawDocument) or not item.outlet:
         return frozenset()
-    if outlet not in cache:
-        stored = store.line_counts(outlet)
-        batch = batch_lines.get(outlet, Counter())
-        needed = settings.recurring_line_min_articles
-        cache[outlet] = frozenset(h for h in set(stored) | set(batch) if stored.get(h, 0) + batch[h] >= needed)
-    return cache[outlet]
+    return store.recurring_lines(item.outlet, settings.recurring_line_min_articles)
+
+
+def _one_line(exc) -> str:
+    return " ".join(str(exc).split())[:300]
 
 
 def _tell(progress: Progress | None, source: str, outcome: str) -> None:
@@ -130,9 +149,15 @@ def extract(
     progress: Progress | None = None,
     runner=None,
     batch: int = EXTRACT_BATCH,
+    max_chars: int | None = None,
 ) -> Iterable[Extraction]:
     """The extraction of each article in order, from the store when this pipeline version made it,
     else fresh; fresh ones are stored, one transaction per batch.
+
+    An article whose extraction fails is stored as failed with its reason (`wirewatch articles`
+    shows it), comes out with no mentions and is told to `progress` as "failed"; the batch goes on,
+    and the next pipeline version tries it again. An article longer than `max_chars` (stored
+    before that limit) fails without being parsed, so memory stays bounded.
 
     runner: a parallel runner (see `parallel.py`) that extracts a batch on other processes; without
     one the extractor is built here on first need, so reading stored results never loads the model.
@@ -153,26 +178,51 @@ def extract(
             stored = store.articles_for_extraction(chunk)
             articles = [a for a, _ in stored]
             fresh = [a for a, made_by in stored if force or made_by != version]
-            in_flight.append((articles, {a.id for a in fresh}, _run(fresh, runner, extractor_factory, state)))
+            too_long = {a.id: Failed(a, f"text of {len(a.text):,} characters is over the {max_chars:,}-character "
+                                        f"limit (WIREWATCH_MAX_TEXT_CHARS)")
+                        for a in fresh if max_chars is not None and len(a.text) > max_chars}
+            parsed = _run([a for a in fresh if a.id not in too_long], runner, extractor_factory, state)
+            in_flight.append((articles, {a.id for a in fresh}, _merged(fresh, too_long, parsed)))
         if not in_flight:
             return
         if len(in_flight) >= ahead or not chunk:
             articles, fresh_ids, results = in_flight.popleft()
             done = [next(results) if article.id in fresh_ids else None for article in articles]
-            store.save_extractions([x for x in done if x is not None], version)
+            failures = [(x.article, x.reason) for x in done if isinstance(x, Failed)]
+            refused = store.save_extractions([x for x in done if isinstance(x, Extraction)], version, failures)
+            failed = {a.id for a, _ in failures + refused}
             for article, extraction in zip(articles, done):
-                if extraction is None:
+                if article.id in failed:
+                    extraction = Extraction(article=article)
+                elif extraction is None:
                     extraction = store.extraction(article)
-                _tell(progress, article.source, "extracted")
+                _tell(progress, article.source, "failed" if article.id in failed else "extracted")
                 yield extraction
 
 
-def _run(articles: list, runner, factory, state) -> Iterator[Extraction]:
-    """The extractions of the articles, in order; a runner has them under way before this returns."""
+def stored_extractions(article_ids: Iterable[str], store: Store, batch: int = EXTRACT_BATCH) -> Iterator[Extraction]:
+    """The stored extraction of each article that has one (of any version), in order; nothing is
+    extracted or written, and articles never extracted are left out."""
+    ids = iter(article_ids)
+    while chunk := [i for _, i in zip(range(batch), ids)]:
+        for article, made_by in store.articles_for_extraction(chunk):
+            if made_by is not None:
+                yield store.extraction(article)
+
+
+def _merged(fresh: list, refused: dict, parsed: Iterator) -> Iterator:
+    """The results for `fresh` in order: a refused article's Failed, else the next parsed result."""
+    for article in fresh:
+        yield refused[article.id] if article.id in refused else next(parsed)
+
+
+def _run(articles: list, runner, factory, state) -> Iterator[Extraction | Failed]:
+    """The extractions of the articles, in order (a Failed for each that raised); a runner has them
+    under way before this returns."""
     if not articles:
         return iter(())
     if runner is not None:
         return iter(runner.map(articles))
     if state["extractor"] is None:
         state["extractor"] = factory()
-    return iter(state["extractor"].extract_many(articles))
+    return iter(extract_each(state["extractor"].extract_many, articles))

@@ -25,6 +25,8 @@ class Settings:
     workers: int = 1
     # nlp speed switches (nlp/speedups.py)
     fast_nlp: bool = True
+    lock_wait: int = 120
+    max_text_chars: int = 1_000_000
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -48,6 +50,10 @@ class Settings:
             raise ConfigError("max_bytes", f"must be positive, got {self.max_bytes}")
         if self.recurring_line_min_articles < 2:
             raise ConfigError("recurring_line_min_articles", "must be at least 2")
+        if self.lock_wait < 0:
+            raise ConfigError("lock_wait", f"must be zero or more seconds, got {self.lock_wait}")
+        if self.max_text_chars < self.min_text_chars:
+            raise ConfigError("max_text_chars", f"must be at least min_text_chars ({self.min_text_chars})")
         if self.workers < 1:
             raise ConfigError("workers", f"must be at least 1, got {self.workers}")
 
@@ -63,6 +69,9 @@ HELP = {
     "workers": "Processes used for ingestion and extraction.",
     "fast_nlp": "Extraction speed-ups with identical output: the model on numpy's BLAS, one BLAS thread and fewer "
                 "cycle collections while a batch is extracted. Env WIREWATCH_FAST_NLP (0 turns them off).",
+    "lock_wait": "Seconds a writer waits for another process's write to the store. Env WIREWATCH_LOCK_WAIT.",
+    "max_text_chars": "An article whose clean text is longer is refused with a line saying so (memory stays "
+                      "bounded). Env WIREWATCH_MAX_TEXT_CHARS.",
     "extra": "Free-form settings for experiments; never required.",
 }
 

@@ -410,6 +410,7 @@ def test_clean_articles_without_outlet_never_filtered(tmp_path):
 
 
 def test_clean_recurring_line_counted_across_batches(tmp_path):
+    # The line becomes recurring with the third article: the two stored before lose it too.
     first, second = tmp_path / "first", tmp_path / "second"
     first.mkdir()
     second.mkdir()
@@ -419,10 +420,54 @@ def test_clean_recurring_line_counted_across_batches(tmp_path):
     db = tmp_path / "w.db"
     with Store(str(db)) as store:
         ingest([first], store, Settings(db=str(db)))
+        assert all(FOOTER in text for text in _texts(db).values())
         ingest([second], store, Settings(db=str(db)))
     texts = _texts(db)
-    assert FOOTER in texts["ht-0"] and FOOTER in texts["ht-1"]
-    assert FOOTER not in texts["ht-2"]
+    assert all(FOOTER not in texts[f"ht-{n}"] and SENTENCES[n] in texts[f"ht-{n}"] for n in range(3))
+
+
+SHARED = "The ministry said the two villages had been without power since the strike on the substation."
+
+
+def _write_three(folder: Path) -> list[Path]:
+    """A and B share a body paragraph; C shares nothing with them; all of one outlet."""
+    for name, sentence, shared in (("a", SENTENCES[0], True), ("b", SENTENCES[1], True), ("c", SENTENCES[2], False)):
+        body = f"{sentence}\n\n{SHARED}\n" if shared else f"{sentence}\n"
+        (folder / f"{name}.txt").write_text(f"---\noutlet: Kestrel News\ntitle: Report {name}\n---\n{body}",
+                                           encoding="utf-8")
+    return sorted(folder.iterdir())
+
+
+def test_clean_reingest_keeps_a_paragraph_two_articles_share(tmp_path):
+    # Issue 18, defect 4: ingesting A, then A, B and C counted A's lines twice and removed the
+    # paragraph A and B share from B as a "recurring line".
+    files = _write_three(tmp_path)
+    db = tmp_path / "w.db"
+    with Store(str(db)) as store:
+        ingest([files[0]], store, Settings(db=str(db)))
+        ingest(files, store, Settings(db=str(db)))
+    texts = _texts(db)
+    assert SHARED in texts["a"] and SHARED in texts["b"]
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2, 3), (3, 2, 1, 0), (2, 0, 3, 1)])
+@pytest.mark.parametrize("split", [1, 2, 4])
+def test_clean_same_texts_in_any_order_and_any_split(tmp_path, order, split):
+    # The same files in any order and any split into batches give the same stored texts.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(4):
+        _write_article(corpus, f"ht-{number}", "The Harbour Times", SENTENCES[number], footer=number != 1)
+    files = sorted(corpus.iterdir())
+    ordered = [files[i] for i in order]
+    reference_db, db = tmp_path / "ref.db", tmp_path / "w.db"
+    with Store(str(reference_db)) as store:
+        ingest([corpus], store, Settings(db=str(reference_db)))
+    with Store(str(db)) as store:
+        for start in range(0, len(ordered), split):
+            ingest(ordered[start:start + split], store, Settings(db=str(db)))
+    assert _texts(db) == _texts(reference_db)
+    assert FOOTER not in _texts(db)["ht-0"] and FOOTER not in _texts(db)["ht-3"]
 
 
 def test_clean_recurring_line_does_not_change_article_id(tmp_path):

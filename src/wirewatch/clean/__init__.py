@@ -3,22 +3,45 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+import zlib
+from dataclasses import asdict
 
 from ..errors import BadInput
 from ..model import Article, DatePrecision, InputFormat, RawDocument
 from .html import html_main_text
-from .lines import classify_lines, is_terminated, is_widget, line_hash, normalise_line
+from .lines import classify_lines, is_terminated, is_widget, line_hash, normalise_line, strip_markdown
 from .meta import find_credits, find_dateline, guess_language, parse_date, split_browser_title
 
-__all__ = ["clean", "line_hash", "candidate_lines", "article_id"]
+__all__ = ["clean", "clean_document", "line_hash", "article_id", "pack_raw", "unpack_raw"]
+
+
+# How much longer than the longest article an input may be before it is refused unread.
+RAW_FACTOR = 20
 
 
 def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(), min_chars: int = 40) -> Article:
     """The Article for a raw document; BadInput when nothing of an article is left.
 
-    recurring: fingerprints of lines that repeat across this outlet's articles (see `candidate_lines`).
+    recurring: fingerprints (`line_hash`) of lines that repeat across this outlet's articles.
     """
+    return clean_document(raw, version, recurring, min_chars)[0]
+
+
+def clean_document(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(), min_chars: int = 40,
+                   max_words: int = 40, max_chars: int | None = None) -> tuple[Article, frozenset[str]]:
+    """`clean`, and the fingerprints of the short lines (at most `max_words` words) it judged: the
+    only lines a recurring fingerprint can remove, so the text depends on `recurring` only through
+    these (the store cleans an article again when one of them becomes recurring).
+
+    max_chars: the longest clean text accepted; memory in cleaning and extraction grows with the
+    text, so a longer article is refused with a line saying so (before cleaning when even its
+    input is far longer: markup and boilerplate shrink by a factor, never by a hundred).
+    """
+    if max_chars is not None and len(raw.body) > max_chars * RAW_FACTOR:
+        raise BadInput(raw.source, f"{len(raw.body):,} characters of input, far over the {max_chars:,}-character "
+                                   f"article limit", "raise WIREWATCH_MAX_TEXT_CHARS to read it")
     meta = {"title": raw.title, "outlet": raw.outlet, "published": raw.published, "url": raw.url}
     if raw.is_html:
         body, found = html_main_text(raw.body, raw.source, raw.url)
@@ -30,6 +53,8 @@ def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(
     meta["outlet"] = meta["outlet"] or title_meta.get("outlet")
     meta["published"] = meta["published"] or title_meta.get("published")
 
+    short = frozenset(line_hash(key) for key in (strip_markdown(line.strip()) for line in lines)
+                      if key and len(key.split()) <= max_words)
     verdicts = classify_lines(lines, title, recurring, layout_known=raw.is_html)
     kept = [v.text for v in verdicts if v.keep]
     # The id ignores what the outlet's recurring lines removed, so that what a later batch learns
@@ -41,6 +66,9 @@ def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(
     text = "\n\n".join(kept)
     if len(text) < min_chars:
         raise BadInput(raw.source, f"no article text after cleaning ({len(text)} characters left)")
+    if max_chars is not None and len(text) > max_chars:
+        raise BadInput(raw.source, f"article text of {len(text):,} characters is over the {max_chars:,}-character "
+                                   f"limit", "raise WIREWATCH_MAX_TEXT_CHARS to read it")
 
     dateline, dateline_credit = find_dateline(kept[0]) if kept else (None, None)
     credits = find_credits([v.text for v in verdicts if v.why in ("credit line", "byline")] + kept)
@@ -63,19 +91,25 @@ def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(
         credits=credits,
         removed_lines=sum(1 for v in verdicts if not v.keep),
         pipeline_version=version,
-    )
+    ), short
+
+
+def pack_raw(raw: RawDocument) -> bytes:
+    """The input as read, compressed, for the store to keep and clean again (`unpack_raw`)."""
+    fields = asdict(raw)
+    fields["format"] = raw.format.value
+    fields.pop("notes")
+    return zlib.compress(json.dumps(fields, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def unpack_raw(blob: bytes) -> RawDocument:
+    fields = json.loads(zlib.decompress(blob).decode("utf-8"))
+    return RawDocument(**{**fields, "format": InputFormat(fields["format"])})
 
 
 def article_id(text: str) -> str:
     """Hash of the normalised text: the same article under any name, spacing or quote style is one id."""
     return hashlib.sha256(normalise_line(text).encode("utf-8")).hexdigest()[:20]
-
-
-def candidate_lines(raw: RawDocument, max_words: int) -> set[str]:
-    """Fingerprints of the short lines of a plain-text document, for counting repeats per outlet."""
-    if raw.is_html:
-        return set()
-    return {line_hash(line) for line in raw.body.splitlines() if line.strip() and len(line.split()) <= max_words}
 
 
 def _header_date(verdicts) -> str | None:

@@ -21,6 +21,11 @@ _MONTHS = {
     for m in names
 }
 _MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+# Years a news article can be published in. A date outside them ("0001-01-01", "9999-12-31") is a
+# placeholder, not a date: taken as one it would put every relative date of the article at the
+# edge of the calendar, where date arithmetic fails.
+PUBLISHED_YEARS = range(1800, 2200)
+
 _DATE_PATTERNS = (
     (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), ("y", "m", "d")),
     (re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), ("M", "d", "y")),
@@ -67,6 +72,8 @@ def parse_date(text: str | None) -> tuple[dt.date | None, DatePrecision | None]:
         parts = dict(zip(order, match.groups()))
         try:
             year = int(parts["y"])
+            if year not in PUBLISHED_YEARS:
+                continue
             if "M" in parts:
                 month = _MONTHS.get(_month_key(parts["M"]))
             else:

@@ -7,6 +7,17 @@ import io
 
 from .tables import COLUMNS
 
+# A cell that starts with one of these is a formula to a spreadsheet (=HYPERLINK(...), +cmd|...).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralise(value):
+    """Text a spreadsheet would run as a formula, shown as text (a leading apostrophe, OWASP's
+    advice); numbers and other text unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
 
 def to_csv(rows: list[dict]) -> str:
     buffer = io.StringIO()
@@ -14,5 +25,5 @@ def to_csv(rows: list[dict]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({key: neutralise(value) for key, value in row.items()})
     return buffer.getvalue()

@@ -404,7 +404,7 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
     if any(w in lowered for w in words("own_side_words")):
         return Stance.ASSERT, None, None
     agent = _harm_agent(harm)
-    if agent and agent.split()[0].lower() in ("its", "their", "our", "we"):
+    if agent and (agent.split() or [""])[0].lower() in ("its", "their", "our", "we"):
         return Stance.ASSERT, None, None
     return Stance.ACCUSE, agent, agent
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import fields, replace
 from pathlib import Path
 
 from ..errors import BadInput
@@ -28,7 +32,13 @@ READERS = {
     ".xml": read_feed,
 }
 
-__all__ = ["read_inputs", "READERS"]
+__all__ = ["read_inputs", "READERS", "storable"]
+
+# Lone UTF-16 surrogates: what Python makes of a file name's non-UTF-8 bytes, or of a JSON "\ud800";
+# no database encoding accepts them.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+# The longest name or outlet the store's columns hold (schema: String(300)).
+NAME_MAX = 300
 
 
 def read_inputs(paths: Iterable[str | Path], max_bytes: int) -> Iterator[RawDocument | Skipped]:
@@ -36,15 +46,36 @@ def read_inputs(paths: Iterable[str | Path], max_bytes: int) -> Iterator[RawDocu
 
     Folders are walked recursively in sorted order and only files with a known extension are read
     (hidden files and folders are passed over); a file named explicitly is read whatever its
-    extension, as plain text when the extension is unknown.
+    extension, as plain text when the extension is unknown. A folder that cannot be read, and a
+    link to a folder (not followed, so that no walk loops or leaves the tree), is a Skipped.
     """
     for given in paths:
         path = Path(given)
         if path.is_dir():
             for child in _walk(path):
-                yield from _read_one(child, max_bytes)
+                if isinstance(child, Skipped):
+                    yield storable(child)
+                    continue
+                for item in _read_one(child, max_bytes):
+                    yield storable(item)
         else:
-            yield from _read_one(path, max_bytes)
+            for item in _read_one(path, max_bytes):
+                yield storable(item)
+
+
+def storable(item):
+    """The document (or Skipped) with every text field fit for the store and the terminal: lone
+    surrogates become U+FFFD, and a name or outlet longer than the store holds is cut, keeping a
+    fingerprint of the whole so that two long names stay two names."""
+    changes = {}
+    for f in fields(item):
+        value = getattr(item, f.name)
+        if isinstance(value, str) and _SURROGATES.search(value):
+            changes[f.name] = value = _SURROGATES.sub("\ufffd", value)
+        if f.name in ("name", "outlet") and isinstance(value, str) and len(value) > NAME_MAX:
+            digest = hashlib.sha1(value.encode("utf-8")).hexdigest()[:12]
+            changes[f.name] = f"{value[:NAME_MAX - 14]}~{digest}"
+    return replace(item, **changes) if changes else item
 
 
 def reader_for(path: Path):
@@ -55,13 +86,34 @@ def reader_for(path: Path):
     return None
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for child in sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix()):
-        relative = child.relative_to(folder).parts
-        if any(part.startswith(".") for part in relative):
+def _walk(folder: Path) -> Iterator[Path | Skipped]:
+    """The readable files under the folder, depth first in sorted order of their relative paths."""
+    try:
+        entries = sorted(os.scandir(folder), key=_walk_key)
+    except OSError as exc:
+        yield Skipped(str(folder), f"folder cannot be read ({exc.strerror or exc}); its files were not ingested")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
             continue
-        if child.is_file() and reader_for(child) is not None:
-            yield child
+        path = Path(entry.path)
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(path)
+            elif entry.is_symlink() and entry.is_dir():
+                yield Skipped(str(path), "link to a folder, not followed; name the folder itself to ingest it")
+            elif entry.is_file() and reader_for(path) is not None:
+                yield path
+        except OSError as exc:
+            yield Skipped(str(path), f"cannot be read ({exc.strerror or exc})")
+
+
+def _walk_key(entry: os.DirEntry) -> str:
+    """The order of relative paths: a folder sorts as its name and a slash, as its files' paths do."""
+    try:
+        return entry.name + "/" if entry.is_dir(follow_symlinks=False) else entry.name
+    except OSError:
+        return entry.name
 
 
 def _read_one(path: Path, max_bytes: int) -> Iterator[RawDocument | Skipped]:

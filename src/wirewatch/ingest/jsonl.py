@@ -32,17 +32,22 @@ def read_jsonl(path: Path, max_bytes: int) -> Iterator[RawDocument | Skipped]:
                 yield Skipped(source, f"line of {len(raw):,} bytes is over the {max_bytes:,}-byte limit")
                 continue
             try:
-                record = json.loads(raw.decode("utf-8-sig"))
+                # numbers stay as written: an id of 5,000 digits is a name, not an integer to convert
+                record = json.loads(raw.decode("utf-8-sig"), parse_int=str)
             except UnicodeDecodeError as exc:
                 yield Skipped(source, f"not valid UTF-8 (byte {exc.start})")
                 continue
             except json.JSONDecodeError as exc:
                 yield Skipped(source, f"invalid JSON ({exc.msg} at column {exc.colno})")
                 continue
-            yield _document(record, source, f"{path.stem}-{number}")
+            except (ValueError, RecursionError) as exc:
+                yield Skipped(source, f"invalid JSON ({type(exc).__name__}: {str(exc)[:200]})")
+                continue
+            yield document(record, source, f"{path.stem}-{number}")
 
 
-def _document(record, source: str, fallback_name: str) -> RawDocument | Skipped:
+def document(record, source: str, fallback_name: str) -> RawDocument | Skipped:
+    """The RawDocument of one JSON Lines record (or one POSTed to the API), or a Skipped saying why not."""
     if not isinstance(record, dict):
         return Skipped(source, f"expected a JSON object, got {type(record).__name__}")
     text, html = record.get("text"), record.get("html")

@@ -87,6 +87,15 @@ def _find_dates(sentence: str, published: dt.date | None) -> tuple[DateMention, 
 
 
 def _resolve(kind: str, match: re.Match, published: dt.date | None) -> tuple[dt.date | None, DatePrecision | None]:
+    """The date the expression stands for; none when it would fall outside the calendar Python
+    counts (a publication date of year 1 or 9999 moved back or forward), rather than an error."""
+    try:
+        return _resolve_in_calendar(kind, match, published)
+    except (ValueError, OverflowError):
+        return None, None
+
+
+def _resolve_in_calendar(kind: str, match: re.Match, published: dt.date | None):
     if kind in ("month_day", "day_month"):
         if kind == "month_day":
             month_word, day, year = match.group(1), match.group(2), match.group(3)

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# The largest figure a number can stand for: the store's integer columns hold 64 bits, and no count
+# of people or things in the news comes near it. A larger number is not a figure (never a float).
+MAX_VALUE = 2**63 - 1
+# More digits than this cannot be at most MAX_VALUE (19 digits); checked before any conversion so
+# that a number thousands of digits long costs nothing.
+_MAX_DIGITS = 19
 
 _UNITS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -119,8 +127,15 @@ def parse_number(text: str) -> int | None:
             break
     digits = _SEPARATORS.sub("", raw)
     if _DIGITS.fullmatch(digits):
-        return int(round(float(digits) * scale))
-    return words_to_int(raw)
+        if len(digits.split(".")[0].lstrip("0")) > _MAX_DIGITS:
+            return None
+        try:  # exact decimal arithmetic: a float would change a value beyond 2**53
+            value = int((Decimal(digits) * scale).to_integral_value())
+        except InvalidOperation:
+            return None
+        return value if value <= MAX_VALUE else None
+    value = words_to_int(raw)
+    return value if value is None or value <= MAX_VALUE else None
 
 
 def find_numbers(sentence: str) -> list[NumberMention]:

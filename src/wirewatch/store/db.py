@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, event, func, insert, select, update
+from sqlalchemy import create_engine, delete, event, func, insert, inspect, select, text, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, ProgrammingError
 
-from ..errors import ConfigError
+from ..clean.meta import PUBLISHED_YEARS
+from ..errors import ConfigError, StoreBusy
 from ..model import Article, DatePrecision, Extraction, InputFormat
 from .records import (
     agreement_of,
@@ -24,7 +25,27 @@ from .records import (
     place_of,
     place_row,
 )
-from .schema import agreements, articles, claims, events, figures, metadata, outlet_lines, place_mentions, runs
+from .schema import (
+    ADDED_COLUMNS,
+    agreements,
+    article_lines,
+    articles,
+    claims,
+    events,
+    figures,
+    metadata,
+    outlet_lines,
+    place_mentions,
+    runs,
+)
+
+# The range of the store's integer columns (64 bits): a figure outside it is refused, not stored.
+INT64 = (-(2**63), 2**63 - 1)
+# How long a writer waits for another process's write to finish before giving up, in seconds.
+LOCK_WAIT = 120.0
+# Cleans an article again from its stored input with the outlet's recurring lines; None when nothing
+# of an article would be left (the stored text is then kept).
+Reclean = Callable[[bytes, frozenset], "Article | None"]
 
 # Each kind of mention: its table, the Extraction field holding it, and its row converters.
 _MENTIONS = (
@@ -48,7 +69,7 @@ def database_url(db: str) -> str:
 class Store:
     """The ledger's database; every write of an article happens in its own transaction."""
 
-    def __init__(self, db: str):
+    def __init__(self, db: str, lock_wait: float = LOCK_WAIT):
         self.db = db
         url = database_url(db)
         if url.startswith("sqlite:///"):
@@ -56,15 +77,30 @@ class Store:
             if not folder.exists():
                 raise ConfigError(db, f"folder {folder} does not exist", "create it or choose another --db")
         try:
-            self.engine: Engine = create_engine(url, future=True)
+            # sqlite3 waits this long for a lock, where its default gives up after 5 s
+            connect_args = {"timeout": lock_wait} if url.startswith("sqlite") else {}
+            self.engine: Engine = create_engine(url, future=True, connect_args=connect_args)
         except (ArgumentError, ImportError) as exc:
             raise ConfigError(db, f"not a usable database ({exc})") from None
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        try:
-            metadata.create_all(self.engine)
-        except OperationalError as exc:
-            raise ConfigError(db, f"cannot open the database ({exc.orig})") from None
+        self._create_tables()
+
+    def _create_tables(self) -> None:
+        """Create what is missing. Two processes opening a fresh store at once both see no table and
+        both create it; the one that loses finds the table there on its next look and goes on."""
+        for attempt in range(10):
+            try:
+                metadata.create_all(self.engine)
+                _add_missing_columns(self.engine)
+                return
+            except (OperationalError, ProgrammingError, IntegrityError) as exc:
+                message = str(exc.orig).lower()
+                if attempt < 9 and ("already exists" in message or "duplicate" in message):
+                    continue
+                if "locked" in message:
+                    raise StoreBusy(self.db) from None
+                raise ConfigError(self.db, f"cannot open the database ({exc.orig})") from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -81,19 +117,61 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
 
-    def add_article(self, article: Article, line_hashes: Iterable[str] = ()) -> bool:
-        """Store the article and count its lines for its outlet; False when it was already there."""
+    def add_article(self, article: Article, line_hashes: Iterable[str] = (), *, lines: Iterable[str] | None = None,
+                    raw: bytes | None = None, cleaned_with: frozenset = frozenset(),
+                    reclean: Reclean | None = None, min_articles: int = 3) -> bool:
+        """Store the article and count its lines for its outlet; False when it was already there.
+
+        line_hashes: the short lines counted towards the outlet's recurring lines; lines: every short
+        line the cleaner looked at (default: the counted ones); raw: the input, kept to clean again.
+        With `reclean`, in the same transaction: when this article makes a line recurring (carried
+        by `min_articles` articles), every stored article of the outlet carrying it is cleaned again;
+        and this article is, when the outlet's recurring lines it carries are not the ones it was
+        cleaned with (`cleaned_with`). So the stored texts depend on which articles are stored, never
+        on their order or on how they were split into batches, and an interrupted run leaves none
+        half-updated.
+        """
         row = _article_row(article)
+        row["raw"] = raw
+        counted = sorted(set(line_hashes))
+        carried = sorted(set(lines if lines is not None else counted) | set(counted))
         try:
             with self.engine.begin() as conn:
                 conn.execute(insert(articles).values(**row))
                 if article.outlet:
-                    self._count_lines(conn, article.outlet, line_hashes)
+                    if carried:
+                        conn.execute(insert(article_lines), [{"article_id": article.id, "outlet": article.outlet,
+                                                              "line_hash": h} for h in carried])
+                    crossed = self._count_lines(conn, article.outlet, counted, min_articles)
+                    if reclean is not None:
+                        self._reclean(conn, article, set(carried), crossed, cleaned_with, reclean, min_articles)
         except IntegrityError:
             if self.has_article(article.id):
                 return False
             raise
         return True
+
+    def _reclean(self, conn, article: Article, carried: set, crossed: set, cleaned_with: frozenset,
+                 reclean: Reclean, min_articles: int) -> None:
+        recurring = _recurring(conn, article.outlet, min_articles)
+        ids = set()
+        if crossed:
+            ids.update(conn.execute(select(article_lines.c.article_id).where(
+                article_lines.c.outlet == article.outlet, article_lines.c.line_hash.in_(sorted(crossed)))).scalars())
+        if carried & recurring != carried & cleaned_with:
+            ids.add(article.id)
+        for article_id in sorted(ids):
+            row = conn.execute(select(articles.c.raw, articles.c.text).where(articles.c.id == article_id)).first()
+            if row is None or row.raw is None:
+                continue
+            fresh = reclean(row.raw, recurring)
+            if fresh is None or fresh.text == row.text:
+                continue
+            values = {k: v for k, v in _article_row(fresh).items() if k in _CLEANED_FIELDS}
+            conn.execute(update(articles).where(articles.c.id == article_id)
+                         .values(**values, extracted_version=None, extract_error=None))
+            for table, _, _, _ in _MENTIONS:  # their offsets point into the old text
+                conn.execute(delete(table).where(table.c.article_id == article_id))
 
     def articles(self, names: Iterable[str] | None = None) -> Iterator[Article]:
         """Stored articles by publication date then name; only those named when names are given."""
@@ -139,22 +217,50 @@ class Store:
 
     # extractions --------------------------------------------------------------------------------
 
-    def save_extractions(self, extractions: Iterable[Extraction], version: str) -> None:
+    def save_extractions(self, extractions: Iterable[Extraction], version: str,
+                         failures: Iterable[tuple[Article, str]] = ()) -> list[tuple[Article, str]]:
         """Replace the stored mentions of these articles with theirs, in one transaction: a batch is
         stored whole or not at all (a run that stops re-extracts only what it had not stored), and
         a few statements for the batch cost less than a dozen for each article. An article given
-        twice keeps its last extraction."""
+        twice keeps its last extraction.
+
+        failures: articles whose extraction failed, with why; they are stored as extracted by this
+        version with no mentions and the reason, so the next version tries them again. When the
+        batch cannot be written, each article is written alone and those the database refuses are
+        recorded the same way; returns those, with the database's reason.
+        """
         latest = {x.article.id: x for x in extractions}
-        if not latest:
-            return
-        ids = list(latest)
+        failed = {a.id: reason for a, reason in failures}
+        for article_id in failed:
+            latest.pop(article_id, None)
+        if not latest and not failed:
+            return []
+        try:
+            with self.engine.begin() as conn:
+                _write_extractions(conn, list(latest.values()), failed, version)
+            return []
+        except Exception as exc:  # noqa: BLE001 - any row may be the one refused; see below
+            if isinstance(exc, OperationalError) or not latest:
+                raise
+        refused = []
+        for extraction in latest.values():
+            try:
+                with self.engine.begin() as conn:
+                    _write_extractions(conn, [extraction], {}, version)
+            except Exception as exc:  # noqa: BLE001 - recorded as this article's failure
+                if isinstance(exc, OperationalError):
+                    raise
+                reason = f"not stored: {type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"[:500]
+                refused.append((extraction.article, reason))
         with self.engine.begin() as conn:
-            for table, field, to_row, _ in _MENTIONS:
-                conn.execute(delete(table).where(table.c.article_id.in_(ids)))
-                rows = [to_row(item, i) for x in latest.values() for i, item in enumerate(getattr(x, field))]
-                if rows:
-                    conn.execute(insert(table), rows)
-            conn.execute(update(articles).where(articles.c.id.in_(ids)).values(extracted_version=version))
+            _write_extractions(conn, [], {**failed, **{a.id: r for a, r in refused}}, version)
+        return refused
+
+    def extraction_states(self) -> dict[str, tuple[str | None, str | None]]:
+        """For each stored article id: the version that last extracted it, and why that failed (or None)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(articles.c.id, articles.c.extracted_version, articles.c.extract_error))
+            return {row.id: (row.extracted_version, row.extract_error) for row in rows}
 
     def extracted_version(self, article_id: str) -> str | None:
         with self.engine.connect() as conn:
@@ -173,23 +279,14 @@ class Store:
 
     def recurring_lines(self, outlet: str, min_articles: int) -> frozenset[str]:
         """Fingerprints of lines that this outlet's stored articles carry at least `min_articles` times."""
-        query = select(outlet_lines.c.line_hash).where(
-            outlet_lines.c.outlet == outlet, outlet_lines.c.articles >= min_articles
-        )
         with self.engine.connect() as conn:
-            return frozenset(conn.execute(query).scalars())
+            return _recurring(conn, outlet, min_articles)
 
-    def line_counts(self, outlet: str) -> dict[str, int]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(outlet_lines.c.line_hash, outlet_lines.c.articles).where(outlet_lines.c.outlet == outlet)
-            )
-            return dict(rows.all())
-
-    def _count_lines(self, conn, outlet: str, line_hashes: Iterable[str]) -> None:
+    def _count_lines(self, conn, outlet: str, line_hashes: Iterable[str], min_articles: int = 3) -> set[str]:
+        """Count one more article for each line; the lines this article made recurring."""
         hashes = sorted(set(line_hashes))
         if not hashes:
-            return
+            return set()
         known = set(
             conn.execute(
                 select(outlet_lines.c.line_hash).where(
@@ -206,6 +303,11 @@ class Store:
         fresh = [{"outlet": outlet, "line_hash": h, "articles": 1} for h in hashes if h not in known]
         if fresh:
             conn.execute(insert(outlet_lines), fresh)
+        if not known:
+            return {h for h in hashes if min_articles <= 1}
+        return set(conn.execute(select(outlet_lines.c.line_hash).where(
+            outlet_lines.c.outlet == outlet, outlet_lines.c.line_hash.in_(sorted(known)),
+            outlet_lines.c.articles == min_articles)).scalars())
 
     # runs ---------------------------------------------------------------------------------------
 
@@ -223,12 +325,66 @@ class Store:
             )
 
 
+def _recurring(conn, outlet: str, min_articles: int) -> frozenset[str]:
+    query = select(outlet_lines.c.line_hash).where(outlet_lines.c.outlet == outlet,
+                                                   outlet_lines.c.articles >= min_articles)
+    return frozenset(conn.execute(query).scalars())
+
+
+def _write_extractions(conn, extractions: list[Extraction], failed: dict[str, str], version: str) -> None:
+    ids = [x.article.id for x in extractions] + list(failed)
+    notes: dict[str, str] = {}
+    for table, field, to_row, _ in _MENTIONS:
+        conn.execute(delete(table).where(table.c.article_id.in_(ids)))
+        rows = []
+        for x in extractions:
+            items = getattr(x, field)
+            if field == "figures":
+                kept = tuple(f for f in items if _storable_figure(f))
+                if len(kept) < len(items):
+                    notes[x.article.id] = (f"note: {len(items) - len(kept)} figure(s) beyond the store's "
+                                           f"64-bit range not stored")
+                items = kept
+            rows.extend(to_row(item, i) for i, item in enumerate(items))
+        if rows:
+            conn.execute(insert(table), rows)
+    clean_ids = [x.article.id for x in extractions if x.article.id not in notes]
+    if clean_ids:
+        conn.execute(update(articles).where(articles.c.id.in_(clean_ids))
+                     .values(extracted_version=version, extract_error=None))
+    for article_id, reason in {**notes, **failed}.items():
+        conn.execute(update(articles).where(articles.c.id == article_id)
+                     .values(extracted_version=version, extract_error=reason))
+
+
+def _storable_figure(figure) -> bool:
+    low, high = INT64
+    return all(v is None or (isinstance(v, int) and low <= v <= high) for v in (figure.value, figure.upper))
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Add the columns a store made by an earlier release lacks (`ADDED_COLUMNS`)."""
+    inspector = inspect(engine)
+    for table_name, column_name in ADDED_COLUMNS:
+        if column_name in {c["name"] for c in inspector.get_columns(table_name)}:
+            continue
+        column = metadata.tables[table_name].c[column_name]
+        with engine.begin() as conn:
+            conn.execute(text(f"ALTER TABLE {table_name} ADD COLUMN {column_name} "
+                              f"{column.type.compile(engine.dialect)}"))
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+# The columns that cleaning an input again can change (the id never changes: see `clean`).
+_CLEANED_FIELDS = ("outlet", "title", "published", "published_precision", "language", "text", "dateline",
+                   "credits", "removed_lines", "words", "pipeline_version")
 
 
 def _article_row(article: Article) -> dict:
@@ -254,6 +410,9 @@ def _article_row(article: Article) -> dict:
 
 
 def _article_record(row) -> Article:
+    # A store written before publication dates were checked may hold a placeholder (year 1, 9999):
+    # read as no date, as ingest now reads it, so no later command computes at the calendar's edge.
+    published = row["published"] if row["published"] and row["published"].year in PUBLISHED_YEARS else None
     return Article(
         id=row["id"],
         name=row["name"],
@@ -262,8 +421,8 @@ def _article_record(row) -> Article:
         outlet=row["outlet"],
         url=row["url"],
         title=row["title"],
-        published=row["published"],
-        published_precision=DatePrecision(row["published_precision"]) if row["published_precision"] else None,
+        published=published,
+        published_precision=DatePrecision(row["published_precision"]) if published and row["published_precision"] else None,
         language=row["language"],
         text=row["text"],
         dateline=row["dateline"],

@@ -53,16 +53,26 @@ def figure_row(figure: Figure, seq: int) -> dict:
     }
 
 
+def _whole(value) -> int | None:
+    """A stored count as an int, whatever a hand-edited or older store left there (a float, text)."""
+    if value is None or isinstance(value, int):
+        return value
+    try:
+        return int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
 def figure_of(row) -> Figure:
     return Figure(
         kind=FigureKind(row["kind"]),
-        value=row["value"],
+        value=_whole(row["value"]) or 0,
         qualifier=Qualifier(row["qualifier"]),
         who=row["who"],
         claimant=row["claimant"],
         sentence=row["sentence"],
         provenance=provenance_of(row),
-        upper=row["upper"],
+        upper=_whole(row["upper"]),
         as_of=row["as_of"],
         as_of_precision=DatePrecision(row["as_of_precision"]) if row["as_of_precision"] else None,
         historical=bool(row["historical"]),

@@ -10,7 +10,9 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
+    LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
     String,
@@ -42,7 +44,13 @@ articles = Table(
     Column("pipeline_version", String(32), nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Column("extracted_version", String(32), doc="wirewatch version whose rules produced the stored mentions"),
+    Column("extract_error", Text, doc="why that version's extraction failed; null when it succeeded"),
+    Column("raw", LargeBinary, doc="the input as read (zlib JSON), to clean again when the outlet's "
+                                   "recurring lines change; null for inputs no outlet line can touch"),
 )
+
+# Columns added after the first release: a store made before them gains them when opened.
+ADDED_COLUMNS = (("articles", "extract_error"), ("articles", "raw"))
 
 
 def _provenance_columns() -> list[Column]:
@@ -147,6 +155,17 @@ outlet_lines = Table(
     Column("line_hash", String(16), primary_key=True),
     Column("articles", Integer, nullable=False, doc="how many articles of the outlet carried the line"),
 )
+
+# Which short lines each article of an outlet carries: the articles to clean again when one of them
+# becomes a recurring line of the outlet.
+article_lines = Table(
+    "article_lines",
+    metadata,
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("outlet", String(300), nullable=False),
+    Column("line_hash", String(16), primary_key=True),
+)
+Index("article_lines_by_line", article_lines.c.outlet, article_lines.c.line_hash)
 
 runs = Table(
     "runs",

@@ -1,18 +1,20 @@
 """The dashboard: server-rendered pages and a JSON API over one store, every asset served locally.
 
 Pages and API share the functions in `data.py`. Ingest over HTTP is refused unless the server was
-started with a token; article text is escaped everywhere it appears.
+started with a token (checked in `guard.py` before the body is read); article text is escaped
+everywhere it appears. Pages read the store through a read-only handle: they never extract nor
+write, and never wait for an ingest, which has its own handle and lock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 import threading
+from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Annotated, Literal
 
-from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -20,8 +22,11 @@ from fastapi.templating import Jinja2Templates
 
 from .. import __version__
 from ..api import Wirewatch
+from ..errors import BadInput
+from ..parallel import ProcessRunner
 from ..report.svg import place_map, series_chart
 from . import data
+from .guard import Guard
 
 Status = Literal["disputed", "corroborated", "single-party"]
 Page = Annotated[int, Query(ge=1, le=100_000, description="page number, from 1")]
@@ -31,10 +36,23 @@ PerPage = Annotated[int, Query(ge=1, le=200, description="items per page, 1 to 2
 
 def create_app(db: str, token: str | None = None) -> FastAPI:
     """The application over the store at `db`; `token` enables POST /api/articles."""
-    app = FastAPI(title="wirewatch", version=__version__, docs_url=None, redoc_url=None,
+    # A posted article is extracted on a process of its own, so that the parse does not hold this
+    # process's interpreter lock while readers are being answered; it stops with the server.
+    extraction = {"runner": None}
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        if extraction["runner"] is not None:
+            extraction["runner"].close()
+
+    app = FastAPI(title="wirewatch", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="The ledger of an armed conflict: incidents, figures, agreements, articles.")
-    handle = Wirewatch(db)
-    lock = threading.Lock()
+    handle = Wirewatch(db, read_only=True)
+    writer = Wirewatch(db) if token else None
+    lock = threading.Lock()  # readers: one at a time on the shared ledger cache
+    write_lock = threading.Lock()  # ingests: one at a time, never holding up readers
+    app.add_middleware(Guard, token=token, max_body=handle.settings.max_bytes)
     folder = resources.files("wirewatch.web")
     templates = Jinja2Templates(directory=str(folder.joinpath("templates")))  # autoescapes .html
     app.mount("/static", StaticFiles(directory=str(folder.joinpath("static"))), name="static")
@@ -184,15 +202,15 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         return content
 
     @app.post("/api/articles", status_code=201)
-    def api_ingest(record: Annotated[dict, Body(description="id, url, outlet, title, published, text or html")],
-                   authorization: Annotated[str | None, Header()] = None):
-        if not token:
+    def api_ingest(record: Annotated[dict, Body(description="id, url, outlet, title, published, text or html")]):
+        # Guard let this through only with the right bearer token
+        if writer is None:
             raise HTTPException(403, "this server is read-only; start it with --token to accept articles")
-        given = (authorization or "").removeprefix("Bearer ").strip()
-        if not given or not secrets.compare_digest(given, token):
-            raise HTTPException(401, "missing or wrong token; send 'Authorization: Bearer <token>'",
-                                headers={"WWW-Authenticate": "Bearer"})
-        return locked(_ingest_record, record)
+        with write_lock:
+            if extraction["runner"] is None:
+                extraction["runner"] = ProcessRunner(1, nice=10)
+            return _ingest_record(writer, record, extraction["runner"])
+
 
     return app
 
@@ -206,21 +224,11 @@ def _day(value: str | None, name: str) -> dt.date | None:
         raise HTTPException(422, f"{name} {value!r}: expected a date as YYYY-MM-DD") from None
 
 
-def _ingest_record(handle: Wirewatch, record: dict) -> dict:
-    from ..ingest.jsonl import _document
-    from ..model import Skipped
-    from ..runner import _ingest_one
-    from ..model import IngestTally
-
-    raw = _document(record, "POST /api/articles", str(record.get("id") or "posted"))
-    if isinstance(raw, Skipped):
-        raise HTTPException(422, raw.reason)
-    tally = IngestTally()
-    outcome = _ingest_one(raw, handle.store, handle.settings, {}, {}, tally)
-    if outcome == "skipped":
-        raise HTTPException(422, tally.skipped[0].reason)
-    article_id = tally.article_ids[0]
-    list(handle.extractions([article_id]))
+def _ingest_record(handle: Wirewatch, record: dict, runner=None) -> dict:
+    try:
+        article_id, outcome = handle.ingest_record(record, "POST /api/articles", runner=runner)
+    except BadInput as exc:
+        raise HTTPException(422, exc.problem) from None
     return {"id": article_id, "outcome": outcome}
 
 

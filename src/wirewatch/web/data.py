@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 from ..api import Wirewatch
 from ..corpus.ledger import to_plain
-from ..model import IncidentStatus, Stance
+from ..model import Extraction, IncidentStatus, Stance
 from ..report.sitrep import References
 
 STATUS_FILTERS = {
@@ -165,7 +165,8 @@ def article(handle: Wirewatch, key: str) -> dict | None:
     found = handle.store.article(key) or next(iter(handle.store.articles([key])), None)
     if found is None:
         return None
-    extraction = next(iter(handle.extractions([found.id])))
+    # none yet when the server shows a store whose newest articles are not extracted
+    extraction = next(iter(handle.extractions([found.id])), None) or Extraction(article=found)
     spans = []
     for kind, items in (("figure", extraction.figures), ("place", extraction.places), ("claim", extraction.claims),
                         ("agreement", extraction.agreements)):
