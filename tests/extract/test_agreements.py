@@ -438,3 +438,14 @@ def test_agreements_not_arrangements(extractor, text):
 def test_agreements_mediator_lists_end_where_the_names_end(extractor, text, parties, mediators):
     agreement = only(extracted(extractor, text))
     assert (agreement.parties, agreement.mediators) == (parties, mediators)
+
+
+@pytest.mark.parametrize("text", [
+    "He requested Washington's help in rebuilding the bridge.",
+    "She asked Kenya for more peacekeepers.",
+    "They appealed to Qatar to mediate a truce.",
+])
+def test_agreements_pronoun_subject_is_no_party(extractor, text):
+    """A pronoun names no party: a request is filed under names, never under "He" or "They"."""
+    for agreement in extracted(extractor, text):
+        assert not {p.lower() for p in agreement.parties} & {"he", "she", "they", "it", "we"}, agreement.parties

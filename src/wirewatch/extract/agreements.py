@@ -441,7 +441,7 @@ def _subject_text(token: Token) -> str | None:
     for _ in range(4):
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                return doc_phrase(child)
+                return None if child.pos_ == "PRON" else doc_phrase(child)  # "He requested help" names no party
         if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep", "pobj") and current.head is not current:
             current = current.head
             continue
