@@ -103,3 +103,19 @@ def weights(model) -> list:
     """Copies of every parameter of a thinc model and its layers."""
     return [layer.get_param(name).copy() for layer in model.walk() for name in layer.param_names
             if layer.has_param(name)]
+
+
+def test_a_saved_pipeline_loads_in_a_process_that_never_imported_wirewatch(pipeline, tmp_path):
+    """The gazetteer factory is registered as a spaCy entry point, so `spacy.load(path)` (and
+    `spacy train` sourcing the component) finds it without `import wirewatch` first."""
+    import subprocess
+    import sys
+
+    pipeline.to_disk(tmp_path / "nlp")
+    code = ("import spacy, sys; nlp = spacy.load(sys.argv[1]); "
+            "print(','.join(nlp.pipe_names)); print(len(nlp('Shelling hit Ganja.')))")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "nlp")], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    names, tokens = done.stdout.split()
+    assert COMPONENT in names.split(",") and int(tokens) == 4
