@@ -389,3 +389,30 @@ def test_claims_provenance_points_at_cue(extractor):
     claim = only(extracted(extractor, text))
     assert text[claim.provenance.start:claim.provenance.end] == "accused"
     assert claim.provenance.article_id == "test-article"
+
+
+# --- what is no claim: procedure, feelings, unnamed sources (guideline C14, C17, C19, C26) -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # operational and procedural reports
+        "City officials said they closed two bridges over the river after the blast.",
+        "Police said they had found a second device near the market in Dresna.",
+        "The governor said rescuers were still searching the rubble of the school.",
+        "Velmar's interior minister said he had instructed the border guards to reinforce checkpoints.",
+        "The prosecutor said her office had opened an investigation into the explosion.",
+        "Officials said all of the injured had been treated and released by the evening.",
+        # vows to find the perpetrators
+        "\"We will find those who did this,\" the mayor said.",
+        # no determination, no claim of responsibility
+        "A police spokesman said no group had yet claimed responsibility for the bombing in Kessel.",
+        "Investigators said the cause of the fire had not been determined.",
+        # unnamed sources and people in the street
+        "A security source said Ostravan troops had shelled the village overnight.",
+        "Locals said the rebels had attacked the convoy on the main road.",
+    ],
+)
+def test_claims_not_from_procedure_or_non_parties(extractor, text):
+    assert extracted(extractor, text) == []

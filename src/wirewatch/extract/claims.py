@@ -394,8 +394,9 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
         return None
     if _PLEDGE_CONTENT.search(text):
         return None
+    if _no_claim(span, lemmas := lower_lemmas(doc), lowered):
+        return None
     harmful = _harmful()
-    lemmas = lower_lemmas(doc)
     harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t)]
     if not harm:
         if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
@@ -407,6 +408,16 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
     if agent and agent.split()[0].lower() in ("its", "their", "our", "we"):
         return Stance.ASSERT, None, None
     return Stance.ACCUSE, agent, agent
+
+
+def _no_claim(span: Span, lemmas: list[str], lowered: str) -> bool:
+    """Content that reports procedure or feeling rather than a claim: a statement headed by an
+    operational verb ("police closed the station", "they found a second device", "we will find
+    them"), or one holding a no-claim phrase ("no group has claimed", "not determined")."""
+    if any(phrase in lowered for phrase in words("not_claim_phrases")):
+        return True
+    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    return any(lemmas[h.i] in words("procedure_verbs") for h in heads)
 
 
 def _states_a_toll(tokens: list[Token]) -> bool:
