@@ -416,3 +416,52 @@ def test_claims_provenance_points_at_cue(extractor):
 )
 def test_claims_not_from_procedure_or_non_parties(extractor, text):
     assert extracted(extractor, text) == []
+
+
+# --- stance classes of reported speech (issue 21) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,stance",
+    [
+        # a report that something did not happen: assert, not accuse
+        ("No shelling was reported along the northern front overnight, officials said.", Stance.ASSERT),
+        ("Velmar's defence ministry said there had been no air strikes on Dresna since Sunday.", Stance.ASSERT),
+        # a party's statement about its own strikes or threats: assert
+        ("\"Our aircraft hit military targets as planned,\" an army spokesman said.", Stance.ASSERT),
+        ("The rebel group said it would launch new attacks on government convoys.", Stance.ASSERT),
+        ("\"We struck their fuel depots near the port,\" the Ostravan commander said.", Stance.ASSERT),
+        # a denial of responsibility, with no deny verb
+        ("The militia said in a statement that it was not responsible for the bombing in Kessel.", Stance.DENY),
+        ("Ostrava's foreign ministry said its forces had nothing to do with the attack on the convoy.", Stance.DENY),
+        ("The army said the security forces were not involved in the shooting.", Stance.DENY),
+    ],
+)
+def test_claims_stance_of_reported_speech(extractor, text, stance):
+    assert only(extracted(extractor, text)).stance is stance
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four people died when an enemy drone hit the market in Dresna, the governor said.",
+        "Azerbaijani artillery killed six civilians in the village of Taghavard, Armenia's defence ministry said.",
+        "Rebel fighters killed 12 soldiers in an ambush near the border, the army said.",
+    ],
+)
+def test_claims_toll_blamed_on_the_enemy_is_a_figure_and_an_accusation(extractor, text):
+    extraction = extractor.extract(make_article(text))
+    assert extraction.figures, "the toll is still a figure"
+    assert only(list(extraction.claims)).stance is Stance.ACCUSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two explosions killed six people at a checkpoint in Kessel, officials said.",
+        "The blast killed 14 people near the bus station, police said.",
+    ],
+)
+def test_claims_toll_that_names_no_enemy_is_no_claim(extractor, text):
+    extraction = extractor.extract(make_article(text))
+    assert extraction.figures and list(extraction.claims) == []

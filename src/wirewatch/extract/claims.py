@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Claim, Provenance, Stance
+from ..nlp.numbers import parse_number
 from ..nlp.annotate import ParsedSentence, lower_lemmas, remembered, text_of, tokens_of, tokens_with_pos
 from ..resolve.sides import actor_kinds, demonym_country, forces_of, main_parties, opponent, side_of, states_named
 from .attribution import agent_of, according_to, noun_phrase, subject_of
@@ -43,6 +44,10 @@ _PRONOUNS = {"he", "she", "it", "they", "we"}
 _NOT_ANTECEDENTS = {"i", "me", "you", "who", "which", "that"}
 # What each pronoun can refer back to (see _kind_of).
 _AGREEMENT = {"he": ("person",), "she": ("person",), "it": ("body",), "they": ("group", "body"), "we": ("group", "body")}
+# The doer of harm when the content calls it "the enemy": the speaker's opponent, to be inferred.
+_ENEMY = "enemy"
+# The speaker's own side as the doer of harm ("it would mount new attacks", "our aircraft hit").
+_OWN_SIDE_PRONOUNS = ("its", "their", "our", "we", "it", "i", "my")
 _AND_OR_COMMA = re.compile(r"\band\b|,")
 _NAME_WORDS = re.compile(r"[A-Za-z’'-]+")
 _LOWER_WORDS = re.compile(r"[a-z]+")
@@ -374,12 +379,20 @@ def _classify(span: Span, verb: Token) -> tuple[Stance, str | None, str | None] 
     are the dearest test, and every other test is a pure function of the same content.
     """
     tokens = tokens_of(span.doc)[span.start:span.end]
-    if _states_a_toll(tokens):
-        return None
     verdict = _classify_content(span, verb, tokens)
-    if verdict is None or any(span.start <= hit.anchor < span.end for hit in match_figures(verb.doc)):
+    if verdict is None or _blames(verdict):
+        return verdict
+    if _states_a_toll(tokens) or any(span.start <= hit.anchor < span.end for hit in match_figures(verb.doc)):
         return None
     return verdict
+
+
+def _blames(verdict: tuple[Stance, str | None, str | None]) -> bool:
+    """An accusation that names who did the harm: kept even when the content is a toll ("four
+    people died when an enemy drone hit the market"), which is then a figure and an accusation."""
+    stance, accused, agent = verdict
+    named = accused is not None and parse_number(accused) is None
+    return stance is Stance.ACCUSE and (named or agent == _ENEMY)
 
 
 def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Stance, str | None, str | None] | None:
@@ -397,17 +410,42 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
     if _no_claim(span, lemmas := lower_lemmas(doc), lowered):
         return None
     harmful = _harmful()
+    if any(phrase in lowered for phrase in words("responsibility_denials")):
+        return Stance.DENY, None, None
     harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t)]
     if not harm:
         if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return None
         return Stance.ASSERT, None, None
-    if any(w in lowered for w in words("own_side_words")):
+    if _own_doing(span):
         return Stance.ASSERT, None, None
     agent = _harm_agent(harm)
-    if agent and agent.split()[0].lower() in ("its", "their", "our", "we"):
+    enemy = words("own_side_words")
+    if agent and any(w in enemy for w in _LOWER_WORDS.findall(agent.lower())):
+        return Stance.ACCUSE, None, _ENEMY  # "the enemy shelled ...": the speaker's opponent, inferred
+    if any(w in lowered for w in enemy):
         return Stance.ASSERT, None, None
+    if agent and agent.split()[0].lower() in _OWN_SIDE_PRONOUNS:
+        return Stance.ASSERT, None, None
+    if agent is None and all(_negated(t) for t in harm):
+        return Stance.ASSERT, None, None  # "no shelling was reported overnight": a report, not a charge
     return Stance.ACCUSE, agent, agent
+
+
+def _own_doing(span: Span) -> bool:
+    """Content whose main clause the speaker itself does ("it would mount new attacks", "we hit
+    their depots"): a party's statement about its own actions asserts, it accuses no one."""
+    root, harmful = span.root, _harmful()
+    does_harm = root.lemma_.lower() in harmful or any(
+        c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in harmful for c in root.children)
+    return does_harm and any(c.dep_ == "nsubj" and c.lower_ in _OWN_SIDE_PRONOUNS for c in root.children)
+
+
+def _negated(token: Token) -> bool:
+    """A harm word said not to have happened: "no shelling", "did not attack", "were not shelled"."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    return token.dep_ in ("dobj", "nsubjpass", "nsubj") and any(c.dep_ == "neg" for c in token.head.children)
 
 
 def _no_claim(span: Span, lemmas: list[str], lowered: str) -> bool:
@@ -465,7 +503,10 @@ def _harm_agent(harm: list[Token]) -> str | None:
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ in words("weapon_nouns"):
                 return _firing_side(subject)
-            if subject is not None and subject.pos_ != "PRON" and subject.lower_ not in words("not_speakers"):
+            if subject is not None and subject.pos_ == "PRON" and subject.lower_ in _OWN_SIDE_PRONOUNS:
+                return subject.lower_
+            if subject is not None and subject.pos_ != "PRON" and subject.lower_ not in words("not_speakers") \
+                    and not _incident(subject):
                 named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
                 return noun_phrase(named or subject, coordinated=True).text
         for child in token.children:
@@ -477,9 +518,17 @@ def _harm_agent(harm: list[Token]) -> str | None:
     return None
 
 
+def _incident(noun: Token) -> bool:
+    """"explosions", "the attack": a subject that names what happened, not who did it."""
+    lemma = noun.lemma_.lower()
+    return lemma in words("incident_nouns") or lemma in words("harm_words")
+
+
 def _firing_side(weapon: Token) -> str | None:
     """"missiles fired from Armenian territory": the side named inside a weapon's phrase."""
     for token in weapon.subtree:
+        if token.lower_ in words("own_side_words"):
+            return _ENEMY
         country = demonym_country(token.text) or side_of(token.text if token.pos_ == "PROPN" else None)
         if country:
             return forces_of(country)
