@@ -431,6 +431,9 @@ def test_claims_not_from_procedure_or_non_parties(extractor, text):
         ("\"Our aircraft hit military targets as planned,\" an army spokesman said.", Stance.ASSERT),
         ("The rebel group said it would launch new attacks on government convoys.", Stance.ASSERT),
         ("\"We struck their fuel depots near the port,\" the Ostravan commander said.", Stance.ASSERT),
+        # harm that no one is said to have done, told by a speaker with no side: what happened (C13)
+        ("\"We know there was a bombing,\" the city's police chief said.", Stance.ASSERT),
+        ("Investigators said the devices found in the two towns were pipe bombs.", Stance.ASSERT),
         # a denial of responsibility, with no deny verb
         ("The militia said in a statement that it was not responsible for the bombing in Kessel.", Stance.DENY),
         ("Ostrava's foreign ministry said its forces had nothing to do with the attack on the convoy.", Stance.DENY),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
@@ -33,6 +33,8 @@ RULES = (
     "claims.according_to",  # "according to X, Z"
     "claims.alleged",  # "X pointed at alleged attacks on Y"
 )
+# The rules whose stance is read from the content of a statement rather than from its verb.
+_CLASSIFIED = ("claims.said_content", "claims.according_to")
 _CUES = re.compile(
     r"\b(accus|blam|charg|den(y|ied|ies)|reject|dismiss|refut|rebuff|said|\bsay(s|ing)?\b|claim|insist|argu|report|"
     r"stat(ed|es)|reiterat|announc|declar|told|tell|wrote|writ|tweet|add(ed|s)|alleg|assert|maintain|confirm|"
@@ -46,6 +48,8 @@ _NOT_ANTECEDENTS = {"i", "me", "you", "who", "which", "that"}
 _AGREEMENT = {"he": ("person",), "she": ("person",), "it": ("body",), "they": ("group", "body"), "we": ("group", "body")}
 # The doer of harm when the content calls it "the enemy": the speaker's opponent, to be inferred.
 _ENEMY = "enemy"
+# The marker of harm told from its target's side ("came under fire"), whose doer is to be inferred.
+_SUFFERED = "suffered"
 # The speaker's own side as the doer of harm ("it would mount new attacks", "our aircraft hit").
 _OWN_SIDE_PRONOUNS = ("its", "their", "our", "we", "it", "i", "my")
 _AND_OR_COMMA = re.compile(r"\band\b|,")
@@ -429,7 +433,17 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
         return Stance.ASSERT, None, None
     if agent is None and all(_negated(t) for t in harm):
         return Stance.ASSERT, None, None  # "no shelling was reported overnight": a report, not a charge
+    if agent is None and any(_suffered(t) for t in harm):
+        return Stance.ACCUSE, None, _SUFFERED
     return Stance.ACCUSE, agent, agent
+
+
+def _suffered(token: Token) -> bool:
+    """Harm told from the side of its target ("came under fire", "was shelled"): an implicit
+    accusation of whoever did it (guideline C2), even when the text names no one."""
+    if token.pos_ == "VERB":
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    return token.dep_ == "pobj" and token.head.lower_ == "under"
 
 
 def _own_doing(span: Span) -> bool:
@@ -500,15 +514,13 @@ def _harm_agent(harm: list[Token]) -> str | None:
             agent = agent_of(token)
             if agent is not None:
                 return noun_phrase(agent, coordinated=True).text
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ in words("weapon_nouns"):
-                return _firing_side(subject)
-            if subject is not None and subject.pos_ == "PRON" and subject.lower_ in _OWN_SIDE_PRONOUNS:
-                return subject.lower_
-            if subject is not None and subject.pos_ != "PRON" and subject.lower_ not in words("not_speakers") \
-                    and not _incident(subject):
-                named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-                return noun_phrase(named or subject, coordinated=True).text
+            doer = _doer(token)
+            if doer is not None:
+                return doer
+        elif token.dep_ == "dobj" and token.head.pos_ == "VERB":
+            doer = _doer(token.head)  # "the rebels carried out an attack", "it would mount new attacks"
+            if doer is not None:
+                return doer
         for child in token.children:
             if child.dep_ in ("amod", "compound", "poss") and demonym_country(child.text.replace("’s", "").replace("'s", "")):
                 return forces_of(demonym_country(child.text.replace("’s", "").replace("'s", ""))) \
@@ -516,6 +528,22 @@ def _harm_agent(harm: list[Token]) -> str | None:
             if child.dep_ == "poss" and child.pos_ == "PROPN":
                 return child.text
     return None
+
+
+def _doer(verb: Token) -> str | None:
+    """The subject of a verb of harm as the one who did it: the side a weapon was fired from, the
+    speaker's own "we" or "it", or a named subject; None for pronouns, incidents and empty words."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ in words("weapon_nouns"):
+        return _firing_side(subject)
+    if subject.pos_ == "PRON":
+        return subject.lower_ if subject.lower_ in _OWN_SIDE_PRONOUNS else None
+    if subject.lower_ in words("not_speakers") or _incident(subject):
+        return None
+    named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return noun_phrase(named or subject, coordinated=True).text
 
 
 def _incident(noun: Token) -> bool:
@@ -796,6 +824,10 @@ def _build(hit: ClaimHit, speaker: str, item: ParsedSentence, article: Article, 
             # Without a side the speaker has no opponent, whoever the parties are.
             accused = forces_of(opponent(side, parties.get())) if side else None
             rule += "+accused_inferred" if accused else ""
+            if accused is None and hit.rule in _CLASSIFIED and hit.own_side_agent not in (_ENEMY, _SUFFERED):
+                # Harm that no one is said to have done, told by a speaker with no side: a statement
+                # on what happened ("there was a bombing"), which asserts (guideline C13).
+                return _build(replace(hit, stance=Stance.ASSERT), speaker, item, article, parties)
         elif hit.own_side_agent and side_of(hit.own_side_agent) and side_of(hit.own_side_agent) == side_of(speaker):
             return _build(ClaimHit(hit.rule, Stance.ASSERT, hit.speaker, hit.speaker_phrase, None, hit.action,
                                    hit.places, hit.cue), speaker, item, article, parties)
