@@ -468,3 +468,85 @@ def test_claims_toll_blamed_on_the_enemy_is_a_figure_and_an_accusation(extractor
 def test_claims_toll_that_names_no_enemy_is_no_claim(extractor, text):
     extraction = extractor.extract(make_article(text))
     assert extraction.figures and list(extraction.claims) == []
+
+
+# --- nominal accusations, denials by characterisation, condemnations with a doer (issue 21) -----
+
+
+@pytest.mark.parametrize(
+    "text,accuser,accused,denier",
+    [
+        ("The ministry rejected accusations from Kyiv that its troops had shelled the plant.",
+         "Kyiv", "ministry", "ministry"),
+        ("Ostrava dismissed allegations by Velmar that Ostravan jets had bombed the bridge at Kessel.",
+         "Velmar", "Ostravan jets", "Ostrava"),
+        ("Khartoum's claim that the militia had attacked the refinery was rejected by its commanders.",
+         "Khartoum", "militia", "commanders"),
+    ],
+)
+def test_claims_nominal_accusation_and_its_denial(extractor, text, accuser, accused, denier):
+    claims = extracted(extractor, text)
+    accusation = only([c for c in claims if c.stance is Stance.ACCUSE])
+    denial = only([c for c in claims if c.stance is Stance.DENY])
+    assert accusation.speaker == accuser and accused in accusation.accused
+    assert accusation.provenance.rule == "claims.accuse_noun"
+    assert denier in denial.speaker
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("Officials called 'baseless' the reports that soldiers had crossed the border.", "Officials"),
+        ("The government in Kinshasa described the allegations as fabricated.", "government in Kinshasa"),
+        ("Moscow called the claims a lie.", "Moscow"),
+        ("The army branded the report as propaganda.", "army"),
+    ],
+)
+def test_claims_calling_a_claim_false_denies(extractor, text, speaker):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.provenance.rule) == (Stance.DENY, speaker, "claims.called_false")
+
+
+def test_claims_calling_something_else_is_no_denial(extractor):
+    assert extracted(extractor, "Officials called the visit a success.") == []
+
+
+@pytest.mark.parametrize(
+    "text,speaker,accused",
+    [
+        ("The army condemned the rebels for shelling villages near Goma.", "army", "rebels"),
+        ("Phnom Penh denounced the aggression of the Thai army along the border.", "Phnom Penh", "the Thai army"),
+        ("The foreign ministry condemned Velmar's aggression against the port of Dresna.", "foreign ministry", "Velmar"),
+    ],
+)
+def test_claims_condemnation_naming_the_doer_accuses(extractor, text, speaker, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.accused) == (Stance.ACCUSE, speaker, accused)
+    assert claim.provenance.rule == "claims.condemn"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president condemned the attack on the market.",
+        "Several governments condemned the bombing in Kabul on Sunday.",
+    ],
+)
+def test_claims_condemnation_without_a_doer_is_no_claim(extractor, text):
+    assert extracted(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thailand and Cambodia accused each other of opening fire first, both sides said.",
+        "Velmar accused Ostrava of breaking the truce, the Velmari defence ministry said in a statement.",
+    ],
+)
+def test_claims_accusation_with_its_speaker_after_it_is_one_claim(extractor, text):
+    assert only(extracted(extractor, text)).stance is Stance.ACCUSE
+
+
+def test_claims_a_deny_verb_the_prefilter_once_missed(extractor):
+    claim = only(extracted(extractor, "The ministry disproved this."))
+    assert claim.stance is Stance.DENY

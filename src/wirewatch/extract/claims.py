@@ -22,7 +22,7 @@ from ..resolve.sides import actor_kinds, demonym_country, forces_of, main_partie
 from .attribution import agent_of, according_to, noun_phrase, subject_of
 from .figures import match_figures
 from .places import place_names_in
-from .words import words
+from .words import mapping, words
 
 RULES = (
     "claims.accuse_verb",  # "X accused Y of Z", "X blamed each other for Z"
@@ -32,15 +32,12 @@ RULES = (
     "claims.said_content",  # "X said (that) Z" and quotations, classified as accuse or assert
     "claims.according_to",  # "according to X, Z"
     "claims.alleged",  # "X pointed at alleged attacks on Y"
+    "claims.condemn",  # "X condemned Y for shelling Z", "X denounced the aggression of Y"
+    "claims.called_false",  # "X called the reports baseless"
+    "claims.accuse_noun",  # "accusations from X that Y shelled Z"
 )
 # The rules whose stance is read from the content of a statement rather than from its verb.
 _CLASSIFIED = ("claims.said_content", "claims.according_to")
-_CUES = re.compile(
-    r"\b(accus|blam|charg|den(y|ied|ies)|reject|dismiss|refut|rebuff|said|\bsay(s|ing)?\b|claim|insist|argu|report|"
-    r"stat(ed|es)|reiterat|announc|declar|told|tell|wrote|writ|tweet|add(ed|s)|alleg|assert|maintain|confirm|"
-    r"stress|repeat|warn|according to)",
-    re.I,
-)
 _PRONOUNS = {"he", "she", "it", "they", "we"}
 # Subjects that name no one to refer back to: the writer, the reader, a relative pronoun.
 _NOT_ANTECEDENTS = {"i", "me", "you", "who", "which", "that"}
@@ -52,6 +49,7 @@ _ENEMY = "enemy"
 _SUFFERED = "suffered"
 # The speaker's own side as the doer of harm ("it would mount new attacks", "our aircraft hit").
 _OWN_SIDE_PRONOUNS = ("its", "their", "our", "we", "it", "i", "my")
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
 _AND_OR_COMMA = re.compile(r"\band\b|,")
 _NAME_WORDS = re.compile(r"[A-Za-z’'-]+")
 _LOWER_WORDS = re.compile(r"[a-z]+")
@@ -96,7 +94,30 @@ class ClaimHit:
 def wants(text: str) -> bool:
     """Cheap filter: a sentence with an attribution or accusation cue. Remembered for recent
     sentences: asked when choosing what to parse and again by the rules."""
-    return bool(_CUES.search(text))
+    return bool(_cues().search(text))
+
+
+@cache
+def _cues() -> re.Pattern:
+    """The prefilter, built from the verb lexicons the rules read, so that a verb added there is
+    never filtered out here: each lemma's stem ("deny" -> "den", "accuse" -> "accus") at a word
+    start, the irregular forms, the alleged-words and the source phrases."""
+    stems = {_stem(lemma) for lemma in _cue_lemmas()}
+    stems |= set(mapping("irregular_verbs")) | words("alleged_words") | words("source_phrases")
+    alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})", re.I)
+
+
+def _cue_lemmas() -> frozenset[str]:
+    """Every verb lemma a claim rule starts from."""
+    return _speech_cues() | words("condemn_verbs") | words("calling_verbs")
+
+
+def _stem(lemma: str) -> str:
+    """The part of a verb every regular form starts with: "deny" (denied, denies), "accuse"
+    (accused, accusing), "say" (says, saying); a stem shorter than three letters is kept whole."""
+    stem = lemma[:-1] if lemma.endswith(("e", "y")) else lemma
+    return stem if len(stem) >= 3 else lemma
 
 
 def find_claims(parsed: Iterable[ParsedSentence], article: Article) -> list[Claim]:
@@ -173,6 +194,17 @@ def match_claims(doc: Doc) -> list[ClaimHit]:
         if hit is not None:
             hits.append(hit)
             cue_verbs.append(token)
+    condemning, calling = words("condemn_verbs"), words("calling_verbs")
+    for token in tokens_with_pos(doc, "VERB"):
+        lemma = lemmas[token.i]
+        hit = _condemnation(token) if lemma in condemning else _called_false(token) if lemma in calling else None
+        if hit is not None and hit.stance is Stance.DENY and any(
+                h.stance is Stance.DENY and h.speaker == hit.speaker for h in hits):
+            continue  # "denied shelling Ganja and called the accusation a lie": one denial
+        if hit is not None:
+            hits.append(hit)
+            cue_verbs.append(token)
+    hits.extend(_nominal_accusations(doc, lemmas))
     claiming = words("claim_verbs")
     statements = [t for t in tokens_with_pos(doc, "VERB", "AUX") if lemmas[t.i] in claiming]
     contents = {t.i: _content_head(t) for t in statements}
@@ -302,10 +334,80 @@ def _rejects_a_claim(verb: Token) -> bool:
     return any(o.lower_ in words("claim_nouns") for o in objects) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
+def _condemnation(verb: Token) -> ClaimHit | None:
+    """"condemned the rebels for shelling villages" (accused: the object), "denounced the aggression
+    of X" or "X's aggression" (accused: X). A condemnation that names no doer is no claim (C20)."""
+    speaker_token = _speaker_token(verb)
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if speaker_token is None or target is None:
+        return None
+    action = _prep_object(verb, ("for",))
+    if action:
+        accused = noun_phrase(target, coordinated=True).text
+    elif target.lemma_.lower() in _harmful():
+        doer = next((c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        doer = doer or next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else doer
+        if doer is None:
+            return None
+        accused = _span_text(verb.doc, doer.left_edge.i, doer.right_edge.i + 1).removesuffix("'s").removesuffix("’s")
+        action = _span_text(verb.doc, target.left_edge.i, target.right_edge.i + 1)
+    else:
+        return None
+    speaker, phrase = _speaker_texts(speaker_token)
+    return ClaimHit("claims.condemn", Stance.ACCUSE, speaker, phrase, accused, _trim(action),
+                    _places_in(verb.doc, verb), verb.i)
+
+
+def _called_false(verb: Token) -> ClaimHit | None:
+    """"called the reports baseless", "described the claim as fabricated": a denial by the subject."""
+    falsity = words("falsity_words")
+    parts = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "advcl", "dobj", "prep")]
+    if not any(t.lower_ in falsity for c in parts if c.dep_ != "dobj" for t in c.subtree):
+        return None
+    speaker_token = _speaker_token(verb)
+    if speaker_token is None:
+        return None
+    claim = next((c for c in parts if c.lemma_.lower() in words("claim_nouns") and c.lower_ not in falsity), None)
+    action = _span_text(verb.doc, claim.left_edge.i, claim.right_edge.i + 1) if claim is not None else ""
+    speaker, phrase = _speaker_texts(speaker_token)
+    return ClaimHit("claims.called_false", Stance.DENY, speaker, phrase, None, _trim(action), _own_places(verb), verb.i)
+
+
+def _nominal_accusations(doc: Doc, lemmas: list[str]) -> list[ClaimHit]:
+    """"rejected accusations from Kyiv that its troops had shelled the plant": an accusation by the
+    noun's source (its "from/by" object or possessor) against who did the harm in its clause; "its"
+    there is the side of whoever answers the accusation."""
+    out = []
+    nouns = words("accusation_nouns")
+    for noun in tokens_of(doc):
+        if lemmas[noun.i] not in nouns or noun.pos_ != "NOUN":
+            continue
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+        source = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        source = source or (next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None)
+        if clause is None or source is None:
+            continue
+        harmful = _harmful()
+        harm = [t for t in clause.subtree if lemmas[t.i] in harmful and not _benign(t)]
+        if not harm:
+            continue
+        accused = _harm_agent(harm)
+        if accused and accused.split()[0].lower() in _OWN_SIDE_PRONOUNS:
+            answering = subject_of(noun.head) if noun.dep_ == "dobj" else agent_of(noun.head)
+            accused = noun_phrase(answering, coordinated=True).text if answering is not None else None
+        speaker, phrase = (_POSSESSIVE.sub("", text) for text in _speaker_texts(source))
+        out.append(ClaimHit("claims.accuse_noun", Stance.ACCUSE, speaker, phrase, accused,
+                            _trim(_span_text(doc, clause.left_edge.i, clause.right_edge.i + 1)),
+                            _places_in(doc, clause), noun.i, needs_accused=accused is None))
+    return out
+
+
 def _statement(verb: Token, other_cues: list[Token]) -> ClaimHit | None:
     content = _content_head(verb)
-    if content is None:
-        return None
+    if content is None or (content in other_cues and content.lemma_.lower() not in words("claim_verbs")):
+        return None  # "X and Y accused each other ..., both sides said": the accusation is the claim
     speaker_token = _speaker_token(verb) or agent_of(verb)
     if speaker_token is None or speaker_token.i in range(content.left_edge.i, content.right_edge.i + 1):
         return None
@@ -336,10 +438,11 @@ def _according_to_hit(doc: Doc, found) -> ClaimHit | None:
 def _alleged(doc: Doc, hits: list[ClaimHit]) -> list[ClaimHit]:
     out = []
     lowered = text_of(doc).lower()
-    if "alleged" not in lowered and "purported" not in lowered:
+    alleging = words("alleged_words")
+    if not any(word in lowered for word in alleging):
         return out
     for token in tokens_of(doc):
-        if token.lower_ not in ("alleged", "purported") or token.head.lemma_.lower() not in words("harm_words"):
+        if token.lower_ not in alleging or token.head.lemma_.lower() not in words("harm_words"):
             continue
         verb = next((a for a in token.head.ancestors if a.pos_ == "VERB"), None)
         if verb is None or any(h.cue == verb.i for h in hits):
