@@ -550,3 +550,25 @@ def test_claims_accusation_with_its_speaker_after_it_is_one_claim(extractor, tex
 def test_claims_a_deny_verb_the_prefilter_once_missed(extractor):
     claim = only(extracted(extractor, "The ministry disproved this."))
     assert claim.stance is Stance.DENY
+
+
+@pytest.mark.parametrize(
+    "text,speaker,rule",
+    [
+        ("The Taliban claimed responsibility for the attack on the base.", "Taliban", "claims.responsibility"),
+        ("The militant group accepted responsibility for the bombings in the capital.", "militant group",
+         "claims.responsibility"),
+        ("Al-Shabaab took responsibility for the raid on the hotel in Mogadishu.", "Al-Shabaab", "claims.responsibility"),
+        ("Russia's defence ministry claimed to have shot down 20 Ukrainian drones overnight.",
+         "Russia's defence ministry", "claims.claimed_to"),
+        ("The army claimed to have hit three gunmen.", "army", "claims.claimed_to"),
+        ("The Houthis claimed to have struck a cargo ship in the Red Sea.", "Houthis", "claims.claimed_to"),
+    ],
+)
+def test_claims_a_party_owning_an_act_asserts(extractor, text, speaker, rule):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.provenance.rule) == (Stance.ASSERT, speaker, rule)
+
+
+def test_claims_no_responsibility_claimed_is_no_claim(extractor):
+    assert extracted(extractor, "No group has claimed responsibility for the blast in Quetta.") == []

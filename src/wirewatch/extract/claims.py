@@ -35,6 +35,8 @@ RULES = (
     "claims.condemn",  # "X condemned Y for shelling Z", "X denounced the aggression of Y"
     "claims.called_false",  # "X called the reports baseless"
     "claims.accuse_noun",  # "accusations from X that Y shelled Z"
+    "claims.responsibility",  # "X claimed responsibility for the attack"
+    "claims.claimed_to",  # "X claimed to have shot down 20 drones"
 )
 # The rules whose stance is read from the content of a statement rather than from its verb.
 _CLASSIFIED = ("claims.said_content", "claims.according_to")
@@ -110,7 +112,8 @@ def _cues() -> re.Pattern:
 
 def _cue_lemmas() -> frozenset[str]:
     """Every verb lemma a claim rule starts from."""
-    return _speech_cues() | words("condemn_verbs") | words("calling_verbs")
+    return (_speech_cues() | words("condemn_verbs") | words("calling_verbs") | words("responsibility_verbs")
+            | words("own_act_verbs"))
 
 
 def _stem(lemma: str) -> str:
@@ -205,6 +208,12 @@ def match_claims(doc: Doc) -> list[ClaimHit]:
             hits.append(hit)
             cue_verbs.append(token)
     hits.extend(_nominal_accusations(doc, lemmas))
+    owning, own_acts = words("responsibility_verbs"), words("own_act_verbs")
+    for token in tokens_with_pos(doc, "VERB"):
+        hit = _own_act(token, lemmas[token.i] in owning, lemmas[token.i] in own_acts)
+        if hit is not None:
+            hits.append(hit)
+            cue_verbs.append(token)
     claiming = words("claim_verbs")
     statements = [t for t in tokens_with_pos(doc, "VERB", "AUX") if lemmas[t.i] in claiming]
     contents = {t.i: _content_head(t) for t in statements}
@@ -357,6 +366,26 @@ def _condemnation(verb: Token) -> ClaimHit | None:
     speaker, phrase = _speaker_texts(speaker_token)
     return ClaimHit("claims.condemn", Stance.ACCUSE, speaker, phrase, accused, _trim(action),
                     _places_in(verb.doc, verb), verb.i)
+
+
+def _own_act(verb: Token, owning: bool, own_acts: bool) -> ClaimHit | None:
+    """A party owning an act: "claimed responsibility for the attack" (rule claims.responsibility)
+    or "claimed to have shot down 20 drones" (claims.claimed_to); both assert. "No group has claimed
+    responsibility" is no claim (C17)."""
+    if not (owning or own_acts) or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if owning and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in verb.children):
+        rule, content = "claims.responsibility", next(c for c in verb.children if c.dep_ == "dobj")
+    elif own_acts and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        rule, content = "claims.claimed_to", next(c for c in verb.children if c.dep_ == "xcomp")
+    else:
+        return None
+    speaker_token = _speaker_token(verb)
+    if speaker_token is None or any(c.dep_ == "det" and c.lower_ == "no" for c in speaker_token.children):
+        return None
+    speaker, phrase = _speaker_texts(speaker_token)
+    action = _span_text(verb.doc, content.left_edge.i, content.right_edge.i + 1)
+    return ClaimHit(rule, Stance.ASSERT, speaker, phrase, None, _trim(action), _places_in(verb.doc, content), verb.i)
 
 
 def _called_false(verb: Token) -> ClaimHit | None:
