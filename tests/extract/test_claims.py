@@ -572,3 +572,28 @@ def test_claims_a_party_owning_an_act_asserts(extractor, text, speaker, rule):
 
 def test_claims_no_responsibility_claimed_is_no_claim(extractor):
     assert extracted(extractor, "No group has claimed responsibility for the blast in Quetta.") == []
+
+
+@pytest.mark.parametrize(
+    "text,accused",
+    [
+        ("The official said the raid began at dawn when the attackers rammed a truck through the gate.", "attackers"),
+        ("Police said gunmen opened fire on worshippers leaving the mosque in Kessel.", "gunmen"),
+        ("Insurgents also stormed a police post near Baqubah, killing at least nine officers, according to "
+         "two security officials.", "Insurgents"),
+    ],
+)
+def test_claims_attackers_named_by_the_deed_are_accused(extractor, text, accused):
+    claim = only(extracted(extractor, text))
+    assert claim.stance is Stance.ACCUSE and accused in claim.accused
+
+
+def test_claims_a_day_is_no_accused_party(extractor):
+    claims = extracted(extractor, "Tuesday's shelling of the port was the heaviest yet, according to Velmar's defence "
+                                  "ministry.")
+    assert all(c.accused is None or "Tuesday" not in c.accused for c in claims)
+
+
+def test_claims_a_speaker_dated_by_an_earlier_year_is_left_out(extractor):
+    # guideline C27: a claim about an earlier, unrelated event
+    assert extracted(extractor, "A 2010 government warning said militants could hide bombs in cooking pots.") == []

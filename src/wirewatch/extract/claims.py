@@ -7,6 +7,7 @@ drops observers' remarks, infers an unnamed accused party, and builds Claim reco
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -56,9 +57,11 @@ _AND_OR_COMMA = re.compile(r"\band\b|,")
 _NAME_WORDS = re.compile(r"[A-Za-z’'-]+")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _YEAR = re.compile(r"(1[89]|20)\d\d")
+# Day and month names: "Monday's attack" names when, not who.
+_CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
 _TOLL_NOUNS = ("toll", "number", "tally", "count")
 _DEFINITE_HEADS = {"ministry", "authorities", "government", "army", "military", "spokesman", "spokeswoman",
-                   "spokesperson", "office", "officials", "leader", "president", "minister", "command", "service"}
+                   "spokesperson", "office", "officials", "official", "leader", "president", "minister", "command", "service"}
 # Singular offices a definite description can name by side ("the Armenian leader"): the definite
 # heads but the groups, as two groups of "officials" need not be the same people.
 _ROLE_HEADS = (_DEFINITE_HEADS - {"authorities", "officials"}) | {"premier"}
@@ -130,7 +133,8 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article) -> list[Clai
     for item in parsed:
         for hit in match_claims(item.doc):
             speaker, observer = memory.resolve(hit.speaker, hit.speaker_phrase)
-            if speaker and not observer:
+            if speaker and not observer and not _YEAR.search(hit.speaker):
+                # A speaker dated by a year ("a 2010 warning said") speaks of an earlier time (C27).
                 found.append((item, hit, speaker))
         memory.learn(item.doc)
     parties = _LazyParties(article.text, found)
@@ -454,7 +458,7 @@ def _statement(verb: Token, other_cues: list[Token]) -> ClaimHit | None:
 
 def _according_to_hit(doc: Doc, found) -> ClaimHit | None:
     root = next((t for t in tokens_of(doc) if t.dep_ == "ROOT"), None)
-    if root is None or match_figures(doc):
+    if root is None:
         return None
     verdict = _classify(doc[:], root)
     if verdict is None:
@@ -555,7 +559,7 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
         return Stance.ASSERT, None, None
     if _own_doing(span):
         return Stance.ASSERT, None, None
-    agent = _harm_agent(harm)
+    agent = _harm_agent(harm) or _perpetrator(tokens)
     enemy = words("own_side_words")
     if agent and any(w in enemy for w in _LOWER_WORDS.findall(agent.lower())):
         return Stance.ACCUSE, None, _ENEMY  # "the enemy shelled ...": the speaker's opponent, inferred
@@ -649,16 +653,19 @@ def _harm_agent(harm: list[Token]) -> str | None:
             doer = _doer(token)
             if doer is not None:
                 return doer
-        elif token.dep_ == "dobj" and token.head.pos_ == "VERB":
-            doer = _doer(token.head)  # "the rebels carried out an attack", "it would mount new attacks"
+        else:
+            # "the rebels carried out an attack", "it would mount new attacks", "used trucks as bombs"
+            verb = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" and \
+                token.head.lower_ == "as" else None
+            doer = _doer(verb) if verb is not None and verb.pos_ == "VERB" else None
             if doer is not None:
                 return doer
         for child in token.children:
             if child.dep_ in ("amod", "compound", "poss") and demonym_country(child.text.replace("’s", "").replace("'s", "")):
                 return forces_of(demonym_country(child.text.replace("’s", "").replace("'s", ""))) \
                     if child.dep_ != "poss" else child.text.replace("’s", "").replace("'s", "")
-            if child.dep_ == "poss" and child.pos_ == "PROPN":
-                return child.text
+            if child.dep_ == "poss" and child.pos_ == "PROPN" and child.lower_ not in _CALENDAR:
+                return child.text  # "Velmar's shelling", not "Monday's attack"
     return None
 
 
@@ -676,6 +683,13 @@ def _doer(verb: Token) -> str | None:
         return None
     named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     return noun_phrase(named or subject, coordinated=True).text
+
+
+def _perpetrator(tokens: list[Token]) -> str | None:
+    """The attackers as the subject of the content ("when the attackers rammed the gate")."""
+    nouns = words("perpetrator_nouns")
+    subject = next((t for t in tokens if t.dep_ == "nsubj" and t.lemma_.lower() in nouns), None)
+    return noun_phrase(subject, coordinated=True).text if subject is not None else None
 
 
 def _incident(noun: Token) -> bool:
