@@ -50,11 +50,6 @@ def only_assault(events):
 # --- rules and label table ---------------------------------------------------------------------
 
 
-def test_events_rules_are_named():
-    assert all(rule.startswith("events.") for rule in RULES)
-    assert len(set(RULES)) == len(RULES) == 5
-
-
 def test_event_types_thirty_labels_with_vocabularies():
     table = labels()
     assert len(table) == 30

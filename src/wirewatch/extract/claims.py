@@ -25,7 +25,7 @@ from .figures import match_figures
 from .places import place_names_in
 from .words import mapping, words
 
-RULES = (
+_BASE_RULES = (
     "claims.accuse_verb",  # "X accused Y of Z", "X blamed each other for Z"
     "claims.accuse_passive",  # "Y has been accused by X of Z"
     "claims.deny_verb",  # "X denied Z", "X rejected the claim"
@@ -39,13 +39,18 @@ RULES = (
     "claims.responsibility",  # "X claimed responsibility for the attack"
     "claims.claimed_to",  # "X claimed to have shot down 20 drones"
 )
+# An accusation whose accused the text leaves unnamed, filled with the speaker's opponent.
+INFERRED = "+accused_inferred"
+# Every rule id a Claim's provenance can carry.
+RULES = _BASE_RULES + tuple(rule + INFERRED for rule in _BASE_RULES)
 # The rules whose stance is read from the content of a statement rather than from its verb.
 _CLASSIFIED = ("claims.said_content", "claims.according_to")
-_PRONOUNS = {"he", "she", "it", "they", "we"}
 # Subjects that name no one to refer back to: the writer, the reader, a relative pronoun.
-_NOT_ANTECEDENTS = {"i", "me", "you", "who", "which", "that"}
-# What each pronoun can refer back to (see _kind_of).
-_AGREEMENT = {"he": ("person",), "she": ("person",), "it": ("body",), "they": ("group", "body"), "we": ("group", "body")}
+_NOT_ANTECEDENTS = frozenset({"i", "me", "you", "who", "which", "that"})
+# What each pronoun can refer back to (see _kind_of), and the pronouns resolved that way.
+_AGREEMENT = {pronoun: tuple(kinds.split()) for pronoun, kinds in mapping("speaker_pronouns").items()
+              if pronoun not in _NOT_ANTECEDENTS}
+_PRONOUNS = frozenset(_AGREEMENT)
 # The doer of harm when the content calls it "the enemy": the speaker's opponent, to be inferred.
 _ENEMY = "enemy"
 # The marker of harm told from its target's side ("came under fire"), whose doer is to be inferred.
@@ -969,7 +974,7 @@ def _build(hit: ClaimHit, speaker: str, item: ParsedSentence, article: Article, 
             side = side_of(speaker)
             # Without a side the speaker has no opponent, whoever the parties are.
             accused = forces_of(opponent(side, parties.get())) if side else None
-            rule += "+accused_inferred" if accused else ""
+            rule += INFERRED if accused else ""
             if accused is None and hit.rule in _CLASSIFIED and hit.own_side_agent not in (_ENEMY, _SUFFERED):
                 # Harm that no one is said to have done, told by a speaker with no side: a statement
                 # on what happened ("there was a bombing"), which asserts (guideline C13).
