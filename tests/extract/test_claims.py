@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from wirewatch.extract.claims import _SpeakerMemory, find_claims, match_claims
+from wirewatch.extract.figures import find_figures
 from wirewatch.extract.pipeline import Extractor
 from wirewatch.model import Article, Stance
 from wirewatch.nlp.annotate import parse_wanted
@@ -32,7 +33,8 @@ def extracted(extractor: Extractor, text: str):
 def claims_across(nlp, text: str):
     """The claims of a text whose every sentence is parsed, speakers resolved across sentences."""
     _, parsed = parse_wanted(text, nlp, lambda _: True)
-    return find_claims(parsed, make_article(text))
+    article = make_article(text)
+    return find_claims(parsed, article, find_figures(parsed, article))
 
 
 def only(claims):

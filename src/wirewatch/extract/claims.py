@@ -16,12 +16,11 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Article, Claim, Provenance, Stance
+from ..model import Article, Claim, Figure, Provenance, Stance
 from ..nlp.numbers import parse_number
 from ..nlp.annotate import ParsedSentence, lower_lemmas, remembered, text_of, tokens_of, tokens_with_pos
 from ..resolve.sides import actor_kinds, demonym_country, forces_of, main_parties, opponent, side_of, states_named
 from .attribution import agent_of, according_to, noun_phrase, subject_of
-from .figures import match_figures
 from .places import place_names_in
 from .words import mapping, words
 
@@ -131,12 +130,20 @@ def _stem(lemma: str) -> str:
     return stem if len(stem) >= 3 else lemma
 
 
-def find_claims(parsed: Iterable[ParsedSentence], article: Article) -> list[Claim]:
-    """Every claim of one article, in text order."""
+def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Iterable[Figure] = ()) -> list[Claim]:
+    """Every claim of one article, in text order.
+
+    figures: the article's casualty figures, found before by the figures extractor; a statement
+    whose content gives one is a figure, not a claim, unless it blames a named enemy.
+    """
     memory = _SpeakerMemory()
     found: list[tuple[ParsedSentence, ClaimHit, str]] = []
+    numbers: dict[int, set[int]] = {}
+    for figure in figures:
+        numbers.setdefault(figure.provenance.sentence_index, set()).add(figure.provenance.start)
     for item in parsed:
-        for hit in match_claims(item.doc):
+        at = frozenset(c - item.sentence.start for c in numbers.get(item.sentence.index, ()))
+        for hit in match_claims(item.doc, at):
             speaker, observer = memory.resolve(hit.speaker, hit.speaker_phrase)
             if speaker and not observer and not _YEAR.search(hit.speaker):
                 # A speaker dated by a year ("a 2010 warning said") speaks of an earlier time (C27).
@@ -183,8 +190,10 @@ def _sides_in(name: str | None) -> set[str]:
     return {side for side in (side_of(part) for part in parts) if side}
 
 
-def match_claims(doc: Doc) -> list[ClaimHit]:
+def match_claims(doc: Doc, figures: frozenset[int] = frozenset()) -> list[ClaimHit]:
     """The claims one sentence makes, before speakers are resolved across sentences.
+
+    figures: where in the sentence (character offsets) casualty figures start.
 
     Accusations and denials are found first; a statement verb's content then leaves out the
     clauses those cues head (each is its own claim) and verbs the speaker shares ("said A and
@@ -229,13 +238,13 @@ def match_claims(doc: Doc) -> list[ClaimHit]:
     for token in statements:
         if _nested(token, statements, contents):
             continue
-        hit = _statement(token, cue_verbs + [t for t in statements if t is not token])
+        hit = _statement(token, cue_verbs + [t for t in statements if t is not token], figures)
         if hit is not None:
             hits.append(hit)
     if not hits:
         found = according_to(doc)
         if found is not None:
-            hit = _according_to_hit(doc, found)
+            hit = _according_to_hit(doc, found, figures)
             if hit:
                 hits.append(hit)
     hits.extend(_alleged(doc, hits))
@@ -442,7 +451,7 @@ def _nominal_accusations(doc: Doc, lemmas: list[str]) -> list[ClaimHit]:
     return out
 
 
-def _statement(verb: Token, other_cues: list[Token]) -> ClaimHit | None:
+def _statement(verb: Token, other_cues: list[Token], figures: frozenset[int]) -> ClaimHit | None:
     content = _content_head(verb)
     if content is None or (content in other_cues and content.lemma_.lower() not in words("claim_verbs")):
         return None  # "X and Y accused each other ..., both sides said": the accusation is the claim
@@ -450,7 +459,7 @@ def _statement(verb: Token, other_cues: list[Token]) -> ClaimHit | None:
     if speaker_token is None or speaker_token.i in range(content.left_edge.i, content.right_edge.i + 1):
         return None
     span = _content_span(content, other_cues)
-    verdict = _classify(span, verb)
+    verdict = _classify(span, verb, figures)
     if verdict is None:
         return None
     stance, accused, own_agent = verdict
@@ -461,11 +470,11 @@ def _statement(verb: Token, other_cues: list[Token]) -> ClaimHit | None:
                     own_side_agent=own_agent)
 
 
-def _according_to_hit(doc: Doc, found) -> ClaimHit | None:
+def _according_to_hit(doc: Doc, found, figures: frozenset[int]) -> ClaimHit | None:
     root = next((t for t in tokens_of(doc) if t.dep_ == "ROOT"), None)
     if root is None:
         return None
-    verdict = _classify(doc[:], root)
+    verdict = _classify(doc[:], root, figures)
     if verdict is None:
         return None
     stance, accused, own_agent = verdict
@@ -514,7 +523,7 @@ def _content_span(content: Token, other_cues: list[Token]) -> Span:
     return doc[content.left_edge.i:end]
 
 
-def _classify(span: Span, verb: Token) -> tuple[Stance, str | None, str | None] | None:
+def _classify(span: Span, verb: Token, figures: frozenset[int]) -> tuple[Stance, str | None, str | None] | None:
     """accuse or assert for a statement's content, or None when it is no claim.
 
     Not claims: casualty tolls (figures cover them), hopes, expectations and feelings, and
@@ -527,7 +536,7 @@ def _classify(span: Span, verb: Token) -> tuple[Stance, str | None, str | None] 
     verdict = _classify_content(span, verb, tokens)
     if verdict is None or _blames(verdict):
         return verdict
-    if _states_a_toll(tokens) or any(span.start <= hit.anchor < span.end for hit in match_figures(verb.doc)):
+    if _states_a_toll(tokens) or any(span.start_char <= at < span.end_char for at in figures):
         return None
     return verdict
 
