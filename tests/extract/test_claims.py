@@ -406,6 +406,10 @@ def test_claims_provenance_points_at_cue(extractor):
         # no determination, no claim of responsibility
         "A police spokesman said no group had yet claimed responsibility for the bombing in Kessel.",
         "Investigators said the cause of the fire had not been determined.",
+        # promises, commitments and requests of help: the agreements layer reports them
+        "The host government said it would respect the protocols of the negotiations.",
+        "Moscow said it would provide all necessary assistance to Yerevan if the fighting spread.",
+        "The rebels said they had asked the mediators for urgent consultations.",
         # unnamed sources and people in the street
         "A security source said Ostravan troops had shelled the village overnight.",
         "Locals said the rebels had attacked the convoy on the main road.",

@@ -70,12 +70,6 @@ _DEFINITE_HEADS = {"ministry", "authorities", "government", "army", "military", 
 # heads but the groups, as two groups of "officials" need not be the same people.
 _ROLE_HEADS = (_DEFINITE_HEADS - {"authorities", "officials"}) | {"premier"}
 _LEADER_TITLES = (("leader",), ("president",), ("prime", "minister"), ("premier",), ("chancellor",), ("king",))
-_PLEDGE_CONTENT = re.compile(
-    r"\b(will|would|'ll|shall)\b[^.]{0,40}\b(render|provide|give|offer|send|extend|be prepared to)\b[^.]{0,60}"
-    r"\b(assistance|help|aid|support)\b|\b(asked|requested|urged)\b[^.]{0,80}\b(consultations|assistance|help|aid)\b"
-    r"|\b(committed|pledged|agreed) to\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -559,7 +553,7 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
         return Stance.DENY, None, None
     if any(h in outer for h in words("hedge_words")):
         return None
-    if _PLEDGE_CONTENT.search(text):
+    if _pledges_or_asks(tokens):
         return None
     if _no_claim(span, lemmas := lower_lemmas(doc), lowered):
         return None
@@ -610,6 +604,25 @@ def _negated(token: Token) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
         return True
     return token.dep_ in ("dobj", "nsubjpass", "nsubj") and any(c.dep_ == "neg" for c in token.head.children)
+
+
+def _pledges_or_asks(tokens: list[Token]) -> bool:
+    """A promise or request of help ("would render assistance", "asked for consultations", "pledged
+    to"), or a commitment ("would respect the protocols"): the agreements layer reports those."""
+    lemmas = {t.lemma_.lower() for t in tokens}
+    lowered = {t.lower_ for t in tokens}
+    future = not lowered.isdisjoint(words("future_modals"))
+    aid = not lowered.isdisjoint(words("aid_words"))
+    if future and aid and not (lemmas.isdisjoint(words("giving_verbs")) and "prepared" not in lowered):
+        return True
+    if future and not lemmas.isdisjoint(words("commitment_verbs")):
+        return True
+    if (aid or "consultations" in lowered) and not lemmas.isdisjoint(words("asking_verbs")):
+        return True
+    committing = words("committing_verbs")
+    # done, not demanded: "pledged to", but not "must pledge to"
+    return any(t.lemma_.lower() in committing and t.tag_ in ("VBD", "VBN") and t.i + 1 < len(t.doc)
+               and t.nbor(1).lower_ == "to" for t in tokens)
 
 
 def _no_claim(span: Span, lemmas: list[str], lowered: str) -> bool:
