@@ -45,7 +45,7 @@ RULES = _BASE_RULES + tuple(rule + INFERRED for rule in _BASE_RULES)
 # The rules whose stance is read from the content of a statement rather than from its verb.
 _CLASSIFIED = ("claims.said_content", "claims.according_to")
 # Subjects that name no one to refer back to: the writer, the reader, a relative pronoun.
-_NOT_ANTECEDENTS = frozenset({"i", "me", "you", "who", "which", "that"})
+_NOT_ANTECEDENTS = words("not_antecedents")
 # What each pronoun can refer back to (see _kind_of), and the pronouns resolved that way.
 _AGREEMENT = {pronoun: tuple(kinds.split()) for pronoun, kinds in mapping("speaker_pronouns").items()
               if pronoun not in _NOT_ANTECEDENTS}
@@ -55,7 +55,7 @@ _ENEMY = "enemy"
 # The marker of harm told from its target's side ("came under fire"), whose doer is to be inferred.
 _SUFFERED = "suffered"
 # The speaker's own side as the doer of harm ("it would mount new attacks", "our aircraft hit").
-_OWN_SIDE_PRONOUNS = ("its", "their", "our", "we", "it", "i", "my")
+_OWN_SIDE_PRONOUNS = words("own_side_pronouns")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 _AND_OR_COMMA = re.compile(r"\band\b|,")
 _NAME_WORDS = re.compile(r"[A-Za-z’'-]+")
@@ -63,13 +63,11 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 # Day and month names: "Monday's attack" names when, not who.
 _CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
-_TOLL_NOUNS = ("toll", "number", "tally", "count")
-_DEFINITE_HEADS = {"ministry", "authorities", "government", "army", "military", "spokesman", "spokeswoman",
-                   "spokesperson", "office", "officials", "official", "leader", "president", "minister", "command", "service"}
+_DEFINITE_HEADS = words("definite_heads")
 # Singular offices a definite description can name by side ("the Armenian leader"): the definite
-# heads but the groups, as two groups of "officials" need not be the same people.
-_ROLE_HEADS = (_DEFINITE_HEADS - {"authorities", "officials"}) | {"premier"}
-_LEADER_TITLES = (("leader",), ("president",), ("prime", "minister"), ("premier",), ("chancellor",), ("king",))
+# heads but the groups, and the one-word leader titles.
+_ROLE_HEADS = (_DEFINITE_HEADS - words("group_heads")) | {t for t in words("leader_titles") if " " not in t}
+_LEADER_TITLES = tuple(tuple(title.split()) for title in sorted(words("leader_titles")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -641,7 +639,7 @@ def _states_a_toll(tokens: list[Token]) -> bool:
     "a large number of enemy troops" is no toll: with an indefinite article, "number" is a vague
     quantity ("many"), and the statement stays a claim ("a death toll of 42" is still a toll)."""
     has_count = any(t.like_num and not _YEAR.fullmatch(t.text) for t in tokens)
-    return has_count and any(t.lemma_.lower() in _TOLL_NOUNS and not _vague_number(t) for t in tokens)
+    return has_count and any(t.lemma_.lower() in words("toll_nouns") and not _vague_number(t) for t in tokens)
 
 
 def _vague_number(noun: Token) -> bool:
@@ -655,7 +653,7 @@ def _calls_false(tokens: list[Token]) -> bool:
     if not any(t.lower_ in falsity for t in tokens):
         return False
     return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in words("claim_nouns") for t in tokens) or \
-        any(t.lower_ in ("lie", "lies", "nonsense", "disinformation", "fabrication", "propaganda") for t in tokens)
+        any(t.lower_ in words("falsehood_nouns") for t in tokens)
 
 
 def _modifier(token: Token) -> bool:
@@ -665,7 +663,7 @@ def _modifier(token: Token) -> bool:
 
 def _benign(token: Token) -> bool:
     """Harm words used in a harmless sense: "back" as an adverb, "fire" in "ceasefire"."""
-    if token.lemma_.lower() in ("back", "support", "send", "supply", "arm", "sponsor") and token.pos_ != "VERB":
+    if token.lemma_.lower() in words("benign_harm_words") and token.pos_ != "VERB":
         return True
     return False
 
