@@ -598,3 +598,22 @@ def test_claims_a_day_is_no_accused_party(extractor):
 def test_claims_a_speaker_dated_by_an_earlier_year_is_left_out(extractor):
     # guideline C27: a claim about an earlier, unrelated event
     assert extracted(extractor, "A 2010 government warning said militants could hide bombs in cooking pots.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said that the first shooting did not involve its soldiers, but that after midnight its posts "
+        "came under heavy gunfire from militants.",
+        "Azerbaijan's defence ministry said its forces were not responsible for the blast, and that Armenian drones "
+        "had bombed the depot the night before.",
+    ],
+)
+def test_claims_a_denial_and_an_accusation_in_one_statement_are_two_claims(extractor, text):
+    stances = sorted(c.stance.value for c in extracted(extractor, text))
+    assert stances == ["accuse", "deny"]
+
+
+def test_claims_clauses_of_one_stance_stay_one_claim(extractor):
+    text = "Velmar's defence ministry said Ostravan jets had bombed the port and that Ostravan artillery shelled Kessel."
+    assert [c.stance for c in extracted(extractor, text)] == [Stance.ACCUSE]

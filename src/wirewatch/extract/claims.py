@@ -230,8 +230,7 @@ def match_claims(doc: Doc, figures: frozenset[int] = frozenset()) -> list[ClaimH
     for token in statements:
         if _nested(token, statements, contents):
             continue
-        hit = _statement(token, cue_verbs + [t for t in statements if t is not token], figures)
-        if hit is not None:
+        for hit in _statements(token, cue_verbs + [t for t in statements if t is not token], figures):
             hits.append(hit)
     if not hits:
         found = according_to(doc)
@@ -443,19 +442,34 @@ def _nominal_accusations(doc: Doc, lemmas: list[str]) -> list[ClaimHit]:
     return out
 
 
-def _statement(verb: Token, other_cues: list[Token], figures: frozenset[int]) -> ClaimHit | None:
+def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int]) -> list[ClaimHit]:
+    """The claim a statement verb's content makes, and one more for each coordinated clause with
+    its own subject whose stance differs ("said the shooting did not involve its soldiers, but that
+    their posts came under fire": a denial and an accusation, two claims of one sentence)."""
     content = _content_head(verb)
     if content is None or (content in other_cues and content.lemma_.lower() not in words("claim_verbs")):
-        return None  # "X and Y accused each other ..., both sides said": the accusation is the claim
+        return []  # "X and Y accused each other ..., both sides said": the accusation is the claim
     speaker_token = _speaker_token(verb) or agent_of(verb)
     if speaker_token is None or speaker_token.i in range(content.left_edge.i, content.right_edge.i + 1):
-        return None
+        return []
     span = _content_span(content, other_cues)
     verdict = _classify(span, verb, figures)
     if verdict is None:
-        return None
-    stance, accused, own_agent = verdict
+        return []
     speaker, phrase = _speaker_texts(speaker_token)
+    hits = [_said(verb, span, content, verdict, speaker, phrase)]
+    for clause in content.children:
+        if clause.dep_ == "conj" and span.start <= clause.i < span.end and clause.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            part = verb.doc[clause.left_edge.i:min(clause.right_edge.i + 1, span.end)]
+            other = _classify(part, verb, figures)
+            if other is not None and other[0] is not Stance.ASSERT and other[0] not in {h.stance for h in hits}:
+                hits.append(_said(verb, part, clause, other, speaker, phrase))
+    return hits
+
+
+def _said(verb: Token, span: Span, content: Token, verdict, speaker: str, phrase: str) -> ClaimHit:
+    stance, accused, own_agent = verdict
     return ClaimHit("claims.said_content", stance, speaker, phrase, accused,
                     _trim(_span_text(verb.doc, span.start, span.end)),
                     _places_in(verb.doc, content), verb.i, needs_accused=stance is Stance.ACCUSE and accused is None,
