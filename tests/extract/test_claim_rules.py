@@ -34,6 +34,7 @@ Armenian officials said the central market in Stepanakert had come under fire.
 Azerbaijan's foreign minister pointed at alleged attacks on the city of Ganja.
 The army condemned the rebels for shelling villages near Goma.
 Officials called 'baseless' the reports that soldiers had crossed the border.
+The president called the explosion at the station an attack.
 The ministry rejected accusations from Kyiv that its troops had shelled the plant.
 The Taliban claimed responsibility for the attack on the base.
 Russia's defence ministry claimed to have shot down 20 Ukrainian drones overnight.

@@ -617,3 +617,29 @@ def test_claims_a_denial_and_an_accusation_in_one_statement_are_two_claims(extra
 def test_claims_clauses_of_one_stance_stay_one_claim(extractor):
     text = "Velmar's defence ministry said Ostravan jets had bombed the port and that Ostravan artillery shelled Kessel."
     assert [c.stance for c in extracted(extractor, text)] == [Stance.ACCUSE]
+
+
+@pytest.mark.parametrize(
+    "text,stance,accused",
+    [
+        ("On Friday, the French president called the explosion an \"attack\".", Stance.ASSERT, None),
+        ("The governor described the blast at the depot as a terrorist act.", Stance.ASSERT, None),
+        ("Zelensky called Russia's shelling of the plant an act of terrorism.", Stance.ACCUSE, "Russia"),
+        ("The Sudanese army called the RSF's shelling of El Fasher an act of terrorism.", Stance.ACCUSE, "RSF"),
+        ("Israel called Hezbollah's rocket attack on the town a provocation.", Stance.ACCUSE, "Hezbollah"),
+    ],
+)
+def test_claims_calling_an_incident_an_attack(extractor, text, stance, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused, claim.provenance.rule) == (stance, accused, "claims.called")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman for the rebel brigade pointed out that warnings had been given an hour before the blast.",
+        "The ministry pointed out that its troops had withdrawn from the ridge two days earlier.",
+    ],
+)
+def test_claims_pointing_out_is_a_statement(extractor, text):
+    assert only(extracted(extractor, text)).stance is Stance.ASSERT

@@ -34,6 +34,7 @@ _BASE_RULES = (
     "claims.alleged",  # "X pointed at alleged attacks on Y"
     "claims.condemn",  # "X condemned Y for shelling Z", "X denounced the aggression of Y"
     "claims.called_false",  # "X called the reports baseless"
+    "claims.called",  # "X called the explosion an attack", "X described Y's shelling as a crime"
     "claims.accuse_noun",  # "accusations from X that Y shelled Z"
     "claims.responsibility",  # "X claimed responsibility for the attack"
     "claims.claimed_to",  # "X claimed to have shot down 20 drones"
@@ -210,7 +211,8 @@ def match_claims(doc: Doc, figures: frozenset[int] = frozenset()) -> list[ClaimH
     condemning, calling = words("condemn_verbs"), words("calling_verbs")
     for token in tokens_with_pos(doc, "VERB"):
         lemma = lemmas[token.i]
-        hit = _condemnation(token) if lemma in condemning else _called_false(token) if lemma in calling else None
+        hit = _condemnation(token) if lemma in condemning else (
+            _called_false(token) or _called_so(token)) if lemma in calling else None
         if hit is not None and hit.stance is Stance.DENY and any(
                 h.stance is Stance.DENY and h.speaker == hit.speaker for h in hits):
             continue  # "denied shelling Ganja and called the accusation a lie": one denial
@@ -410,6 +412,25 @@ def _called_false(verb: Token) -> ClaimHit | None:
     action = _span_text(verb.doc, claim.left_edge.i, claim.right_edge.i + 1) if claim is not None else ""
     speaker, phrase = _speaker_texts(speaker_token)
     return ClaimHit("claims.called_false", Stance.DENY, speaker, phrase, None, _trim(action), _own_places(verb), verb.i)
+
+
+def _called_so(verb: Token) -> ClaimHit | None:
+    """"called the explosion an attack", "described the shelling as terrorism": a party says what an
+    incident was; it accuses whoever the incident names as its doer ("Velmar's shelling")."""
+    named = [c for c in verb.children if c.dep_ in ("oprd", "xcomp")]
+    named += [p for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    characterising = words("characterisation_words")
+    if not any(t.lemma_.lower() in characterising for n in named for t in n.subtree):
+        return None
+    speaker_token = _speaker_token(verb)
+    if speaker_token is None:
+        return None
+    incident = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    doer = _doer_named_in(incident) if incident is not None else None
+    speaker, phrase = _speaker_texts(speaker_token)
+    action = _span_text(verb.doc, verb.i + 1, verb.right_edge.i + 1)
+    return ClaimHit("claims.called", Stance.ACCUSE if doer else Stance.ASSERT, speaker, phrase, doer, _trim(action),
+                    _own_places(verb), verb.i)
 
 
 def _nominal_accusations(doc: Doc, lemmas: list[str]) -> list[ClaimHit]:
@@ -699,12 +720,21 @@ def _harm_agent(harm: list[Token]) -> str | None:
             doer = _doer(verb) if verb is not None and verb.pos_ == "VERB" else None
             if doer is not None:
                 return doer
-        for child in token.children:
-            if child.dep_ in ("amod", "compound", "poss") and demonym_country(child.text.replace("’s", "").replace("'s", "")):
-                return forces_of(demonym_country(child.text.replace("’s", "").replace("'s", ""))) \
-                    if child.dep_ != "poss" else child.text.replace("’s", "").replace("'s", "")
-            if child.dep_ == "poss" and child.pos_ == "PROPN" and child.lower_ not in _CALENDAR:
-                return child.text  # "Velmar's shelling", not "Monday's attack"
+        named = _doer_named_in(token)
+        if named is not None:
+            return named
+    return None
+
+
+def _doer_named_in(noun: Token) -> str | None:
+    """The doer a harm noun names itself: "Azerbaijani shelling", "Velmar's shelling" (not
+    "Monday's attack")."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "poss") and demonym_country(child.text.replace("’s", "").replace("'s", "")):
+            return forces_of(demonym_country(child.text.replace("’s", "").replace("'s", ""))) \
+                if child.dep_ != "poss" else child.text.replace("’s", "").replace("'s", "")
+        if child.dep_ == "poss" and child.pos_ == "PROPN" and child.lower_ not in _CALENDAR:
+            return child.text
     return None
 
 
