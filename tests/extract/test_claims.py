@@ -401,6 +401,11 @@ def test_claims_provenance_points_at_cue(extractor):
         "Velmar's interior minister said he had instructed the border guards to reinforce checkpoints.",
         "The prosecutor said her office had opened an investigation into the explosion.",
         "Officials said all of the injured had been treated and released by the evening.",
+        # descriptions of when and what, arrests, contacts
+        "The blast occurred shortly after noon near the bus depot in Dresna, police said.",
+        "Officials said the roof of the school had collapsed after the explosion.",
+        "The prosecutor said she was reinstating arrest warrants for six rebel commanders.",
+        "The minister said his staff were in touch with the families of the missing.",
         # vows to find the perpetrators
         "\"We will find those who did this,\" the mayor said.",
         # no determination, no claim of responsibility
