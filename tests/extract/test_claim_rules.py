@@ -29,6 +29,7 @@ Ostrava has been accused by Velmar of bombing the dam.
 The Ostravan defence ministry denied the report.
 The claim was dismissed as nonsense by the Velmari army.
 Armenia's defence ministry said Azerbaijani forces had shelled Martuni overnight.
+"Azerbaijani drones also struck a bus depot in Stepanakert."
 According to the Armenian defence ministry, Azerbaijani drones struck a bus depot in Stepanakert.
 Armenian officials said the central market in Stepanakert had come under fire.
 Azerbaijan's foreign minister pointed at alleged attacks on the city of Ganja.

@@ -648,3 +648,25 @@ def test_claims_calling_an_incident_an_attack(extractor, text, stance, accused):
 )
 def test_claims_pointing_out_is_a_statement(extractor, text):
     assert only(extracted(extractor, text)).stance is Stance.ASSERT
+
+
+# --- a quoted sentence whose speaker is named in the sentence before or after (issue 21) ----------
+
+
+def test_claims_quote_after_its_speaker_sentence(extractor):
+    text = ("Armenia's defence ministry said Azerbaijani drones had struck a bus depot in Stepanakert. "
+            "\"They also shelled the market and the maternity hospital.\"")
+    quoted = only([c for c in extracted(extractor, text) if c.provenance.rule.startswith("claims.quoted")])
+    assert (quoted.stance, quoted.speaker) == (Stance.ACCUSE, "Armenia's defence ministry")
+
+
+def test_claims_quote_before_its_speaker_sentence(extractor):
+    text = ("\"Russian troops shelled the school in Kupiansk twice overnight. "
+            "Nobody was hurt,\" the regional governor said.")
+    quoted = only([c for c in extracted(extractor, text) if c.provenance.rule.startswith("claims.quoted")])
+    assert (quoted.stance, quoted.speaker) == (Stance.ACCUSE, "regional governor")
+
+
+def test_claims_quote_of_a_bystander_is_no_claim(extractor):
+    text = "A resident said the shelling began at dawn. \"Then they fired at every house on the street.\""
+    assert extracted(extractor, text) == []

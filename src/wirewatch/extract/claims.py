@@ -38,11 +38,15 @@ _BASE_RULES = (
     "claims.accuse_noun",  # "accusations from X that Y shelled Z"
     "claims.responsibility",  # "X claimed responsibility for the attack"
     "claims.claimed_to",  # "X claimed to have shot down 20 drones"
+    "claims.quoted",  # a quoted sentence with no speech verb, by its neighbour's speaker
 )
 # An accusation whose accused the text leaves unnamed, filled with the speaker's opponent.
 INFERRED = "+accused_inferred"
 # Every rule id a Claim's provenance can carry.
 RULES = _BASE_RULES + tuple(rule + INFERRED for rule in _BASE_RULES)
+_QUOTED = "claims.quoted"
+_OPENING_QUOTES = ('"', "“")
+_CLOSING_QUOTES = ('"', "”")
 # The rules whose stance is read from the content of a statement rather than from its verb.
 _CLASSIFIED = ("claims.said_content", "claims.according_to")
 # Subjects that name no one to refer back to: the writer, the reader, a relative pronoun.
@@ -96,7 +100,7 @@ class ClaimHit:
 def wants(text: str) -> bool:
     """Cheap filter: a sentence with an attribution or accusation cue. Remembered for recent
     sentences: asked when choosing what to parse and again by the rules."""
-    return bool(_cues().search(text))
+    return bool(_cues().search(text)) or _bare_quote(text)
 
 
 @cache
@@ -134,9 +138,13 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
     numbers: dict[int, set[int]] = {}
     for figure in figures:
         numbers.setdefault(figure.provenance.sentence_index, set()).add(figure.provenance.start)
-    for item in parsed:
-        at = frozenset(c - item.sentence.start for c in numbers.get(item.sentence.index, ()))
-        for hit in match_claims(item.doc, at):
+    items = list(parsed)
+    at = [frozenset(c - i.sentence.start for c in numbers.get(i.sentence.index, ())) for i in items]
+    hits = [match_claims(item.doc, figures_at) for item, figures_at in zip(items, at)]
+    for pos, item in enumerate(items):
+        if not hits[pos] and _bare_quote(item.sentence.text):
+            hits[pos] = _quoted(item.doc, at[pos], _quote_speaker(items, hits, pos))
+        for hit in hits[pos]:
             speaker, observer = memory.resolve(hit.speaker, hit.speaker_phrase)
             if speaker and not observer and not _YEAR.search(hit.speaker):
                 # A speaker dated by a year ("a 2010 warning said") speaks of an earlier time (C27).
@@ -144,6 +152,39 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
         memory.learn(item.doc)
     parties = _LazyParties(article.text, found)
     return [_build(hit, speaker, item, article, parties) for item, hit, speaker in found]
+
+
+def _bare_quote(text: str) -> bool:
+    """A sentence that opens a quotation and has no speech verb of its own."""
+    return text[:1] in _OPENING_QUOTES and not _cues().search(text)
+
+
+def _quote_speaker(items: list[ParsedSentence], hits: list[list[ClaimHit]], pos: int) -> ClaimHit | None:
+    """Whose quotation a bare quoted sentence is: the statement of the next sentence when the quote
+    runs on into it ('"A. B," said X.'), else the statement of the sentence just before ('X said
+    ... . "B."'); only adjacent sentences count."""
+    index = items[pos].sentence.index
+    text = items[pos].sentence.text.rstrip()
+    closed = text[-1:] in _CLOSING_QUOTES or text[-2:-1] in _CLOSING_QUOTES
+    neighbour = pos - 1 if closed else pos + 1
+    if not 0 <= neighbour < len(items) or abs(items[neighbour].sentence.index - index) != 1:
+        return None
+    said = [h for h in hits[neighbour] if h.rule in (*_CLASSIFIED, _QUOTED)]
+    return said[-1 if closed else 0] if said else None
+
+
+def _quoted(doc: Doc, figures: frozenset[int], source: ClaimHit | None) -> list[ClaimHit]:
+    """The accusation or denial of a bare quoted sentence, by its neighbour's speaker (rule
+    claims.quoted). A quoted assertion is left out: the quotes of a story are mostly colour."""
+    root = next((t for t in tokens_of(doc) if t.dep_ == "ROOT"), None)
+    if source is None or root is None:
+        return []
+    verdict = _classify(doc[:], root, figures)
+    if verdict is None or verdict[0] is Stance.ASSERT:
+        return []
+    stance, accused, own_agent = verdict
+    return [ClaimHit(_QUOTED, stance, source.speaker, source.speaker_phrase, accused, _trim(text_of(doc)), (),
+                     root.i, needs_accused=stance is Stance.ACCUSE and accused is None, own_side_agent=own_agent)]
 
 
 class _LazyParties:
