@@ -670,3 +670,16 @@ def test_claims_quote_before_its_speaker_sentence(extractor):
 def test_claims_quote_of_a_bystander_is_no_claim(extractor):
     text = "A resident said the shelling began at dawn. \"Then they fired at every house on the street.\""
     assert extracted(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Houthi spokesman said they had targeted a cargo ship in the Red Sea.",
+        "Zabihullah, a spokesman for the group, said they have killed 40 soldiers in the attack.",
+        "A representative of the militia said they had destroyed three army trucks near Goma.",
+    ],
+)
+def test_claims_a_spokesman_speaks_for_his_group(extractor, text):
+    claim = only(extracted(extractor, text))
+    assert claim.stance is Stance.ASSERT and claim.accused is None

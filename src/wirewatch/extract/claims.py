@@ -519,6 +519,8 @@ def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int]) -
     if verdict is None:
         return []
     speaker, phrase = _speaker_texts(speaker_token)
+    if verdict[0] is Stance.ACCUSE and (verdict[1] or "").lower() in ("they", "we") and _speaks_for_a_group(phrase):
+        verdict = (Stance.ASSERT, None, None)  # "a spokesman for the group said they had killed 40"
     hits = [_said(verb, span, content, verdict, speaker, phrase)]
     for clause in content.children:
         if clause.dep_ == "conj" and span.start <= clause.i < span.end and clause.pos_ in ("VERB", "AUX") and any(
@@ -528,6 +530,10 @@ def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int]) -
             if other is not None and other[0] is not Stance.ASSERT and other[0] not in {h.stance for h in hits}:
                 hits.append(_said(verb, part, clause, other, speaker, phrase))
     return hits
+
+
+def _speaks_for_a_group(phrase: str) -> bool:
+    return not words("spokes_words").isdisjoint(_LOWER_WORDS.findall(phrase.lower()))
 
 
 def _said(verb: Token, span: Span, content: Token, verdict, speaker: str, phrase: str) -> ClaimHit:
@@ -788,7 +794,7 @@ def _doer(verb: Token) -> str | None:
     if subject.lower_ in words("weapon_nouns"):
         return _firing_side(subject)
     if subject.pos_ == "PRON":
-        return subject.lower_ if subject.lower_ in _OWN_SIDE_PRONOUNS else None
+        return subject.lower_ if subject.lower_ in _OWN_SIDE_PRONOUNS | {"they"} else None
     if subject.lower_ in words("not_speakers") or _incident(subject):
         return None
     named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
@@ -1083,7 +1089,7 @@ def _build(hit: ClaimHit, speaker: str, item: ParsedSentence, article: Article, 
             if accused is None and hit.rule in _CLASSIFIED and hit.own_side_agent not in (_ENEMY, _SUFFERED):
                 # Harm that no one is said to have done, told by a speaker with no side: a statement
                 # on what happened ("there was a bombing"), which asserts (guideline C13).
-                return _build(replace(hit, stance=Stance.ASSERT), speaker, item, article, parties)
+                return _build(replace(hit, stance=Stance.ASSERT, accused=None), speaker, item, article, parties)
         elif hit.own_side_agent and side_of(hit.own_side_agent) and side_of(hit.own_side_agent) == side_of(speaker):
             return _build(ClaimHit(hit.rule, Stance.ASSERT, hit.speaker, hit.speaker_phrase, None, hit.action,
                                    hit.places, hit.cue), speaker, item, article, parties)
