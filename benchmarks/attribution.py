@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wirewatch.extract.claims import ClaimHit, find_claims, match_claims, wants
+from wirewatch.extract.figures import find_figures
 from wirewatch.model import Article, Claim
 from wirewatch.extract import places
 from wirewatch.nlp.annotate import ParsedSentence, parse_many
@@ -178,14 +179,19 @@ def run(articles: list[tuple[str, str, list[Gold]]], nlp, batch_size: int) -> li
                 by_sentence.setdefault(index, []).append(g)
         hits: dict[int, list[ClaimHit]] = {}
         by_cue: dict[tuple[int, int], ClaimHit] = {}
+        article = article_of(name, text)
+        figures = find_figures(items, article)  # as the extraction pipeline passes them to the claims
+        starts: dict[int, set[int]] = {}
+        for figure in figures:
+            starts.setdefault(figure.provenance.sentence_index, set()).add(figure.provenance.start)
         for item in items:
-            found = match_claims(item.doc)
+            found = match_claims(item.doc, frozenset(c - item.sentence.start for c in starts.get(item.sentence.index, ())))
             if found:
                 hits[item.sentence.index] = found
             for hit in found:
                 by_cue[(item.sentence.index, item.sentence.start + item.doc[hit.cue].idx)] = hit
         claims: dict[int, list[tuple[Claim, ClaimHit | None]]] = {}
-        for claim in find_claims(items, article_of(name, text)):
+        for claim in find_claims(items, article, figures):
             p = claim.provenance
             claims.setdefault(p.sentence_index, []).append((claim, by_cue.get((p.sentence_index, p.start))))
         out.append(Scored(name, sentences, by_sentence, hits, claims))

@@ -100,9 +100,6 @@ def test_incidents_accusation_and_denial_in_two_outlets_are_one_disputed_inciden
     assert set(incident.reports) == ids_of(extractions, "kestrel-barda", "meridian-denial")
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: in 'X said Armenian forces shelled Barda on Tuesday, wounding four "
-                   "civilians' the town stays on a narrated duplicate event and the accusation event has no place, so "
-                   "the Azerbaijani ministry's claim is missing from the incident")
 def test_incidents_every_accusation_is_listed_with_its_incident(ledger_of, extractions):
     ledger = ledger_of("harbour-barda", "kestrel-barda", "meridian-denial")
     (incident,) = at(ledger, "Barda")

@@ -50,11 +50,6 @@ def only_assault(events):
 # --- rules and label table ---------------------------------------------------------------------
 
 
-def test_events_rules_are_named():
-    assert all(rule.startswith("events.") for rule in RULES)
-    assert len(set(RULES)) == len(RULES) == 5
-
-
 def test_event_types_thirty_labels_with_vocabularies():
     table = labels()
     assert len(table) == 30
@@ -313,8 +308,6 @@ def test_events_ceasefire_dated_by_its_weekday(extractor):
     assert event.date == dt.date(2020, 10, 17)
 
 
-@pytest.mark.xfail(strict=True, reason="GAP: 'the sides agreed not to target civilians, the mediators said' is "
-                                       "read as the mediators' accusation")
 def test_events_pledge_not_to_target_is_no_accusation(extractor):
     events = events_in(extractor, "The two sides agreed not to target civilians, the mediators said on Friday.")
     assert [e for e in events if e.plover == "ACCUSE"] == [], show(events)

@@ -49,6 +49,16 @@ def test_a_short_alternative_keeps_a_set_with_two_letters():
     assert literals(r"\b(un|eu) (\w+ )?envoys?") == {"envoy"}
 
 
+def test_escaped_punctuation_is_literal_and_lookarounds_are_skipped():
+    assert literals(r"\bu\.n\. envoy") == {"u.n. envoy"}
+    assert literals(r"(?<!cease)fire(?! drill)") == {"fire"}
+
+
+def test_syntax_the_reader_does_not_know_gives_no_set():
+    assert literals(r"(?x)shelled") is None
+    assert literals(r"(?#a comment)shelled") is None
+
+
 def test_a_repetition_of_at_least_once_needs_its_content():
     assert literals(r"(?:drone )+strikes?") == {"drone "}
 

@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.annotate import text_of, tokens_of
-from .words import words
+from .words import mapping, words
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CUT_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep"}
-_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+# Speakers that stand for someone named elsewhere ("he said"): the one list claims resolve too.
+_PRONOUNS = frozenset(mapping("speaker_pronouns"))
 # Heads of speaker phrases that name an institution by where or whose it is: "authorities in X".
-_INSTITUTIONS = {"authorities", "ministry", "government", "officials", "leadership", "command", "office",
-                 "forces", "army", "military", "spokesman", "spokeswoman", "spokesperson", "administration"}
-TALLY_NOUNS = {"tally", "count", "figures", "figure", "toll", "estimate", "estimates", "data", "information"}
+_INSTITUTIONS = words("institution_heads")
+# Nouns of a count someone owns: "X's tally".
+TALLY_NOUNS = words("tally_nouns")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,23 +7,24 @@ drops observers' remarks, infers an unnamed accused party, and builds Claim reco
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Article, Claim, Provenance, Stance
+from ..model import Article, Claim, Figure, Provenance, Stance
+from ..nlp.numbers import parse_number
 from ..nlp.annotate import ParsedSentence, lower_lemmas, remembered, text_of, tokens_of, tokens_with_pos
 from ..resolve.sides import actor_kinds, demonym_country, forces_of, main_parties, opponent, side_of, states_named
 from .attribution import agent_of, according_to, noun_phrase, subject_of
-from .figures import match_figures
 from .places import place_names_in
-from .words import words
+from .words import mapping, words
 
-RULES = (
+_BASE_RULES = (
     "claims.accuse_verb",  # "X accused Y of Z", "X blamed each other for Z"
     "claims.accuse_passive",  # "Y has been accused by X of Z"
     "claims.deny_verb",  # "X denied Z", "X rejected the claim"
@@ -31,35 +32,47 @@ RULES = (
     "claims.said_content",  # "X said (that) Z" and quotations, classified as accuse or assert
     "claims.according_to",  # "according to X, Z"
     "claims.alleged",  # "X pointed at alleged attacks on Y"
+    "claims.condemn",  # "X condemned Y for shelling Z", "X denounced the aggression of Y"
+    "claims.called_false",  # "X called the reports baseless"
+    "claims.called",  # "X called the explosion an attack", "X described Y's shelling as a crime"
+    "claims.accuse_noun",  # "accusations from X that Y shelled Z"
+    "claims.responsibility",  # "X claimed responsibility for the attack"
+    "claims.claimed_to",  # "X claimed to have shot down 20 drones"
+    "claims.quoted",  # a quoted sentence with no speech verb, by its neighbour's speaker
 )
-_CUES = re.compile(
-    r"\b(accus|blam|charg|den(y|ied|ies)|reject|dismiss|refut|rebuff|said|\bsay(s|ing)?\b|claim|insist|argu|report|"
-    r"stat(ed|es)|reiterat|announc|declar|told|tell|wrote|writ|tweet|add(ed|s)|alleg|assert|maintain|confirm|"
-    r"stress|repeat|warn|according to)",
-    re.I,
-)
-_PRONOUNS = {"he", "she", "it", "they", "we"}
+# An accusation whose accused the text leaves unnamed, filled with the speaker's opponent.
+INFERRED = "+accused_inferred"
+# Every rule id a Claim's provenance can carry.
+RULES = _BASE_RULES + tuple(rule + INFERRED for rule in _BASE_RULES)
+_QUOTED = "claims.quoted"
+_OPENING_QUOTES = ('"', "“")
+_CLOSING_QUOTES = ('"', "”")
+# The rules whose stance is read from the content of a statement rather than from its verb.
+_CLASSIFIED = ("claims.said_content", "claims.according_to")
 # Subjects that name no one to refer back to: the writer, the reader, a relative pronoun.
-_NOT_ANTECEDENTS = {"i", "me", "you", "who", "which", "that"}
-# What each pronoun can refer back to (see _kind_of).
-_AGREEMENT = {"he": ("person",), "she": ("person",), "it": ("body",), "they": ("group", "body"), "we": ("group", "body")}
+_NOT_ANTECEDENTS = words("not_antecedents")
+# What each pronoun can refer back to (see _kind_of), and the pronouns resolved that way.
+_AGREEMENT = {pronoun: tuple(kinds.split()) for pronoun, kinds in mapping("speaker_pronouns").items()
+              if pronoun not in _NOT_ANTECEDENTS}
+_PRONOUNS = frozenset(_AGREEMENT)
+# The doer of harm when the content calls it "the enemy": the speaker's opponent, to be inferred.
+_ENEMY = "enemy"
+# The marker of harm told from its target's side ("came under fire"), whose doer is to be inferred.
+_SUFFERED = "suffered"
+# The speaker's own side as the doer of harm ("it would mount new attacks", "our aircraft hit").
+_OWN_SIDE_PRONOUNS = words("own_side_pronouns")
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
 _AND_OR_COMMA = re.compile(r"\band\b|,")
 _NAME_WORDS = re.compile(r"[A-Za-z’'-]+")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _YEAR = re.compile(r"(1[89]|20)\d\d")
-_TOLL_NOUNS = ("toll", "number", "tally", "count")
-_DEFINITE_HEADS = {"ministry", "authorities", "government", "army", "military", "spokesman", "spokeswoman",
-                   "spokesperson", "office", "officials", "leader", "president", "minister", "command", "service"}
+# Day and month names: "Monday's attack" names when, not who.
+_CALENDAR = frozenset(n.lower() for n in (*calendar.day_name, *calendar.month_name) if n)
+_DEFINITE_HEADS = words("definite_heads")
 # Singular offices a definite description can name by side ("the Armenian leader"): the definite
-# heads but the groups, as two groups of "officials" need not be the same people.
-_ROLE_HEADS = (_DEFINITE_HEADS - {"authorities", "officials"}) | {"premier"}
-_LEADER_TITLES = (("leader",), ("president",), ("prime", "minister"), ("premier",), ("chancellor",), ("king",))
-_PLEDGE_CONTENT = re.compile(
-    r"\b(will|would|'ll|shall)\b[^.]{0,40}\b(render|provide|give|offer|send|extend|be prepared to)\b[^.]{0,60}"
-    r"\b(assistance|help|aid|support)\b|\b(asked|requested|urged)\b[^.]{0,80}\b(consultations|assistance|help|aid)\b"
-    r"|\b(committed|pledged|agreed) to\b",
-    re.I,
-)
+# heads but the groups, and the one-word leader titles.
+_ROLE_HEADS = (_DEFINITE_HEADS - words("group_heads")) | {t for t in words("leader_titles") if " " not in t}
+_LEADER_TITLES = tuple(tuple(title.split()) for title in sorted(words("leader_titles")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,21 +100,91 @@ class ClaimHit:
 def wants(text: str) -> bool:
     """Cheap filter: a sentence with an attribution or accusation cue. Remembered for recent
     sentences: asked when choosing what to parse and again by the rules."""
-    return bool(_CUES.search(text))
+    return bool(_cues().search(text)) or _bare_quote(text)
 
 
-def find_claims(parsed: Iterable[ParsedSentence], article: Article) -> list[Claim]:
-    """Every claim of one article, in text order."""
+@cache
+def _cues() -> re.Pattern:
+    """The prefilter, built from the verb lexicons the rules read, so that a verb added there is
+    never filtered out here: each lemma's stem ("deny" -> "den", "accuse" -> "accus") at a word
+    start, the irregular forms, the alleged-words and the source phrases."""
+    stems = {_stem(lemma) for lemma in _cue_lemmas()}
+    stems |= set(mapping("irregular_verbs")) | words("alleged_words") | words("source_phrases")
+    alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})", re.I)
+
+
+def _cue_lemmas() -> frozenset[str]:
+    """Every verb lemma a claim rule starts from."""
+    return (_speech_cues() | words("condemn_verbs") | words("calling_verbs") | words("responsibility_verbs")
+            | words("own_act_verbs"))
+
+
+def _stem(lemma: str) -> str:
+    """The part of a verb every regular form starts with: "deny" (denied, denies), "accuse"
+    (accused, accusing), "say" (says, saying); a stem shorter than three letters is kept whole."""
+    stem = lemma[:-1] if lemma.endswith(("e", "y")) else lemma
+    return stem if len(stem) >= 3 else lemma
+
+
+def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Iterable[Figure] = ()) -> list[Claim]:
+    """Every claim of one article, in text order.
+
+    figures: the article's casualty figures, found before by the figures extractor; a statement
+    whose content gives one is a figure, not a claim, unless it blames a named enemy.
+    """
     memory = _SpeakerMemory()
     found: list[tuple[ParsedSentence, ClaimHit, str]] = []
-    for item in parsed:
-        for hit in match_claims(item.doc):
+    numbers: dict[int, set[int]] = {}
+    for figure in figures:
+        numbers.setdefault(figure.provenance.sentence_index, set()).add(figure.provenance.start)
+    items = list(parsed)
+    at = [frozenset(c - i.sentence.start for c in numbers.get(i.sentence.index, ())) for i in items]
+    hits = [match_claims(item.doc, figures_at) for item, figures_at in zip(items, at)]
+    for pos, item in enumerate(items):
+        if not hits[pos] and _bare_quote(item.sentence.text):
+            hits[pos] = _quoted(item.doc, at[pos], _quote_speaker(items, hits, pos))
+        for hit in hits[pos]:
             speaker, observer = memory.resolve(hit.speaker, hit.speaker_phrase)
-            if speaker and not observer:
+            if speaker and not observer and not _YEAR.search(hit.speaker):
+                # A speaker dated by a year ("a 2010 warning said") speaks of an earlier time (C27).
                 found.append((item, hit, speaker))
         memory.learn(item.doc)
     parties = _LazyParties(article.text, found)
     return [_build(hit, speaker, item, article, parties) for item, hit, speaker in found]
+
+
+def _bare_quote(text: str) -> bool:
+    """A sentence that opens a quotation and has no speech verb of its own."""
+    return text[:1] in _OPENING_QUOTES and not _cues().search(text)
+
+
+def _quote_speaker(items: list[ParsedSentence], hits: list[list[ClaimHit]], pos: int) -> ClaimHit | None:
+    """Whose quotation a bare quoted sentence is: the statement of the next sentence when the quote
+    runs on into it ('"A. B," said X.'), else the statement of the sentence just before ('X said
+    ... . "B."'); only adjacent sentences count."""
+    index = items[pos].sentence.index
+    text = items[pos].sentence.text.rstrip()
+    closed = text[-1:] in _CLOSING_QUOTES or text[-2:-1] in _CLOSING_QUOTES
+    neighbour = pos - 1 if closed else pos + 1
+    if not 0 <= neighbour < len(items) or abs(items[neighbour].sentence.index - index) != 1:
+        return None
+    said = [h for h in hits[neighbour] if h.rule in (*_CLASSIFIED, _QUOTED)]
+    return said[-1 if closed else 0] if said else None
+
+
+def _quoted(doc: Doc, figures: frozenset[int], source: ClaimHit | None) -> list[ClaimHit]:
+    """The accusation or denial of a bare quoted sentence, by its neighbour's speaker (rule
+    claims.quoted). A quoted assertion is left out: the quotes of a story are mostly colour."""
+    root = next((t for t in tokens_of(doc) if t.dep_ == "ROOT"), None)
+    if source is None or root is None:
+        return []
+    verdict = _classify(doc[:], root, figures)
+    if verdict is None or verdict[0] is Stance.ASSERT:
+        return []
+    stance, accused, own_agent = verdict
+    return [ClaimHit(_QUOTED, stance, source.speaker, source.speaker_phrase, accused, _trim(text_of(doc)), (),
+                     root.i, needs_accused=stance is Stance.ACCUSE and accused is None, own_side_agent=own_agent)]
 
 
 class _LazyParties:
@@ -141,8 +224,10 @@ def _sides_in(name: str | None) -> set[str]:
     return {side for side in (side_of(part) for part in parts) if side}
 
 
-def match_claims(doc: Doc) -> list[ClaimHit]:
+def match_claims(doc: Doc, figures: frozenset[int] = frozenset()) -> list[ClaimHit]:
     """The claims one sentence makes, before speakers are resolved across sentences.
+
+    figures: where in the sentence (character offsets) casualty figures start.
 
     Accusations and denials are found first; a statement verb's content then leaves out the
     clauses those cues head (each is its own claim) and verbs the speaker shares ("said A and
@@ -164,19 +249,36 @@ def match_claims(doc: Doc) -> list[ClaimHit]:
         if hit is not None:
             hits.append(hit)
             cue_verbs.append(token)
+    condemning, calling = words("condemn_verbs"), words("calling_verbs")
+    for token in tokens_with_pos(doc, "VERB"):
+        lemma = lemmas[token.i]
+        hit = _condemnation(token) if lemma in condemning else (
+            _called_false(token) or _called_so(token)) if lemma in calling else None
+        if hit is not None and hit.stance is Stance.DENY and any(
+                h.stance is Stance.DENY and h.speaker == hit.speaker for h in hits):
+            continue  # "denied shelling Ganja and called the accusation a lie": one denial
+        if hit is not None:
+            hits.append(hit)
+            cue_verbs.append(token)
+    hits.extend(_nominal_accusations(doc, lemmas))
+    owning, own_acts = words("responsibility_verbs"), words("own_act_verbs")
+    for token in tokens_with_pos(doc, "VERB"):
+        hit = _own_act(token, lemmas[token.i] in owning, lemmas[token.i] in own_acts)
+        if hit is not None:
+            hits.append(hit)
+            cue_verbs.append(token)
     claiming = words("claim_verbs")
     statements = [t for t in tokens_with_pos(doc, "VERB", "AUX") if lemmas[t.i] in claiming]
     contents = {t.i: _content_head(t) for t in statements}
     for token in statements:
         if _nested(token, statements, contents):
             continue
-        hit = _statement(token, cue_verbs + [t for t in statements if t is not token])
-        if hit is not None:
+        for hit in _statements(token, cue_verbs + [t for t in statements if t is not token], figures):
             hits.append(hit)
     if not hits:
         found = according_to(doc)
         if found is not None:
-            hit = _according_to_hit(doc, found)
+            hit = _according_to_hit(doc, found, figures)
             if hit:
                 hits.append(hit)
     hits.extend(_alleged(doc, hits))
@@ -293,30 +395,160 @@ def _rejects_a_claim(verb: Token) -> bool:
     return any(o.lower_ in words("claim_nouns") for o in objects) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
-def _statement(verb: Token, other_cues: list[Token]) -> ClaimHit | None:
-    content = _content_head(verb)
-    if content is None:
+def _condemnation(verb: Token) -> ClaimHit | None:
+    """"condemned the rebels for shelling villages" (accused: the object), "denounced the aggression
+    of X" or "X's aggression" (accused: X). A condemnation that names no doer is no claim (C20)."""
+    speaker_token = _speaker_token(verb)
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if speaker_token is None or target is None:
         return None
+    action = _prep_object(verb, ("for",))
+    if action:
+        accused = noun_phrase(target, coordinated=True).text
+    elif target.lemma_.lower() in _harmful():
+        doer = next((c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        doer = doer or next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else doer
+        if doer is None:
+            return None
+        accused = _span_text(verb.doc, doer.left_edge.i, doer.right_edge.i + 1).removesuffix("'s").removesuffix("’s")
+        action = _span_text(verb.doc, target.left_edge.i, target.right_edge.i + 1)
+    else:
+        return None
+    speaker, phrase = _speaker_texts(speaker_token)
+    return ClaimHit("claims.condemn", Stance.ACCUSE, speaker, phrase, accused, _trim(action),
+                    _places_in(verb.doc, verb), verb.i)
+
+
+def _own_act(verb: Token, owning: bool, own_acts: bool) -> ClaimHit | None:
+    """A party owning an act: "claimed responsibility for the attack" (rule claims.responsibility)
+    or "claimed to have shot down 20 drones" (claims.claimed_to); both assert. "No group has claimed
+    responsibility" is no claim (C17)."""
+    if not (owning or own_acts) or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if owning and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in verb.children):
+        rule, content = "claims.responsibility", next(c for c in verb.children if c.dep_ == "dobj")
+    elif own_acts and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        rule, content = "claims.claimed_to", next(c for c in verb.children if c.dep_ == "xcomp")
+    else:
+        return None
+    speaker_token = _speaker_token(verb)
+    if speaker_token is None or any(c.dep_ == "det" and c.lower_ == "no" for c in speaker_token.children):
+        return None
+    speaker, phrase = _speaker_texts(speaker_token)
+    action = _span_text(verb.doc, content.left_edge.i, content.right_edge.i + 1)
+    return ClaimHit(rule, Stance.ASSERT, speaker, phrase, None, _trim(action), _places_in(verb.doc, content), verb.i)
+
+
+def _called_false(verb: Token) -> ClaimHit | None:
+    """"called the reports baseless", "described the claim as fabricated": a denial by the subject."""
+    falsity = words("falsity_words")
+    parts = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "advcl", "dobj", "prep")]
+    if not any(t.lower_ in falsity for c in parts if c.dep_ != "dobj" for t in c.subtree):
+        return None
+    speaker_token = _speaker_token(verb)
+    if speaker_token is None:
+        return None
+    claim = next((c for c in parts if c.lemma_.lower() in words("claim_nouns") and c.lower_ not in falsity), None)
+    action = _span_text(verb.doc, claim.left_edge.i, claim.right_edge.i + 1) if claim is not None else ""
+    speaker, phrase = _speaker_texts(speaker_token)
+    return ClaimHit("claims.called_false", Stance.DENY, speaker, phrase, None, _trim(action), _own_places(verb), verb.i)
+
+
+def _called_so(verb: Token) -> ClaimHit | None:
+    """"called the explosion an attack", "described the shelling as terrorism": a party says what an
+    incident was; it accuses whoever the incident names as its doer ("Velmar's shelling")."""
+    named = [c for c in verb.children if c.dep_ in ("oprd", "xcomp")]
+    named += [p for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    characterising = words("characterisation_words")
+    if not any(t.lemma_.lower() in characterising for n in named for t in n.subtree):
+        return None
+    speaker_token = _speaker_token(verb)
+    if speaker_token is None:
+        return None
+    incident = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    doer = _doer_named_in(incident) if incident is not None else None
+    speaker, phrase = _speaker_texts(speaker_token)
+    action = _span_text(verb.doc, verb.i + 1, verb.right_edge.i + 1)
+    return ClaimHit("claims.called", Stance.ACCUSE if doer else Stance.ASSERT, speaker, phrase, doer, _trim(action),
+                    _own_places(verb), verb.i)
+
+
+def _nominal_accusations(doc: Doc, lemmas: list[str]) -> list[ClaimHit]:
+    """"rejected accusations from Kyiv that its troops had shelled the plant": an accusation by the
+    noun's source (its "from/by" object or possessor) against who did the harm in its clause; "its"
+    there is the side of whoever answers the accusation."""
+    out = []
+    nouns = words("accusation_nouns")
+    for noun in tokens_of(doc):
+        if lemmas[noun.i] not in nouns or noun.pos_ != "NOUN":
+            continue
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+        source = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+        source = source or (next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None)
+        if clause is None or source is None:
+            continue
+        harmful = _harmful()
+        harm = [t for t in clause.subtree if lemmas[t.i] in harmful and not _benign(t)]
+        if not harm:
+            continue
+        accused = _harm_agent(harm)
+        if accused and accused.split()[0].lower() in _OWN_SIDE_PRONOUNS:
+            answering = subject_of(noun.head) if noun.dep_ == "dobj" else agent_of(noun.head)
+            accused = noun_phrase(answering, coordinated=True).text if answering is not None else None
+        speaker, phrase = (_POSSESSIVE.sub("", text) for text in _speaker_texts(source))
+        out.append(ClaimHit("claims.accuse_noun", Stance.ACCUSE, speaker, phrase, accused,
+                            _trim(_span_text(doc, clause.left_edge.i, clause.right_edge.i + 1)),
+                            _places_in(doc, clause), noun.i, needs_accused=accused is None))
+    return out
+
+
+def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int]) -> list[ClaimHit]:
+    """The claim a statement verb's content makes, and one more for each coordinated clause with
+    its own subject whose stance differs ("said the shooting did not involve its soldiers, but that
+    their posts came under fire": a denial and an accusation, two claims of one sentence)."""
+    content = _content_head(verb)
+    if content is None or (content in other_cues and content.lemma_.lower() not in words("claim_verbs")):
+        return []  # "X and Y accused each other ..., both sides said": the accusation is the claim
     speaker_token = _speaker_token(verb) or agent_of(verb)
     if speaker_token is None or speaker_token.i in range(content.left_edge.i, content.right_edge.i + 1):
-        return None
+        return []
     span = _content_span(content, other_cues)
-    verdict = _classify(span, verb)
+    verdict = _classify(span, verb, figures)
     if verdict is None:
-        return None
-    stance, accused, own_agent = verdict
+        return []
     speaker, phrase = _speaker_texts(speaker_token)
+    if verdict[0] is Stance.ACCUSE and (verdict[1] or "").lower() in ("they", "we") and _speaks_for_a_group(phrase):
+        verdict = (Stance.ASSERT, None, None)  # "a spokesman for the group said they had killed 40"
+    hits = [_said(verb, span, content, verdict, speaker, phrase)]
+    for clause in content.children:
+        if clause.dep_ == "conj" and span.start <= clause.i < span.end and clause.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            part = verb.doc[clause.left_edge.i:min(clause.right_edge.i + 1, span.end)]
+            other = _classify(part, verb, figures)
+            if other is not None and other[0] is not Stance.ASSERT and other[0] not in {h.stance for h in hits}:
+                hits.append(_said(verb, part, clause, other, speaker, phrase))
+    return hits
+
+
+def _speaks_for_a_group(phrase: str) -> bool:
+    return not words("spokes_words").isdisjoint(_LOWER_WORDS.findall(phrase.lower()))
+
+
+def _said(verb: Token, span: Span, content: Token, verdict, speaker: str, phrase: str) -> ClaimHit:
+    stance, accused, own_agent = verdict
     return ClaimHit("claims.said_content", stance, speaker, phrase, accused,
                     _trim(_span_text(verb.doc, span.start, span.end)),
                     _places_in(verb.doc, content), verb.i, needs_accused=stance is Stance.ACCUSE and accused is None,
                     own_side_agent=own_agent)
 
 
-def _according_to_hit(doc: Doc, found) -> ClaimHit | None:
+def _according_to_hit(doc: Doc, found, figures: frozenset[int]) -> ClaimHit | None:
     root = next((t for t in tokens_of(doc) if t.dep_ == "ROOT"), None)
-    if root is None or match_figures(doc):
+    if root is None:
         return None
-    verdict = _classify(doc[:], root)
+    verdict = _classify(doc[:], root, figures)
     if verdict is None:
         return None
     stance, accused, own_agent = verdict
@@ -327,10 +559,11 @@ def _according_to_hit(doc: Doc, found) -> ClaimHit | None:
 def _alleged(doc: Doc, hits: list[ClaimHit]) -> list[ClaimHit]:
     out = []
     lowered = text_of(doc).lower()
-    if "alleged" not in lowered and "purported" not in lowered:
+    alleging = words("alleged_words")
+    if not any(word in lowered for word in alleging):
         return out
     for token in tokens_of(doc):
-        if token.lower_ not in ("alleged", "purported") or token.head.lemma_.lower() not in words("harm_words"):
+        if token.lower_ not in alleging or token.head.lemma_.lower() not in words("harm_words"):
             continue
         verb = next((a for a in token.head.ancestors if a.pos_ == "VERB"), None)
         if verb is None or any(h.cue == verb.i for h in hits):
@@ -364,7 +597,7 @@ def _content_span(content: Token, other_cues: list[Token]) -> Span:
     return doc[content.left_edge.i:end]
 
 
-def _classify(span: Span, verb: Token) -> tuple[Stance, str | None, str | None] | None:
+def _classify(span: Span, verb: Token, figures: frozenset[int]) -> tuple[Stance, str | None, str | None] | None:
     """accuse or assert for a statement's content, or None when it is no claim.
 
     Not claims: casualty tolls (figures cover them), hopes, expectations and feelings, and
@@ -374,12 +607,20 @@ def _classify(span: Span, verb: Token) -> tuple[Stance, str | None, str | None] 
     are the dearest test, and every other test is a pure function of the same content.
     """
     tokens = tokens_of(span.doc)[span.start:span.end]
-    if _states_a_toll(tokens):
-        return None
     verdict = _classify_content(span, verb, tokens)
-    if verdict is None or any(span.start <= hit.anchor < span.end for hit in match_figures(verb.doc)):
+    if verdict is None or _blames(verdict):
+        return verdict
+    if _states_a_toll(tokens) or any(span.start_char <= at < span.end_char for at in figures):
         return None
     return verdict
+
+
+def _blames(verdict: tuple[Stance, str | None, str | None]) -> bool:
+    """An accusation that names who did the harm: kept even when the content is a toll ("four
+    people died when an enemy drone hit the market"), which is then a figure and an accusation."""
+    stance, accused, agent = verdict
+    named = accused is not None and parse_number(accused) is None
+    return stance is Stance.ACCUSE and (named or agent == _ENEMY)
 
 
 def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Stance, str | None, str | None] | None:
@@ -392,21 +633,86 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
         return Stance.DENY, None, None
     if any(h in outer for h in words("hedge_words")):
         return None
-    if _PLEDGE_CONTENT.search(text):
+    if _pledges_or_asks(tokens):
+        return None
+    if _no_claim(span, lemmas := lower_lemmas(doc), lowered):
         return None
     harmful = _harmful()
-    lemmas = lower_lemmas(doc)
+    if any(phrase in lowered for phrase in words("responsibility_denials")):
+        return Stance.DENY, None, None
     harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t)]
     if not harm:
         if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return None
         return Stance.ASSERT, None, None
-    if any(w in lowered for w in words("own_side_words")):
+    if _own_doing(span):
         return Stance.ASSERT, None, None
-    agent = _harm_agent(harm)
-    if agent and (agent.split() or [""])[0].lower() in ("its", "their", "our", "we"):
+    agent = _harm_agent(harm) or _perpetrator(tokens)
+    enemy = words("own_side_words")
+    if agent and any(w in enemy for w in _LOWER_WORDS.findall(agent.lower())):
+        return Stance.ACCUSE, None, _ENEMY  # "the enemy shelled ...": the speaker's opponent, inferred
+    if any(w in lowered for w in enemy):
         return Stance.ASSERT, None, None
+    if agent and (agent.split() or [""])[0].lower() in _OWN_SIDE_PRONOUNS:
+        return Stance.ASSERT, None, None
+    if agent is None and all(_negated(t) for t in harm):
+        return Stance.ASSERT, None, None  # "no shelling was reported overnight": a report, not a charge
+    if agent is None and any(_suffered(t) for t in harm):
+        return Stance.ACCUSE, None, _SUFFERED
     return Stance.ACCUSE, agent, agent
+
+
+def _suffered(token: Token) -> bool:
+    """Harm told from the side of its target ("came under fire", "was shelled"): an implicit
+    accusation of whoever did it (guideline C2), even when the text names no one."""
+    if token.pos_ == "VERB":
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    return token.dep_ == "pobj" and token.head.lower_ == "under"
+
+
+def _own_doing(span: Span) -> bool:
+    """Content whose main clause the speaker itself does ("it would mount new attacks", "we hit
+    their depots"): a party's statement about its own actions asserts, it accuses no one."""
+    root, harmful = span.root, _harmful()
+    does_harm = root.lemma_.lower() in harmful or any(
+        c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in harmful for c in root.children)
+    return does_harm and any(c.dep_ == "nsubj" and c.lower_ in _OWN_SIDE_PRONOUNS for c in root.children)
+
+
+def _negated(token: Token) -> bool:
+    """A harm word said not to have happened: "no shelling", "did not attack", "were not shelled"."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    return token.dep_ in ("dobj", "nsubjpass", "nsubj") and any(c.dep_ == "neg" for c in token.head.children)
+
+
+def _pledges_or_asks(tokens: list[Token]) -> bool:
+    """A promise or request of help ("would render assistance", "asked for consultations", "pledged
+    to"), or a commitment ("would respect the protocols"): the agreements layer reports those."""
+    lemmas = {t.lemma_.lower() for t in tokens}
+    lowered = {t.lower_ for t in tokens}
+    future = not lowered.isdisjoint(words("future_modals"))
+    aid = not lowered.isdisjoint(words("aid_words"))
+    if future and aid and not (lemmas.isdisjoint(words("giving_verbs")) and "prepared" not in lowered):
+        return True
+    if future and not lemmas.isdisjoint(words("commitment_verbs")):
+        return True
+    if (aid or "consultations" in lowered) and not lemmas.isdisjoint(words("asking_verbs")):
+        return True
+    committing = words("committing_verbs")
+    # done, not demanded: "pledged to", but not "must pledge to"
+    return any(t.lemma_.lower() in committing and t.tag_ in ("VBD", "VBN") and t.i + 1 < len(t.doc)
+               and t.nbor(1).lower_ == "to" for t in tokens)
+
+
+def _no_claim(span: Span, lemmas: list[str], lowered: str) -> bool:
+    """Content that reports procedure or feeling rather than a claim: a statement headed by an
+    operational verb ("police closed the station", "they found a second device", "we will find
+    them"), or one holding a no-claim phrase ("no group has claimed", "not determined")."""
+    if any(phrase in lowered for phrase in words("not_claim_phrases")):
+        return True
+    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    return any(lemmas[h.i] in words("procedure_verbs") for h in heads)
 
 
 def _states_a_toll(tokens: list[Token]) -> bool:
@@ -415,7 +721,7 @@ def _states_a_toll(tokens: list[Token]) -> bool:
     "a large number of enemy troops" is no toll: with an indefinite article, "number" is a vague
     quantity ("many"), and the statement stays a claim ("a death toll of 42" is still a toll)."""
     has_count = any(t.like_num and not _YEAR.fullmatch(t.text) for t in tokens)
-    return has_count and any(t.lemma_.lower() in _TOLL_NOUNS and not _vague_number(t) for t in tokens)
+    return has_count and any(t.lemma_.lower() in words("toll_nouns") and not _vague_number(t) for t in tokens)
 
 
 def _vague_number(noun: Token) -> bool:
@@ -429,7 +735,7 @@ def _calls_false(tokens: list[Token]) -> bool:
     if not any(t.lower_ in falsity for t in tokens):
         return False
     return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in words("claim_nouns") for t in tokens) or \
-        any(t.lower_ in ("lie", "lies", "nonsense", "disinformation", "fabrication", "propaganda") for t in tokens)
+        any(t.lower_ in words("falsehood_nouns") for t in tokens)
 
 
 def _modifier(token: Token) -> bool:
@@ -439,7 +745,7 @@ def _modifier(token: Token) -> bool:
 
 def _benign(token: Token) -> bool:
     """Harm words used in a harmless sense: "back" as an adverb, "fire" in "ceasefire"."""
-    if token.lemma_.lower() in ("back", "support", "send", "supply", "arm", "sponsor") and token.pos_ != "VERB":
+    if token.lemma_.lower() in words("benign_harm_words") and token.pos_ != "VERB":
         return True
     return False
 
@@ -451,24 +757,68 @@ def _harm_agent(harm: list[Token]) -> str | None:
             agent = agent_of(token)
             if agent is not None:
                 return noun_phrase(agent, coordinated=True).text
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.lower_ in words("weapon_nouns"):
-                return _firing_side(subject)
-            if subject is not None and subject.pos_ != "PRON" and subject.lower_ not in words("not_speakers"):
-                named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-                return noun_phrase(named or subject, coordinated=True).text
-        for child in token.children:
-            if child.dep_ in ("amod", "compound", "poss") and demonym_country(child.text.replace("’s", "").replace("'s", "")):
-                return forces_of(demonym_country(child.text.replace("’s", "").replace("'s", ""))) \
-                    if child.dep_ != "poss" else child.text.replace("’s", "").replace("'s", "")
-            if child.dep_ == "poss" and child.pos_ == "PROPN":
-                return child.text
+            doer = _doer(token)
+            if doer is not None:
+                return doer
+        else:
+            # "the rebels carried out an attack", "it would mount new attacks", "used trucks as bombs"
+            verb = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" and \
+                token.head.lower_ == "as" else None
+            doer = _doer(verb) if verb is not None and verb.pos_ == "VERB" else None
+            if doer is not None:
+                return doer
+        named = _doer_named_in(token)
+        if named is not None:
+            return named
     return None
+
+
+def _doer_named_in(noun: Token) -> str | None:
+    """The doer a harm noun names itself: "Azerbaijani shelling", "Velmar's shelling" (not
+    "Monday's attack")."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "poss") and demonym_country(child.text.replace("’s", "").replace("'s", "")):
+            return forces_of(demonym_country(child.text.replace("’s", "").replace("'s", ""))) \
+                if child.dep_ != "poss" else child.text.replace("’s", "").replace("'s", "")
+        if child.dep_ == "poss" and child.pos_ == "PROPN" and child.lower_ not in _CALENDAR:
+            return child.text
+    return None
+
+
+def _doer(verb: Token) -> str | None:
+    """The subject of a verb of harm as the one who did it: the side a weapon was fired from, the
+    speaker's own "we" or "it", or a named subject; None for pronouns, incidents and empty words."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ in words("weapon_nouns"):
+        return _firing_side(subject)
+    if subject.pos_ == "PRON":
+        return subject.lower_ if subject.lower_ in _OWN_SIDE_PRONOUNS | {"they"} else None
+    if subject.lower_ in words("not_speakers") or _incident(subject):
+        return None
+    named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return noun_phrase(named or subject, coordinated=True).text
+
+
+def _perpetrator(tokens: list[Token]) -> str | None:
+    """The attackers as the subject of the content ("when the attackers rammed the gate")."""
+    nouns = words("perpetrator_nouns")
+    subject = next((t for t in tokens if t.dep_ == "nsubj" and t.lemma_.lower() in nouns), None)
+    return noun_phrase(subject, coordinated=True).text if subject is not None else None
+
+
+def _incident(noun: Token) -> bool:
+    """"explosions", "the attack": a subject that names what happened, not who did it."""
+    lemma = noun.lemma_.lower()
+    return lemma in words("incident_nouns") or lemma in words("harm_words")
 
 
 def _firing_side(weapon: Token) -> str | None:
     """"missiles fired from Armenian territory": the side named inside a weapon's phrase."""
     for token in weapon.subtree:
+        if token.lower_ in words("own_side_words"):
+            return _ENEMY
         country = demonym_country(token.text) or side_of(token.text if token.pos_ == "PROPN" else None)
         if country:
             return forces_of(country)
@@ -735,7 +1085,11 @@ def _build(hit: ClaimHit, speaker: str, item: ParsedSentence, article: Article, 
             side = side_of(speaker)
             # Without a side the speaker has no opponent, whoever the parties are.
             accused = forces_of(opponent(side, parties.get())) if side else None
-            rule += "+accused_inferred" if accused else ""
+            rule += INFERRED if accused else ""
+            if accused is None and hit.rule in _CLASSIFIED and hit.own_side_agent not in (_ENEMY, _SUFFERED):
+                # Harm that no one is said to have done, told by a speaker with no side: a statement
+                # on what happened ("there was a bombing"), which asserts (guideline C13).
+                return _build(replace(hit, stance=Stance.ASSERT, accused=None), speaker, item, article, parties)
         elif hit.own_side_agent and side_of(hit.own_side_agent) and side_of(hit.own_side_agent) == side_of(speaker):
             return _build(ClaimHit(hit.rule, Stance.ASSERT, hit.speaker, hit.speaker_phrase, None, hit.action,
                                    hit.places, hit.cue), speaker, item, article, parties)

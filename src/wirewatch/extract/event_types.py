@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from ..lexicon import load_table
 from ..nlp.substrings import SubstringIndex
 from .literals import required_literals
+from .words import words
 
 PACKAGE = "wirewatch.extract"
 FALLBACK = "OTHER"
@@ -93,15 +94,19 @@ def _expand(pattern: str, defines: dict[str, str]) -> str:
 
 # "March" the month is not a march: lower-casing would make it one. A capitalised March next to a
 # day or year, or after a word that introduces a date, is rewritten before the cues are matched.
-_MONTH_MARCH = re.compile(
-    r"(?<=\d )March\b|\bMarch(?=,? \d)|"
-    r"\b(?<=(?:In|in|On|on|of|by|to) )March\b|"
-    r"\b(?:since|until|till|early|late|mid|last|next|this|from|between|before|after|during|end|beginning|throughout|"
-    r"Since|Until|Early|Late|Last|Next|This|From|Between|Before|After|During|Throughout)(?:-| )(?:of )?March\b")
+@cache
+def _month_march() -> re.Pattern:
+    """The month "March", built from the lexicons of date-introducing words (each word as written
+    and capitalised)."""
+    def forms(name: str) -> list[str]:
+        return sorted({f for w in words(name) for f in (w, w.capitalize())})
+    after = "|".join(rf"(?<={re.escape(w)} )" for w in forms("month_prepositions"))
+    leads = "|".join(re.escape(w) for w in forms("month_lead_words"))
+    return re.compile(rf"(?<=\d )March\b|\bMarch(?=,? \d)|(?:{after})March\b|\b(?:{leads})(?:-| )(?:of )?March\b")
 
 
 def _months_out(text: str) -> str:
-    return _MONTH_MARCH.sub(lambda m: m.group(0)[: -len("March")] + "Month-3", text) if "March" in text else text
+    return _month_march().sub(lambda m: m.group(0)[: -len("March")] + "Month-3", text) if "March" in text else text
 
 
 def label_scores(text: str) -> dict[str, float]:

@@ -43,7 +43,7 @@ _AGREEMENT_TYPES = {
     AgreementKind.PLEDGE: ("AGREE", "pledge", "AGREEMENT"),
     AgreementKind.REQUEST: ("REQUEST", "assist", "DIPLO"),
 }
-_HELP = re.compile(r"\b(assistance|aid|help|support)\b", re.I)
+_WORD = re.compile(r"\w+")
 
 
 def find_events(
@@ -207,7 +207,7 @@ def _subject_text(verb) -> str | None:
 
 def _from_agreement(agreement: Agreement, article: Article) -> EventMention:
     plover, mode, label = _AGREEMENT_TYPES[agreement.kind]
-    if agreement.kind is AgreementKind.PLEDGE and _HELP.search(agreement.sentence):
+    if agreement.kind is AgreementKind.PLEDGE and not words("aid_words").isdisjoint(_WORD.findall(agreement.sentence.lower())):
         plover, mode = "AID", "pledge"
     actor = agreement.parties[0] if agreement.parties else None
     recipient = agreement.parties[1] if len(agreement.parties) > 1 else None

@@ -43,13 +43,15 @@ class Extractor:
 
 
 def _apply_rules(article: Article, sentences: list[Sentence], parsed: list[ParsedSentence]) -> Extraction:
-    found_claims = tuple(claims.find_claims([p for p in parsed if claims.wants(p.sentence.text)], article))
+    found_figures = tuple(figures.find_figures(parsed, article))
+    found_claims = tuple(claims.find_claims([p for p in parsed if claims.wants(p.sentence.text)], article,
+                                            found_figures))
     found_agreements = tuple(
         agreements.find_agreements([p for p in parsed if agreements.wants(p.sentence.text)], article)
     )
     return Extraction(
         article=article,
-        figures=tuple(figures.find_figures(parsed, article)),
+        figures=found_figures,
         places=tuple(places.find_places(parsed, article)),
         claims=found_claims,
         agreements=found_agreements,
