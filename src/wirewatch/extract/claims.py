@@ -494,7 +494,7 @@ def _nominal_accusations(doc: Doc, lemmas: list[str]) -> list[ClaimHit]:
         if not harm:
             continue
         accused = _harm_agent(harm)
-        if accused and accused.split()[0].lower() in _OWN_SIDE_PRONOUNS:
+        if accused and (accused.split() or [""])[0].lower() in _OWN_SIDE_PRONOUNS:
             answering = subject_of(noun.head) if noun.dep_ == "dobj" else agent_of(noun.head)
             accused = noun_phrase(answering, coordinated=True).text if answering is not None else None
         speaker, phrase = (_POSSESSIVE.sub("", text) for text in _speaker_texts(source))
