@@ -449,3 +449,17 @@ def test_agreements_pronoun_subject_is_no_party(extractor, text):
     """A pronoun names no party: a request is filed under names, never under "He" or "They"."""
     for agreement in extracted(extractor, text):
         assert not {p.lower() for p in agreement.parties} & {"he", "she", "they", "it", "we"}, agreement.parties
+
+
+@pytest.mark.parametrize("text, kind, venue", [
+    ("Velmar asked Kenya on Tuesday for military assistance, a day after envoys met in Vienna.", "request", None),
+    ("Sudan appealed to Egypt for help, hours after the two sides held talks in Jeddah.", "request", None),
+    ("Talks in Vienna between Velmar and Ostrava ended without a deal on Friday.", "talks", "Vienna"),
+    ("The foreign ministers of Thailand and Cambodia held talks in Kuala Lumpur on Monday.", "talks", "Kuala Lumpur"),
+])
+def test_agreements_venue_comes_from_the_arrangements_own_clause(extractor, text, kind, venue):
+    """A place named in another clause of the sentence (where an earlier meeting happened) is not the
+    venue of the request the sentence reports."""
+    found = [a for a in extracted(extractor, text) if a.kind.value == kind]
+    assert found, kinds(extracted(extractor, text))
+    assert found[0].venue == venue

@@ -395,13 +395,14 @@ def _build(hit: AgreementHit, item: ParsedSentence, article: Article, belligeren
     sentence = item.sentence
     mediators = _mediators(text_of(doc))
     parties = _parties(hit, doc, belligerents, mediators)
+    cue = doc[hit.cue]
     dates = find_dates(text_of(doc), article.published)
     date = dates[0] if dates else None
     return Agreement(
         kind=hit.kind,
         parties=parties,
         mediators=mediators,
-        venue=_venue(doc),
+        venue=_venue(doc, cue),
         date_text=date.text if date else None,
         date=date.date if date else None,
         date_precision=date.precision if date and date.date else None,
@@ -495,12 +496,37 @@ def _mediators(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _venue(doc: Doc) -> str | None:
+def _venue(doc: Doc, cue: Token) -> str | None:
     for start, end, entries in place_candidates(doc):
         span = doc[start:end]
-        if entries and entries[0].feature not in ("PCLI", "RGN") and span.root.head.lower_ == "in":
+        if entries and entries[0].feature not in ("PCLI", "RGN") and span.root.head.lower_ == "in" \
+                and _in_cue_clause(doc, cue, span.start_char, span.end_char):
             return span.text
     return None
+
+
+def _governing_verb(token: Token) -> Token:
+    """The verb of the clause a token belongs to (the token itself when it is one), or the root."""
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            return token
+        token = token.head
+    return token
+
+
+def _in_cue_clause(doc: Doc, cue: Token, start: int, end: int) -> bool:
+    """Whether the words at these character offsets belong to the arrangement's own clause: attached
+    to the arrangement word itself (its relative clause included) or to the verb that governs it, and
+    not to another clause of the sentence: "asked Oslo for help, a day after the envoys met in Vienna"
+    places the meeting, not the request. (Dates are not held to this: news dates an arrangement by
+    the clause that reports it, "the truce frayed after it took effect on Monday".)"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    token = span.root
+    if cue.pos_ not in ("VERB", "AUX") and cue.left_edge.i <= token.i <= cue.right_edge.i:
+        return True
+    return _governing_verb(token).i == _governing_verb(cue).i
 
 
 @cache
