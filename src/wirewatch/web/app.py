@@ -25,7 +25,8 @@ from ..api import Wirewatch
 from ..errors import BadInput
 from ..parallel import ProcessRunner
 from ..report.svg import place_map, series_chart
-from . import data
+from ..corpus.corrections import STATUSES
+from . import corrections, data
 from .guard import Guard
 
 Status = Literal["disputed", "corroborated", "single-party"]
@@ -118,7 +119,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         for p in located:
             p.setdefault("incidents", 1)
             p.setdefault("disputed", content["status"].startswith("accused"))
-        return page(request, "incident.html", i=content, map=place_map(located, 480, 280))
+        return page(request, "incident.html", i=content, map=place_map(located, 480, 280), writable=bool(token),
+                    statuses=list(STATUSES))
 
     @app.get("/figures", response_class=HTMLResponse, include_in_schema=False)
     def figures_page(request: Request):
@@ -211,7 +213,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
                 extraction["runner"] = ProcessRunner(1, nice=10)
             return _ingest_record(writer, record, extraction["runner"])
 
-
+    corrections.add_routes(app, handle, token, locked, page)
     return app
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..api import Wirewatch
+from ..corpus.corrections import claim_key
 from ..corpus.ledger import to_plain
 from ..model import Extraction, IncidentStatus, Stance
 from ..report.sitrep import References
@@ -82,7 +83,9 @@ def incident(handle: Wirewatch, incident_id: str) -> dict | None:
         return None
     refs = References(handle.store)
     record = to_plain(found)
+    record["checked"] = found.id in handle.ledger().checked
     for claim, plain in zip(found.claims, record["claims"]):
+        plain["key"] = claim_key(claim)
         plain["outlet"] = refs.outlet(claim.article_id)
         plain["article"] = _article_name(handle, claim.article_id)
     record["sides"] = {
