@@ -338,6 +338,7 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     geojson = "geojson"
+    acled = "acled"
 
 
 def _date_option(value: Optional[str], name: str):
@@ -450,7 +451,8 @@ def report(
 
 @app.command()
 def export(
-    format: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl (per article), csv or geojson (per incident)."),
+    format: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl (per article), csv, acled (ACLED's "
+                                                                    "columns) or geojson (per incident)."),
     db: Optional[str] = DbOption,
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
 ) -> None:
@@ -468,7 +470,11 @@ def export(
 
             refs = References(handle.store)
             rows = incident_rows(handle.ledger(), refs.outlet)
-            if format is ExportFormat.csv:
+            if format is ExportFormat.acled:
+                from .export.acled import acled_rows, to_acled_csv
+
+                text = to_acled_csv(acled_rows(handle.ledger(), refs.outlet))
+            elif format is ExportFormat.csv:
                 from .export.csv import to_csv
 
                 text = to_csv(rows)
