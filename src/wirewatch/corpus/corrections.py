@@ -86,12 +86,12 @@ def target_of(ledger: Ledger, kind: str, ref: str) -> dict:
         found = next((i for i in ledger.incidents if i.id == ref), None)
         if found is None:
             raise CorrectionError(f"no incident {ref}")
-        return {"id": ref, "mentions": mention_keys(ledger, found.mentions)}
+        return {"id": ref, "mentions": mention_keys(ledger, found.mentions), "place": _place_of(found)}
     if kind == "agreement":
         found = next((a for a in ledger.agreements if a.id == ref), None)
         if found is None:
             raise CorrectionError(f"no agreement {ref}")
-        return {"id": ref, "mentions": mention_keys(ledger, found.mentions)}
+        return {"id": ref, "mentions": mention_keys(ledger, found.mentions), "kind": found.kind.value}
     if kind in ("claim", "figure", "violation"):
         if ref not in _item_keys(ledger, kind):
             raise CorrectionError(f"no {kind} {ref} (the keys are in `wirewatch ledger --format json`)")
@@ -125,6 +125,10 @@ def fix_value(field: str, value: str, gazetteer=None) -> dict:
     raise CorrectionError(f"unknown field {field!r}: choose one of {', '.join(FIELDS)}")
 
 
+def _place_of(incident) -> str | None:
+    return incident.place.name if incident.place else (incident.place_names[0] if incident.place_names else None)
+
+
 def _item_keys(ledger: Ledger, kind: str) -> set[str]:
     if kind == "claim":
         return {claim_key(c) for i in ledger.incidents for c in i.claims}
@@ -155,13 +159,21 @@ def apply_corrections(ledger: Ledger, log: list[dict]) -> Ledger:
     agreements = list(ledger.agreements)
     checked: set[str] = set()
     # incident and agreement keys are computed on the machine's ledger, before anything changes
-    incident_keys = {i.id: set(mention_keys(ledger, i.mentions)) for i in incidents}
-    agreement_keys = {a.id: set(mention_keys(ledger, a.mentions)) for a in agreements}
+    # (id, sentence keys, what else tells apart items of one sentence: an incident's place, an agreement's kind)
+    incident_keys = [(i.id, set(mention_keys(ledger, i.mentions)), ("place", _place_of(i))) for i in incidents]
+    agreement_keys = [(a.id, set(mention_keys(ledger, a.mentions)), ("kind", a.kind.value)) for a in agreements]
 
-    def matching(target: dict, keys: dict) -> str | None:
+    def matching(target: dict, keys: list) -> str | None:
+        """The item sharing most of the target's sentences (by overlap over union); among equals the one
+        with the same place or kind, then the same id. An agreement must be of the same kind."""
         wanted = set(target.get("mentions") or ())
-        scored = [(len(wanted & k), item_id) for item_id, k in keys.items() if wanted & k]
-        return max(scored, key=lambda s: (s[0], s[1]))[1] if scored else None
+        scored = []
+        for item_id, have, (field, value) in keys:
+            if not wanted & have or (field == "kind" and target.get("kind") not in (None, value)):
+                continue
+            scored.append((len(wanted & have) / len(wanted | have), target.get(field) == value, target.get("id") == item_id,
+                           item_id))
+        return max(scored)[3] if scored else None
 
     rejected = {e["target"].get("key") for e in active if e["action"] == "reject"}
     rejected_claims = {k for k in rejected if k and k.startswith("claim:")}
