@@ -26,7 +26,7 @@ from ..errors import BadInput
 from ..parallel import ProcessRunner
 from ..report.svg import place_map, series_chart
 from ..corpus.corrections import STATUSES
-from . import corrections, data
+from . import browse, corrections, data
 from .guard import Guard
 
 Status = Literal["disputed", "corroborated", "single-party"]
@@ -56,6 +56,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     app.add_middleware(Guard, token=token, max_body=handle.settings.max_bytes)
     folder = resources.files("wirewatch.web")
     templates = Jinja2Templates(directory=str(folder.joinpath("templates")))  # autoescapes .html
+    templates.env.globals["actor_link"] = browse.actor_link
     app.mount("/static", StaticFiles(directory=str(folder.joinpath("static"))), name="static")
 
     def page(request: Request, name: str, **context) -> HTMLResponse:
@@ -214,6 +215,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             return _ingest_record(writer, record, extraction["runner"])
 
     corrections.add_routes(app, handle, token, locked, page)
+    browse.add_routes(app, locked, page)
     return app
 
 

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from ..api import Wirewatch
 from ..corpus.corrections import claim_key
 from ..corpus.ledger import to_plain
+from ..store.browse import last_updated
 from ..model import Extraction, IncidentStatus, Stance
 from ..report.sitrep import References
 
@@ -144,6 +145,7 @@ def overview(handle: Wirewatch) -> dict:
                    "disputed": sum(1 for i in ledger.incidents if i.status is IncidentStatus.ACCUSED_AND_DENIED)},
         "timeline": [{"date": d, "by_type": dict(c)} for d, c in sorted(by_day.items())],
         "latest_figures": latest,
+        "updated": last_updated(handle.store),
         "agreements_in_force": in_force,
         "agreements_alleged_broken": broken,
     }
