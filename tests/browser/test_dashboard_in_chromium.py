@@ -82,7 +82,7 @@ def test_dashboard_article_view_links_back_to_incidents(site, browser):
     browser.get(site + "/incidents?status=disputed")
     browser.find_element("css selector", "#incident-list a").click()
     _wait_for(browser, lambda d: d.find_elements("css selector", "#denials a"))
-    browser.find_element("css selector", "#denials a").click()
+    browser.find_element("css selector", "#denials a[href^='/articles/']").click()
     _wait_for(browser, lambda d: "/articles/" in d.current_url and d.find_elements("css selector", "mark"))
     assert browser.find_elements("css selector", "mark")
     assert browser.find_elements("css selector", "a[href^='/incidents/']")
