@@ -119,9 +119,10 @@ def corrections(
         table.add_column(column, overflow="fold")
     for e in log:
         item = e["target"].get("id") or e["target"].get("key") or e["target"].get("actor") or ""
-        value = f"undoes {e['undoes']}" if e["undoes"] else json.dumps(e["value"] or "", ensure_ascii=False)
+        value = f"undoes {e['undoes']}" if e["undoes"] else ", ".join(
+            f"{k}: {v['name'] if isinstance(v, dict) else v}" for k, v in (e["value"] or {}).items())
         table.add_row(str(e["id"]), (e["made_at"] or "")[:19], escape(e["author"]), e["action"], e["kind"],
-                      escape(item), escape(value.strip('"')), escape(e["reason"]))
+                      escape(item), escape(value), escape(e["reason"]))
     out.print(table)
 
 
