@@ -96,35 +96,33 @@ def _records(ledger):
 
 
 def add_routes(app, locked, page) -> None:
-    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
-    def articles_page(request: Request):
-        return page(request, "articles.html", result=locked(articles))
+    """Each list as a page and its JSON twin under /api/, from one function."""
 
-    @app.get("/api/articles")
-    def api_articles():
-        """Every stored article (no text): id, name, outlet, title, published, words, extraction state."""
-        return locked(articles)
+    def twin(path: str, fn, template: str, summary: str) -> None:
+        def as_page(request: Request):
+            return page(request, template, result=locked(fn))
 
-    @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
-    def actors_page(request: Request):
-        return page(request, "actors.html", result=locked(actors))
+        def as_json():
+            return locked(fn)
 
-    @app.get("/api/actors")
-    def api_actors():
-        """Every actor the ledger names, with counts of what it claimed, denied, was accused of, gave."""
-        return locked(actors)
+        app.get(path, response_class=HTMLResponse, include_in_schema=False)(as_page)
+        app.get("/api" + path, summary=summary)(as_json)
 
-    @app.get("/actors/{name:path}", response_class=HTMLResponse, include_in_schema=False)
-    def actor_page(request: Request, name: str):
-        content = locked(actor, name)
-        if content is None:
-            raise HTTPException(404, f"no actor {name}")
-        return page(request, "actor.html", a=content, roles=_ROLES)
+    twin("/articles", articles, "articles.html", "Every stored article (no text) with its extraction state")
+    twin("/actors", actors, "actors.html", "Every actor the ledger names, with counts of what it claimed, "
+                                          "denied, was accused of and gave")
 
-    @app.get("/api/actors/{name:path}")
-    def api_actor(name: str):
-        """One actor: what it claimed, denied and was accused of, its figures and agreements, over time."""
+    def found(name: str) -> dict:
         content = locked(actor, name)
         if content is None:
             raise HTTPException(404, f"no actor {name}")
         return content
+
+    @app.get("/actors/{name:path}", response_class=HTMLResponse, include_in_schema=False)
+    def actor_page(request: Request, name: str):
+        return page(request, "actor.html", a=found(name), roles=_ROLES)
+
+    @app.get("/api/actors/{name:path}")
+    def api_actor(name: str):
+        """One actor: what it claimed, denied and was accused of, its figures and agreements, over time."""
+        return found(name)
