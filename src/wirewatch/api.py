@@ -92,14 +92,15 @@ class Wirewatch:
         """
         state = (self.store.count_articles(), self.store.last_change())
         cached = self._ledger
-        if cached is not None and (cached[0] == state or self.read_only):
-            if cached[0] != state:
-                with self._rebuild_lock:
-                    if self._rebuilding is None or not self._rebuilding.is_alive():
-                        self._rebuilding = threading.Thread(target=self._rebuild, args=(state,), daemon=True)
-                        self._rebuilding.start()
+        if cached is not None and cached[0] == state:
             return self._corrected(cached[1])
-        self._rebuild(state)
+        if self.read_only and cached is not None:
+            with self._rebuild_lock:
+                if self._rebuilding is None or not self._rebuilding.is_alive():
+                    self._rebuilding = threading.Thread(target=self._rebuild, args=(state,), daemon=True)
+                    self._rebuilding.start()
+            return self._corrected(cached[1])
+        self._ledger = (state, build_ledger(list(self.extractions())))
         return self._corrected(self._ledger[1])
 
     def _rebuild(self, state: tuple) -> None:

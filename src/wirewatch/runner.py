@@ -14,10 +14,10 @@ from .clean import clean_document, pack_raw, unpack_raw
 from .errors import BadInput, StoreBusy
 from .isolate import Failed, extract_each
 from .ingest import read_inputs
+from .ingest.language import foreign_language
 from .model import Extraction, IngestReport, IngestTally, RawDocument, Skipped
 from .settings import EXTRACT_BATCH, Settings
 from .store import Store
-from .ingest.language import foreign_language
 from .version import pipeline_version
 
 Progress = Callable[[str, str], None]

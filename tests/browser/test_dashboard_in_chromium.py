@@ -16,7 +16,8 @@ from .server import Server
 
 pytestmark = pytest.mark.skipif(not chromium.available(), reason="Debian chromium and chromium-driver are not installed")
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
-PAGES = ("/", "/incidents", "/figures", "/agreements", "/sources", "/map", "/docs", "/articles", "/actors", "/corrections")
+PAGES = ("/", "/incidents", "/figures", "/agreements", "/sources", "/map", "/docs", "/articles", "/actors",
+         "/corrections")
 
 
 @pytest.fixture(scope="module")

@@ -73,8 +73,8 @@ def test_rejecting_the_only_denial_ends_the_dispute(ledger):
 
 def test_an_incident_correction_follows_its_sentences_not_its_id(ledger):
     incident = ledger.incidents[0]
-    log = [_entry(1, "fix", "incident", target_of(ledger, "incident", incident.id),
-                  fix_value("date", "2021-01-02") | fix_value("status", "disputed") | fix_value("type", "Air/drone strike")),
+    fixes = fix_value("date", "2021-01-02") | fix_value("status", "disputed") | fix_value("type", "Air/drone strike")
+    log = [_entry(1, "fix", "incident", target_of(ledger, "incident", incident.id), fixes),
            _entry(2, "check", "incident", target_of(ledger, "incident", incident.id))]
     # a newer pipeline numbers the same incidents differently
     renumbered = dataclasses.replace(ledger, incidents=tuple(dataclasses.replace(i, id=i.id + "x")

@@ -61,7 +61,8 @@ def claim_key(claim) -> str:
 
 
 def violation_key(violation) -> str:
-    return f"violation:{sentence_key(violation.provenance.article_id, violation.sentence)}:{actor_key(violation.accuser)}"
+    where = sentence_key(violation.provenance.article_id, violation.sentence)
+    return f"violation:{where}:{actor_key(violation.accuser)}"
 
 
 def figure_keys(ledger: Ledger, series: FigureSeries, point) -> list[str]:
@@ -171,8 +172,8 @@ def apply_corrections(ledger: Ledger, log: list[dict]) -> Ledger:
         for item_id, have, (field, value) in keys:
             if not wanted & have or (field == "kind" and target.get("kind") not in (None, value)):
                 continue
-            scored.append((len(wanted & have) / len(wanted | have), target.get(field) == value, target.get("id") == item_id,
-                           item_id))
+            overlap = len(wanted & have) / len(wanted | have)
+            scored.append((overlap, target.get(field) == value, target.get("id") == item_id, item_id))
         return max(scored)[3] if scored else None
 
     rejected = {e["target"].get("key") for e in active if e["action"] == "reject"}

@@ -44,7 +44,8 @@ def outlines() -> tuple[tuple[str, str, tuple, tuple], ...]:
 
 def within(lon_lo: float, lat_lo: float, lon_hi: float, lat_hi: float):
     """The outlines whose bounding box meets the frame."""
-    return [o for o in outlines() if o[2][0] <= lon_hi and o[2][2] >= lon_lo and o[2][1] <= lat_hi and o[2][3] >= lat_lo]
+    return [o for o in outlines()
+            if o[2][0] <= lon_hi and o[2][2] >= lon_lo and o[2][1] <= lat_hi and o[2][3] >= lat_lo]
 
 
 def contains(ring, lon: float, lat: float) -> bool:

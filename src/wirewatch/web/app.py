@@ -129,8 +129,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         charts = {}
         for series in content["series"]:
             charts.setdefault(series["kind"], []).append({
-                "claimant": f"{series['claimant']} ({series['group']}, {series['scope']})", "points": [{"as_of": p["as_of"], "value": p["value"]}
-                                                           for p in series["points"]]})
+                "claimant": f"{series['claimant']} ({series['group']}, {series['scope']})",
+                "points": [{"as_of": p["as_of"], "value": p["value"]} for p in series["points"]]})
         return page(request, "figures.html", fig=content,
                     charts={kind: series_chart(items) for kind, items in charts.items()})
 
@@ -214,7 +214,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
                 extraction["runner"] = ProcessRunner(1, nice=10)
             return _ingest_record(writer, record, extraction["runner"])
 
-    corrections.add_routes(app, handle, token, locked, page)
+    corrections.add_routes(app, token, locked, page)
     browse.add_routes(app, locked, page)
     return app
 

@@ -66,7 +66,8 @@ def _records(ledger):
     name = lambda article_id: ledger.names.get(article_id, article_id)  # noqa: E731
     for incident in ledger.incidents:
         date = incident.date.isoformat() if incident.date else None
-        what = f"{incident.acled or incident.label} at {incident.place.name if incident.place else ', '.join(incident.place_names)}"
+        where = incident.place.name if incident.place else ", ".join(incident.place_names)
+        what = f"{incident.acled or incident.label} at {where}"
         base = {"date": date, "what": what, "incident": incident.id, "status": incident.status.value}
         for claim in incident.claims:
             role = {Stance.DENY: "denied"}.get(claim.stance, "claimed")
@@ -81,7 +82,8 @@ def _records(ledger):
                            "article": name(claim.article_id), "article_id": claim.article_id}
     for series in ledger.series:
         for point in series.points:
-            yield {"actor": series.claimant, "role": "figures", "date": point.as_of.isoformat() if point.as_of else None,
+            yield {"actor": series.claimant, "role": "figures",
+                   "date": point.as_of.isoformat() if point.as_of else None,
                    "what": f"{point.qualifier.value.replace('_', ' ')} {point.value:,} {series.kind.value} "
                            f"({series.group}, {series.scope})",
                    "sentence": point.sentences[0] if point.sentences else "",
@@ -90,7 +92,8 @@ def _records(ledger):
         for party in record.parties:
             yield {"actor": _actor_name(party), "role": "agreements",
                    "date": record.date.isoformat() if record.date else None,
-                   "what": f"{record.kind.value}{' in ' + record.venue if record.venue else ''}", "agreement": record.id,
+                   "what": f"{record.kind.value}{' in ' + record.venue if record.venue else ''}",
+                   "agreement": record.id,
                    "article": name(record.mentions[0].article_id) if record.mentions else None,
                    "article_id": record.mentions[0].article_id if record.mentions else None}
 

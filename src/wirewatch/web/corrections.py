@@ -19,7 +19,7 @@ from .guard import bearer_matches
 FORM_FIELDS = ("token", "action", "kind", "ref", "into", "author", "reason", "undo", "back", *FIELDS)
 
 
-def add_routes(app, handle, token: str | None, locked, page) -> None:
+def add_routes(app, token: str | None, locked, page) -> None:
     """GET /corrections and /api/corrections; POST /corrections (a form) and /api/corrections (JSON)."""
 
     def append(fields: dict) -> int:
