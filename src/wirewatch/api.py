@@ -24,7 +24,9 @@ class Wirewatch:
 
     def __init__(self, db: str | Path = "wirewatch.db", settings: Settings | None = None, read_only: bool = False):
         """read_only: never extract (nor write): the ledger holds what is already extracted, as a
-        server that shows a store must neither block its readers on the model nor change the store."""
+        server that shows a store must neither block its readers on the model nor change the store.
+        An analyst's correction (`correct`, `undo`) is the one write it still makes: a row appended to
+        the log, behind the server's token."""
         self.settings = settings or Settings.from_env(db=str(db))
         self.read_only = read_only
         self.store = Store(self.settings.db, self.settings.lock_wait)
