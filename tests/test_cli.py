@@ -175,9 +175,20 @@ def test_cli_articles_jsonl(tmp_path, corpus):
 
 
 def test_cli_articles_jsonl_empty_store(tmp_path):
+    Store(str(tmp_path / "w.db")).close()
     result = _invoke("articles", "--db", tmp_path / "w.db", "-f", "jsonl")
     assert result.exit_code == 0
     assert result.output == ""
+
+
+@pytest.mark.parametrize("command", [("ledger",), ("report",), ("export", "-f", "csv"), ("articles",),
+                                     ("corrections",), ("serve",)])
+def test_cli_reading_a_missing_store_exits_2_and_creates_nothing(tmp_path, command):
+    typo = tmp_path / "typo.db"
+    result = _invoke(*command, "--db", typo)
+    assert result.exit_code == 2, result.output
+    assert "no such store" in result.output
+    assert not typo.exists()
 
 
 def test_cli_db_option_chooses_store(tmp_path, corpus):

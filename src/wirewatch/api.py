@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .corpus.corrections import CorrectionError, apply_corrections, fix_value, target_of
 from .corpus.ledger import Ledger, build_ledger, to_plain
 from .errors import BadInput
 from .model import Extraction, IngestReport
@@ -15,6 +16,7 @@ from .runner import ingest as run_ingest
 from .runner import stored_extractions
 from .settings import Settings
 from .store import Store
+from .store.corrections import add_correction, corrections_state, list_corrections
 
 
 class Wirewatch:
@@ -22,12 +24,15 @@ class Wirewatch:
 
     def __init__(self, db: str | Path = "wirewatch.db", settings: Settings | None = None, read_only: bool = False):
         """read_only: never extract (nor write): the ledger holds what is already extracted, as a
-        server that shows a store must neither block its readers on the model nor change the store."""
+        server that shows a store must neither block its readers on the model nor change the store.
+        An analyst's correction (`correct`, `undo`) is the one write it still makes: a row appended to
+        the log, behind the server's token."""
         self.settings = settings or Settings.from_env(db=str(db))
         self.read_only = read_only
         self.store = Store(self.settings.db, self.settings.lock_wait)
         self._extractor = None
-        self._ledger: tuple[tuple, Ledger] | None = None
+        self._ledger: tuple[tuple, Ledger] | None = None  # the machine's ledger and the store state it is of
+        self._fixed: tuple | None = None  # (that ledger, the log state, the corrected ledger)
         self._rebuild_lock = threading.Lock()
         self._rebuilding: threading.Thread | None = None
 
@@ -81,7 +86,8 @@ class Wirewatch:
                                max_chars=self.settings.max_text_chars)
 
     def ledger(self) -> Ledger:
-        """The ledger of everything stored; rebuilt only when the store changed.
+        """The ledger of everything stored, with the analyst's corrections applied; rebuilt only when
+        the store changed, and corrected again (cheaply, without a rebuild) when only the log changed.
 
         Read-only (a server's readers): once there is a ledger, a change is rebuilt on a thread of
         its own while callers keep getting the last ledger, so no reader waits for a rebuild.
@@ -89,18 +95,75 @@ class Wirewatch:
         state = (self.store.count_articles(), self.store.last_change())
         cached = self._ledger
         if cached is not None and cached[0] == state:
-            return cached[1]
+            return self._corrected(cached[1])
         if self.read_only and cached is not None:
             with self._rebuild_lock:
                 if self._rebuilding is None or not self._rebuilding.is_alive():
                     self._rebuilding = threading.Thread(target=self._rebuild, args=(state,), daemon=True)
                     self._rebuilding.start()
-            return cached[1]
+            return self._corrected(cached[1])
         self._ledger = (state, build_ledger(list(self.extractions())))
-        return self._ledger[1]
+        return self._corrected(self._ledger[1])
 
     def _rebuild(self, state: tuple) -> None:
         self._ledger = (state, build_ledger(list(self.extractions())))
+
+    def _corrected(self, machine: Ledger) -> Ledger:
+        """The machine's ledger with the corrections log applied (corpus/corrections.py), remembered per log state."""
+        log_state = corrections_state(self.store)
+        fixed = self._fixed
+        if fixed is None or fixed[0] is not machine or fixed[1] != log_state:
+            fixed = self._fixed = (machine, log_state, apply_corrections(machine, list_corrections(self.store)))
+        return fixed[2]
+
+    # corrections --------------------------------------------------------------------------------
+
+    def correct(self, action: str, kind: str, ref: str, value: dict | None = None, author: str = "analyst",
+                reason: str = "") -> int:
+        """Append a correction (reject, merge, fix, check) of the item `ref` names in the current ledger;
+        its id. CorrectionError when the item or value is not usable. fix: value {"place"|"date"|"type"|
+        "status": text}; merge: kind "actor", value {"into": name}."""
+        if action not in ("reject", "merge", "fix", "check"):
+            raise CorrectionError(f"unknown action {action!r}: reject, merge, fix or check")
+        if action == "merge":
+            kind = "actor"
+            into = " ".join(str((value or {}).get("into") or "").split())
+            if not into:
+                raise CorrectionError("merge: name the actor to merge into")
+            value = {"into": into}
+        elif kind == "actor":
+            raise CorrectionError(f"{action} applies to an item, not an actor")
+        elif action == "fix":
+            if kind != "incident":
+                raise CorrectionError("fix applies to an incident's place, date, type or status")
+            fields = {k: v for k, v in (value or {}).items() if v not in (None, "")}
+            if not fields:
+                raise CorrectionError("fix: give a place, date, type or status")
+            fixed: dict = {}
+            for field, text in fields.items():
+                fixed.update(fix_value(field, str(text), self._gazetteer() if field == "place" else None))
+            value = fixed
+        else:
+            value = None
+        target = target_of(self.ledger(), kind, ref)
+        return add_correction(self.store, action, kind, target, value, author, reason)
+
+    def undo(self, correction_id: int, author: str = "analyst", reason: str = "") -> int:
+        """Append an undo of a correction (the log keeps both); its id."""
+        log = {e["id"]: e for e in list_corrections(self.store)}
+        if correction_id not in log:
+            raise CorrectionError(f"no correction {correction_id}")
+        entry = log[correction_id]
+        return add_correction(self.store, "undo", entry["kind"], entry["target"], None, author, reason,
+                              undoes=correction_id)
+
+    def corrections(self) -> list[dict]:
+        return list_corrections(self.store)
+
+    def _gazetteer(self):
+        from .nlp.gazetteer import Gazetteer
+
+        return Gazetteer()
 
     # records ------------------------------------------------------------------------------------
 

@@ -83,6 +83,15 @@ def _settings(**overrides) -> Settings:
         raise typer.Exit(2) from None
 
 
+def require_store(settings: Settings) -> None:
+    """Commands that read a store refuse a SQLite file that is not there (a typo in --db), rather than
+    create an empty store and show an empty ledger."""
+    if "://" not in settings.db and not Path(settings.db).expanduser().exists():
+        err.print(f"[red]error:[/] {escape(settings.db)}: no such store; run `wirewatch run PATH --db "
+                  f"{escape(settings.db)}` first, or check the name", soft_wrap=True, highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+
+
 def _open_store(settings: Settings) -> Store:
     _STATE["db"] = settings.db
     try:
@@ -152,6 +161,7 @@ def articles(
     from .version import pipeline_version
 
     settings = _settings(db=db)
+    require_store(settings)
     version = pipeline_version()
     with _open_store(settings) as store:
         states = store.extraction_states()
@@ -328,6 +338,7 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     geojson = "geojson"
+    acled = "acled"
 
 
 def _date_option(value: Optional[str], name: str):
@@ -431,6 +442,7 @@ def report(
     """Write the situation report of what the store holds."""
     settings = _settings(db=db)
     first, last = _date_option(since, "--since"), _date_option(until, "--until")
+    require_store(settings)
     with _open_ledger(settings) as handle:
         text = handle.report(first, last, format.value)
     text = text if isinstance(text, str) else json.dumps(text, ensure_ascii=False, indent=2)
@@ -439,7 +451,8 @@ def report(
 
 @app.command()
 def export(
-    format: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl (per article), csv or geojson (per incident)."),
+    format: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl (per article), csv, acled (ACLED's "
+                                                                    "columns) or geojson (per incident)."),
     db: Optional[str] = DbOption,
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
 ) -> None:
@@ -448,6 +461,7 @@ def export(
     from .export.tables import incident_rows
 
     settings = _settings(db=db)
+    require_store(settings)
     with _open_ledger(settings) as handle:
         if format is ExportFormat.jsonl:
             text = "".join(json.dumps(extraction_record(e), ensure_ascii=False) + "\n" for e in handle.extractions())
@@ -456,7 +470,11 @@ def export(
 
             refs = References(handle.store)
             rows = incident_rows(handle.ledger(), refs.outlet)
-            if format is ExportFormat.csv:
+            if format is ExportFormat.acled:
+                from .export.acled import acled_rows, to_acled_csv
+
+                text = to_acled_csv(acled_rows(handle.ledger(), refs.outlet))
+            elif format is ExportFormat.csv:
                 from .export.csv import to_csv
 
                 text = to_csv(rows)
@@ -476,6 +494,7 @@ def ledger(
 ) -> None:
     """Print the ledger: incidents, figure series, agreements and shared source groups, as tables or JSON."""
     settings = _settings(db=db)
+    require_store(settings)
     with _open_ledger(settings) as handle:
         book = handle.ledger()
         if format is LedgerFormat.json:
@@ -536,10 +555,7 @@ def serve(
     from .web.app import create_app
 
     settings = _settings(db=db)
-    if not Path(settings.db).exists() and "://" not in settings.db:
-        err.print(f"[red]error:[/] {settings.db}: no such store; run `wirewatch run PATH --db {settings.db}` first",
-                  soft_wrap=True)
-        raise typer.Exit(2)
+    require_store(settings)
     for warning in serve_warnings(host, token):
         err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False, soft_wrap=True)
     err.print(f"serving {settings.db} on http://{host}:{port} ({'ingest enabled' if token else 'read-only'})",
@@ -592,6 +608,11 @@ def article_json(article) -> dict:
         "pipeline_version": article.pipeline_version,
         "text": article.text,
     }
+
+
+from .correct_cli import register as _register_corrections  # noqa: E402 - the commands need the helpers above
+
+_register_corrections(app)
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from .clean import clean_document, pack_raw, unpack_raw
 from .errors import BadInput, StoreBusy
 from .isolate import Failed, extract_each
 from .ingest import read_inputs
+from .ingest.language import foreign_language
 from .model import Extraction, IngestReport, IngestTally, RawDocument, Skipped
 from .settings import EXTRACT_BATCH, Settings
 from .store import Store
@@ -70,7 +71,11 @@ def _clean_item(job):
     if isinstance(raw, Skipped):
         return raw, None, recurring
     try:
-        return raw, clean_document(raw, pipeline_version(), recurring, min_chars, max_words, max_chars), recurring
+        cleaned = clean_document(raw, pipeline_version(), recurring, min_chars, max_words, max_chars)
+        language = foreign_language(cleaned[0].text)
+        if language:
+            return raw, Skipped(raw.source, f"not English (detected: {language})"), recurring
+        return raw, cleaned, recurring
     except BadInput as exc:
         return raw, Skipped(exc.subject, exc.problem), recurring
     except (RecursionError, ValueError, TypeError, LookupError, ArithmeticError, AttributeError) as exc:

@@ -16,7 +16,8 @@ from .server import Server
 
 pytestmark = pytest.mark.skipif(not chromium.available(), reason="Debian chromium and chromium-driver are not installed")
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
-PAGES = ("/", "/incidents", "/figures", "/agreements", "/sources", "/map", "/docs")
+PAGES = ("/", "/incidents", "/figures", "/agreements", "/sources", "/map", "/docs", "/articles", "/actors",
+         "/corrections")
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +83,7 @@ def test_dashboard_article_view_links_back_to_incidents(site, browser):
     browser.get(site + "/incidents?status=disputed")
     browser.find_element("css selector", "#incident-list a").click()
     _wait_for(browser, lambda d: d.find_elements("css selector", "#denials a"))
-    browser.find_element("css selector", "#denials a").click()
+    browser.find_element("css selector", "#denials a[href^='/articles/']").click()
     _wait_for(browser, lambda d: "/articles/" in d.current_url and d.find_elements("css selector", "mark"))
     assert browser.find_elements("css selector", "mark")
     assert browser.find_elements("css selector", "a[href^='/incidents/']")

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.model
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 ACLED_COLUMNS = ["event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
                  "civilian_targeting", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
-                 "sources", "source_groups", "fatalities", "notes"]
+                 "sources", "source_groups", "fatalities", "notes", "checked"]
 
 
 @pytest.fixture(scope="module")

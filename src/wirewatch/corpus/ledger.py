@@ -28,6 +28,10 @@ class Ledger:
     article_dates: dict
     group_of: dict
     names: dict = dataclasses.field(default_factory=dict)  # article id -> the user's name for it (export id)
+    # (article id, sentence index) -> sentence, so corrections can key items by their sentence's text
+    sentences: dict = dataclasses.field(default_factory=dict)
+    checked: frozenset = frozenset()  # ids and keys of the items an analyst confirmed (corpus/corrections.py)
+    corrections: tuple = ()  # the corrections log the ledger was built with
 
     def range(self, kind: FigureKind = FigureKind.KILLED, group: str = ALL,
               scope: str = CONFLICT) -> tuple[int, int] | None:
@@ -78,6 +82,8 @@ def build_ledger(extractions: Iterable[Extraction]) -> Ledger:
         article_dates={a: (d, dates.precision.get(a), a in dates.inferred) for a, d in dates.dates.items()},
         group_of=group_of,
         names={e.article.id: e.article.name for e in extractions},
+        sentences={(e.article.id, m.provenance.sentence_index): m.sentence for e in extractions
+                   for m in (*e.figures, *e.claims, *e.agreements, *e.events)},
     )
 
 

@@ -6,6 +6,7 @@ nothing here decides a status, a figure or a violation, it only names them in th
 
 from __future__ import annotations
 
+from ..corpus.corrections import claim_key, figure_keys, violation_key
 from ..corpus.ledger import Ledger
 from ..model import IncidentStatus, Stance
 from ..resolve.actors import canonical_actors
@@ -22,12 +23,35 @@ STATUS_KEYS = {
 def ledger_record(ledger: Ledger) -> dict:
     """The whole ledger as plain JSON-ready data, in the schema's four parts."""
     name = lambda article_id: ledger.names.get(article_id, article_id)  # noqa: E731
+    checked = ledger.checked
+    incidents = []
+    for i in ledger.incidents:
+        record = _incident(i, name)
+        record["checked"] = i.id in checked
+        record["claims"] = [{"key": claim_key(c), "stance": c.stance.value, "speaker": c.speaker,
+                             "article": name(c.article_id), "checked": claim_key(c) in checked} for c in i.claims]
+        incidents.append(record)
+    series = []
+    for s in ledger.series:
+        record = _series(s, name)
+        record["figure_keys"] = [k for p in s.points for k in figure_keys(ledger, s, p)]
+        record["checked"] = any(k in checked for k in record["figure_keys"])
+        series.append(record)
+    agreements = []
+    for a in ledger.agreements:
+        record = _agreement(a, name)
+        record["checked"] = a.id in checked
+        for violation, out in zip(a.violations, record["violations_alleged"]):
+            out["key"] = violation_key(violation)
+            out["checked"] = out["key"] in checked
+        agreements.append(record)
     return {
-        "incidents": [_incident(i, name) for i in ledger.incidents],
-        "figure_series": [_series(s, name) for s in ledger.series],
-        "agreements": [_agreement(a, name) for a in ledger.agreements],
+        "incidents": incidents,
+        "figure_series": series,
+        "agreements": agreements,
         "source_groups": [{"id": g.id, "articles": [name(m) for m in g.members], "outlets": list(g.outlets)}
                           for g in ledger.groups if len(g.members) > 1],
+        "corrections": list(ledger.corrections),
     }
 
 

@@ -8,12 +8,12 @@ from ..resolve.actors import resolve_actor
 
 COLUMNS = ("event_id", "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
            "civilian_targeting", "country", "admin1", "location", "latitude", "longitude", "geo_precision",
-           "sources", "source_groups", "fatalities", "notes")
+           "sources", "source_groups", "fatalities", "notes", "checked")
 
 
 def incident_rows(ledger: Ledger, outlet_of) -> list[dict]:
     """A row per incident; fatalities is the ledger's (killed in this incident only, blank when unknown)."""
-    return [_row(i, outlet_of) for i in ledger.incidents]
+    return [{**_row(i, outlet_of), "checked": i.id in ledger.checked} for i in ledger.incidents]
 
 
 def _row(incident, outlet_of) -> dict:

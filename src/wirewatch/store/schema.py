@@ -179,3 +179,19 @@ runs = Table(
     Column("skipped", Integer, nullable=False, default=0),
     UniqueConstraint("id"),
 )
+
+# The analyst's corrections: append-only (an undo is a new row naming the one it cancels), keyed by
+# what an item says (article, sentence hash, kind, value), never by a row id, so they outlive re-extraction.
+corrections = Table(
+    "corrections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("made_at", DateTime(timezone=True), nullable=False),
+    Column("author", String(100), nullable=False),
+    Column("action", String(12), nullable=False, doc="reject, merge, fix, check or undo"),
+    Column("kind", String(12), nullable=False, doc="claim, figure, incident, agreement, violation or actor"),
+    Column("target", Text, nullable=False, doc="JSON: the item's stable key"),
+    Column("value", Text, doc="JSON: the new value (fix, merge)"),
+    Column("reason", Text, nullable=False, default=""),
+    Column("undoes", Integer, doc="the correction an undo cancels"),
+)

@@ -24,8 +24,9 @@ from .. import __version__
 from ..api import Wirewatch
 from ..errors import BadInput
 from ..parallel import ProcessRunner
-from ..report.svg import place_map, series_chart
-from . import data
+from ..report.svg import place_map, series_chart, timeline_chart
+from ..corpus.corrections import STATUSES
+from . import browse, corrections, data
 from .guard import Guard
 
 Status = Literal["disputed", "corroborated", "single-party"]
@@ -55,6 +56,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     app.add_middleware(Guard, token=token, max_body=handle.settings.max_bytes)
     folder = resources.files("wirewatch.web")
     templates = Jinja2Templates(directory=str(folder.joinpath("templates")))  # autoescapes .html
+    templates.env.globals["actor_link"] = browse.actor_link
     app.mount("/static", StaticFiles(directory=str(folder.joinpath("static"))), name="static")
 
     def page(request: Request, name: str, **context) -> HTMLResponse:
@@ -101,7 +103,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview_page(request: Request):
         content = locked(data.overview)
-        return page(request, "overview.html", o=content, chart=_timeline_chart(content["timeline"]))
+        return page(request, "overview.html", o=content, chart=timeline_chart(content["timeline"]))
 
     @app.get("/incidents", response_class=HTMLResponse, include_in_schema=False)
     def incidents_page(request: Request, f: data.IncidentFilter = Depends(filters), page_number: PagePage = 1,
@@ -118,7 +120,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         for p in located:
             p.setdefault("incidents", 1)
             p.setdefault("disputed", content["status"].startswith("accused"))
-        return page(request, "incident.html", i=content, map=place_map(located, 480, 280))
+        return page(request, "incident.html", i=content, map=place_map(located, 480, 280), writable=bool(token),
+                    statuses=list(STATUSES))
 
     @app.get("/figures", response_class=HTMLResponse, include_in_schema=False)
     def figures_page(request: Request):
@@ -126,8 +129,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         charts = {}
         for series in content["series"]:
             charts.setdefault(series["kind"], []).append({
-                "claimant": series["claimant"], "points": [{"as_of": p["as_of"], "value": p["value"]}
-                                                           for p in series["points"]]})
+                "claimant": f"{series['claimant']} ({series['group']}, {series['scope']})",
+                "points": [{"as_of": p["as_of"], "value": p["value"]} for p in series["points"]]})
         return page(request, "figures.html", fig=content,
                     charts={kind: series_chart(items) for kind, items in charts.items()})
 
@@ -211,7 +214,8 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
                 extraction["runner"] = ProcessRunner(1, nice=10)
             return _ingest_record(writer, record, extraction["runner"])
 
-
+    corrections.add_routes(app, token, locked, page)
+    browse.add_routes(app, locked, page)
     return app
 
 
@@ -230,37 +234,6 @@ def _ingest_record(handle: Wirewatch, record: dict, runner=None) -> dict:
     except BadInput as exc:
         raise HTTPException(422, exc.problem) from None
     return {"id": article_id, "outcome": outcome}
-
-
-def _timeline_chart(timeline: list[dict], width: int = 900, height: int = 180) -> str:
-    """Incidents per day as stacked bars by event type (inline SVG)."""
-    from html import escape
-
-    if not timeline:
-        return "<p class='muted'>No dated incidents.</p>"
-    colors = ("#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#35978f")
-    kinds = sorted({k for day in timeline for k in day["by_type"]})
-    top = max(sum(day["by_type"].values()) for day in timeline)
-    bar = max((width - 60) / len(timeline), 4)
-    parts = [f"<svg viewBox='0 0 {width} {height + 40}' role='img' aria-label='incidents by day and type' class='chart'>"]
-    for index, day in enumerate(timeline):
-        y = height
-        for kind in kinds:
-            n = day["by_type"].get(kind, 0)
-            if not n:
-                continue
-            h = n / top * (height - 20)
-            y -= h
-            parts.append(f"<rect x='{40 + index * bar:.1f}' y='{y:.1f}' width='{bar * 0.8:.1f}' height='{h:.1f}' "
-                         f"fill='{colors[kinds.index(kind) % len(colors)]}'><title>{escape(day['date'])}: {n} "
-                         f"{escape(kind)}</title></rect>")
-    parts.append(f"<text x='40' y='{height + 16}' class='tick'>{escape(timeline[0]['date'])}</text>")
-    parts.append(f"<text x='{width - 20}' y='{height + 16}' text-anchor='end' class='tick'>{escape(timeline[-1]['date'])}</text>")
-    for index, kind in enumerate(kinds):
-        parts.append(f"<text x='{40 + index * 190}' y='{height + 34}' fill='{colors[index % len(colors)]}' "
-                     f"class='legend'>■ {escape(kind)}</text>")
-    parts.append("</svg>")
-    return "".join(parts)
 
 
 __all__ = ["create_app"]

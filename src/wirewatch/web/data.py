@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..api import Wirewatch
+from ..corpus.corrections import claim_key
 from ..corpus.ledger import to_plain
+from ..store.browse import last_updated
 from ..model import Extraction, IncidentStatus, Stance
 from ..report.sitrep import References
 
@@ -82,7 +84,9 @@ def incident(handle: Wirewatch, incident_id: str) -> dict | None:
         return None
     refs = References(handle.store)
     record = to_plain(found)
+    record["checked"] = found.id in handle.ledger().checked
     for claim, plain in zip(found.claims, record["claims"]):
+        plain["key"] = claim_key(claim)
         plain["outlet"] = refs.outlet(claim.article_id)
         plain["article"] = _article_name(handle, claim.article_id)
     record["sides"] = {
@@ -141,6 +145,7 @@ def overview(handle: Wirewatch) -> dict:
                    "disputed": sum(1 for i in ledger.incidents if i.status is IncidentStatus.ACCUSED_AND_DENIED)},
         "timeline": [{"date": d, "by_type": dict(c)} for d, c in sorted(by_day.items())],
         "latest_figures": latest,
+        "updated": last_updated(handle.store),
         "agreements_in_force": in_force,
         "agreements_alleged_broken": broken,
     }
