@@ -129,7 +129,7 @@ def overview(handle: Wirewatch) -> dict:
     for i in ledger.incidents:
         if i.date:
             by_day.setdefault(i.date.isoformat(), Counter())[i.acled_event or i.label] += 1
-    latest = [{"claimant": s.claimant, "kind": s.kind.value, "value": s.latest.value,
+    latest = [{"claimant": s.claimant, "kind": s.kind.value, "group": s.group, "scope": s.scope, "value": s.latest.value,
                "qualifier": s.latest.qualifier.value,
                "as_of": s.latest.as_of.isoformat() if s.latest.as_of else None} for s in ledger.series]
     in_force, broken = [], []
