@@ -1,7 +1,7 @@
 """extract/agreements.py: ceasefires, truces, talks, pledges and requests with state, parties and dates.
 
-Every sentence here is invented for the test, with real places and states of the Nagorno-Karabakh
-war in new wording (parties resolve only for states that the actor table knows).
+Every sentence here is invented for the test, with real places and states of several conflicts in
+new wording (parties resolve only for states that the actor table knows).
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ def only(agreements):
 # Sentences that between them exercise every rule of the module (issue 20: a rule id that is
 # emitted must be declared, and a declared rule must still be able to fire).
 _ONE_PER_RULE = (
-    "Armenia and Azerbaijan agreed to a humanitarian ceasefire on Saturday.",
-    "The two sides agreed to avoid targeting civilians.",
-    "Moscow will render Yerevan all necessary assistance.",
+    "Ethiopia and Eritrea signed a humanitarian truce on Thursday.",
+    "Both armies agreed to stop shelling the border villages.",
+    "Tehran will give Damascus every possible assistance.",
     "Armenia asked Russia for military assistance.",
     "Germany allocated three air defence systems to Ukraine.",
     "The deal includes a complete halt to fighting along the border.",
@@ -58,10 +58,10 @@ def test_agreements_emitted_rules_are_declared_and_every_rule_fires(extractor):
 # Templates in which each kind of arrangement word can stand; every entry of agreement_words.txt
 # must fire as its kind in at least one (issue 20: one source of truth, and no dead entries).
 _WORD_TEMPLATES = (
-    "Armenia and Azerbaijan agreed to a {w} on Monday.",
-    "The {w} between Armenia and Azerbaijan took place in Moscow on Friday.",
-    "The foreign ministers of Armenia and Azerbaijan {w} in Geneva on Friday.",
-    "The foreign ministers of Armenia and Azerbaijan will {w} in Geneva on Friday.",
+    "Serbia and Kosovo agreed to a {w} on Monday.",
+    "The {w} between Sudan and South Sudan took place in Addis Ababa on Friday.",
+    "The defence ministers of Ethiopia and Eritrea {w} in Nairobi on Thursday.",
+    "The envoys of Israel and Lebanon will {w} in Naqoura next week.",
     "Russia {w} to send troops to help Armenia.",
     "Russia {w} military assistance to Armenia.",
     "Armenia {w} Russia for military assistance.",
@@ -365,11 +365,13 @@ def test_agreements_ceasefire_mentions_in_new_wordings(extractor, text, expected
 @pytest.mark.parametrize(
     "text,parties",
     [
-        ("Colombia has asked Cuba to hand over the rebels.", ("Colombia", "Cuba")),
+        ("Peru has asked Bolivia to hand over the guerrilla leaders.", ("Peru", "Bolivia")),
+        ("Turkey is asking Sweden to return the fugitives.", ("Turkey", "Sweden")),
         ("Kenya asked Uganda to arrest the militia commander.", ("Kenya", "Uganda")),
         ("Mali urged Algeria to extradite the militants.", ("Mali", "Algeria")),
         ("Kyiv appealed to Washington to invoke the treaty.", ("Ukraine", "United States")),
-        ("The movement appealed for the help of Pashtun elders in its campaign.", ("Pashtun elders",)),
+        ("The rebels appealed for the support of Tuareg clans in the north.", ("Tuareg clans",)),
+        ("The junta appealed for the help of Dozo hunters against the jihadists.", ("Dozo hunters",)),
     ],
 )
 def test_agreements_requests_for_acts(extractor, text, parties):
@@ -399,7 +401,11 @@ def test_agreements_pledges_of_arms(extractor, text, parties):
          ("Sudan", "RSF", "Saudi Arabia", "United States"), ("Saudi Arabia", "United States")),
         ("Hamas and Israel agreed to a truce brokered by Egypt and Qatar.",
          ("Hamas", "Israel", "Egypt", "Qatar"), ("Egypt", "Qatar")),
-        ("The Taliban said it met with U.S. officials in Doha on Monday.", ("Taliban", "United States"), ()),
+        ("The Houthis said they met with Saudi officials in Muscat last week.", ("Houthis", "Saudi Arabia"), ()),
+        ("Hezbollah said it had held talks with French envoys in Beirut.", ("Hezbollah", "France"), ()),
+        pytest.param("Hezbollah said it had held talks with Qatari envoys in Beirut.", ("Hezbollah", "Qatar"), (),
+                     marks=pytest.mark.xfail(strict=True, reason="GAP: nlp/lexicon/demonyms.txt lacks the Gulf "
+                                                                 "states' demonyms (Qatari, Omani)")),
         ("India and Pakistan agreed to a ceasefire along the Line of Control.", ("India", "Pakistan"), ()),
     ],
 )
@@ -413,10 +419,12 @@ def test_agreements_parties_named_in_the_sentence_never_codes(extractor, text, p
 @pytest.mark.parametrize(
     "text",
     [
-        "The insurgents have long refused to hold direct talks with the government.",
+        "The rebels have always declined to negotiate with the junta.",
+        "Kosovo refuses to sign any accord that Belgrade drafts.",
         "The attacker had pledged allegiance to the group in a video.",
-        "The militia leaders were meeting in emergency session last night.",
-        "This annual meeting is held two miles from the site of the blast.",
+        "The generals were meeting behind closed doors on Tuesday.",
+        "The party's congress convenes a short walk from where the bomb went off.",
+        "Her weekly meetings take place in a school near the checkpoint.",
         "The cabinet held an emergency meeting after the bombing.",
     ],
 )
