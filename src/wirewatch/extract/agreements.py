@@ -429,8 +429,11 @@ def _parties(hit: AgreementHit, doc: Doc, belligerents: tuple[str, ...], mediato
         if giver and (giver not in belligerents or (beneficiary and beneficiary != giver)):
             beneficiary = beneficiary or next((b for b in belligerents if b in text_of(doc)), None)
             return tuple(p for p in (giver, beneficiary) if p)
-        return belligerents
     named = tuple(p for p in _sentence_parties(doc, cue) if p not in mediators)
+    if hit.kind is AgreementKind.PLEDGE:
+        # The sides' own pledge: those the sentence names ("Ethiopia and Eritrea agreed to reopen the
+        # border"), else the article's warring sides ("both armies agreed to ...").
+        return named if len(named) >= 2 else belligerents
     warring = named if len(named) >= 2 or not belligerents else tuple(dict.fromkeys(named + belligerents))
     extra = tuple(m for m in mediators if m not in warring)
     return warring + extra
