@@ -52,9 +52,11 @@ def hits(nlp, sentence: str) -> list[tuple]:
         # N ..., X said
         ("At least 19 fighters were killed near the dam, rebel commanders said.",
          [("killed", 19, "rebel commanders")]),
-        # X say the fighting has killed N
-        ("Local officials say the fighting has killed 61 people since Sunday.",
-         [("killed", 61, "Local officials")]),
+        # X say the clashes have killed N
+        ("Provincial officials say the clashes have killed 61 people since Sunday.",
+         [("killed", 61, "Provincial officials")]),
+        ("Tribal elders say the raids have killed 26 herders this month.",
+         [("killed", 26, "Tribal elders")]),
         ("Refugee agencies say the fighting has displaced 70,000 people.",
          [("displaced", 70000, "Refugee agencies")]),
         # X's tally / count
@@ -250,11 +252,11 @@ def test_figures_non_people_numbers_are_not_figures(nlp, sentence, expected):
 @pytest.mark.parametrize(
     "text,value,historical",
     [
-        ("The region was the site of a 1990s war that left 30,000 dead.", 30000, True),
-        ("A war in the early 1990s killed 30,000 people.", 30000, True),
-        ("The worst fighting since a 1994 ceasefire has killed 500 people.", 500, False),
-        ("The heaviest fighting since the 1994 war has killed 500 people.", 500, False),
-        ("The war that ended in 1994 killed about 30,000 people.", 30000, True),
+        ("The province was the scene of a 1980s insurgency that left 12,000 dead.", 12000, True),
+        ("A civil war in the late 1970s killed 45,000 people.", 45000, True),
+        ("The worst clashes since a 2008 truce have killed 300 people.", 300, False),
+        ("The bloodiest fighting since the 2006 war has killed 420 people.", 420, False),
+        ("The insurgency that ended in 2009 killed about 70,000 people.", 70000, True),
     ],
 )
 def test_figures_historical(extractor, text, value, historical):
@@ -263,8 +265,8 @@ def test_figures_historical(extractor, text, value, historical):
 
 
 def test_figures_historical_only_in_its_own_sentence(extractor):
-    text = "Fighting near Varenka killed 14 soldiers. The region saw a 1990s war that left 30,000 dead."
-    assert [(f.value, f.historical) for f in extracted(extractor, text)] == [(14, False), (30000, True)]
+    text = "Fighting near Varenka killed 14 soldiers. The province saw a 1980s insurgency that left 12,000 dead."
+    assert [(f.value, f.historical) for f in extracted(extractor, text)] == [(14, False), (12000, True)]
 
 
 # --- records ------------------------------------------------------------------------------------

@@ -136,11 +136,23 @@ def test_places_sentence_initial_common_word_is_not_a_place(extractor):
 # --- one place per article ------------------------------------------------------------------------
 
 
-def test_places_spelling_variant_and_parenthetical_alias_give_one_place(extractor):
-    mentions = places_of(extractor, "Shelling continued in Shushi (known as Susa in Azeri) and in Shusha overnight.")
+@pytest.mark.parametrize(
+    "text,name,place,country",
+    [
+        ("Artillery pounded Kharkiv (Kharkov in Russian) and the outskirts of Kharkov overnight.",
+         "Kharkiv", "Kharkiv", "UA"),
+        ("Clashes erupted in Mosul (Al-Mawsil in Arabic) and spread across Al Mawsil by noon.", "Mosul", "Mosul", "IQ"),
+        pytest.param("Drones struck Odesa (also spelled Odessa) and the port of Odessa before dawn.",
+                     "Odesa", "Odesa", "UA", marks=pytest.mark.xfail(
+                         strict=True, reason="GAP: a later spelling resolves on its own (Odessa, Texas), not to "
+                                             "the place its parenthetical alias already named")),
+    ],
+)
+def test_places_spelling_variant_and_parenthetical_alias_give_one_place(extractor, text, name, place, country):
+    mentions = places_of(extractor, text)
     assert len(mentions) == 1
-    assert mentions[0].name == "Shushi"
-    assert (mentions[0].place.name, mentions[0].place.country) == ("Shusha", "AZ")
+    assert mentions[0].name == name
+    assert (mentions[0].place.name, mentions[0].place.country) == (place, country)
 
 
 def test_places_spelling_variants_across_sentences_give_one_place(extractor):

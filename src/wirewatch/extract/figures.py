@@ -157,7 +157,7 @@ def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
     if after and after[0].lower_ in kinds and (after[0].lower_ not in people or after[0].lower_ in words("self_kind_nouns")):
         kind = _kind(after[0].lower_)
         return FigureHit("figures.number_kind_noun", number, kind, who, first.i)
-    # "killed at least 91 civilians", "wounded 400": a casualty verb right before the number.
+    # "killed at least 64 fishermen", "injured 300": a casualty verb right before the number.
     if before and before[0].lower_ in kinds and before[0].pos_ in ("VERB", "AUX", "ADJ"):
         return FigureHit("figures.kind_verb_number", number, _kind_at(before[0]), who, first.i)
     if noun is not None:
