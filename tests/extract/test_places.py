@@ -36,7 +36,7 @@ def names(extractor: Extractor, text: str) -> list[str]:
     "text,name,canonical,country,lat,lon",
     [
         ("Shelling hit the town of Gubadli overnight.", "Gubadli", "Gubadli", "AZ", 39.34, 46.58),
-        ("Foreign ministers met for talks in Geneva on Friday.", "Geneva", "Geneva", "CH", 46.20, 6.15),
+        ("Envoys of both camps met for talks in Geneva on Tuesday.", "Geneva", "Geneva", "CH", 46.20, 6.15),
         ("Rockets struck Stepanakert before dawn.", "Stepanakert", "Stepanakert", "AZ", 39.82, 46.75),
         ("Drones attacked positions near Terter on Monday.", "Terter", "Tartar", "AZ", 40.34, 46.93),
     ],

@@ -211,7 +211,7 @@ def _hit(rule: str, kind: AgreementKind, token: Token) -> AgreementHit:
 
 
 def _blocked(token: Token) -> bool:
-    """A failed, sought, conditional or denied arrangement ("failed to agree a ceasefire", "no truce")."""
+    """A failed, sought, conditional or denied arrangement ("failed to reach a truce", "no ceasefire here")."""
     doc = token.doc
     before = text_of(doc)[max(0, token.idx - 45):token.idx].lower()
     if _blocker_before().search(before):

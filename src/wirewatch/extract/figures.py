@@ -361,7 +361,7 @@ def _build(hit: FigureHit, item: ParsedSentence, article: Article, claimant: tup
 
 
 def is_historical(sentence: str, number: NumberMention) -> bool:
-    """True when the sentence ties the figure to an earlier war ("a 1990s war that left 30,000 dead")."""
+    """True when the sentence ties the figure to an earlier war ("a 1980s insurgency that left 12,000 dead")."""
     for match in _historical().finditer(sentence):
         before = sentence[max(0, match.start() - 12):match.start()].lower()
         if "since" in before:
