@@ -1,6 +1,6 @@
 """Figure series: one claimant's running count of one kind of casualty, for one group and one scope.
 
-A series is never a mix: "212 of its fighters and 17 villagers" are two series (troops, civilians), and
+A series is never a mix: "212 of its soldiers and 17 villagers" are two series (troops, civilians), and
 a conflict-wide toll never shares a series with the count of one strike. Figures are never summed across
 reports: the same figure carried by five outlets is one point with five reports.
 

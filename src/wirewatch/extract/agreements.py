@@ -36,7 +36,7 @@ RULES = (
 
 @cache
 def _mediators_pattern() -> re.Pattern:
-    """"brokered by Norway, Kenya and the African Union", "Qatari-brokered", "via the UN envoy"; the
+    """"brokered by Norway, Kenya and the African Union", "Turkish-brokered", "via the UN envoy"; the
     verbs come from mediation_verbs.txt."""
     verbs = "|".join(re.escape(v) for v in words("mediation_verbs"))
     return re.compile(
@@ -429,11 +429,12 @@ def _parties(hit: AgreementHit, doc: Doc, belligerents: tuple[str, ...], mediato
         if giver and (giver not in belligerents or (beneficiary and beneficiary != giver)):
             beneficiary = beneficiary or next((b for b in belligerents if b in text_of(doc)), None)
             return tuple(p for p in (giver, beneficiary) if p)
-    named = tuple(p for p in _sentence_parties(doc, cue) if p not in mediators)
-    if hit.kind is AgreementKind.PLEDGE:
-        # The sides' own pledge: those the sentence names ("Ethiopia and Eritrea agreed to reopen the
-        # border"), else the article's warring sides ("both armies agreed to ...").
+        # The sides' own pledge: those its subject names ("Ethiopia and Eritrea agreed to reopen the
+        # border"), else the article's warring sides ("both armies agreed to ...", "it would provide").
+        named = tuple(p for p in _sentence_parties(doc, cue) if p not in mediators) \
+            if subject and re.search(r"\band\b", subject) else ()
         return named if len(named) >= 2 else belligerents
+    named = tuple(p for p in _sentence_parties(doc, cue) if p not in mediators)
     warring = named if len(named) >= 2 or not belligerents else tuple(dict.fromkeys(named + belligerents))
     extra = tuple(m for m in mediators if m not in warring)
     return warring + extra
@@ -474,7 +475,7 @@ def _addressee_text(token: Token) -> str | None:
         if t.dep_ == "pobj" and t.head.lower_ in ("to", "for") and _party(t.text):
             return t.text
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in words("help_words"):
-            return t.doc[t.left_edge.i:t.i + 1].text  # "called for the support of Tuareg clans"
+            return t.doc[t.left_edge.i:t.i + 1].text  # "appealed for the support of Tuareg clans"
     return None
 
 
