@@ -283,7 +283,7 @@ def _real_pledge(token: Token) -> bool:
 
 
 def _agreed_to_act(token: Token) -> bool:
-    """"agreed to avoid targeting civilians", "agreeing they will not target": a mutual pledge.
+    """"agreed to stop shelling the villages", "agreeing they will not target": a mutual pledge.
     "agreed to a ceasefire" is the ceasefire itself, found by its own word."""
     for child in token.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
@@ -424,7 +424,7 @@ def _parties(hit: AgreementHit, doc: Doc, belligerents: tuple[str, ...], mediato
         mutual = not subject or _warring().search(subject) or re.search(r"\band\b", subject)
         giver = None if mutual else _party(subject)
         beneficiary = _party(_addressee_text(cue))
-        # A third state's promise ("Moscow will render Yerevan assistance"), or one side's promise to
+        # A third state's promise ("Tehran will give Damascus assistance"), or one side's promise to
         # a named other ("the United States will send systems to Ukraine"); else the sides' own pledge.
         if giver and (giver not in belligerents or (beneficiary and beneficiary != giver)):
             beneficiary = beneficiary or next((b for b in belligerents if b in text_of(doc)), None)

@@ -213,7 +213,7 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
         elif run_start < start and end == run_end and all(w in words("name_prefixes") for w in extra):
             span = run  # "East Belfast": the prefix stays part of the name
         elif extra and not _strong(entries[0]):
-            continue  # "Keith Moss said": a village's name inside a longer name is a person's
+            continue  # "Maria Tabor said": a town's name inside a longer name is a person's
         head = span.root  # computed once: _locative and _is_literal both start from it
         locative = _locative(head)
         if not label and not locative:
