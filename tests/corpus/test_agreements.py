@@ -30,7 +30,7 @@ def make_article(name: str, published: dt.date, text: str) -> Article:
 
 def agreement(article: str, sentence: str, date_text: str | None, state: AgreementState, index: int = 0,
               kind: AgreementKind = AgreementKind.CEASEFIRE, venue: str | None = None) -> Agreement:
-    return Agreement(kind=kind, parties=("Armenia", "Azerbaijan"), mediators=("Russia",) if venue else (),
+    return Agreement(kind=kind, parties=("Ethiopia", "Eritrea"), mediators=("Kenya",) if venue else (),
                      venue=venue, date_text=date_text, date=None, date_precision=None, state=state,
                      sentence=sentence, provenance=Provenance(f"id-{article}", index, 0, len(sentence), "agreements.test"))
 
@@ -45,24 +45,24 @@ def extraction(name: str, published: dt.date, agreements=(), claims=()) -> Extra
     return Extraction(article=make_article(name, published, text), agreements=tuple(agreements), claims=tuple(claims))
 
 
-MOSCOW = "Armenia and Azerbaijan agreed in Moscow to a humanitarian ceasefire from noon on October 10."
-MOSCOW_AGAIN = "The ceasefire agreed in Moscow on October 10 was meant to allow the exchange of bodies."
-BEFORE = "On October 8, Azerbaijan's defence ministry said Armenian forces had shelled Tartar."
-AFTER = "On October 12, Armenia's defence ministry said Azerbaijani forces had shelled Stepanakert."
+NAIROBI = "Ethiopia and Eritrea agreed in Nairobi to a humanitarian ceasefire from noon on October 10."
+NAIROBI_AGAIN = "The ceasefire agreed in Nairobi on October 10 was meant to let aid convoys through."
+BEFORE = "On October 8, Eritrea's defence ministry said Ethiopian forces had shelled Zalambessa."
+AFTER = "On October 12, Ethiopia's defence ministry said Eritrean forces had shelled Humera."
 SECOND = "The two sides agreed to a new humanitarian ceasefire from midnight on October 18."
-AFTER_SECOND = "On October 19, Azerbaijan's defence ministry said Armenian forces had shelled Ganja."
+AFTER_SECOND = "On October 19, Eritrea's defence ministry said Ethiopian forces had shelled Badme."
 
 
 def corpus() -> list[Extraction]:
     return [
-        extraction("moscow", dt.date(2020, 10, 10), [agreement("moscow", MOSCOW, "October 10", AgreementState.AGREED,
-                                                               venue="Moscow")]),
-        extraction("again", dt.date(2020, 10, 11), [agreement("again", MOSCOW_AGAIN, "October 10",
-                                                              AgreementState.MENTIONED, venue="Moscow")]),
+        extraction("nairobi", dt.date(2020, 10, 10), [agreement("nairobi", NAIROBI, "October 10", AgreementState.AGREED,
+                                                               venue="Nairobi")]),
+        extraction("again", dt.date(2020, 10, 11), [agreement("again", NAIROBI_AGAIN, "October 10",
+                                                              AgreementState.MENTIONED, venue="Nairobi")]),
         extraction("before", dt.date(2020, 10, 8), claims=[
-            accusation("before", BEFORE, "Azerbaijan's defence ministry", "Armenian forces", 3)]),
+            accusation("before", BEFORE, "Eritrea's defence ministry", "Ethiopian forces", 3)]),
         extraction("after", dt.date(2020, 10, 12), claims=[
-            accusation("after", AFTER, "Armenia's defence ministry", "Azerbaijani forces", 3)]),
+            accusation("after", AFTER, "Ethiopia's defence ministry", "Eritrean forces", 3)]),
     ]
 
 
@@ -74,8 +74,8 @@ def test_agreements_ceasefire_mentioned_in_two_articles_is_one_record():
     ledger = build_ledger(corpus())
     (record,) = ceasefires(ledger)
     assert record.date == TRUCE_DAY
-    assert record.venue == "Moscow"
-    assert {m.article_id for m in record.mentions} == {"id-moscow", "id-again"}
+    assert record.venue == "Nairobi"
+    assert {m.article_id for m in record.mentions} == {"id-nairobi", "id-again"}
     assert set(record.states) == {"agreed", "mentioned"}
     assert record.id.startswith("agr-")
 
@@ -83,7 +83,7 @@ def test_agreements_ceasefire_mentioned_in_two_articles_is_one_record():
 def test_agreements_later_accusation_is_a_violation_with_accuser_and_accused():
     (record,) = ceasefires(build_ledger(corpus()))
     assert [(v.accuser, v.accused, v.date) for v in record.violations] == [
-        ("Armenia's defence ministry", "Azerbaijani forces", dt.date(2020, 10, 12))]
+        ("Ethiopia's defence ministry", "Eritrean forces", dt.date(2020, 10, 12))]
     assert record.violations[0].provenance.article_id == "id-after"
     assert record.violations[0].sentence == AFTER
 
@@ -105,13 +105,13 @@ def test_agreements_later_ceasefire_takes_over_violations_after_its_date():
         *corpus(),
         extraction("second", SECOND_TRUCE_DAY, [agreement("second", SECOND, "October 18", AgreementState.AGREED)]),
         extraction("after-second", dt.date(2020, 10, 19), claims=[
-            accusation("after-second", AFTER_SECOND, "Azerbaijan's defence ministry", "Armenian forces", 2)]),
+            accusation("after-second", AFTER_SECOND, "Eritrea's defence ministry", "Ethiopian forces", 2)]),
     ]
     first, second = ceasefires(build_ledger(extractions))
     assert (first.date, second.date) == (TRUCE_DAY, SECOND_TRUCE_DAY)
     assert [v.provenance.article_id for v in first.violations] == ["id-after"]
     assert [(v.accuser, v.accused, v.date) for v in second.violations] == [
-        ("Azerbaijan's defence ministry", "Armenian forces", dt.date(2020, 10, 19))]
+        ("Eritrea's defence ministry", "Ethiopian forces", dt.date(2020, 10, 19))]
 
 
 def test_agreements_records_in_date_order_with_stable_ids():
@@ -128,12 +128,12 @@ def test_agreements_records_in_date_order_with_stable_ids():
 
 def test_agreements_talks_are_not_violated():
     """Only binding arrangements collect violations: an accusation after talks is not a broken agreement."""
-    talks = "Foreign ministers of Armenia and Azerbaijan held talks in Geneva on October 9."
+    talks = "Envoys of Serbia and Kosovo held talks in Brussels on October 9."
     extractions = [
         extraction("talks", dt.date(2020, 10, 9), [agreement("talks", talks, "October 9", AgreementState.HELD,
-                                                             kind=AgreementKind.TALKS, venue="Geneva")]),
+                                                             kind=AgreementKind.TALKS, venue="Brussels")]),
         extraction("after", dt.date(2020, 10, 12), claims=[
-            accusation("after", AFTER, "Armenia's defence ministry", "Azerbaijani forces", 3)]),
+            accusation("after", AFTER, "Ethiopia's defence ministry", "Eritrean forces", 3)]),
     ]
     (record,) = build_ledger(extractions).agreements
     assert record.kind is AgreementKind.TALKS
@@ -141,11 +141,11 @@ def test_agreements_talks_are_not_violated():
 
 
 def test_agreements_truce_and_ceasefire_of_one_day_are_one_record():
-    truce = "A truce between Armenia and Azerbaijan took effect at noon on October 10."
+    truce = "A truce between Ethiopia and Eritrea took effect at noon on October 10."
     extractions = [
         *corpus(),
         extraction("truce", dt.date(2020, 10, 10), [agreement("truce", truce, "October 10", AgreementState.TOOK_EFFECT,
                                                               kind=AgreementKind.TRUCE)]),
     ]
     (record,) = ceasefires(build_ledger(extractions))
-    assert {m.article_id for m in record.mentions} == {"id-moscow", "id-again", "id-truce"}
+    assert {m.article_id for m in record.mentions} == {"id-nairobi", "id-again", "id-truce"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 
@@ -140,17 +141,25 @@ def test_figures_a_town_with_no_fatalities_is_not_the_conflicts_conservative_tol
     assert local.scope == "incident" and local.incident == ledger.incidents[0].id
 
 
-def test_figures_same_claimant_different_phrasings_are_one_series():
-    one = "Putin said the toll on both sides was nearing 4,000."
-    two = "Moscow estimated as many as 4,000 deaths on both sides."
-    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, one, 4000, "Putin", "people")]),
-                           article("b", D2, figures=[figure("b", 0, two, 4000, "Moscow", "deaths")])])
+@pytest.mark.parametrize("one,two,leader,capital,owner", [
+    ("Erdogan said the clashes had so far cost some 1,200 lives.",
+     "Ankara put the overall number of dead at about 1,200.", "Erdogan", "Ankara", "Turkey government"),
+    ("Putin told reporters that close to 2,600 people had died in the war.",
+     "Moscow estimated the total loss of life in the war at 2,600.", "Putin", "Moscow", "Russia government"),
+])
+def test_figures_same_claimant_different_phrasings_are_one_series(one, two, leader, capital, owner):
+    value = int(re.search(r"\d[\d,]*", one).group().replace(",", ""))
+    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, one, value, leader, "people")]),
+                           article("b", D2, figures=[figure("b", 0, two, value, capital, "dead")])])
     assert [(x.claimant, x.latest.value, len(x.points[-1].reports)) for x in ledger.series] == [
-        ("Russia government", 4000, 2)]
+        (owner, value, 2)]
 
 
-def test_figures_each_outlets_own_count_is_its_own_voice_unless_they_agree():
-    text = "At least {n} people have been killed in the fighting."
+@pytest.mark.parametrize("text", [
+    "The war has so far claimed at least {n} lives.",
+    "Since the uprising began, no fewer than {n} people have died.",
+])
+def test_figures_each_outlets_own_count_is_its_own_voice_unless_they_agree(text):
     ledger = build_ledger([
         article("a", D1, figures=[figure("a", 0, text.format(n=900), 900, "the article itself", "people")]),
         article("b", D1, figures=[figure("b", 0, text.format(n=650), 650, "the article itself", "people")]),
@@ -272,8 +281,11 @@ def test_a_denial_joins_the_incident_at_the_town_it_names_not_a_neighbouring_acc
 # 5. Lost incidents: a sentence listing towns reports an attack on each ----------------------------------------
 
 
-def test_listed_towns_are_one_incident_each():
-    s = "The ministry said Ostrin, Carrow and Dunmere had come under artillery fire."
+@pytest.mark.parametrize("s", [
+    "Shells struck Ostrin, Carrow and Dunmere overnight, the ministry said.",
+    "According to the ministry, drones hit Ostrin, Carrow and Dunmere on Tuesday.",
+])
+def test_listed_towns_are_one_incident_each(s):
     record = plain([article("l", D2, events=[event("l", 0, s, ("Ostrin", "Carrow", "Dunmere"), speaker="the Thai ministry",
                                                    stance=Stance.ACCUSE, actor="Cambodian forces")])])
     assert sorted(i["place"] for i in record["incidents"]) == ["Carrow", "Dunmere", "Ostrin"]

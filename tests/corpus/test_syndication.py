@@ -15,17 +15,17 @@ from wirewatch.corpus.syndication import group_sources
 from wirewatch.model import Article
 
 WIRE = (
-    "BARDA, October 14 (NWS) - Artillery shells struck the centre of the Azerbaijani town of Barda on Wednesday "
+    "KORVANA, October 14 (NWS) - Artillery shells struck the centre of the Eritrean town of Korvana on Wednesday "
     "morning, damaging a row of shops near the bus station and setting two parked cars on fire, local officials said. "
-    "Azerbaijan's defence ministry accused Armenian forces of firing on the town from positions in the hills to the "
-    "west, and said four civilians had been taken to hospital with shrapnel wounds. Armenia's defence ministry "
+    "Eritrea's defence ministry accused Ethiopian forces of firing on the town from positions in the hills to the "
+    "west, and said four civilians had been taken to hospital with shrapnel wounds. Ethiopia's defence ministry "
     "rejected the accusation and said its units had held their positions throughout the night. Residents who spent "
     "the night in basements described a series of loud explosions shortly after dawn, followed by the sound of "
-    "sirens across the market district. A shopkeeper who gave only his first name, Elchin, said the blast shattered "
+    "sirens across the market district. A shopkeeper who gave only his first name, Tesfay, said the blast shattered "
     "every window on his street and that he had swept glass for an hour before the police arrived. Emergency crews "
     "spent most of the morning clearing debris from the main road, which was reopened to traffic before noon. The "
     "regional governor said schools in the town would stay closed until the end of the week and urged families to "
-    "keep children indoors. Officials from both sides have traded blame for attacks on towns far from the front line "
+    "keep children indoors. Officials from both sides have traded blame for attacks on towns well behind the front line "
     "since the fighting began, and international mediators have repeatedly called for a halt to the shelling of "
     "residential areas. Humanitarian groups said the strikes were making it harder to deliver food and medicine to "
     "villages along the road to the north."
@@ -41,23 +41,23 @@ def _edit(text: str, *pairs: tuple[str, str]) -> str:
 
 CARRIED = {
     # three outlets run the agency copy with small edits of their own and their own headlines
-    "harbour": ("Harbour Times", "Shells hit Barda market district", _edit(
-        WIRE, ("BARDA, October 14 (NWS) - ", ""), ("Wednesday morning", "Wednesday"),
+    "harbour": ("Harbour Times", "Shells hit Korvana market district", _edit(
+        WIRE, ("KORVANA, October 14 (NWS) - ", ""), ("Wednesday morning", "Wednesday"),
         ("regional governor", "region's governor"))),
-    "kestrel": ("Kestrel News", "Azerbaijan says Armenian artillery struck Barda", _edit(
-        WIRE, ("two parked cars", "several parked cars"), ("gave only his first name, Elchin,", "gave his name as Elchin"),
+    "kestrel": ("Kestrel News", "Eritrea says Ethiopian artillery struck Korvana", _edit(
+        WIRE, ("two parked cars", "several parked cars"), ("gave only his first name, Tesfay,", "gave his name as Tesfay"),
         ("Humanitarian groups", "Aid groups"))),
-    "meridian": ("Meridian Daily", "Barda shelled; Yerevan denies", _edit(
+    "meridian": ("Meridian Daily", "Korvana shelled; Addis Ababa denies", _edit(
         WIRE, ("spent most of the morning", "worked through the morning"), ("before noon", "by midday"))),
 }
 
 OTHER_STORY = (
-    "Barda counted the damage on Wednesday after what residents called the heaviest bombardment the town has seen "
+    "Korvana counted the damage on Wednesday after what residents called the heaviest bombardment the town has seen "
     "this month. Our correspondent walked through the market quarter, where the awnings of fruit stalls hung in "
     "shreds and a baker was boarding up the hole where his shop front had been. He said he had been asleep upstairs "
-    "when the first shell landed and had carried his mother down to the cellar in the dark. Azerbaijan's defence "
-    "ministry blamed Armenian artillery, while officials in Yerevan said the claim was invented to cover "
-    "Azerbaijan's own offensive in the south. There was no way to verify either account independently. At the "
+    "when the first shell landed and had carried his mother down to the cellar in the dark. Eritrea's defence "
+    "ministry blamed Ethiopian artillery, while officials in Addis Ababa said the claim was invented to cover "
+    "Eritrea's own offensive in the south. There was no way to verify either account independently. At the "
     "town hospital, a surgeon said the wards were full and that most of the wounded had cuts from flying glass "
     "rather than shrapnel. Volunteers were handing out blankets and bottled water outside the mosque, and a queue "
     "had formed at the only pharmacy still open. Many families said they were thinking of leaving for relatives in "
@@ -104,7 +104,7 @@ def test_syndication_agency_story_in_three_outlets_is_one_group():
 
 def test_syndication_copy_cut_to_sixty_percent_joins():
     articles = carried()
-    short = make_article("short", cut(WIRE, 0.6), "Gazette of the Plains", "Barda shelled")
+    short = make_article("short", cut(WIRE, 0.6), "Gazette of the Plains", "Korvana shelled")
     groups = group_sources([*articles, short])
     assert len(groups) == 1
     assert short.id in groups[0].members

@@ -1,7 +1,7 @@
 """extract/agreements.py: ceasefires, truces, talks, pledges and requests with state, parties and dates.
 
-Every sentence here is invented for the test, with real places and states of the Nagorno-Karabakh
-war in new wording (parties resolve only for states that the actor table knows).
+Every sentence here is invented for the test, with real places and states of several conflicts in
+new wording (parties resolve only for states that the actor table knows).
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ def only(agreements):
 # Sentences that between them exercise every rule of the module (issue 20: a rule id that is
 # emitted must be declared, and a declared rule must still be able to fire).
 _ONE_PER_RULE = (
-    "Armenia and Azerbaijan agreed to a humanitarian ceasefire on Saturday.",
-    "The two sides agreed to avoid targeting civilians.",
-    "Moscow will render Yerevan all necessary assistance.",
+    "Ethiopia and Eritrea signed a humanitarian truce on Thursday.",
+    "Both armies agreed to stop shelling the border villages.",
+    "Tehran will give Damascus every possible assistance.",
     "Armenia asked Russia for military assistance.",
     "Germany allocated three air defence systems to Ukraine.",
     "The deal includes a complete halt to fighting along the border.",
@@ -58,10 +58,10 @@ def test_agreements_emitted_rules_are_declared_and_every_rule_fires(extractor):
 # Templates in which each kind of arrangement word can stand; every entry of agreement_words.txt
 # must fire as its kind in at least one (issue 20: one source of truth, and no dead entries).
 _WORD_TEMPLATES = (
-    "Armenia and Azerbaijan agreed to a {w} on Monday.",
-    "The {w} between Armenia and Azerbaijan took place in Moscow on Friday.",
-    "The foreign ministers of Armenia and Azerbaijan {w} in Geneva on Friday.",
-    "The foreign ministers of Armenia and Azerbaijan will {w} in Geneva on Friday.",
+    "Serbia and Kosovo agreed to a {w} on Monday.",
+    "The {w} between Sudan and South Sudan took place in Addis Ababa on Friday.",
+    "The defence ministers of Ethiopia and Eritrea {w} in Nairobi on Thursday.",
+    "The envoys of Israel and Lebanon will {w} in Naqoura next week.",
     "Russia {w} to send troops to help Armenia.",
     "Russia {w} military assistance to Armenia.",
     "Armenia {w} Russia for military assistance.",
@@ -103,15 +103,18 @@ def test_agreements_prefilter_passes_every_cue_of_the_lexicons():
 @pytest.mark.parametrize(
     "text,kind,state",
     [
-        ("Armenia and Azerbaijan agreed to a humanitarian ceasefire on Saturday.", "ceasefire", "agreed"),
-        ("Armenia and Azerbaijan signed a ceasefire on October 10.", "ceasefire", "agreed"),
-        ("A truce between Armenia and Azerbaijan took effect at noon on Monday.", "truce", "took_effect"),
-        ("The ceasefire between Armenia and Azerbaijan had frayed by Tuesday evening.", "ceasefire", "frayed"),
-        ("The truces have all fallen apart.", "truce", "collapsed"),
+        ("Sudan and South Sudan agreed to a ceasefire along the border on Saturday.", "ceasefire", "agreed"),
+        ("Israel and Hamas signed a ceasefire on October 10.", "ceasefire", "agreed"),
+        ("A truce between Thailand and Cambodia took effect at dawn on Monday.", "truce", "took_effect"),
+        ("The truce in Tigray came into force at midnight.", "truce", "took_effect"),
+        ("The ceasefire between Russia and Ukraine was fraying by Tuesday night.", "ceasefire", "frayed"),
+        ("The ceasefire in Idlib had frayed within a week.", "ceasefire", "frayed"),
+        ("Ethiopia and Eritrea agreed to a lasting truce on Friday.", "truce", "agreed"),
+        ("The truces in Darfur have all collapsed.", "truce", "collapsed"),
         ("Fighting resumed after the collapse of three ceasefires in October.", "ceasefire", "collapsed"),
-        ("Armenia and Azerbaijan accused each other of violating the ceasefire on Sunday.", "ceasefire", "violated"),
-        ("Russia proposed a ceasefire between Armenia and Azerbaijan on Monday.", "ceasefire", "proposed"),
-        ("Moscow urged both sides to observe the ceasefire.", "ceasefire", "mentioned"),
+        ("Israel and Hezbollah accused each other of breaching the ceasefire on Sunday.", "ceasefire", "violated"),
+        ("Turkey proposed a ceasefire between Russia and Ukraine on Monday.", "ceasefire", "proposed"),
+        ("Washington urged both sides to respect the ceasefire.", "ceasefire", "mentioned"),
     ],
 )
 def test_agreements_ceasefire_state(extractor, text, kind, state):
@@ -121,27 +124,49 @@ def test_agreements_ceasefire_state(extractor, text, kind, state):
     assert agreement.sentence == text
 
 
-def test_agreements_ceasefire_parties_are_the_warring_sides(extractor):
-    agreement = only(extracted(extractor, "Armenia and Azerbaijan agreed to a humanitarian ceasefire on Saturday."))
-    assert agreement.parties == ("Armenia", "Azerbaijan")
+@pytest.mark.parametrize(
+    "text,parties",
+    [
+        ("Ethiopia and Eritrea agreed to a ceasefire on Saturday.", ("Ethiopia", "Eritrea")),
+        ("Serbia and Kosovo reached a humanitarian ceasefire late on Thursday.", ("Serbia", "Kosovo")),
+    ],
+)
+def test_agreements_ceasefire_parties_are_the_warring_sides(extractor, text, parties):
+    agreement = only(extracted(extractor, text))
+    assert agreement.parties == parties
     assert agreement.mediators == ()
 
 
-def test_agreements_agreed_to_a_ceasefire_is_no_pledge(extractor):
-    found = extracted(extractor, "Armenia and Azerbaijan agreed to a humanitarian ceasefire on Saturday.")
-    assert kinds(found) == ["ceasefire"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and Pakistan agreed to a humanitarian ceasefire on Saturday.",
+        "Sudan and South Sudan agreed to a ceasefire along the border on Saturday.",
+    ],
+)
+def test_agreements_agreed_to_a_ceasefire_is_no_pledge(extractor, text):
+    assert kinds(extracted(extractor, text)) == ["ceasefire"]
 
 
 def test_agreements_cease_fire_with_hyphen(extractor):
-    agreement = only(extracted(extractor, "The cease-fire between Armenia and Azerbaijan was violated within minutes."))
+    agreement = only(extracted(extractor, "The cease-fire between Israel and Hamas was violated within hours."))
     assert (agreement.kind, agreement.state) == (AgreementKind.CEASEFIRE, AgreementState.VIOLATED)
 
 
-def test_agreements_us_brokered_truce_names_mediator(extractor):
-    agreement = only(extracted(extractor, "A U.S.-brokered truce between Armenia and Azerbaijan collapsed within minutes."))
+@pytest.mark.parametrize(
+    "text,mediators,parties",
+    [
+        ("A Turkish-brokered truce between Russia and Ukraine collapsed within hours.",
+         ("Turkey",), ("Russia", "Ukraine", "Turkey")),
+        ("Hezbollah and Israel accepted a U.S.-brokered truce that broke down within days.",
+         ("United States",), ("Hezbollah", "Israel", "United States")),
+    ],
+)
+def test_agreements_brokered_truce_names_mediator(extractor, text, mediators, parties):
+    agreement = only(extracted(extractor, text))
     assert agreement.kind is AgreementKind.TRUCE
-    assert agreement.mediators == ("United States",)
-    assert agreement.parties == ("Armenia", "Azerbaijan", "United States")
+    assert agreement.mediators == mediators
+    assert agreement.parties == parties
 
 
 # --- talks --------------------------------------------------------------------------------------
@@ -150,10 +175,11 @@ def test_agreements_us_brokered_truce_names_mediator(extractor):
 @pytest.mark.parametrize(
     "text,state,venue",
     [
-        ("The foreign ministers of Armenia and Azerbaijan met in Vienna for talks on Thursday.", "held", "Vienna"),
+        ("The defence ministers of Ethiopia and Eritrea met in Nairobi for talks on Thursday.", "held", "Nairobi"),
         ("The talks in Minsk concluded late on Friday.", "held", "Minsk"),
-        ("The Armenian foreign minister was due to meet the mediators in Moscow on Wednesday.", "scheduled", "Moscow"),
-        ("Armenia and Azerbaijan will meet for talks in Geneva on October 30.", "scheduled", "Geneva"),
+        ("The Sudanese army chief is scheduled to meet the mediators in Jeddah on Wednesday.", "scheduled", "Jeddah"),
+        ("The Ukrainian envoy was due to hold talks in Istanbul on Friday.", "scheduled", "Istanbul"),
+        ("Serbia and Kosovo will meet for talks in Brussels on October 30.", "scheduled", "Brussels"),
     ],
 )
 def test_agreements_talks_state_and_venue(extractor, text, state, venue):
@@ -163,29 +189,39 @@ def test_agreements_talks_state_and_venue(extractor, text, state, venue):
     assert agreement.venue == venue
 
 
-def test_agreements_held_talks_state(extractor):
-    agreement = only(extracted(extractor, "Armenia and Azerbaijan held talks in Geneva on Friday."))
+@pytest.mark.parametrize(
+    "text,venue,parties",
+    [
+        ("Russia and Ukraine held talks in Istanbul on Friday.", "Istanbul", ("Russia", "Ukraine")),
+        ("Ethiopia and Eritrea held talks in Nairobi on Tuesday.", "Nairobi", ("Ethiopia", "Eritrea")),
+    ],
+)
+def test_agreements_held_talks_state_venue_and_parties(extractor, text, venue, parties):
+    agreement = only(extracted(extractor, text))
+    assert agreement.kind is AgreementKind.TALKS
     assert agreement.state is AgreementState.HELD
+    assert agreement.venue == venue
+    assert agreement.parties == parties
 
 
-def test_agreements_talks_in_geneva_venue(extractor):
-    agreement = only(extracted(extractor, "Armenia and Azerbaijan held talks in Geneva on Friday."))
+@pytest.mark.parametrize(
+    "text,mediators",
+    [
+        ("The envoys held talks brokered by Norway, Kenya and the United Kingdom.", ("Norway", "Kenya", "United Kingdom")),
+        ("The delegations met for talks mediated by Egypt and Qatar.", ("Egypt", "Qatar")),
+    ],
+)
+def test_agreements_talks_brokered_by_named_mediators(extractor, text, mediators):
+    agreement = only(extracted(extractor, text))
     assert agreement.kind is AgreementKind.TALKS
-    assert agreement.venue == "Geneva"
-    assert agreement.parties == ("Armenia", "Azerbaijan")
-
-
-def test_agreements_talks_brokered_by_named_mediators(extractor):
-    agreement = only(extracted(extractor, "The foreign ministers held talks brokered by Russia, France and the United States."))
-    assert agreement.kind is AgreementKind.TALKS
-    assert agreement.mediators == ("Russia", "France", "United States")
+    assert agreement.mediators == mediators
     assert set(agreement.mediators) <= set(agreement.parties)
 
 
 def test_agreements_talks_are_not_a_ceasefire_that_failed(extractor):
-    agreement = only(extracted(extractor, "The two sides failed to agree a ceasefire at the talks in Geneva."))
+    agreement = only(extracted(extractor, "The delegations failed to reach a truce at the talks in Jeddah."))
     assert agreement.kind is AgreementKind.TALKS
-    assert agreement.venue == "Geneva"
+    assert agreement.venue == "Jeddah"
 
 
 # --- pledges ------------------------------------------------------------------------------------
@@ -194,10 +230,10 @@ def test_agreements_talks_are_not_a_ceasefire_that_failed(extractor):
 @pytest.mark.parametrize(
     "text,rule",
     [
-        ("Both sides pledged not to target civilians.", "agreements.word"),
-        ("Armenia and Azerbaijan agreed to exchange prisoners and bodies.", "agreements.agreed_to"),
-        ("Russia will render Armenia all necessary assistance if the fighting spreads to Armenian territory.",
-         "agreements.will_assist"),
+        ("The warring parties pledged not to shell hospitals.", "agreements.word"),
+        ("Russia and Ukraine agreed to swap prisoners of war.", "agreements.agreed_to"),
+        ("Uganda will render South Sudan every possible support if the war reaches Juba.", "agreements.will_assist"),
+        ("China would provide Pakistan with weapons should India attack.", "agreements.will_assist"),
     ],
 )
 def test_agreements_pledge(extractor, text, rule):
@@ -206,61 +242,75 @@ def test_agreements_pledge(extractor, text, rule):
     assert agreement.provenance.rule == rule
 
 
-def test_agreements_pledge_agreed_to_act_has_both_sides(extractor):
-    agreement = only(extracted(extractor, "Armenia and Azerbaijan agreed to exchange prisoners and bodies."))
-    assert agreement.parties == ("Armenia", "Azerbaijan")
+@pytest.mark.parametrize(
+    "text,parties",
+    [
+        ("Russia and Ukraine agreed to swap prisoners of war.", ("Russia", "Ukraine")),
+        ("Ethiopia and Eritrea agreed to reopen the border crossings.", ("Ethiopia", "Eritrea")),
+    ],
+)
+def test_agreements_pledge_agreed_to_act_has_both_sides(extractor, text, parties):
+    agreement = only(extracted(extractor, text))
+    assert agreement.parties == parties
     assert agreement.state is AgreementState.AGREED
 
 
 def test_agreements_committed_to_is_a_pledge(extractor):
-    found = extracted(extractor, "Armenia and Azerbaijan committed to a verification mechanism for the truce.")
+    found = extracted(extractor, "Ethiopia and Eritrea committed to a monitoring mechanism for the truce.")
     assert kinds(found) == ["pledge", "truce"]
     assert found[0].provenance.rule == "agreements.word"
 
 
 def test_agreements_will_assist_parties_pledger_then_beneficiary(extractor):
-    text = ("Fighting between Armenia and Azerbaijan went on for a fifth week. "
-            "Azerbaijan said Armenia had shelled Terter. Armenia said Azerbaijan had shelled Martuni. "
-            "Russia will render Armenia all necessary assistance if the fighting spreads to Armenian territory.")
+    text = ("Fighting between Sudan and South Sudan went on for a fifth week. "
+            "Sudan said South Sudan had shelled Heglig. South Sudan said Sudan had bombed Bentiu. "
+            "Uganda will render South Sudan every possible support if the war reaches Juba.")
     agreement = only(extracted(extractor, text))
-    assert agreement.parties == ("Russia", "Armenia")
+    assert agreement.parties == ("Uganda", "South Sudan")
 
 
 def test_agreements_would_provide_aid_parties_pledger_then_beneficiary(extractor):
-    text = ("Armenia and Azerbaijan traded fire for a third day. Azerbaijan said Armenia had shelled Barda. "
-            "Iran would provide Azerbaijan with humanitarian aid if civilians were forced from their homes.")
+    text = ("India and Pakistan traded fire for a third day. Pakistan said India had shelled Kotli. "
+            "China would provide Pakistan with humanitarian aid if villagers were forced from their homes.")
     agreement = only(extracted(extractor, text))
-    assert agreement.parties == ("Iran", "Azerbaijan")
+    assert agreement.parties == ("China", "Pakistan")
 
 
 # --- requests -----------------------------------------------------------------------------------
 
 
-def test_agreements_request_for_consultations(extractor):
-    agreement = only(extracted(extractor, "Armenian Prime Minister Nikol Pashinyan asked Russia to begin urgent "
-                                          "consultations on security assistance."))
+@pytest.mark.parametrize(
+    "text,parties",
+    [
+        ("Turkish President Recep Tayyip Erdogan asked Russia to open urgent consultations on border security.",
+         ("Turkey", "Russia")),
+        ("Mali asked France to begin immediate consultations on security assistance.", ("Mali", "France")),
+    ],
+)
+def test_agreements_request_for_consultations(extractor, text, parties):
+    agreement = only(extracted(extractor, text))
     assert agreement.kind is AgreementKind.REQUEST
-    assert agreement.parties == ("Armenia", "Russia")
+    assert agreement.parties == parties
     assert agreement.state is AgreementState.PROPOSED
     assert agreement.provenance.rule == "agreements.request"
 
 
 def test_agreements_request_for_assistance_dated(extractor):
-    agreement = only(extracted(extractor, "Armenia asked Russia for military assistance on Saturday."))
+    agreement = only(extracted(extractor, "Niger asked Algeria for military assistance on Saturday."))
     assert agreement.kind is AgreementKind.REQUEST
-    assert agreement.parties == ("Armenia", "Russia")
+    assert agreement.parties == ("Niger", "Algeria")
     assert agreement.date == dt.date(2020, 10, 17)
 
 
 def test_agreements_plea_for_help_is_a_request(extractor):
-    agreement = only(extracted(extractor, "The Kremlin said it had received Pashinyan's plea for help."))
+    agreement = only(extracted(extractor, "Ankara said it had received Erdogan's plea for help."))
     assert agreement.kind is AgreementKind.REQUEST
-    assert agreement.parties[:1] == ("Armenia",)
+    assert agreement.parties[:1] == ("Turkey",)
     assert agreement.provenance.rule == "agreements.request"
 
 
 def test_agreements_exhortation_is_no_request(extractor):
-    found = extracted(extractor, "Moscow urged both sides to observe the ceasefire.")
+    found = extracted(extractor, "Washington urged both sides to respect the ceasefire.")
     assert AgreementKind.REQUEST not in [a.kind for a in found]
     assert kinds(found) == ["ceasefire"]
 
@@ -272,17 +322,18 @@ def test_agreements_exhortation_is_no_request(extractor):
     "text",
     [
         # standing treaties
-        "Armenia has a 1997 mutual assistance treaty with Russia.",
+        "Kazakhstan has a 1992 mutual security treaty with Russia.",
         "Article 4 of the treaty states that members will provide assistance to an ally under attack.",
         # a past war's ceasefire
-        "The fighting is the worst since the 1994 ceasefire.",
+        "The clashes are the deadliest since the 2003 ceasefire.",
         # failed, sought, conditional, denied
-        "The two sides failed to agree a ceasefire.",
-        "Diplomats made new attempts to secure a ceasefire.",
-        "Azerbaijan said an Armenian withdrawal was a condition for a lasting truce.",
-        "\"There is no truce at all,\" said a resident of Stepanakert.",
+        "The delegations failed to reach a truce.",
+        "Mediators renewed their push for a ceasefire.",
+        "Kyiv said a Russian pullback was a condition for any truce.",
+        "The rebels set three preconditions for talks with the junta.",
+        "\"We have no ceasefire here,\" a man in Khartoum said.",
         # an appeal to talk
-        "Iran called on Armenia and Azerbaijan to show restraint, urging both sides to resume talks.",
+        "Egypt called on Israel and Hamas to show restraint, urging them to resume negotiations.",
     ],
 )
 def test_agreements_none(extractor, text):
@@ -293,18 +344,18 @@ def test_agreements_none(extractor, text):
 
 
 def test_agreements_one_item_per_kind_per_sentence(extractor):
-    text = "The Moscow ceasefire was violated within hours, and a second ceasefire agreed a week later also broke down."
+    text = "The Jeddah ceasefire was broken within hours, and a second ceasefire agreed days later also failed."
     assert kinds(extracted(extractor, text)) == ["ceasefire"]
 
 
 def test_agreements_the_truces_refer_back(extractor):
-    text = "Armenia and Azerbaijan agreed to ceasefires three times, but the truces have all fallen apart within hours."
+    text = "Israel and Hamas have agreed to ceasefires four times, yet the truces have each broken down within days."
     agreement = only(extracted(extractor, text))
     assert agreement.kind is AgreementKind.CEASEFIRE
 
 
 def test_agreements_match_gives_hits_without_records(nlp):
-    hits = match_agreements(nlp("A truce between Armenia and Azerbaijan took effect at noon on Monday."))
+    hits = match_agreements(nlp("A truce between Thailand and Cambodia took effect at dawn on Monday."))
     assert [(h.rule, h.kind) for h in hits] == [("agreements.word", AgreementKind.TRUCE)]
 
 
@@ -314,9 +365,9 @@ def test_agreements_match_gives_hits_without_records(nlp):
 @pytest.mark.parametrize(
     "text,date_text,date",
     [
-        ("Armenia and Azerbaijan agreed to a humanitarian ceasefire on Saturday.", "on Saturday", dt.date(2020, 10, 17)),
-        ("A truce between Armenia and Azerbaijan took effect at noon on Monday.", "on Monday", dt.date(2020, 10, 19)),
-        ("Armenia and Azerbaijan will meet for talks in Geneva on October 30.", "October 30", dt.date(2020, 10, 30)),
+        ("India and Pakistan agreed to a humanitarian ceasefire on Saturday.", "on Saturday", dt.date(2020, 10, 17)),
+        ("A truce between Thailand and Cambodia took effect at dawn on Monday.", "on Monday", dt.date(2020, 10, 19)),
+        ("Serbia and Kosovo will meet for talks in Brussels on October 30.", "October 30", dt.date(2020, 10, 30)),
     ],
 )
 def test_agreements_date_resolved_with_publication_date(extractor, text, date_text, date):
@@ -327,18 +378,18 @@ def test_agreements_date_resolved_with_publication_date(extractor, text, date_te
 
 
 def test_agreements_weekday_depends_on_publication_date(extractor):
-    text = "Armenia and Azerbaijan agreed to a humanitarian ceasefire on Saturday."
+    text = "India and Pakistan agreed to a humanitarian ceasefire on Saturday."
     agreement = only(extracted(extractor, text, published=dt.date(2020, 10, 12)))
     assert agreement.date == dt.date(2020, 10, 10)
 
 
 def test_agreements_no_date_text_no_date(extractor):
-    agreement = only(extracted(extractor, "Both sides pledged not to target civilians."))
+    agreement = only(extracted(extractor, "The warring parties pledged not to shell hospitals."))
     assert (agreement.date_text, agreement.date, agreement.date_precision) == (None, None, None)
 
 
 def test_agreements_provenance_points_at_cue(extractor):
-    text = "Shelling went on overnight. A truce between Armenia and Azerbaijan took effect at noon on Monday."
+    text = "Shelling went on overnight. A truce between Thailand and Cambodia took effect at dawn on Monday."
     agreement = only(extracted(extractor, text))
     assert text[agreement.provenance.start:agreement.provenance.end] == "truce"
     assert agreement.provenance.sentence_index == 1
@@ -365,11 +416,13 @@ def test_agreements_ceasefire_mentions_in_new_wordings(extractor, text, expected
 @pytest.mark.parametrize(
     "text,parties",
     [
-        ("Colombia has asked Cuba to hand over the rebels.", ("Colombia", "Cuba")),
+        ("Peru has asked Bolivia to hand over the guerrilla leaders.", ("Peru", "Bolivia")),
+        ("Turkey is asking Sweden to return the fugitives.", ("Turkey", "Sweden")),
         ("Kenya asked Uganda to arrest the militia commander.", ("Kenya", "Uganda")),
         ("Mali urged Algeria to extradite the militants.", ("Mali", "Algeria")),
         ("Kyiv appealed to Washington to invoke the treaty.", ("Ukraine", "United States")),
-        ("The movement appealed for the help of Pashtun elders in its campaign.", ("Pashtun elders",)),
+        ("The rebels appealed for the support of Tuareg clans in the north.", ("Tuareg clans",)),
+        ("The junta appealed for the aid of Dozo hunters against the jihadists.", ("Dozo hunters",)),
     ],
 )
 def test_agreements_requests_for_acts(extractor, text, parties):
@@ -399,7 +452,11 @@ def test_agreements_pledges_of_arms(extractor, text, parties):
          ("Sudan", "RSF", "Saudi Arabia", "United States"), ("Saudi Arabia", "United States")),
         ("Hamas and Israel agreed to a truce brokered by Egypt and Qatar.",
          ("Hamas", "Israel", "Egypt", "Qatar"), ("Egypt", "Qatar")),
-        ("The Taliban said it met with U.S. officials in Doha on Monday.", ("Taliban", "United States"), ()),
+        ("The Houthis said they met with Saudi officials in Muscat last week.", ("Houthis", "Saudi Arabia"), ()),
+        ("Hezbollah said it had held talks with French envoys in Beirut.", ("Hezbollah", "France"), ()),
+        pytest.param("Hezbollah said it had held talks with Qatari envoys in Beirut.", ("Hezbollah", "Qatar"), (),
+                     marks=pytest.mark.xfail(strict=True, reason="GAP: nlp/lexicon/demonyms.txt lacks the Gulf "
+                                                                 "states' demonyms (Qatari, Omani)")),
         ("India and Pakistan agreed to a ceasefire along the Line of Control.", ("India", "Pakistan"), ()),
     ],
 )
@@ -413,10 +470,12 @@ def test_agreements_parties_named_in_the_sentence_never_codes(extractor, text, p
 @pytest.mark.parametrize(
     "text",
     [
-        "The insurgents have long refused to hold direct talks with the government.",
+        "The rebels have always declined to negotiate with the junta.",
+        "Kosovo refuses to sign any accord that Belgrade drafts.",
         "The attacker had pledged allegiance to the group in a video.",
-        "The militia leaders were meeting in emergency session last night.",
-        "This annual meeting is held two miles from the site of the blast.",
+        "The generals were meeting behind closed doors on Tuesday.",
+        "The party's congress convenes a short walk from where the bomb went off.",
+        "Her weekly meetings take place in a school near the checkpoint.",
         "The cabinet held an emergency meeting after the bombing.",
     ],
 )

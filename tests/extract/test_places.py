@@ -36,7 +36,7 @@ def names(extractor: Extractor, text: str) -> list[str]:
     "text,name,canonical,country,lat,lon",
     [
         ("Shelling hit the town of Gubadli overnight.", "Gubadli", "Gubadli", "AZ", 39.34, 46.58),
-        ("Foreign ministers met for talks in Geneva on Friday.", "Geneva", "Geneva", "CH", 46.20, 6.15),
+        ("Envoys of both camps met for talks in Geneva on Tuesday.", "Geneva", "Geneva", "CH", 46.20, 6.15),
         ("Rockets struck Stepanakert before dawn.", "Stepanakert", "Stepanakert", "AZ", 39.82, 46.75),
         ("Drones attacked positions near Terter on Monday.", "Terter", "Tartar", "AZ", 40.34, 46.93),
     ],
@@ -136,11 +136,23 @@ def test_places_sentence_initial_common_word_is_not_a_place(extractor):
 # --- one place per article ------------------------------------------------------------------------
 
 
-def test_places_spelling_variant_and_parenthetical_alias_give_one_place(extractor):
-    mentions = places_of(extractor, "Shelling continued in Shushi (known as Susa in Azeri) and in Shusha overnight.")
+@pytest.mark.parametrize(
+    "text,name,place,country",
+    [
+        ("Artillery pounded Kharkiv (Kharkov in Russian) and the outskirts of Kharkov overnight.",
+         "Kharkiv", "Kharkiv", "UA"),
+        ("Clashes erupted in Mosul (Al-Mawsil in Arabic) and spread across Al Mawsil by noon.", "Mosul", "Mosul", "IQ"),
+        pytest.param("Drones struck Odesa (also spelled Odessa) and the port of Odessa before dawn.",
+                     "Odesa", "Odesa", "UA", marks=pytest.mark.xfail(
+                         strict=True, reason="GAP: a later spelling resolves on its own (Odessa, Texas), not to "
+                                             "the place its parenthetical alias already named")),
+    ],
+)
+def test_places_spelling_variant_and_parenthetical_alias_give_one_place(extractor, text, name, place, country):
+    mentions = places_of(extractor, text)
     assert len(mentions) == 1
-    assert mentions[0].name == "Shushi"
-    assert (mentions[0].place.name, mentions[0].place.country) == ("Shusha", "AZ")
+    assert mentions[0].name == name
+    assert (mentions[0].place.name, mentions[0].place.country) == (place, country)
 
 
 def test_places_spelling_variants_across_sentences_give_one_place(extractor):
@@ -291,7 +303,8 @@ def test_places_a_surname_is_no_place_anywhere_in_the_article(extractor):
     [
         ("Officials in Washington said the drone strike in Kunar killed 12.", ["Kunar"]),
         ("Speaking in Denver, the senator said the bombing in Lyon was an attack.", ["Lyon"]),
-        ("Keith Moss of Delaware said the explosion in Chelsea wounded 29 people.", ["Chelsea"]),
+        ("Amina Diallo of Kaolack said the blast in Ziguinchor wounded 14 people.", ["Ziguinchor"]),
+        ("Pedro Ruiz of Medellin told reporters the car bomb in Cali had wounded 31.", ["Cali"]),
     ],
 )
 def test_places_where_sources_speak_is_not_an_event_place(extractor, text, expected):
@@ -354,7 +367,9 @@ def test_places_a_capital_that_is_struck_is_a_place(extractor, text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("The Boston bombs were packed into pressure cookers.", ["Boston"]),
+        ("The Quetta bombs were hidden in motorcycles.", ["Quetta"]),
+        ("The Kandahar blasts were set off by remote control.", ["Kandahar"]),
+        ("The Jos clashes left whole streets burned.", ["Jos"]),
         ("Last week's Kabul car bomb killed 12 people.", ["Kabul"]),
         ("The Mosul bombing was the deadliest this year.", ["Mosul"]),
         ("A Moscow-brokered truce collapsed near Lachin.", ["Lachin"]),
@@ -367,11 +382,14 @@ def test_places_name_of_an_attack_is_its_place(extractor, text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("The city has been on alert since gunmen attacked a concert hall in Paris, killing 90. "
-         "A parcel bomb exploded in Lyon on Friday.", ["Lyon"]),
-        ("A similar bomb was used in a foiled attack in Times Square in 2010. "
-         "The blast in Chelsea wounded 29 people.", ["Chelsea"]),
-        ("Truck bombs were used in Oklahoma City in 1995, unlike the blasts in Kabul on Monday.", ["Kabul"]),
+        ("The port has been on guard since gunmen stormed a hotel in Mombasa, killing 45. "
+         "A parcel bomb exploded in Nakuru on Friday.", ["Nakuru"]),
+        ("A similar device was found in a thwarted plot at Lagos airport in 2009. "
+         "The blast in Abuja wounded 17 people.", ["Abuja"]),
+        ("Militants had planted the same mines in Peshawar in 2014. "
+         "The ambush near Bannu on Tuesday killed nine soldiers.", ["Bannu"]),
+        ("Car bombs were set off in Belfast in 1998, unlike the explosions in Kirkuk on Sunday.", ["Kirkuk"]),
+        ("Suicide bombers struck Colombo in 2019, whereas the attack in Jaffna came on Monday.", ["Jaffna"]),
         ("Shelling hit Kharkiv in 2014, officials said.", []),
         ("Shelling hit Kharkiv on Monday, officials said.", ["Kharkiv"]),
     ],

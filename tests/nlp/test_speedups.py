@@ -24,7 +24,7 @@ DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 SENTENCES = [
     "Artillery of the northern brigade shelled Velmora overnight, the defence ministry in Karsk said on Tuesday.",
     "\"We did not fire a single shot,\" a spokeswoman for the rebels told reporters, calling the report a lie.",
-    "At least 14 civilians, including three children, were killed and 40 wounded when rockets hit the market.",
+    "No fewer than 9 fishermen, two boys among them, died and 31 were hurt when shells struck the harbour at dawn.",
     "Both sides agreed to a humanitarian truce from midnight, but each accused the other of breaking it within hours.",
     "The UN envoy Maria Olsen asked Russia and Turkey to press their allies for talks in Geneva next week.",
     "Houthi forces said they downed a drone over Marib; the coalition denied losing any aircraft.",

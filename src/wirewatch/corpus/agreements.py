@@ -197,7 +197,7 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
                    and not (_backing(claim) and side_of(claim.accused) not in _sides(r))]
         # The latest in force: an accusation of 26 October is no violation of a truce of 10 October that a
         # new truce of 18 October replaced, even when the article recalls the first one just before it. Only
-        # words of violations with no day of their own ("the sides have blamed each other for violations")
+        # words of violations with no day of their own ("each army accuses the other of breaches")
         # belong to the agreement the sentences just before name, if no later one of its kind replaced it.
         current = [r for r in fitting if not any(o.kind is r.kind and o.date > r.date for o in fitting)]
         record = (None if stated or about else _by_proximity(claim, current)) or (

@@ -1,6 +1,6 @@
 """Figure series: one claimant's running count of one kind of casualty, for one group and one scope.
 
-A series is never a mix: "1,166 of their troops and 39 civilians" are two series (troops, civilians), and
+A series is never a mix: "212 of its soldiers and 17 villagers" are two series (troops, civilians), and
 a conflict-wide toll never shares a series with the count of one strike. Figures are never summed across
 reports: the same figure carried by five outlets is one point with five reports.
 
@@ -74,7 +74,7 @@ def figure_groups(figures: Iterable[Figure]) -> dict[int, str]:
                                                  f.provenance.start)):
         where = (figure.provenance.article_id, figure.provenance.sentence_index)
         group = group_of(figure.who)
-        # "killed 15 soldiers and wounded two others", "killed 91 civilians and wounded 400": the second
+        # "killed six policemen and injured three others", "left 40 villagers dead and 250 hurt": the second
         # count is of the group just named.
         sequel = not figure.who or phrases(PACKAGE, "sequel_words").search(figure.who)
         if group is None and sequel and where in previous:

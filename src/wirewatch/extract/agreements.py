@@ -25,9 +25,9 @@ from .words import mapping, words
 
 RULES = (
     "agreements.word",  # "a humanitarian ceasefire", "talks in Geneva", "the mutual pledge"
-    "agreements.agreed_to",  # "the sides agreed to avoid targeting civilians", "agreeing they will not ..."
-    "agreements.will_assist",  # "Moscow will render Yerevan all necessary assistance"
-    "agreements.request",  # "asked Putin to begin urgent consultations", "a plea for help"
+    "agreements.agreed_to",  # "both armies agreed to stop shelling towns", "agreeing they will not ..."
+    "agreements.will_assist",  # "Tehran will give Damascus every possible assistance"
+    "agreements.request",  # "asked Nairobi to open urgent consultations", "a plea for help"
     "agreements.gave",  # "Germany allocated three air defence systems to Ukraine"
     "agreements.halt_phrase",  # "the deal includes a complete halt to fighting"
     "agreements.deal",  # "the leader confirmed the agreement", after a ceasefire was named
@@ -36,7 +36,7 @@ RULES = (
 
 @cache
 def _mediators_pattern() -> re.Pattern:
-    """"brokered by Russia, the United States and France", "U.S.-brokered", "via the OSCE"; the
+    """"brokered by Norway, Kenya and the African Union", "Turkish-brokered", "via the UN envoy"; the
     verbs come from mediation_verbs.txt."""
     verbs = "|".join(re.escape(v) for v in words("mediation_verbs"))
     return re.compile(
@@ -55,7 +55,7 @@ def _warring() -> re.Pattern:
 
 @cache
 def _will_assist() -> re.Pattern:
-    """A promise to give help, arms or troops: "will render Yerevan all necessary assistance",
+    """A promise to give help, arms or troops: "would give Kinshasa every possible assistance",
     "would send air defence systems" (verbs from pledge_verbs.txt, things from pledged_things.txt)."""
     verbs = "|".join(re.escape(v) for v in mapping("pledge_verbs"))
     things = "|".join(re.escape(t) for t in words("pledged_things"))
@@ -211,7 +211,7 @@ def _hit(rule: str, kind: AgreementKind, token: Token) -> AgreementHit:
 
 
 def _blocked(token: Token) -> bool:
-    """A failed, sought, conditional or denied arrangement ("failed to agree a ceasefire", "no truce")."""
+    """A failed, sought, conditional or denied arrangement ("failed to reach a truce", "no ceasefire here")."""
     doc = token.doc
     before = text_of(doc)[max(0, token.idx - 45):token.idx].lower()
     if _blocker_before().search(before):
@@ -241,7 +241,7 @@ def _real_talks(token: Token) -> bool:
 
 
 def _with_another(token: Token) -> bool:
-    """"met with U.S. officials", "talks between the two parties": a second party is named."""
+    """"met with Qatari mediators", "talks between the rival camps": a second party is named."""
     return any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in token.children) \
         or any(c.dep_ == "dobj" for c in token.children)
 
@@ -283,7 +283,7 @@ def _real_pledge(token: Token) -> bool:
 
 
 def _agreed_to_act(token: Token) -> bool:
-    """"agreed to avoid targeting civilians", "agreeing they will not target": a mutual pledge.
+    """"agreed to stop shelling the villages", "agreeing they will not target": a mutual pledge.
     "agreed to a ceasefire" is the ceasefire itself, found by its own word."""
     for child in token.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
@@ -300,7 +300,7 @@ def _is_request(token: Token) -> bool:
     scope = list(token.subtree) if token.pos_ in ("VERB", "AUX") else list(token.subtree) + list(token.head.subtree)
     if any(t.lower_ in words("help_words") for t in scope if t is not token):
         return True
-    # "asked Cuba to hand over the rebels", "a request to extradite them": an act asked of a state
+    # "urged Niger to detain the fugitives", "a plea to arrest the commander": an act asked of a state
     return any(t.dep_ in ("xcomp", "acl", "ccomp", "advcl") and t.pos_ == "VERB" and t.lemma_.lower() in words("request_actions")
                for t in scope if t is not token)
 
@@ -379,7 +379,7 @@ def _sentence_parties(doc: Doc, cue: Token) -> tuple[str, ...]:
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.pos_ == "PRON" and verb.dep_ == "ccomp":
-        # "the Taliban said it met with U.S. officials": "it" is the one who said so
+        # "the Houthis said they had held talks with Omani envoys": "they" are the ones who said so
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.pos_ != "PRON" and subject is not cue:
         add(subject)
@@ -425,12 +425,16 @@ def _parties(hit: AgreementHit, doc: Doc, belligerents: tuple[str, ...], mediato
         mutual = not subject or _warring().search(subject) or re.search(r"\band\b", subject)
         giver = None if mutual else _party(subject)
         beneficiary = _party(_addressee_text(cue))
-        # A third state's promise ("Moscow will render Yerevan assistance"), or one side's promise to
+        # A third state's promise ("Tehran will give Damascus assistance"), or one side's promise to
         # a named other ("the United States will send systems to Ukraine"); else the sides' own pledge.
         if giver and (giver not in belligerents or (beneficiary and beneficiary != giver)):
             beneficiary = beneficiary or next((b for b in belligerents if b in text_of(doc)), None)
             return tuple(p for p in (giver, beneficiary) if p)
-        return belligerents
+        # The sides' own pledge: those its subject names ("Ethiopia and Eritrea agreed to reopen the
+        # border"), else the article's warring sides ("both armies agreed to ...", "it would provide").
+        named = tuple(p for p in _sentence_parties(doc, cue) if p not in mediators) \
+            if subject and re.search(r"\band\b", subject) else ()
+        return named if len(named) >= 2 else belligerents
     named = tuple(p for p in _sentence_parties(doc, cue) if p not in mediators)
     warring = named if len(named) >= 2 or not belligerents else tuple(dict.fromkeys(named + belligerents))
     extra = tuple(m for m in mediators if m not in warring)
@@ -472,7 +476,7 @@ def _addressee_text(token: Token) -> str | None:
         if t.dep_ == "pobj" and t.head.lower_ in ("to", "for") and _party(t.text):
             return t.text
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in words("help_words"):
-            return t.doc[t.left_edge.i:t.i + 1].text  # "appealed for the help of Sunni tribes"
+            return t.doc[t.left_edge.i:t.i + 1].text  # "appealed for the support of Tuareg clans"
     return None
 
 

@@ -24,11 +24,11 @@ from .words import mapping, words
 
 ARTICLE_ITSELF = "the article itself"
 RULES = (
-    "figures.number_people_kind",  # "39 civilians have been killed", "30,000 people dead"
-    "figures.kind_verb_number",  # "has killed at least 91 civilians", "wounded 400"
+    "figures.number_people_kind",  # "27 villagers have been killed", "12,000 people dead"
+    "figures.kind_verb_number",  # "has killed at least 64 fishermen", "injured 300"
     "figures.number_kind_noun",  # "5,000 deaths", "1,200 lives"
     "figures.toll_number",  # "the death toll was nearing 5,000"
-    "figures.in_hospital",  # "11 were still in hospital"
+    "figures.in_hospital",  # "six remain in hospital"
     "figures.zero",  # "no fatalities", "no one was hurt": a hit for the claim rules, never a Figure
 )
 
@@ -77,12 +77,13 @@ class FigureHit:
 
 @lru_cache(maxsize=4096)
 def wants(text: str) -> bool:
-    """Cheap filter: a sentence with a number and a casualty word, or a zero phrase. Remembered
-    for recent sentences: asked when choosing what to parse and again by the rules."""
+    """Cheap filter: a sentence with a number and a casualty word or "hospital" (the wounded of
+    `_hospitalised`), or a zero phrase. Remembered for recent sentences: asked when choosing what to
+    parse and again by the rules."""
     lowered = text.lower()
     if _ZERO.search(text):
         return True
-    return bool(_NUMBER_HINT.search(text)) and any(w in lowered for w in _casualty_stems())
+    return bool(_NUMBER_HINT.search(text)) and (any(w in lowered for w in _casualty_stems()) or "hospital" in lowered)
 
 
 @cache
@@ -156,7 +157,7 @@ def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
     if after and after[0].lower_ in kinds and (after[0].lower_ not in people or after[0].lower_ in words("self_kind_nouns")):
         kind = _kind(after[0].lower_)
         return FigureHit("figures.number_kind_noun", number, kind, who, first.i)
-    # "killed at least 91 civilians", "wounded 400": a casualty verb right before the number.
+    # "killed at least 64 fishermen", "injured 300": a casualty verb right before the number.
     if before and before[0].lower_ in kinds and before[0].pos_ in ("VERB", "AUX", "ADJ"):
         return FigureHit("figures.kind_verb_number", number, _kind_at(before[0]), who, first.i)
     if noun is not None:
@@ -165,9 +166,14 @@ def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
         kind_token = _kind_word_after(doc, noun.i) or _kind_word_before(doc, first.i)
         if kind_token is not None:
             return FigureHit("figures.number_people_kind", number, _kind_at(kind_token), who, first.i)
+        # "30 villagers were kept in hospital", "and 15 others [discharged after treatment]" after one:
+        # people taken to or kept in hospital are the wounded, with or without a casualty word.
+        if _hospitalised().match(text_of(doc)[noun.idx + len(noun.text):]) \
+                or _hospitalised().search(text_of(doc)[:number.start]):
+            return FigureHit("figures.in_hospital", number, FigureKind.WOUNDED, who, first.i)
         return None
-    if _STILL_IN_HOSPITAL.match(text_of(doc)[number.end:]):
-        # "but 11 were still in hospital": the wounded still treated
+    if re.match(r"\s+(?:\w+\s+){0,2}?" + _hospitalised().pattern, text_of(doc)[number.end:], re.I):
+        # "while six remain in hospital": the wounded still treated
         return FigureHit("figures.in_hospital", number, FigureKind.WOUNDED, None, first.i)
     toll = next((t for t in doc[:first.i] if t.lower_ == "toll"), None)
     if toll is not None and not after:
@@ -257,8 +263,19 @@ def _kind_at(token: Token) -> FigureKind:
 
 
 _IN_HOSPITAL = re.compile(r"\s+(?:in|to|at)\s+(?:a\s+|the\s+)?hospitals?\b", re.I)
-_STILL_IN_HOSPITAL = re.compile(r"\s+(?:\w+\s+){0,2}?(?:were|are|was|remain|remained|still)\s+(?:still\s+)?"
-                                r"(?:in|being treated in)\s+(?:a\s+|the\s+)?hospitals?\b", re.I)
+
+
+@cache
+def _hospitalised() -> re.Pattern:
+    """People still in, or taken to, hospital: "were kept in hospital", "are still being treated in
+    hospital", "remain in hospital", "were taken to the hospital". The words between the verb and
+    "hospital" are never casualty words other than captives' ("taken", "detained"), so "were killed in
+    hospital" stays a death."""
+    kinds = "|".join(re.escape(w) for w, kind in sorted(mapping("casualty_words").items(), key=lambda e: -len(e[0]))
+                     if kind != FigureKind.CAPTURED.value)
+    return re.compile(rf"\s*\b(?:were|are|was|is|remain|remains|remained|still|(?:have|has|had) been)\s+"
+                      rf"(?:still\s+)?(?:(?!(?:{kinds})\b)\w+\s+){{0,2}}?(?:in|to|at|into)\s+(?:a\s+|the\s+)?"
+                      rf"hospitals?\b", re.I)
 
 
 @cache
@@ -344,7 +361,7 @@ def _build(hit: FigureHit, item: ParsedSentence, article: Article, claimant: tup
 
 
 def is_historical(sentence: str, number: NumberMention) -> bool:
-    """True when the sentence ties the figure to an earlier war ("a 1990s war that left 30,000 dead")."""
+    """True when the sentence ties the figure to an earlier war ("a 1980s insurgency that left 12,000 dead")."""
     for match in _historical().finditer(sentence):
         before = sentence[max(0, match.start() - 12):match.start()].lower()
         if "since" in before:

@@ -17,23 +17,29 @@ _YEAR = re.compile(r"(1[89]|20)\d\d")
 
 def in_since_clause(token: Token) -> bool:
     """True when the token sits inside a clause or phrase that "since" opens: the earlier event a
-    span of time is counted from ("on alert since militants attacked the capital, killing 130";
-    "the highest since May 2010, when 110 people were killed"). A toll counted since then ("28,000
-    have been killed since 2015") has "since" beside it, not above it."""
+    span of time is counted from ("on guard since gunmen stormed the port, killing 45";
+    "the worst since March 2008, when 70 villagers died"). A toll counted since then ("9,400
+    fighters have died since 2012") has "since" beside it, not above it."""
     for node in (token, *token.ancestors):
         if node.lower_ == "since" and node is not token:
             return True
         if node.dep_ != "ROOT" and any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
             return True
+        if node.dep_ != "ROOT" and any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in node.children):
+            # "the worst since March 2008, when 70 villagers died": a "when" clause right after the
+            # date that "since" opens describes that date, wherever the parser hangs it.
+            before = [t for t in token.doc[:node.left_edge.i] if not t.is_punct]
+            if before and in_since_clause(before[-1]):
+                return True
     return False
 
 
 def dated_earlier(token: Token, year: int | None) -> bool:
     """True when the phrase holding the token is dated to an earlier year than the article's
-    ("a foiled attack in Times Square in 2010", "the truck bombs used in Oklahoma City in 1995");
+    ("a thwarted plot at Lagos airport in 2009", "the car bombs set off in Belfast in 1998");
     with no publication year, any year given there dates it to the past."""
     holder = token
-    for _ in range(6):  # up to the clause's verb: "used [in a foiled attack [in Times Square]] in 2010"
+    for _ in range(6):  # up to the clause's verb: "found [in a thwarted plot [at Lagos airport]] in 2009"
         if holder.dep_ == "prep" and holder.lower_ not in mapping("locative_preps") and holder.lower_ != "of":
             break  # "unlike the blasts in Kabul": a comparison, not the dated phrase
         holder = holder.head

@@ -213,7 +213,7 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
         elif run_start < start and end == run_end and all(w in words("name_prefixes") for w in extra):
             span = run  # "East Belfast": the prefix stays part of the name
         elif extra and not _strong(entries[0]):
-            continue  # "Keith Moss said": a village's name inside a longer name is a person's
+            continue  # "Maria Tabor said": a town's name inside a longer name is a person's
         head = span.root  # computed once: _locative and _is_literal both start from it
         locative = _locative(head)
         if not label and not locative:
@@ -283,7 +283,7 @@ def _headed_names(doc: Doc, covered: set[int]) -> list[PlaceHit]:
                 continue
             if all(t.lower_ in not_places() or t.lower_ in words("name_prefixes") or t.lower_ in demonyms
                    for t in span):
-                continue  # "the Russian republic of Dagestan": Russian names no place
+                continue  # "the Indian state of Manipur": Indian names no place
             if _may_be_place(doc, span, (), span.start, span.end):
                 out.append(PlaceHit("places.headed", span, (), True))
                 covered.update(range(span.start, span.end))
@@ -338,10 +338,12 @@ def _name_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _attack_noun(token) -> bool:
-    """A noun for an attack ("bombs", "bombing", "shelling", "car bomb"), read from harm_words."""
+    """A noun for an attack ("bombs", "bombing", "shelling", "car bomb") or for an incident ("the
+    Jos clashes", "the Kandahar blasts"), read from harm_words and incident_nouns."""
     while token.dep_ == "compound" and token.head is not token:
         token = token.head  # "Kabul car bomb": the compound's last noun
-    return token.pos_ == "NOUN" and token.lemma_.lower() in words("harm_words")
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in words("harm_words") or lemma in words("incident_nouns"))
 
 
 def _street_hit(span: Span) -> PlaceHit:
@@ -560,7 +562,7 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
     if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in words("modifier_participles"):
         return False
     if head.dep_ == "compound" and _attack_noun(head.head):
-        return True  # "the Boston bombs", "last week's Kabul car bomb": where the attack happened
+        return True  # "the Quetta bombs", "last week's Kabul car bomb": where the attack happened
     if head.dep_ in ("compound", "amod", "poss") and head.head.lower_ not in words("place_heads") and not head.head.ent_type_ in _PLACE_LABELS:
         return False
     if head.dep_ == "pobj":
