@@ -17,7 +17,7 @@ def _texts(text: str) -> list[str]:
         ("Shelling hit Varenka. Two people died.", ["Shelling hit Varenka.", "Two people died."]),
         ("Was it a drone? Nobody knows! Talks resume today.", ["Was it a drone?", "Nobody knows!", "Talks resume today."]),
         # a number may open the next sentence
-        ("The count stood at 1,166. 39 civilians died as well.", ["The count stood at 1,166.", "39 civilians died as well."]),
+        ("The count stood at 2,418. 27 civilians died as well.", ["The count stood at 2,418.", "27 civilians died as well."]),
         # closing quotes and brackets stay with the sentence they close
         ('He said "enough." Then the guns fell silent.', ['He said "enough."', "Then the guns fell silent."]),
         ("Troops withdrew (for now.) Residents returned.", ["Troops withdrew (for now.)", "Residents returned."]),
