@@ -23,7 +23,7 @@ def run_watch(handle, sources: list[str], every: float, once: bool, alerts_file:
     for source in sources:
         check_source(source)
     stream = alerts_file.open("a", encoding="utf-8") if alerts_file else sys.stdout
-    fetcher = Fetcher(FetchPolicy(timeout=timeout, max_bytes=min(handle.settings.max_bytes, FetchPolicy.max_bytes)))
+    fetcher = Fetcher(FetchPolicy(timeout=timeout, max_bytes=min(handle.settings.max_bytes, FetchPolicy().max_bytes)))
     try:
         watcher = Watcher(handle, sources, fetcher, AlertSink(stream, keep, webhook, tell), tell)
         return bool(watcher.run(every, once).failed)

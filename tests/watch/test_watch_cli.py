@@ -1,0 +1,38 @@
+"""`wirewatch watch`: one poll for cron, alerts to a file with filters, bad options refused."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from wirewatch.cli import app
+
+from .server import closed_port_url
+from .test_watch import SAHEL
+
+
+def test_watch_once_on_a_folder_writes_filtered_alerts_and_names_a_down_source(tmp_path, env):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "sahel.txt").write_text(SAHEL[0] + "\n\n" + "\n\n".join(SAHEL[1]), encoding="utf-8")
+    alerts, down = tmp_path / "alerts.jsonl", closed_port_url()
+    result = CliRunner().invoke(app, ["watch", str(folder), down, "--once", "--db", str(tmp_path / "w.db"),
+                                      "--alerts", str(alerts), "--kind", "figure", "--timeout", "0.5"], env=env)
+    assert result.exit_code == 1, result.output  # a source failed
+    assert down in result.stderr
+    written = [json.loads(line) for line in alerts.read_text().splitlines()]
+    assert written and all(a["kind"] == "figure" for a in written)
+    again = CliRunner().invoke(app, ["watch", str(folder), "--once", "--db", str(tmp_path / "w.db"),
+                                     "--alerts", str(alerts)], env=env)
+    assert again.exit_code == 0 and len(alerts.read_text().splitlines()) == len(written)
+
+
+def test_watch_refuses_bad_options(tmp_path, env):
+    for args in (["--every", "soon"], ["--kind", "weather"]):
+        result = CliRunner().invoke(app, ["watch", str(tmp_path), "--once", "--db", str(tmp_path / "w.db"), *args],
+                                    env=env)
+        assert result.exit_code == 2 and args[1] in result.stderr
+    missing = CliRunner().invoke(app, ["watch", str(tmp_path / "nowhere"), "--once", "--db", str(tmp_path / "w.db")],
+                                 env=env)
+    assert missing.exit_code == 2 and "nowhere" in missing.stderr
