@@ -137,3 +137,24 @@ def test_watch_reads_a_sitemap(server, tmp_path, env):
     with handle:
         assert len(watcher.poll().stored) == 2
         assert watcher.poll().stored == []
+
+
+def test_dashboard_shows_the_latest_changes_and_sources(tmp_path, env):
+    from fastapi.testclient import TestClient
+
+    from wirewatch.web.app import create_app
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "yemen.txt").write_text(YEMEN[0] + "\n\n" + "\n\n".join(YEMEN[1]), encoding="utf-8")
+    handle, watcher, _ = _watcher(tmp_path, [str(folder)])
+    with handle:
+        alerts = watcher.poll().alerts
+    assert alerts
+    client = TestClient(create_app(str(tmp_path / "watch.db")))
+    answer = client.get("/api/changes").json()
+    assert answer["items"] == list(reversed(alerts))
+    assert answer["sources"][0]["source"] == str(folder) and answer["sources"][0]["failures"] == 0
+    html = client.get("/changes").text
+    assert alerts[0]["kind"] in html and str(folder) in html
+    assert client.get("/api/changes?limit=1").json()["items"] == [alerts[-1]]
