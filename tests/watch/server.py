@@ -19,11 +19,12 @@ class Route:
 
 
 class LocalServer:
-    """Serves `routes` (path -> Route); records each request's path and headers in `requests`."""
+    """Serves `routes` (path -> Route); records each GET's path and headers in `requests`, each POST in `posted`."""
 
     def __init__(self):
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict]] = []
+        self.posted: list[tuple[str, bytes]] = []  # (path, body) of each POST
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -49,6 +50,14 @@ class LocalServer:
                     self.wfile.write(route.body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass
+
+            def do_POST(self):  # noqa: N802 - the http.server name
+                length = int(self.headers.get("Content-Length") or 0)
+                server.posted.append((self.path, self.rfile.read(length)))
+                route = server.routes.get(self.path)
+                self.send_response(route.status if route else 404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
 
             def log_message(self, *args):
                 pass

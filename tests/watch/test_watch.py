@@ -9,6 +9,7 @@ import json
 import pytest
 
 import wirewatch
+from wirewatch.corpus.changes import AlertFilter
 from wirewatch.store.watch import WatchState
 from wirewatch.watch.alerts import AlertSink
 from wirewatch.watch.fetch import Fetcher, FetchPolicy
@@ -158,3 +159,16 @@ def test_dashboard_shows_the_latest_changes_and_sources(tmp_path, env):
     html = client.get("/changes").text
     assert alerts[0]["kind"] in html and str(folder) in html
     assert client.get("/api/changes?limit=1").json()["items"] == [alerts[-1]]
+
+
+def test_alert_sink_filters_posts_to_the_webhook_and_names_a_failing_one(server):
+    server.routes["/hook"] = Route(status=200)
+    alerts = [{"kind": "figure", "id": "a", "place": None, "actors": ["Health ministry"]},
+              {"kind": "incident", "id": "b", "place": "Hodeidah", "places": ["Hodeidah"], "actors": []}]
+    stream, lines = io.StringIO(), []
+    sink = AlertSink(stream, AlertFilter(kinds=("incident",)), server.url + "/hook", lines.append)
+    assert sink(alerts) == [alerts[1]]
+    assert [json.loads(line) for line in stream.getvalue().splitlines()] == [alerts[1]]
+    assert [json.loads(body) for _, body in server.posted] == [alerts[1]]
+    down = AlertSink(io.StringIO(), webhook=closed_port_url(), tell=lines.append, timeout=0.5)
+    assert down(alerts) == alerts and len(lines) == 1 and "webhook" in lines[0]

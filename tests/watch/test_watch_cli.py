@@ -36,3 +36,25 @@ def test_watch_refuses_bad_options(tmp_path, env):
     missing = CliRunner().invoke(app, ["watch", str(tmp_path / "nowhere"), "--once", "--db", str(tmp_path / "w.db")],
                                  env=env)
     assert missing.exit_code == 2 and "nowhere" in missing.stderr
+
+
+def test_watch_runs_until_stopped_and_ctrl_c_exits_cleanly(tmp_path, env, monkeypatch):
+    import wirewatch.watch.poll as poll
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "sahel.txt").write_text(SAHEL[0] + "\n\n" + "\n\n".join(SAHEL[1]), encoding="utf-8")
+    naps = []
+
+    def sleep(seconds):
+        naps.append(seconds)
+        if len(naps) == 2:
+            raise KeyboardInterrupt
+
+    run = poll.Watcher.run
+    monkeypatch.setattr(poll.Watcher, "run", lambda self, every, once=False: run(self, every, once, sleep=sleep))
+    result = CliRunner().invoke(app, ["watch", str(folder), "--every", "2m", "--db", str(tmp_path / "w.db")], env=env)
+    assert result.exit_code == 0, result.output
+    assert "stopped" in result.stderr and result.stderr.count("poll:") == 2
+    assert all(0 < nap <= 120 for nap in naps)
+    assert [json.loads(line) for line in result.stdout.splitlines()]  # the first poll's alerts, on stdout
