@@ -566,11 +566,12 @@ def watch(
     from .corpus.changes import KINDS, AlertFilter
     from .watch import run_watch
 
-    bad = [k for k in kind if k not in KINDS]
+    bad = [f"--kind {k}: expected one of {', '.join(KINDS)}" for k in kind if k not in KINDS]
     seconds = _duration(every)
-    if bad or seconds is None:
-        err.print(f"[red]error:[/] {'--kind ' + bad[0] + ': one of ' + ', '.join(KINDS) if bad else '--every ' + every + ': expected a duration such as 90s, 15m or 1h'}",
-                  soft_wrap=True, highlight=False)
+    if seconds is None:
+        bad.append(f"--every {every}: expected a duration such as 90s, 15m or 1h")
+    if bad:
+        err.print(f"[red]error:[/] {escape(bad[0])}", soft_wrap=True, highlight=False)
         raise typer.Exit(EXIT_USAGE)
     settings = _settings(db=db)
     keep = AlertFilter(tuple(place), tuple(actor), tuple(kind))

@@ -34,6 +34,12 @@ YEMEN = ("Drone strike hits fuel depot in Hodeidah", [
 ])
 
 
+def write_story(folder, name: str, story) -> None:
+    """The story as a text file in the folder (made when missing): headline, then its paragraphs."""
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.txt").write_text(story[0] + "\n\n" + "\n\n".join(story[1]), encoding="utf-8")
+
+
 @pytest.fixture()
 def server():
     with LocalServer() as running:
@@ -115,13 +121,12 @@ def test_watch_skips_oversized_and_slow_pages_and_goes_on(server, tmp_path, env)
 
 def test_watch_folder_takes_only_new_files(tmp_path, env):
     folder = tmp_path / "inbox"
-    folder.mkdir()
-    (folder / "sahel.txt").write_text(SAHEL[0] + "\n\n" + "\n\n".join(SAHEL[1]), encoding="utf-8")
+    write_story(folder, "sahel", SAHEL)
     handle, watcher, _ = _watcher(tmp_path, [str(folder)])
     with handle:
         assert len(watcher.poll().stored) == 1
         assert watcher.poll().stored == []
-        (folder / "yemen.txt").write_text(YEMEN[0] + "\n\n" + "\n\n".join(YEMEN[1]), encoding="utf-8")
+        write_story(folder, "yemen", YEMEN)
         third = watcher.poll()
         assert len(third.stored) == 1 and third.alerts
         assert len(watcher.live) == 2
@@ -146,8 +151,7 @@ def test_dashboard_shows_the_latest_changes_and_sources(tmp_path, env):
     from wirewatch.web.app import create_app
 
     folder = tmp_path / "inbox"
-    folder.mkdir()
-    (folder / "yemen.txt").write_text(YEMEN[0] + "\n\n" + "\n\n".join(YEMEN[1]), encoding="utf-8")
+    write_story(folder, "yemen", YEMEN)
     handle, watcher, _ = _watcher(tmp_path, [str(folder)])
     with handle:
         alerts = watcher.poll().alerts

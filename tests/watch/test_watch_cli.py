@@ -9,13 +9,12 @@ from typer.testing import CliRunner
 from wirewatch.cli import app
 
 from .server import closed_port_url
-from .test_watch import SAHEL
+from .test_watch import SAHEL, write_story
 
 
 def test_watch_once_on_a_folder_writes_filtered_alerts_and_names_a_down_source(tmp_path, env):
     folder = tmp_path / "inbox"
-    folder.mkdir()
-    (folder / "sahel.txt").write_text(SAHEL[0] + "\n\n" + "\n\n".join(SAHEL[1]), encoding="utf-8")
+    write_story(folder, "sahel", SAHEL)
     alerts, down = tmp_path / "alerts.jsonl", closed_port_url()
     result = CliRunner().invoke(app, ["watch", str(folder), down, "--once", "--db", str(tmp_path / "w.db"),
                                       "--alerts", str(alerts), "--kind", "figure", "--timeout", "0.5"], env=env)
@@ -42,8 +41,7 @@ def test_watch_runs_until_stopped_and_ctrl_c_exits_cleanly(tmp_path, env, monkey
     import wirewatch.watch.poll as poll
 
     folder = tmp_path / "inbox"
-    folder.mkdir()
-    (folder / "sahel.txt").write_text(SAHEL[0] + "\n\n" + "\n\n".join(SAHEL[1]), encoding="utf-8")
+    write_story(folder, "sahel", SAHEL)
     naps = []
 
     def sleep(seconds):
