@@ -176,3 +176,18 @@ def test_alert_sink_filters_posts_to_the_webhook_and_names_a_failing_one(server)
     assert [json.loads(body) for _, body in server.posted] == [alerts[1]]
     down = AlertSink(io.StringIO(), webhook=closed_port_url(), tell=lines.append, timeout=0.5)
     assert down(alerts) == alerts and len(lines) == 1 and "webhook" in lines[0]
+
+
+def test_watch_takes_in_articles_another_process_stored(tmp_path, env):
+    folder = tmp_path / "inbox"
+    write_story(folder, "sahel", SAHEL)
+    handle, watcher, _ = _watcher(tmp_path, [str(folder)])
+    with handle:
+        watcher.poll()
+        elsewhere = tmp_path / "elsewhere"
+        write_story(elsewhere, "yemen", YEMEN)
+        with wirewatch.open(tmp_path / "watch.db") as other:
+            other.ingest([elsewhere])
+        report = watcher.poll()
+        assert report.stored == [] and report.alerts
+        assert watcher.live.ledger == handle.ledger() and len(watcher.live) == 2

@@ -43,3 +43,6 @@ class LiveLedger:
 
     def __len__(self) -> int:
         return len(self._extractions)
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._extractions

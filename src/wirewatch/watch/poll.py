@@ -72,13 +72,19 @@ class Watcher:
             for item in found.items:
                 self._take(source, item, report)
             self.state.record_poll(source, etag=found.etag, last_modified=found.last_modified)
-        if report.stored:
+        # articles another process stored meanwhile (`wirewatch ingest` on the same store) join too
+        fresh = list(dict.fromkeys(report.stored + [i for i in self.handle.store.article_ids() if i not in self.live]))
+        if fresh:
             before = self.live.ledger
-            after = self.live.add(self.handle.extractions(report.stored))
+            after = self.live.add(self.handle.extractions(fresh, progress=self._failed))
             report.alerts = diff_ledgers(before, after)
             self.state.add_alerts(report.alerts)
             self.sink(report.alerts)
         return report
+
+    def _failed(self, source: str, outcome: str) -> None:
+        if outcome == "failed":
+            self.tell(f"extraction failed: {source} (stored as failed; `wirewatch articles` shows why)")
 
     def _take(self, source: str, item, report: PollReport) -> None:
         """Store the item's documents; the item is remembered as seen with its last outcome."""
