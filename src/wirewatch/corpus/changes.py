@@ -51,9 +51,9 @@ def diff_ledgers(old: Ledger | None, new: Ledger) -> list[dict]:
         for violation in agreement.violations:
             if _violation_key(violation) in known:
                 continue
-            alert = _agreement_alert("violation", agreement, f"{violation.accuser} alleges a violation of the "
-                                     f"{agreement.kind.value}" + (f" by {violation.accused}" if violation.accused else ""),
-                                     (violation.provenance,))
+            against = f" against {violation.accused}" if violation.accused else ""
+            alert = _agreement_alert("violation", agreement, f"violation of the {agreement.kind.value} alleged by "
+                                                             f"{violation.accuser}{against}", (violation.provenance,))
             alert.update(accuser=violation.accuser, accused=violation.accused, sentence=violation.sentence,
                          date=_iso(violation.date), place=violation.place,
                          actors=[a for a in (violation.accuser, violation.accused) if a])
@@ -128,13 +128,14 @@ def _incident_alert(kind: str, incident, summary: str) -> dict:
 
 def _incident_words(incident) -> str:
     where = incident.place.name if incident.place else ", ".join(incident.place_names) or "place unknown"
-    return f"{incident.label} in {where} on {_iso(incident.date) or 'an unknown day'}"
+    return f"{(incident.acled or incident.label).lower()} in {where} on {_iso(incident.date) or 'an unknown day'}"
 
 
 def _figure_alert(series, before) -> dict:
     latest = series.latest
     was = before.latest if before else None
-    summary = (f"{series.claimant_written}: {series.kind.value} {latest.qualifier.value} {latest.value:,}"
+    qualifier = latest.qualifier.value.replace("_", " ")
+    summary = (f"{series.claimant_written}: {series.kind.value} {qualifier} {latest.value:,}"
                f"{f' as of {latest.as_of}' if latest.as_of else ''}"
                + (f" (was {was.value:,})" if was is not None and was.value != latest.value else "")
                + ("" if before else " (new series)"))
