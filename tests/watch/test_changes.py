@@ -100,3 +100,14 @@ def _reports_of(ledger, record_id: str) -> set:
         if agreement.id == record_id:
             return {m.article_id for m in agreement.mentions}
     return set()
+
+
+def test_live_ledger_takes_an_article_cleaned_again_under_its_id(demo):
+    import dataclasses
+
+    live = LiveLedger(demo)
+    first = demo[0]
+    moved = dataclasses.replace(first, article=dataclasses.replace(first.article, outlet="Another Outlet"))
+    changed = [moved, *demo[1:]]
+    assert live.add([moved]) == build_ledger(changed)
+    assert "Another Outlet" in {o for g in live.ledger.groups for o in g.outlets}

@@ -30,10 +30,10 @@ class LiveLedger:
         """The ledger with these extractions added (or replacing the ones of the same articles)."""
         given = {e.article.id: e for e in extractions}
         if given:
-            recleaned = any(i in self._extractions and self._extractions[i].article.text != e.article.text
+            recleaned = any(i in self._extractions and self._extractions[i].article != e.article
                             for i, e in given.items())
             self._extractions.update(given)
-            if recleaned:  # an article cleaned again keeps its id: its signature is redone with every other
+            if recleaned:  # an article cleaned again keeps its id: its groups are redone from scratch
                 self._grouper = SourceGrouper()
                 self._grouper.add(e.article for e in self._extractions.values())
             else:
