@@ -563,6 +563,57 @@ def serve(
     uvicorn.run(create_app(settings.db, token), host=host, port=port, log_level="warning")
 
 
+@app.command()
+def watch(
+    sources: list[str] = typer.Argument(..., help="RSS/Atom feed URLs, sitemap URLs and folders to watch."),
+    db: Optional[str] = DbOption,
+    every: str = typer.Option("15m", "--every", help="Time between polls: 90s, 15m, 1h."),
+    once: bool = typer.Option(False, "--once", help="Poll once and exit (for cron)."),
+    alerts: Optional[Path] = typer.Option(None, "--alerts", help="Append alerts (JSON Lines) here; default stdout."),
+    webhook: Optional[str] = typer.Option(None, "--webhook", help="POST each alert as JSON to this URL."),
+    place: list[str] = typer.Option([], "--place", help="Only alerts naming this place (repeatable)."),
+    actor: list[str] = typer.Option([], "--actor", help="Only alerts naming this actor (repeatable)."),
+    kind: list[str] = typer.Option([], "--kind", help="Only alerts of this kind: incident, status, figure, "
+                                                       "violation, agreement (repeatable)."),
+    timeout: float = typer.Option(20.0, "--timeout", min=0.1, help="Seconds to wait for a page."),
+) -> None:
+    """Poll sources until stopped: new articles are stored, extracted and put in the ledger, and what
+    changed comes out as alerts. A source that fails is named and polled again next time."""
+    from .corpus.changes import KINDS, AlertFilter
+    from .watch import run_watch
+
+    bad = [f"--kind {k}: expected one of {', '.join(KINDS)}" for k in kind if k not in KINDS]
+    seconds = _duration(every)
+    if seconds is None:
+        bad.append(f"--every {every}: expected a duration such as 90s, 15m or 1h")
+    if bad:
+        err.print(f"[red]error:[/] {escape(bad[0])}", soft_wrap=True, highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    settings = _settings(db=db)
+    keep = AlertFilter(tuple(place), tuple(actor), tuple(kind))
+    with _open_ledger(settings) as handle:
+        try:
+            failed = run_watch(handle, sources, seconds, once, alerts, webhook, keep, timeout,
+                               tell=lambda line: err.print(escape(line), highlight=False, soft_wrap=True))
+        except WirewatchError as exc:
+            err.print(f"[red]error:[/] {escape(exc.line())}", highlight=False, soft_wrap=True)
+            raise typer.Exit(EXIT_USAGE) from None
+        except KeyboardInterrupt:
+            err.print("stopped; what was stored stays stored", highlight=False)
+            raise typer.Exit(EXIT_OK) from None
+    raise typer.Exit(EXIT_SKIPPED if failed else EXIT_OK)
+
+
+def _duration(text: str) -> Optional[float]:
+    """Seconds in '90s', '15m', '1h' or a bare number of seconds; None when it is none of these."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*", text)
+    if not match or float(match.group(1)) <= 0:
+        return None
+    return float(match.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600}[match.group(2)]
+
+
 def serve_warnings(host: str, token: Optional[str]) -> list[str]:
     """What the user should know before a server starts on this address."""
     import ipaddress

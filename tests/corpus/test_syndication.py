@@ -160,3 +160,24 @@ def test_syndication_cut_copies_join(share):
     full = make_article("full", WIRE)
     short = make_article("short", cut(WIRE, share))
     assert len(group_sources([full, short])) == 1
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_syndication_grouper_fed_in_batches_gives_the_groups_of_all_at_once(seed):
+    import random
+
+    from wirewatch.corpus.syndication import SourceGrouper
+
+    articles = [*carried(), make_article("short", cut(WIRE, 0.6), "Gazette of the Plains"),
+                make_article("other", OTHER_STORY, "Provincial Courier"),
+                make_article("late", cut(OTHER_STORY, 0.8), "Evening Post", published=dt.date(2020, 10, 20))]
+    rng = random.Random(seed)
+    rng.shuffle(articles)
+    grouper, rest = SourceGrouper(), articles[:]
+    while rest:
+        take = rng.randint(1, 3)
+        grouper.add(rest[:take])
+        rest = rest[take:]
+        grouper.groups()  # groups read between batches must not go stale
+    assert grouper.groups() == group_sources(articles)
+    assert len(shared_groups(grouper.groups())) == 2

@@ -42,12 +42,15 @@ class Ledger:
         return conservative(list(self.series), kind, group, scope)
 
 
-def build_ledger(extractions: Iterable[Extraction]) -> Ledger:
+def build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | None = None) -> Ledger:
     """The ledger of the given extractions, from their stored mentions (places as extraction resolved them;
     only corpus/dating.py still reads date expressions in the stored sentences, to resolve them against
-    publication dates the corpus may infer); the same extractions always give the same ids."""
+    publication dates the corpus may infer); the same extractions always give the same ids.
+
+    groups: the articles' source groups when the caller keeps them up to date (corpus/incremental.py)."""
     extractions = sorted(extractions, key=lambda e: e.article.id)
-    groups = group_sources(e.article for e in extractions)
+    if groups is None:
+        groups = group_sources(e.article for e in extractions)
     group_of = {member: g.id for g in groups for member in g.members}
     resolver = PlaceResolver()
     for extraction in extractions:

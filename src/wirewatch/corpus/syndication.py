@@ -66,23 +66,55 @@ def containment(a: tuple[MinHash, int], b: tuple[MinHash, int]) -> tuple[float, 
 
 def group_sources(articles: Iterable[Article]) -> list[SourceGroup]:
     """The source groups of the articles, singletons included, ordered by id."""
-    articles = sorted(articles, key=_order)
-    signatures = {a.id: signature(a.text) for a in articles}
-    by_id = {a.id: a for a in articles}
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    parent = {a.id: a.id for a in articles}
-    for article in articles:
-        for other in lsh.query(signatures[article.id][0]):
-            if _find(parent, article.id) == _find(parent, other):
-                continue  # already one group through another member
-            if _same_origin(article, by_id[other], signatures[article.id], signatures[other]):
-                _union(parent, article.id, other)
-        lsh.insert(article.id, signatures[article.id][0])
-    components: dict[str, list[Article]] = {}
-    for article in articles:
-        components.setdefault(_find(parent, article.id), []).append(article)
-    groups = [_group(members) for members in components.values()]
-    return sorted(groups, key=lambda g: g.id)
+    grouper = SourceGrouper()
+    grouper.add(articles)
+    return grouper.groups()
+
+
+class SourceGrouper:
+    """Source groups kept up to date as articles arrive: the LSH index, the signatures and the
+    components stay between additions, so an addition costs its own articles' signatures and
+    queries. A group is a connected component of the pairs that join, and a pair is proposed
+    whichever of its two articles came first, so any order and any split into batches gives the
+    groups `group_sources` gives for all the articles at once."""
+
+    def __init__(self):
+        self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self._signatures: dict = {}
+        self._by_id: dict[str, Article] = {}
+        self._parent: dict[str, str] = {}
+        self._members: dict[str, list[str]] = {}  # component root -> its article ids
+        self._groups: dict[str, SourceGroup] = {}  # component root -> its group, while it is unchanged
+
+    def add(self, articles: Iterable[Article]) -> None:
+        """Add the articles not yet added (an article is known by its id, whose text never changes)."""
+        fresh = sorted((a for a in {a.id: a for a in articles}.values() if a.id not in self._by_id), key=_order)
+        parent = self._parent
+        for article in fresh:
+            self._signatures[article.id] = signature(article.text)
+            self._by_id[article.id] = article
+            parent[article.id] = article.id
+            self._members[article.id] = [article.id]
+        for article in fresh:
+            mine = self._signatures[article.id]
+            for other in self._lsh.query(mine[0]):
+                a, b = _find(parent, article.id), _find(parent, other)
+                if a == b:
+                    continue  # already one group through another member
+                if _same_origin(article, self._by_id[other], mine, self._signatures[other]):
+                    _union(parent, a, b)
+                    root, gone = min(a, b), max(a, b)
+                    self._members[root].extend(self._members.pop(gone))
+                    self._groups.pop(gone, None)
+                    self._groups.pop(root, None)
+            self._lsh.insert(article.id, mine[0])
+
+    def groups(self) -> list[SourceGroup]:
+        """The source groups of every article added, singletons included, ordered by id."""
+        for root, ids in self._members.items():
+            if root not in self._groups:
+                self._groups[root] = _group([self._by_id[i] for i in ids])
+        return sorted(self._groups.values(), key=lambda g: g.id)
 
 
 def _same_origin(a: Article, b: Article, sa, sb) -> bool:

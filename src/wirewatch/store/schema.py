@@ -194,4 +194,38 @@ corrections = Table(
     Column("value", Text, doc="JSON: the new value (fix, merge)"),
     Column("reason", Text, nullable=False, default=""),
     Column("undoes", Integer, doc="the correction an undo cancels"),
+# Watching (issue 23): each watched source's validators and health, the items it has given, and the
+# changes each ledger update found. Keys are hashes so that long URLs and paths fit any database.
+watch_sources = Table(
+    "watch_sources",
+    metadata,
+    Column("source_key", String(40), primary_key=True, doc="sha1 of the source as the user gave it"),
+    Column("source", Text, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_poll", DateTime(timezone=True)),
+    Column("last_ok", DateTime(timezone=True)),
+    Column("failures", Integer, nullable=False, default=0, doc="failed polls in a row"),
+    Column("last_error", Text),
+)
+
+watch_items = Table(
+    "watch_items",
+    metadata,
+    Column("source_key", String(40), primary_key=True),
+    Column("item_key", String(40), primary_key=True, doc="sha1 of the item's URL, or of a file's path, size and time"),
+    Column("item", Text, nullable=False),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    Column("outcome", String(16), nullable=False, doc="stored, present or skipped"),
+    Column("article_id", String(40)),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", DateTime(timezone=True), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),
+    Column("subject", String(40), nullable=False, doc="the incident, series or agreement id"),
+    Column("body", Text, nullable=False, doc="the alert as JSON"),
 )

@@ -27,6 +27,7 @@ from ..parallel import ProcessRunner
 from ..report.svg import place_map, series_chart, timeline_chart
 from ..corpus.corrections import STATUSES
 from . import browse, corrections, data
+from .changes import changes as latest_changes
 from .guard import Guard
 
 Status = Literal["disputed", "corroborated", "single-party"]
@@ -154,6 +155,10 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
             raise HTTPException(404, f"no article {key}")
         return page(request, "article.html", a=content)
 
+    @app.get("/changes", response_class=HTMLResponse, include_in_schema=False)
+    def changes_page(request: Request, limit: PerPage = 100):
+        return page(request, "changes.html", c=locked(latest_changes, limit))
+
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs_page(request: Request):
         spec = app.openapi()
@@ -167,6 +172,11 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         return page(request, "docs.html", routes=routes, title=spec["info"]["title"])
 
     # JSON API -----------------------------------------------------------------------------------
+
+    @app.get("/api/changes")
+    def api_changes(limit: PerPage = 100):
+        """The latest alerts of `wirewatch watch`, newest first, and each watched source's health."""
+        return locked(latest_changes, limit)
 
     @app.get("/api/overview")
     def api_overview():
