@@ -194,6 +194,8 @@ corrections = Table(
     Column("value", Text, doc="JSON: the new value (fix, merge)"),
     Column("reason", Text, nullable=False, default=""),
     Column("undoes", Integer, doc="the correction an undo cancels"),
+)
+
 # Watching (issue 23): each watched source's validators and health, the items it has given, and the
 # changes each ledger update found. Keys are hashes so that long URLs and paths fit any database.
 watch_sources = Table(
