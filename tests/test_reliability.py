@@ -317,12 +317,12 @@ def _main(monkeypatch, capsys, *args) -> tuple[int, str]:
 
 
 def test_internal_error_has_its_own_exit_code_and_one_line(tmp_path, monkeypatch, capsys):
-    from wirewatch import cli
+    from wirewatch import api
 
     def crash(*_a, **_k):
         raise RuntimeError("something inside broke")
 
-    monkeypatch.setattr(cli, "run_ingest", crash)
+    monkeypatch.setattr(api, "run_ingest", crash)
     _write(tmp_path, "a.txt", "Heading\n\n" + BODY.format(place="Idlib") + "\n")
     code, err = _main(monkeypatch, capsys, "ingest", "-q", str(tmp_path / "a.txt"), "--db", str(tmp_path / "w.db"))
     assert code == 3

@@ -35,8 +35,12 @@ class Wirewatch:
         self._fixed: tuple | None = None  # (that ledger, the log state, the corrected ledger)
         self._rebuild_lock = threading.Lock()
         self._rebuilding: threading.Thread | None = None
+        self._apart = None  # the lower-priority worker process that `ingest_record(apart=True)` extracts on
 
     def close(self) -> None:
+        if self._apart is not None:
+            self._apart.close()
+            self._apart = None
         self.store.close()
 
     def __enter__(self) -> "Wirewatch":
@@ -47,16 +51,21 @@ class Wirewatch:
 
     # stages -------------------------------------------------------------------------------------
 
-    def ingest(self, paths: Iterable[str | Path], progress=None) -> IngestReport:
-        """Read, clean and store the articles under the paths (a bad file is skipped and named)."""
-        report = run_ingest(paths, self.store, self.settings, progress=progress)
+    def ingest(self, paths: Iterable[str | Path], progress=None, on_total=None) -> IngestReport:
+        """Read, clean and store the articles under the paths (a bad file is skipped and named).
+
+        progress(source, outcome) is called per input; on_total(n) once with the number of inputs."""
+        report = run_ingest(paths, self.store, self.settings, progress=progress, on_total=on_total)
         self._ledger = None
         return report
 
-    def ingest_record(self, record: dict, source: str = "record", runner=None) -> tuple[str, str]:
+    def ingest_record(self, record: dict, source: str = "record", apart: bool = False) -> tuple[str, str]:
         """Store and extract one article given as a JSON Lines record (id, url, outlet, title,
         published, text or html): its article id and outcome ("stored" or "present"); BadInput
-        when it cannot be stored, with the reason."""
+        when it cannot be stored, with the reason.
+
+        apart: extract on a worker process of this handle's, at a lower scheduling priority, so a
+        server's parse neither holds its interpreter lock nor slows its readers; `close` stops it."""
         from .ingest import storable
         from .ingest.jsonl import document
         from .model import Skipped
@@ -70,20 +79,49 @@ class Wirewatch:
             raise BadInput(source, report.skipped[0].reason)
         article_id = report.article_ids[0]
         self._ledger = None
+        runner = None
+        if apart:
+            if self._apart is None:
+                from .parallel import ProcessRunner
+
+                self._apart = ProcessRunner(1, nice=10)
+            runner = self._apart
         list(self.extractions([article_id], runner=runner))
         return article_id, outcome
 
-    def extractions(self, article_ids: Iterable[str] | None = None, progress=None, runner=None) -> Iterator[Extraction]:
+    def extractions(self, article_ids: Iterable[str] | None = None, progress=None, runner=None, force: bool = False,
+                    workers: int = 1, dask: str | None = None) -> Iterator[Extraction]:
         """Each article's extraction, computed once per pipeline version and then read from the store.
 
-        runner: extract on other processes or a Dask cluster (`wirewatch.parallel.make_runner`).
+        force: extract again even when this pipeline version already did. workers > 1 or dask
+        ("local:N", "tcp://host:port"): extract on that many processes or on a Dask cluster, started
+        on the first article and stopped when the iteration ends (ConfigError for a bad spec);
+        runner: one the caller already has and closes (`wirewatch.parallel.make_runner`).
         """
         ids = list(article_ids) if article_ids is not None else self.store.article_ids()
         if self.read_only:
             yield from stored_extractions(ids, self.store)
             return
-        yield from run_extract(ids, self.store, self._make_extractor, progress=progress, runner=runner,
-                               max_chars=self.settings.max_text_chars)
+        owned = None
+        if runner is None:
+            from .parallel import make_runner
+
+            runner = owned = make_runner(workers, dask)
+        try:
+            yield from run_extract(ids, self.store, self._make_extractor, force=force, progress=progress,
+                                   runner=runner, max_chars=self.settings.max_text_chars)
+        finally:
+            if owned is not None:
+                owned.close()
+
+    def extraction_problems(self, sources: Iterable[str]) -> list[tuple[str, str]]:
+        """(source, reason) for each stored article of `sources` whose extraction failed, in store order."""
+        wanted = set(sources)
+        if not wanted:
+            return []
+        states = self.store.extraction_states()
+        return [(a.source, states.get(a.id, (None, None))[1] or "extraction failed")
+                for a in self.store.articles() if a.source in wanted]
 
     def ledger(self) -> Ledger:
         """The ledger of everything stored, with the analyst's corrections applied; rebuilt only when

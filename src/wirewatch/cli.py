@@ -18,7 +18,6 @@ from rich.table import Table
 
 from . import __version__
 from .errors import WirewatchError
-from .runner import ingest as run_ingest
 from .settings import HELP, Settings
 from .store import Store
 
@@ -114,22 +113,21 @@ def ingest(
     Exit code 0 when every input was stored or already present, 1 when some were skipped.
     """
     settings = _settings(db=db, max_bytes=max_bytes, workers=workers)
-    with _open_store(settings) as store:
-        report = _ingest_with_progress(paths, store, settings, quiet)
+    with _open_ledger(settings) as handle:
+        report = _ingest_with_progress(paths, handle, quiet)
     _print_ingest_report(report)
     raise typer.Exit(EXIT_OK if report.ok else EXIT_SKIPPED)
 
 
-def _ingest_with_progress(paths, store, settings, quiet):
+def _ingest_with_progress(paths, handle, quiet):
+    """`Wirewatch.ingest` with a progress bar on a terminal."""
     if quiet or not err.is_terminal:
-        return run_ingest(paths, store, settings)
+        return handle.ingest(paths)
     columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task("", total=None)
-        return run_ingest(
+        return handle.ingest(
             paths,
-            store,
-            settings,
             progress=lambda source, outcome: bar.update(task, advance=1, description=Path(source).name[:40]),
             on_total=lambda total: bar.update(task, total=total),
         )
@@ -222,22 +220,17 @@ def extract(
     """Extract figures, places, claims, agreements and events, one JSON object per article; results are
     stored with the articles."""
     from .export.jsonl import extraction_record
-    from .extract.pipeline import Extractor
-    from .runner import extract as run_extract
 
     settings = _settings(db=db)
-    with _open_store(settings) as store:
+    with _open_ledger(settings) as handle:
         report = None
+        ids = None  # every stored article
         if paths:
-            report = _ingest_with_progress(paths, store, settings, True)
+            report = _ingest_with_progress(paths, handle, True)
             ids = list(report.article_ids)
-        else:
-            ids = store.article_ids()
-        runner = _runner(workers, dask)
         failed: list[str] = []
         try:
-            results = run_extract(ids, store, Extractor, force=force, runner=runner,
-                                  progress=_failures_into(failed), max_chars=settings.max_text_chars)
+            results = handle.extractions(ids, force=force, workers=workers, dask=dask, progress=_failures_into(failed))
             if format is ExtractFormat.jsonl:
                 for extraction in results:
                     sys.stdout.write(json.dumps(extraction_record(extraction), ensure_ascii=False) + "\n")
@@ -247,10 +240,7 @@ def extract(
         except WirewatchError as exc:
             err.print(f"[red]error:[/] {exc.line()}", soft_wrap=True)
             raise typer.Exit(2) from None
-        finally:
-            if runner is not None:
-                runner.close()
-        _print_failures(store, failed)
+        _print_failures(handle, failed)
     if report is not None and report.skipped:
         for skipped in report.skipped:
             err.print(f"[red]skipped:[/] {escape(skipped.line())}", highlight=False, soft_wrap=True)
@@ -268,15 +258,10 @@ def _failures_into(failed: list[str], then=None):
     return progress
 
 
-def _print_failures(store: Store, failed: list[str]) -> None:
+def _print_failures(handle, failed: list[str]) -> None:
     """One line per article whose extraction failed, with the reason the store keeps."""
-    if not failed:
-        return
-    states = store.extraction_states()
-    for article in store.articles():
-        if article.source in failed:
-            reason = states.get(article.id, (None, None))[1] or "extraction failed"
-            err.print(f"[red]failed:[/] {escape(article.source)}: {escape(reason)}", highlight=False, soft_wrap=True)
+    for source, reason in handle.extraction_problems(failed):
+        err.print(f"[red]failed:[/] {escape(source)}: {escape(reason)}", highlight=False, soft_wrap=True)
 
 
 def _print_extraction_table(results) -> None:
@@ -366,36 +351,25 @@ def _open_ledger(settings: Settings):
 
 
 
-def _runner(workers: int, dask: Optional[str]):
-    from .parallel import make_runner
-
-    try:
-        return make_runner(workers, dask)
-    except WirewatchError as exc:
-        err.print(f"[red]error:[/] {exc.line()}", soft_wrap=True)
-        raise typer.Exit(2) from None
-
-
 def _extract_with_progress(handle, quiet: bool, workers: int = 1, dask: Optional[str] = None) -> list[str]:
-    """Extract every stored article not yet extracted by this version; the sources of those that failed."""
-    ids = handle.store.article_ids()
-    runner = _runner(workers, dask)
+    """`Wirewatch.extractions` of every stored article, with a progress bar on a terminal; the
+    sources of those that failed. A bad --dask or --workers ends the command with exit code 2."""
     failed: list[str] = []
     try:
         if quiet or not err.is_terminal:
-            for _ in handle.extractions(ids, runner=runner, progress=_failures_into(failed)):
+            for _ in handle.extractions(workers=workers, dask=dask, progress=_failures_into(failed)):
                 pass
             return failed
         columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=err, transient=True) as bar:
-            task = bar.add_task("", total=len(ids))
+            task = bar.add_task("", total=handle.store.count_articles())
             advance = _failures_into(failed, lambda source, outcome: bar.update(task, advance=1))
-            for _ in handle.extractions(ids, progress=advance, runner=runner):
+            for _ in handle.extractions(workers=workers, dask=dask, progress=advance):
                 pass
         return failed
-    finally:
-        if runner is not None:
-            runner.close()
+    except WirewatchError as exc:
+        err.print(f"[red]error:[/] {exc.line()}", soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -414,10 +388,10 @@ def run(
     first, last = _date_option(since, "--since"), _date_option(until, "--until")
     fmt = {".md": "md", ".json": "json"}.get(out.suffix.lower(), "html")
     with _open_ledger(settings) as handle:
-        report = _ingest_with_progress(paths, handle.store, settings, quiet)
+        report = _ingest_with_progress(paths, handle, quiet)
         _print_ingest_report(report)
         failed = _extract_with_progress(handle, quiet, workers, dask)
-        _print_failures(handle.store, failed)
+        _print_failures(handle, failed)
         content = handle.report(first, last, "json")
         from .report import render
 

@@ -336,6 +336,19 @@ class EventMention:
 
 
 @dataclass(frozen=True, slots=True)
+class StatedDate:
+    """A date expression in a sentence that carries an item, as written and not yet resolved: the
+    ledger resolves it against the article's date, stated or inferred from the corpus, without
+    reading the sentence again. kind: the pattern of nlp/dates.py that found it."""
+
+    text: str
+    kind: str
+    since: bool
+    sentence: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything the extract stage found in one article."""
 
@@ -347,6 +360,7 @@ class Extraction:
     events: tuple = ()
     sentences: int = 0
     parsed_sentences: int = 0
+    dates: tuple[StatedDate, ...] = ()  # the date expressions of the sentences that carry items
 
 
 class IncidentStatus(str, Enum):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from wirewatch.corpus.ledger import build_ledger
+from wirewatch.nlp.dates import stated_dates
 from wirewatch.model import (
     Agreement,
     AgreementKind,
@@ -42,7 +43,9 @@ def accusation(article: str, sentence: str, speaker: str, accused: str, index: i
 
 def extraction(name: str, published: dt.date, agreements=(), claims=()) -> Extraction:
     text = " ".join(dict.fromkeys([*(a.sentence for a in agreements), *(c.sentence for c in claims)]))
-    return Extraction(article=make_article(name, published, text), agreements=tuple(agreements), claims=tuple(claims))
+    carried = {(x.provenance.sentence_index, text.index(x.sentence), x.sentence) for x in [*agreements, *claims]}
+    return Extraction(article=make_article(name, published, text), agreements=tuple(agreements), claims=tuple(claims),
+                      dates=stated_dates(sorted(carried), f"id-{name}"))  # as extraction stores them
 
 
 NAIROBI = "Ethiopia and Eritrea agreed in Nairobi to a humanitarian ceasefire from noon on October 10."

@@ -14,6 +14,7 @@ import re
 import pytest
 
 from wirewatch.corpus.ledger import build_ledger
+from wirewatch.nlp.dates import stated_dates
 from wirewatch.export.ledger import ledger_record
 from wirewatch.model import (
     Agreement,
@@ -96,8 +97,9 @@ def article(name: str, published: dt.date | None, *, events=(), claims=(), figur
     places = tuple(PlaceMention(n, town(n), e.sentence, e.provenance) for e in events for n in e.places if n in TOWNS)
     art = Article.from_text(text, name, id=f"id-{name}", outlet=outlet if outlet is not None else f"{name} News",
                             published=published)
+    carried = [(index, text.index(sentence), sentence) for index, sentence in sentences.items()]
     return Extraction(article=art, figures=tuple(figures), places=places, claims=tuple(claims),
-                      agreements=tuple(agreements), events=tuple(events))
+                      agreements=tuple(agreements), events=tuple(events), dates=stated_dates(carried, art.id))
 
 
 D1, D2, D3, D4 = (dt.date(2023, 5, d) for d in (1, 2, 3, 4))

@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 
 from wirewatch.corpus.ledger import build_ledger
+from wirewatch.nlp.dates import stated_dates
 from wirewatch.corpus.series import build_series, claimant_range, conservative
 from wirewatch.model import Article, Extraction, Figure, FigureKind, Provenance, Qualifier
 
@@ -30,7 +31,9 @@ def make_figure(article: str, sentence: str, value: int, claimant: str, kind: Fi
 
 def extraction(name: str, published: dt.date | None, *figures: Figure) -> Extraction:
     text = " ".join(dict.fromkeys(f.sentence for f in figures))
-    return Extraction(article=make_article(name, text, published), figures=figures)
+    carried = {(f.provenance.sentence_index, text.index(f.sentence), f.sentence) for f in figures}
+    return Extraction(article=make_article(name, text, published), figures=figures,
+                      dates=stated_dates(sorted(carried), f"id-{name}"))  # as extraction stores them
 
 
 KARABAKH = "Nagorno-Karabakh officials said {n} of their fighters had been killed since the fighting began."

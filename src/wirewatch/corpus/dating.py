@@ -3,6 +3,11 @@
 A scraped page often carries no date. When it belongs to a source group with a dated member, it
 takes that date; when the incidents it reports are dated by other articles, it takes theirs.
 Either way the precision says the date was inferred ("week"), so nothing pretends to know more.
+
+A sentence's own dates come from the date mentions extraction stored for it (`Extraction.dates`),
+resolved here against the article's date, which only the corpus may know; no sentence is read
+again. An extraction stored without them (read-only, by an older version) dates its items by
+the article's date.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import datetime as dt
 from collections import Counter
 
 from ..model import DatePrecision, Extraction, Incident
-from ..nlp.dates import find_dates
+from ..nlp.dates import resolve
 from .syndication import SourceGroup
 
 
@@ -23,6 +28,11 @@ class ArticleDates:
         self.precision: dict[str, DatePrecision | None] = {
             e.article.id: e.article.published_precision for e in extractions}
         self.inferred: set[str] = set()
+        self.stated: dict[tuple[str, int], list] = {}  # (article id, sentence index) -> its date mentions, in order
+        for extraction in extractions:
+            for mention in extraction.dates:
+                key = (extraction.article.id, mention.provenance.sentence_index)
+                self.stated.setdefault(key, []).append(mention)
         years = Counter(d.year for d in self.dates.values() if d)
         # A sentence's "October 31" in an undated article is read in the corpus's most common year.
         self.year = years.most_common(1)[0][0] if years else None
@@ -57,23 +67,30 @@ class ArticleDates:
     def of(self, article_id: str) -> dt.date | None:
         return self.dates.get(article_id)
 
-    def in_sentence(self, sentence: str, article_id: str) -> tuple[dt.date | None, bool]:
-        """The first date the sentence states, resolved against the article's date; else the article's
-        date. The flag says whether the sentence stated it."""
+    def in_sentence(self, item, article_id: str) -> tuple[dt.date | None, bool]:
+        """The first date the item's sentence states, resolved against the article's date; else the
+        article's date. The flag says whether the sentence stated it."""
         published = self.dates.get(article_id)
-        for mention in find_dates(sentence, published):
-            if mention.date is not None and not mention.since:
-                return mention.date, True
+        stated = self.stated.get((article_id, item.provenance.sentence_index), ())
+        for mention in stated:
+            date, _ = resolve(mention.kind, mention.text, published)
+            if date is not None and not mention.since:
+                return date, True
         if published is None and self.year:
-            for mention in find_dates(sentence, dt.date(self.year, 12, 31)):
-                if mention.date is not None and not mention.since and mention.precision is DatePrecision.DAY \
+            for mention in stated:
+                date, precision = resolve(mention.kind, mention.text, dt.date(self.year, 12, 31))
+                if date is not None and not mention.since and precision is DatePrecision.DAY \
                         and any(ch.isdigit() for ch in mention.text):
-                    return mention.date, True
+                    return date, True
         return published, False
 
-    def of_text(self, text: str | None, article_id: str) -> dt.date | None:
-        if not text:
+    def of_agreement(self, agreement, article_id: str) -> dt.date | None:
+        """The day the agreement's sentence names (its `date_text`, the first date of the sentence);
+        only a day dates an agreement: "earlier this month" says when, but not which day."""
+        if not agreement.date_text:
             return None
-        # Only a day dates an agreement: "earlier this month" says when, but not which day.
-        found = find_dates(text, self.dates.get(article_id))
-        return next((m.date for m in found if m.date and m.precision is DatePrecision.DAY), None)
+        for mention in self.stated.get((article_id, agreement.provenance.sentence_index), ()):
+            if mention.text == agreement.date_text:
+                date, precision = resolve(mention.kind, mention.text, self.dates.get(article_id))
+                return date if precision is DatePrecision.DAY else None
+        return None

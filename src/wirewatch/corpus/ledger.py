@@ -44,8 +44,8 @@ class Ledger:
 
 def build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | None = None) -> Ledger:
     """The ledger of the given extractions, from their stored mentions (places as extraction resolved them;
-    only corpus/dating.py still reads date expressions in the stored sentences, to resolve them against
-    publication dates the corpus may infer); the same extractions always give the same ids.
+    dates from the stored date mentions, resolved by corpus/dating.py against publication dates the corpus may
+    infer); the same extractions always give the same ids.
 
     groups: the articles' source groups when the caller keeps them up to date (corpus/incremental.py)."""
     extractions = sorted(extractions, key=lambda e: e.article.id)
@@ -59,7 +59,7 @@ def build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | 
     dates.from_groups(groups)
 
     def event_date(event, article_id):
-        return dates.in_sentence(event.sentence, article_id)[0]
+        return dates.in_sentence(event, article_id)[0]
 
     incidents = build_incidents(extractions, group_of.__getitem__, resolver, event_date)
     if dates.from_incidents(incidents):
@@ -67,15 +67,15 @@ def build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | 
     incident_at = {(m.article_id, m.sentence_index): i.id for i in incidents for m in i.mentions}
     eventful = {(e.article.id, ev.provenance.sentence_index) for e in extractions for ev in e.events
                 if ev.plover == "ASSAULT" and not ev.negated and not ev.hypothetical}
-    series = build_series(extractions, lambda f, a: dates.in_sentence(f.sentence, a)[0], incident_at, eventful,
+    series = build_series(extractions, lambda f, a: dates.in_sentence(f, a)[0], incident_at, eventful,
                           group_of.__getitem__)
     incidents = with_fatalities(incidents, series)
 
     def agreement_date(agreement, article_id):
-        stated = dates.of_text(agreement.date_text, article_id)
+        stated = dates.of_agreement(agreement, article_id)
         return (stated, True) if stated else (dates.of(article_id), False)
 
-    agreements = build_agreements(extractions, agreement_date, lambda c, a: dates.in_sentence(c.sentence, a),
+    agreements = build_agreements(extractions, agreement_date, lambda c, a: dates.in_sentence(c, a),
                                   incidents)
     return Ledger(
         groups=tuple(groups),

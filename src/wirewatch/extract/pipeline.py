@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from ..model import Article, Extraction
 from ..nlp.annotate import ParsedSentence, any_of, forget, parse_many
+from ..nlp.dates import stated_dates
 from ..nlp.gazetteer import Gazetteer
 from ..nlp.pipeline import load_pipeline
 from ..nlp.sentences import Sentence
@@ -49,13 +50,16 @@ def _apply_rules(article: Article, sentences: list[Sentence], parsed: list[Parse
     found_agreements = tuple(
         agreements.find_agreements([p for p in parsed if agreements.wants(p.sentence.text)], article)
     )
+    found_events = tuple(events.find_events(parsed, article, found_claims, found_agreements))
+    carriers = {m.provenance.sentence_index for m in (*found_figures, *found_claims, *found_agreements, *found_events)}
     return Extraction(
         article=article,
         figures=found_figures,
         places=tuple(places.find_places(parsed, article)),
         claims=found_claims,
         agreements=found_agreements,
-        events=tuple(events.find_events(parsed, article, found_claims, found_agreements)),
+        events=found_events,
         sentences=len(sentences),
         parsed_sentences=len(parsed),
+        dates=stated_dates(((s.index, s.start, s.text) for s in sentences if s.index in carriers), article.id),
     )

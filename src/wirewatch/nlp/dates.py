@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import DatePrecision
+from ..model import DatePrecision, Provenance, StatedDate
 from .casefold import lowered_like_regex
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -24,6 +25,9 @@ _PATTERNS = (
     ("week", re.compile(r"\b(last week|this week|earlier this week|past week)\b", re.I)),
     ("month", re.compile(r"\b(last month|this month|earlier this month|past month)\b", re.I)),
 )
+_BY_KIND = dict(_PATTERNS)
+# The rule id a stored date mention carries: one per pattern.
+RULES = tuple(f"date_{kind}" for kind, _ in _PATTERNS)
 # A word that every match of each pattern contains, lower-cased; a sentence with none of them
 # is not scanned with that pattern (the prefilter of `find_dates`).
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -50,6 +54,7 @@ class DateMention:
     date: dt.date | None
     precision: DatePrecision | None
     since: bool = False  # "since September 27": the start of a period, not the date of the statement
+    kind: str = ""  # the pattern that found it (a key of _PATTERNS), which `resolve` needs
 
 
 def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
@@ -81,9 +86,32 @@ def _find_dates(sentence: str, published: dt.date | None) -> tuple[DateMention, 
                 continue
             date, precision = _resolve(kind, match, published)
             since = bool(_SINCE.search(sentence[max(0, match.start() - 20):match.start()]))
-            found.append(DateMention(match.group(0), match.start(), match.end(), date, precision, since))
+            found.append(DateMention(match.group(0), match.start(), match.end(), date, precision, since, kind))
             taken.append((match.start(), match.end()))
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+def stated_dates(sentences: Iterable[tuple[int, int, str]], article_id: str) -> tuple[StatedDate, ...]:
+    """The date expressions of the sentences given as (index, start in the article, text), unresolved,
+    for the store: the ledger resolves them (`resolve`) against the article's date, which the corpus
+    may only infer later, so it never reads the sentences again."""
+    found = []
+    for index, start, text in sentences:
+        for mention in find_dates(text, None):
+            provenance = Provenance(article_id, index, start + mention.start, start + mention.end,
+                                    f"date_{mention.kind}")
+            found.append(StatedDate(mention.text, mention.kind, mention.since, text, provenance))
+    return tuple(found)
+
+
+def resolve(kind: str, text: str, published: dt.date | None) -> tuple[dt.date | None, DatePrecision | None]:
+    """A stored date expression (its pattern and text, as `stated_dates` found it) resolved against a
+    publication date: the same date `find_dates` gives it in its sentence."""
+    pattern = _BY_KIND.get(kind)
+    match = pattern.fullmatch(text) if pattern is not None else None
+    if match is None:
+        return None, None
+    return _resolve(kind, match, published)
 
 
 def _resolve(kind: str, match: re.Match, published: dt.date | None) -> tuple[dt.date | None, DatePrecision | None]:

@@ -18,6 +18,8 @@ from .records import (
     agreement_row,
     claim_of,
     claim_row,
+    date_of,
+    date_row,
     event_of,
     event_row,
     figure_of,
@@ -31,6 +33,7 @@ from .schema import (
     article_lines,
     articles,
     claims,
+    date_mentions,
     events,
     figures,
     metadata,
@@ -54,6 +57,7 @@ _MENTIONS = (
     (claims, "claims", claim_row, claim_of),
     (agreements, "agreements", agreement_row, agreement_of),
     (events, "events", event_row, event_of),
+    (date_mentions, "dates", date_row, date_of),
 )
 
 

@@ -19,6 +19,7 @@ from ..model import (
     PlaceMention,
     Provenance,
     Qualifier,
+    StatedDate,
 )
 
 
@@ -181,3 +182,12 @@ def event_of(row) -> EventMention:
         stance=Stance(row["stance"]) if row["stance"] else None, speaker=row["speaker"],
         sentence=row["sentence"], provenance=provenance_of(row),
     )
+
+
+def date_row(mention: StatedDate, seq: int) -> dict:
+    return {**provenance_row(mention.provenance, mention.sentence, seq),
+            "text": mention.text, "kind": mention.kind, "since": mention.since}
+
+
+def date_of(row) -> StatedDate:
+    return StatedDate(row["text"], row["kind"], bool(row["since"]), row["sentence"], provenance_of(row))

@@ -148,6 +148,17 @@ place_mentions = Table(
     PrimaryKeyConstraint("article_id", "seq"),
 )
 
+date_mentions = Table(
+    "date_mentions",
+    metadata,
+    *_provenance_columns(),
+    Column("text", Text, nullable=False, doc="the date expression as written"),
+    Column("kind", String(16), nullable=False, doc="the pattern of nlp/dates.py that found it"),
+    Column("since", Boolean, nullable=False, doc="the start of a period ('since May 2'), not the date of a statement"),
+    PrimaryKeyConstraint("article_id", "seq"),
+)
+# (A new table, so a store made before it gains it when opened: `metadata.create_all` adds missing tables.)
+
 outlet_lines = Table(
     "outlet_lines",
     metadata,

@@ -23,7 +23,6 @@ from fastapi.templating import Jinja2Templates
 from .. import __version__
 from ..api import Wirewatch
 from ..errors import BadInput
-from ..parallel import ProcessRunner
 from ..report.svg import place_map, series_chart, timeline_chart
 from ..corpus.corrections import STATUSES
 from . import browse, corrections, data
@@ -38,15 +37,14 @@ PerPage = Annotated[int, Query(ge=1, le=200, description="items per page, 1 to 2
 
 def create_app(db: str, token: str | None = None) -> FastAPI:
     """The application over the store at `db`; `token` enables POST /api/articles."""
-    # A posted article is extracted on a process of its own, so that the parse does not hold this
-    # process's interpreter lock while readers are being answered; it stops with the server.
-    extraction = {"runner": None}
-
+    # A posted article is extracted on a process of the writer's own (`ingest_record(apart=True)`), so
+    # that the parse does not hold this process's interpreter lock while readers are being answered;
+    # it stops with the server.
     @asynccontextmanager
     async def lifespan(_app):
         yield
-        if extraction["runner"] is not None:
-            extraction["runner"].close()
+        if writer is not None:
+            writer.close()
 
     app = FastAPI(title="wirewatch", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="The ledger of an armed conflict: incidents, figures, agreements, articles.")
@@ -220,9 +218,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
         if writer is None:
             raise HTTPException(403, "this server is read-only; start it with --token to accept articles")
         with write_lock:
-            if extraction["runner"] is None:
-                extraction["runner"] = ProcessRunner(1, nice=10)
-            return _ingest_record(writer, record, extraction["runner"])
+            return _ingest_record(writer, record)
 
     corrections.add_routes(app, token, locked, page)
     browse.add_routes(app, locked, page)
@@ -238,9 +234,9 @@ def _day(value: str | None, name: str) -> dt.date | None:
         raise HTTPException(422, f"{name} {value!r}: expected a date as YYYY-MM-DD") from None
 
 
-def _ingest_record(handle: Wirewatch, record: dict, runner=None) -> dict:
+def _ingest_record(handle: Wirewatch, record: dict) -> dict:
     try:
-        article_id, outcome = handle.ingest_record(record, "POST /api/articles", runner=runner)
+        article_id, outcome = handle.ingest_record(record, "POST /api/articles", apart=True)
     except BadInput as exc:
         raise HTTPException(422, exc.problem) from None
     return {"id": article_id, "outcome": outcome}
