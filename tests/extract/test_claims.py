@@ -396,7 +396,7 @@ def test_claims_provenance_points_at_cue(extractor):
     [
         # operational and procedural reports
         "City officials said they closed two bridges over the river after the blast.",
-        "Police said they had found a second device near the market in Dresna.",
+        "Police said they had recovered an unexploded shell behind the depot in Tarsk.",
         "The governor said rescuers were still searching the rubble of the school.",
         "Velmar's interior minister said he had instructed the border guards to reinforce checkpoints.",
         "The prosecutor said her office had opened an investigation into the explosion.",
@@ -404,16 +404,18 @@ def test_claims_provenance_points_at_cue(extractor):
         # descriptions of when and what, arrests, contacts
         "The blast occurred shortly after noon near the bus depot in Dresna, police said.",
         "Officials said the roof of the school had collapsed after the explosion.",
-        "The prosecutor said she was reinstating arrest warrants for six rebel commanders.",
+        "The attorney general said he was issuing warrants for four militia leaders.",
         "The minister said his staff were in touch with the families of the missing.",
         # vows to find the perpetrators
         "\"We will find those who did this,\" the mayor said.",
         # no determination, no claim of responsibility
-        "A police spokesman said no group had yet claimed responsibility for the bombing in Kessel.",
+        "A ministry spokeswoman said nobody had so far taken responsibility for the ambush near Tarsk.",
+        "Officials said no faction had claimed responsibility for the car bomb in Dresna.",
+        "The governor said that no one has yet admitted responsibility for the rocket strike.",
         "Investigators said the cause of the fire had not been determined.",
         # promises, commitments and requests of help: the agreements layer reports them
-        "The host government said it would respect the protocols of the negotiations.",
-        "Moscow said it would provide all necessary assistance to Yerevan if the fighting spread.",
+        "The mediating government said it would honour the rules agreed for the talks.",
+        "Lorvia said it would offer full military aid to Velmar if the conflict escalated.",
         "The rebels said they had asked the mediators for urgent consultations.",
         # unnamed sources and people in the street
         "A security source said Ostravan troops had shelled the village overnight.",
@@ -438,10 +440,10 @@ def test_claims_not_from_procedure_or_non_parties(extractor, text):
         ("The rebel group said it would launch new attacks on government convoys.", Stance.ASSERT),
         ("\"We struck their fuel depots near the port,\" the Ostravan commander said.", Stance.ASSERT),
         # harm that no one is said to have done, told by a speaker with no side: what happened (C13)
-        ("\"We know there was a bombing,\" the city's police chief said.", Stance.ASSERT),
+        ("\"It is clear that a blast took place,\" the district police commander said.", Stance.ASSERT),
         ("Investigators said the devices found in the two towns were pipe bombs.", Stance.ASSERT),
         # a denial of responsibility, with no deny verb
-        ("The militia said in a statement that it was not responsible for the bombing in Kessel.", Stance.DENY),
+        ("The brigade said in a communique that it bore no responsibility for the blast at the Tarsk market.", Stance.DENY),
         ("Ostrava's foreign ministry said its forces had nothing to do with the attack on the convoy.", Stance.DENY),
         ("The army said the security forces were not involved in the shooting.", Stance.DENY),
     ],
@@ -546,11 +548,25 @@ def test_claims_condemnation_without_a_doer_is_no_claim(extractor, text):
     "text",
     [
         "Thailand and Cambodia accused each other of opening fire first, both sides said.",
-        "Velmar accused Ostrava of breaking the truce, the Velmari defence ministry said in a statement.",
+        "Velmar accused Ostrava of violating the ceasefire, Velmar's general staff said in a communique.",
+        "The rebels accused government troops of shelling the camp near Tarsk, a rebel spokesman said on Sunday.",
     ],
 )
 def test_claims_accusation_with_its_speaker_after_it_is_one_claim(extractor, text):
     assert only(extracted(extractor, text)).stance is Stance.ACCUSE
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("The accusation was dismissed as nonsense by the Velmari army.", "Velmari army"),
+        ("The charge was dismissed as a fabrication by the Ostravan interior ministry.", "Ostravan interior ministry"),
+        ("The reports were rejected as enemy propaganda by the rebel command.", "rebel command"),
+    ],
+)
+def test_claims_a_passive_denial_names_its_agent(extractor, text, speaker):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker) == (Stance.DENY, speaker)
 
 
 def test_claims_a_deny_verb_the_prefilter_once_missed(extractor):
@@ -561,13 +577,13 @@ def test_claims_a_deny_verb_the_prefilter_once_missed(extractor):
 @pytest.mark.parametrize(
     "text,speaker,rule",
     [
-        ("The Taliban claimed responsibility for the attack on the base.", "Taliban", "claims.responsibility"),
-        ("The militant group accepted responsibility for the bombings in the capital.", "militant group",
+        ("The Lerato Brigade claimed responsibility for the ambush on the convoy.", "Lerato Brigade", "claims.responsibility"),
+        ("The armed faction admitted responsibility for the blasts near the harbour.", "armed faction",
          "claims.responsibility"),
         ("Al-Shabaab took responsibility for the raid on the hotel in Mogadishu.", "Al-Shabaab", "claims.responsibility"),
         ("Russia's defence ministry claimed to have shot down 20 Ukrainian drones overnight.",
          "Russia's defence ministry", "claims.claimed_to"),
-        ("The army claimed to have hit three gunmen.", "army", "claims.claimed_to"),
+        ("The navy claimed to have sunk two rebel boats.", "navy", "claims.claimed_to"),
         ("The Houthis claimed to have struck a cargo ship in the Red Sea.", "Houthis", "claims.claimed_to"),
     ],
 )
@@ -583,7 +599,7 @@ def test_claims_no_responsibility_claimed_is_no_claim(extractor):
 @pytest.mark.parametrize(
     "text,accused",
     [
-        ("The official said the raid began at dawn when the attackers rammed a truck through the gate.", "attackers"),
+        ("The governor said the assault started at night when the assailants drove a van into the checkpoint.", "assailants"),
         ("Police said gunmen opened fire on worshippers leaving the mosque in Kessel.", "gunmen"),
         ("Insurgents also stormed a police post near Baqubah, killing at least nine officers, according to "
          "two security officials.", "Insurgents"),
@@ -608,8 +624,8 @@ def test_claims_a_speaker_dated_by_an_earlier_year_is_left_out(extractor):
 @pytest.mark.parametrize(
     "text",
     [
-        "The army said that the first shooting did not involve its soldiers, but that after midnight its posts "
-        "came under heavy gunfire from militants.",
+        "The navy said that the morning clash did not involve its sailors, but that by evening its patrol boats "
+        "had come under rocket fire from the rebels.",
         "Azerbaijan's defence ministry said its forces were not responsible for the blast, and that Armenian drones "
         "had bombed the depot the night before.",
     ],
@@ -627,7 +643,7 @@ def test_claims_clauses_of_one_stance_stay_one_claim(extractor):
 @pytest.mark.parametrize(
     "text,stance,accused",
     [
-        ("On Friday, the French president called the explosion an \"attack\".", Stance.ASSERT, None),
+        ("On Monday, the Lorvian premier termed the blast a \"massacre\".", Stance.ASSERT, None),
         ("The governor described the blast at the depot as a terrorist act.", Stance.ASSERT, None),
         ("Zelensky called Russia's shelling of the plant an act of terrorism.", Stance.ACCUSE, "Russia"),
         ("The Sudanese army called the RSF's shelling of El Fasher an act of terrorism.", Stance.ACCUSE, "RSF"),
@@ -676,7 +692,7 @@ def test_claims_quote_of_a_bystander_is_no_claim(extractor):
     "text",
     [
         "A Houthi spokesman said they had targeted a cargo ship in the Red Sea.",
-        "Zabihullah, a spokesman for the group, said they have killed 40 soldiers in the attack.",
+        "Tomas Ferin, a spokesman for the brigade, said they had shot down two helicopters in the fighting.",
         "A representative of the militia said they had destroyed three army trucks near Goma.",
     ],
 )

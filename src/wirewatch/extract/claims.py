@@ -34,9 +34,9 @@ _BASE_RULES = (
     "claims.alleged",  # "X pointed at alleged attacks on Y"
     "claims.condemn",  # "X condemned Y for shelling Z", "X denounced the aggression of Y"
     "claims.called_false",  # "X called the reports baseless"
-    "claims.called",  # "X called the explosion an attack", "X described Y's shelling as a crime"
+    "claims.called",  # "X termed the blast sabotage", "X branded Y's raid a massacre"
     "claims.accuse_noun",  # "accusations from X that Y shelled Z"
-    "claims.responsibility",  # "X claimed responsibility for the attack"
+    "claims.responsibility",  # "X took responsibility for the ambush"
     "claims.claimed_to",  # "X claimed to have shot down 20 drones"
     "claims.quoted",  # a quoted sentence with no speech verb, by its neighbour's speaker
 )
@@ -59,7 +59,7 @@ _PRONOUNS = frozenset(_AGREEMENT)
 _ENEMY = "enemy"
 # The marker of harm told from its target's side ("came under fire"), whose doer is to be inferred.
 _SUFFERED = "suffered"
-# The speaker's own side as the doer of harm ("it would mount new attacks", "our aircraft hit").
+# The speaker's own side as the doer of harm ("it will step up its raids", "our gunners struck").
 _OWN_SIDE_PRONOUNS = words("own_side_pronouns")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 _AND_OR_COMMA = re.compile(r"\band\b|,")
@@ -421,7 +421,7 @@ def _condemnation(verb: Token) -> ClaimHit | None:
 
 
 def _own_act(verb: Token, owning: bool, own_acts: bool) -> ClaimHit | None:
-    """A party owning an act: "claimed responsibility for the attack" (rule claims.responsibility)
+    """A party owning an act: "took responsibility for the convoy ambush" (rule claims.responsibility)
     or "claimed to have shot down 20 drones" (claims.claimed_to); both assert. "No group has claimed
     responsibility" is no claim (C17)."""
     if not (owning or own_acts) or any(c.dep_ == "neg" for c in verb.children):
@@ -433,7 +433,7 @@ def _own_act(verb: Token, owning: bool, own_acts: bool) -> ClaimHit | None:
     else:
         return None
     speaker_token = _speaker_token(verb)
-    if speaker_token is None or any(c.dep_ == "det" and c.lower_ == "no" for c in speaker_token.children):
+    if speaker_token is None or _no_one(speaker_token):
         return None
     speaker, phrase = _speaker_texts(speaker_token)
     action = _span_text(verb.doc, content.left_edge.i, content.right_edge.i + 1)
@@ -456,7 +456,7 @@ def _called_false(verb: Token) -> ClaimHit | None:
 
 
 def _called_so(verb: Token) -> ClaimHit | None:
-    """"called the explosion an attack", "described the shelling as terrorism": a party says what an
+    """"termed the blast sabotage", "branded the raid a massacre": a party says what an
     incident was; it accuses whoever the incident names as its doer ("Velmar's shelling")."""
     named = [c for c in verb.children if c.dep_ in ("oprd", "xcomp")]
     named += [p for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
@@ -671,7 +671,7 @@ def _suffered(token: Token) -> bool:
 
 
 def _own_doing(span: Span) -> bool:
-    """Content whose main clause the speaker itself does ("it would mount new attacks", "we hit
+    """Content whose main clause the speaker itself does ("it will step up its raids", "we hit
     their depots"): a party's statement about its own actions asserts, it accuses no one."""
     root, harmful = span.root, _harmful()
     does_harm = root.lemma_.lower() in harmful or any(
@@ -709,10 +709,25 @@ def _no_claim(span: Span, lemmas: list[str], lowered: str) -> bool:
     """Content that reports procedure or feeling rather than a claim: a statement headed by an
     operational verb ("police closed the station", "they found a second device", "we will find
     them"), or one holding a no-claim phrase ("no group has claimed", "not determined")."""
-    if any(phrase in lowered for phrase in words("not_claim_phrases")):
+    if any(phrase in lowered for phrase in words("not_claim_phrases")) or any(_unowned(t) for t in span):
         return True
     heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
     return any(lemmas[h.i] in words("procedure_verbs") for h in heads)
+
+
+def _unowned(token: Token) -> bool:
+    """"nobody has taken responsibility", "no faction claimed responsibility", "X did not admit
+    responsibility": that no one owns the act is no claim (C17), in any wording of the subject."""
+    if token.lemma_.lower() != "responsibility" or token.dep_ != "dobj":
+        return False
+    verb = token.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ == "neg" for c in verb.children) or any(_no_one(s) for s in subjects)
+
+
+def _no_one(subject: Token) -> bool:
+    """A subject that names no one: "nobody", "none", "no group", "no one"."""
+    return subject.lower_ in ("nobody", "none") or any(d.dep_ == "det" and d.lower_ == "no" for d in subject.children)
 
 
 def _states_a_toll(tokens: list[Token]) -> bool:
@@ -761,7 +776,7 @@ def _harm_agent(harm: list[Token]) -> str | None:
             if doer is not None:
                 return doer
         else:
-            # "the rebels carried out an attack", "it would mount new attacks", "used trucks as bombs"
+            # "the militia staged a raid", "it will step up its raids", "turned vans into bombs"
             verb = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" and \
                 token.head.lower_ == "as" else None
             doer = _doer(verb) if verb is not None and verb.pos_ == "VERB" else None
