@@ -187,7 +187,7 @@ ARMENIA_AZERBAIJAN = (
     "Azerbaijan said Armenia had shelled Terter. "
     "Armenia said Azerbaijan had shelled Martuni. "
     "Armenia accused Azerbaijan of targeting civilians. "
-    "Armenian officials said the central market in Stepanakert had come under fire."
+    "Armenian officials said the water station in Martakert had come under heavy fire."
 )
 
 
@@ -198,7 +198,7 @@ def test_claims_passive_accusation_infers_opponent(extractor):
     assert claim.speaker == "Armenian officials"
     assert claim.accused == "Azerbaijani forces"
     assert claim.provenance.rule == "claims.said_content+accused_inferred"
-    assert claim.places == ("Stepanakert",)
+    assert claim.places == ("Martakert",)
 
 
 def test_claims_earlier_accusations_in_inference_article(extractor):
