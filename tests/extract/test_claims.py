@@ -699,3 +699,46 @@ def test_claims_quote_of_a_bystander_is_no_claim(extractor):
 def test_claims_a_spokesman_speaks_for_his_group(extractor, text):
     claim = only(extracted(extractor, text))
     assert claim.stance is Stance.ASSERT and claim.accused is None
+
+
+# --- outlets, private people and documents as speakers (issue 21, second round) -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lorvian Herald news agency reported that Ostravan jets had bombed the bridge near Tarsk.",
+        "Ostravan artillery shelled the port overnight, Al-Lorvia Monitor reported.",
+        "The Observatory for Civil Rights said government jets had bombed the market in Dresna.",
+        "Marta Ilic, 34, said the rebels had shelled her street.",
+        "Joseph Ndeko, 52, who runs a pharmacy in the town, said militiamen had looted the shops.",
+    ],
+)
+def test_claims_outlets_and_private_people_are_no_parties(extractor, text):
+    assert extracted(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("The state news agency said rebel fighters had attacked a checkpoint near Dresna.", "state news agency"),
+        ("A rebel-linked news agency said its fighters had destroyed two tanks.", "rebel-linked news agency"),
+        ("The press service of the Velmari army said its gunners had destroyed an Ostravan depot.",
+         "press service of the Velmari army"),
+    ],
+)
+def test_claims_a_partys_own_outlet_speaks_for_it(extractor, text, speaker):
+    assert only(extracted(extractor, text)).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A statement from the Velmari cabinet said Ostravan troops had shelled Dresna. "
+        "He said the army would strike back at the gun positions.",
+        "The communique accused the rebels of attacking the convoy near Tarsk. "
+        "She said the shelling of the camp had to be answered.",
+    ],
+)
+def test_claims_he_or_she_is_never_a_document(extractor, text):
+    assert all(c.speaker not in ("statement", "communique") for c in extracted(extractor, text)[1:])

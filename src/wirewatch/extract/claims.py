@@ -57,6 +57,10 @@ _AGREEMENT = {pronoun: tuple(kinds.split()) for pronoun, kinds in mapping("speak
 _PRONOUNS = frozenset(_AGREEMENT)
 # The doer of harm when the content calls it "the enemy": the speaker's opponent, to be inferred.
 _ENEMY = "enemy"
+# The kind of a speaker that is a document ("a statement said"): no personal pronoun refers to it.
+_DOCUMENT = "document"
+# A person given with an age ("Dana Lee, 41,"): a private person, whom reporters date, not an official.
+_AGED = re.compile(r"^[^,]+,\s*(?:aged\s+)?\d{1,3}\s*(?:,|$|\b(?:who|a|an|the)\b)")
 # The marker of harm told from its target's side ("came under fire"), whose doer is to be inferred.
 _SUFFERED = "suffered"
 # The speaker's own side as the doer of harm ("it will step up its raids", "our gunners struck").
@@ -974,7 +978,7 @@ class _SpeakerMemory:
             if not self.named:
                 return None, False
             target = self._antecedent(lowered)
-            return target, self._is_observer(target)
+            return target, target is not None and self._is_observer(target)
         head = _generic_head(speaker)
         if head:
             for earlier in reversed(self.named):
@@ -991,13 +995,14 @@ class _SpeakerMemory:
             return speaker, True
         return speaker, self._is_observer(speaker)
 
-    def _antecedent(self, pronoun: str) -> str:
+    def _antecedent(self, pronoun: str) -> str | None:
         """The latest speaker, unless it is known to disagree with the pronoun ("he" after "the
         ministry said", "it" after "the minister said"): then the latest one known to agree, if any."""
         agreeing, latest = _AGREEMENT[pronoun], self.named[-1]
         if self.kinds.get(latest, agreeing[0]) in agreeing:
             return latest
-        return next((s for s in reversed(self.named) if self.kinds.get(s) in agreeing), latest)
+        fallback = None if self.kinds.get(latest) == _DOCUMENT else latest  # "he" is never "the statement"
+        return next((s for s in reversed(self.named) if self.kinds.get(s) in agreeing), fallback)
 
     def learn(self, doc: Doc) -> None:
         lemmas, cues = lower_lemmas(doc), _speech_cues()
@@ -1017,8 +1022,12 @@ class _SpeakerMemory:
                     self.kinds[speaker] = kind
 
     def _observer_phrase(self, phrase: str) -> bool:
-        non_party = words("non_party_words")
-        return any(w in non_party for w in _LOWER_WORDS.findall(phrase.lower()))
+        """An observer's phrase: a non-party word ("analyst"), an outlet ("news agency"), or a person given
+        with an age ("Dana Lee, 41,"), as reporters give private people and not officials."""
+        found = set(_LOWER_WORDS.findall(phrase.lower()))
+        if not found.isdisjoint(words("media_words")) and found.isdisjoint(words("organ_words")):
+            return True  # an outlet reporting, not a party's own agency or radio
+        return not found.isdisjoint(words("non_party_words")) or bool(_AGED.search(phrase))
 
     def _is_observer(self, speaker: str) -> bool:
         surname = _surname(speaker)
@@ -1047,6 +1056,8 @@ def _kind_of(subject: Token, speaker: str) -> str | None:
     if subject.tag_ in ("NNS", "NNPS"):
         return "group"
     lemma = subject.lemma_.lower()
+    if lemma in words("document_nouns"):
+        return _DOCUMENT
     if lemma in words("body_nouns"):
         return "body"
     if lemma in words("person_nouns"):
