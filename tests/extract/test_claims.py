@@ -742,3 +742,22 @@ def test_claims_a_partys_own_outlet_speaks_for_it(extractor, text, speaker):
 )
 def test_claims_he_or_she_is_never_a_document(extractor, text):
     assert all(c.speaker not in ("statement", "communique") for c in extracted(extractor, text)[1:])
+
+
+@pytest.mark.parametrize(
+    "text,accused",
+    [
+        ("Sudan's army said RSF drones had struck a hospital in El Obeid.", "RSF"),
+        ("Israel's military said Hezbollah drones had hit a base in the north.", "Hezbollah"),
+        ("The Congolese army said M23 artillery had struck a camp near Sake.", "M23"),
+        ("The governor said the militia's rockets had hit the market.", "militia"),
+    ],
+)
+def test_claims_a_groups_weapons_name_the_group_as_accused(extractor, text, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ACCUSE, accused)
+
+
+def test_claims_a_day_owns_no_weapon(extractor):
+    claims = extracted(extractor, "Officials said Monday's missiles had hit the fuel depot in Dresna.")
+    assert all(c.accused is None or "Monday" not in c.accused for c in claims)

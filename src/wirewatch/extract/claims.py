@@ -841,7 +841,12 @@ def _firing_side(weapon: Token) -> str | None:
         country = demonym_country(token.text) or side_of(token.text if token.pos_ == "PROPN" else None)
         if country:
             return forces_of(country)
-    return None
+    # an armed group that is no state names the weapon's side itself: "RSF drones", "the militia's rockets"
+    owner = next((c for c in weapon.children if (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN")
+                  or c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    if owner is None or owner.lower_ in _CALENDAR:
+        return None
+    return noun_phrase(owner, coordinated=False).text.removesuffix("'s").removesuffix("’s")
 
 
 def _content_head(verb: Token) -> Token | None:
