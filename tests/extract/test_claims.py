@@ -408,6 +408,8 @@ def test_claims_provenance_points_at_cue(extractor):
         "The minister said his staff were in touch with the families of the missing.",
         # vows to find the perpetrators
         "\"We will find those who did this,\" the mayor said.",
+        "The mayor said police would work around the clock to identify and arrest those responsible.",
+        "The minister said investigators would work to locate the cell behind the bombing.",
         # no determination, no claim of responsibility
         "A ministry spokeswoman said nobody had so far taken responsibility for the ambush near Tarsk.",
         "Officials said no faction had claimed responsibility for the car bomb in Dresna.",
@@ -610,15 +612,27 @@ def test_claims_attackers_named_by_the_deed_are_accused(extractor, text, accused
     assert claim.stance is Stance.ACCUSE and accused in claim.accused
 
 
+def test_claims_a_speaker_with_a_year_in_an_apposition_still_speaks(extractor):
+    text = "\"We are taking the war to their bases,\" said Ilya Varga, the militia's commander since 2014."
+    assert only(extracted(extractor, text)).speaker == "Ilya Varga"
+
+
 def test_claims_a_day_is_no_accused_party(extractor):
     claims = extracted(extractor, "Tuesday's shelling of the port was the heaviest yet, according to Velmar's defence "
                                   "ministry.")
     assert all(c.accused is None or "Tuesday" not in c.accused for c in claims)
 
 
-def test_claims_a_speaker_dated_by_an_earlier_year_is_left_out(extractor):
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 2010 government warning said militants could hide bombs in cooking pots.",
+        "A joint bulletin issued by the two ministries in 2015 said militants could hide explosives in fuel cans.",
+    ],
+)
+def test_claims_a_speaker_dated_by_an_earlier_year_is_left_out(extractor, text):
     # guideline C27: a claim about an earlier, unrelated event
-    assert extracted(extractor, "A 2010 government warning said militants could hide bombs in cooking pots.") == []
+    assert extracted(extractor, text) == []
 
 
 @pytest.mark.parametrize(

@@ -150,8 +150,9 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
             hits[pos] = _quoted(item.doc, at[pos], _quote_speaker(items, hits, pos))
         for hit in hits[pos]:
             speaker, observer = memory.resolve(hit.speaker, hit.speaker_phrase)
-            if speaker and not observer and not _YEAR.search(hit.speaker):
-                # A speaker dated by a year ("a 2010 warning said") speaks of an earlier time (C27).
+            if speaker and not observer and not _YEAR.search((hit.speaker_phrase or hit.speaker).split(",")[0]):
+                # A speaker dated by a year ("a 2010 warning said", "a bulletin issued in 2015 said")
+                # speaks of an earlier time (C27); an apposition's year ("X, leader since 2010,") does not.
                 found.append((item, hit, speaker))
         memory.learn(item.doc)
     parties = _LazyParties(article.text, found)
@@ -716,6 +717,9 @@ def _no_claim(span: Span, lemmas: list[str], lowered: str) -> bool:
     if any(phrase in lowered for phrase in words("not_claim_phrases")) or any(_unowned(t) for t in span):
         return True
     heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    # and what a head sets out to do: "would work around the clock to identify those responsible"
+    heads += [c for h in heads if h.pos_ in ("VERB", "AUX") for c in h.children if c.dep_ == "xcomp"
+              or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     return any(lemmas[h.i] in words("procedure_verbs") for h in heads)
 
 
