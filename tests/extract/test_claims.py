@@ -748,7 +748,7 @@ def test_claims_a_partys_own_outlet_speaks_for_it(extractor, text, speaker):
 @pytest.mark.parametrize(
     "text",
     [
-        "A statement from the Velmari cabinet said Ostravan troops had shelled Dresna. "
+        "A statement read out on Velmari radio said Ostravan troops had shelled Dresna. "
         "He said the army would strike back at the gun positions.",
         "The communique accused the rebels of attacking the convoy near Tarsk. "
         "She said the shelling of the camp had to be answered.",
@@ -775,3 +775,61 @@ def test_claims_a_groups_weapons_name_the_group_as_accused(extractor, text, accu
 def test_claims_a_day_owns_no_weapon(extractor):
     claims = extracted(extractor, "Officials said Monday's missiles had hit the fuel depot in Dresna.")
     assert all(c.accused is None or "Monday" not in c.accused for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text,accused",
+    [
+        ("Two rebels attempted to ambush an army convoy near Dresna, the army said.", "rebels"),
+        ("Police said militiamen had abducted six aid workers near Tarsk.", "militiamen"),
+        ("The army said insurgents stormed a police post overnight.", "insurgents"),
+        ("The ministry said the fighters had looted the clinic and kidnapped two nurses.", "fighters"),
+    ],
+)
+def test_claims_more_kinds_of_harm_accuse_their_doer(extractor, text, accused):
+    claim = only(extracted(extractor, text))
+    assert claim.stance is Stance.ACCUSE and accused in (claim.accused or "")
+
+
+@pytest.mark.parametrize(
+    "text,accused",
+    [
+        ("The governor said the ministers deplored the massacre of villagers by the militia.", "militia"),
+        ("Kyiv's mayor said the strike on the clinic by Russian drones killed no one.", "Russian forces"),
+        ("Velmar's foreign ministry condemned the shelling of Dresna by Ostravan artillery.", "Ostravan artillery"),
+    ],
+)
+def test_claims_the_by_phrase_of_a_harm_noun_names_its_doer(extractor, text, accused):
+    assert only(extracted(extractor, text)).accused == accused
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cabinet said the ministers had discussed the rebels' bombing campaign in the capital.",
+        "The mayor said the council members had debated the shelling of the port for an hour.",
+    ],
+)
+def test_claims_who_speaks_of_an_attack_did_not_do_it(extractor, text):
+    assert all(c.accused is None or "minister" not in c.accused and "council" not in c.accused
+               for c in extracted(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("A statement from the Velmari cabinet said Ostravan troops had shelled Dresna.", "Velmari cabinet"),
+        ("A communique issued by the rebel command accused government troops of shelling the camp.", "rebel command"),
+        ("A letter from the Lorvian foreign ministry said Velmari jets had bombed the border post.",
+         "Lorvian foreign ministry"),
+    ],
+)
+def test_claims_a_document_speaks_for_its_issuer(extractor, text, speaker):
+    assert only(extracted(extractor, text)).speaker == speaker
+
+
+def test_claims_it_after_a_party_owns_an_act_is_that_party(extractor):
+    text = ("A statement read out on Velmari radio said Ostravan troops had shelled Dresna. "
+            "The Lerato Brigade took responsibility for the ambush near Tarsk. "
+            "It claimed that its fighters had warned the drivers an hour before.")
+    assert extracted(extractor, text)[-1].speaker == "Lerato Brigade"

@@ -411,7 +411,7 @@ def _condemnation(verb: Token) -> ClaimHit | None:
     if action:
         accused = noun_phrase(target, coordinated=True).text
     elif target.lemma_.lower() in _harmful():
-        doer = next((c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        doer = _by_doer(target) or next((c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         doer = doer or next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else doer
         if doer is None:
@@ -660,7 +660,7 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
         return Stance.ASSERT, None, None
     if agent and (agent.split() or [""])[0].lower() in _OWN_SIDE_PRONOUNS:
         return Stance.ASSERT, None, None
-    if agent is None and all(_negated(t) for t in harm):
+    if all(_negated(t) for t in harm):
         return Stance.ASSERT, None, None  # "no shelling was reported overnight": a report, not a charge
     if agent is None and any(_suffered(t) for t in harm):
         return Stance.ACCUSE, None, _SUFFERED
@@ -787,7 +787,9 @@ def _harm_agent(harm: list[Token]) -> str | None:
             # "the militia staged a raid", "it will step up its raids", "turned vans into bombs"
             verb = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" and \
                 token.head.lower_ == "as" else None
-            doer = _doer(verb) if verb is not None and verb.pos_ == "VERB" else None
+            doing = verb is not None and verb.pos_ == "VERB" and (
+                verb.lemma_.lower() in words("doing_verbs") or verb.lemma_.lower() in _harmful())
+            doer = _doer(verb) if doing else None
             if doer is not None:
                 return doer
         named = _doer_named_in(token)
@@ -805,13 +807,28 @@ def _doer_named_in(noun: Token) -> str | None:
                 if child.dep_ != "poss" else child.text.replace("’s", "").replace("'s", "")
         if child.dep_ == "poss" and child.pos_ == "PROPN" and child.lower_ not in _CALENDAR:
             return child.text
-    return None
+    doer = _by_doer(noun)
+    if doer is not None and doer.lower_ in words("weapon_nouns"):
+        return _firing_side(doer)
+    return noun_phrase(doer, coordinated=True).text if doer is not None else None
+
+
+def _by_doer(noun: Token) -> Token | None:
+    """The "by X" of a harm noun ("the massacre of villagers by the militia"): its doer, before any
+    "of" (the shelling "of Dresna" is its target)."""
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    doer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if doer is None or doer.pos_ not in ("NOUN", "PROPN") or doer.lower_ in _CALENDAR:
+        return None
+    return doer if doer.lower_ in words("weapon_nouns") or not _incident(doer) else None
 
 
 def _doer(verb: Token) -> str | None:
     """The subject of a verb of harm as the one who did it: the side a weapon was fired from, the
     speaker's own "we" or "it", or a named subject; None for pronouns, incidents and empty words."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "xcomp":  # "two rebels tried to ambush a convoy"
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
     if subject.lower_ in words("weapon_nouns"):
@@ -926,9 +943,23 @@ def _speaker_texts(token: Token) -> tuple[str, str]:
 
 
 def _speaker_texts_of(token: Token, doc: Doc) -> tuple[str, str]:
+    token = _issuer(token) or token
     span = noun_phrase(token, coordinated=True)
     whole = _span_text(doc, min(span.start, token.left_edge.i), max(span.end, token.right_edge.i + 1))
     return _span_text(doc, span.start, span.end), whole
+
+
+def _issuer(token: Token) -> Token | None:
+    """Who a document speaker speaks for: "a statement from the cabinet", "a communique issued by the
+    rebel command" (the cabinet, the rebel command); None for any other speaker."""
+    if token.lemma_.lower() not in words("document_nouns"):
+        return None
+    for prep in [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")] + [
+            g for c in token.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"]:
+        issuer = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if issuer is not None and issuer.pos_ in ("NOUN", "PROPN"):
+            return issuer
+    return None
 
 
 def _own_places(verb: Token) -> tuple[str, ...]:
@@ -1014,7 +1045,7 @@ class _SpeakerMemory:
         return next((s for s in reversed(self.named) if self.kinds.get(s) in agreeing), fallback)
 
     def learn(self, doc: Doc) -> None:
-        lemmas, cues = lower_lemmas(doc), _speech_cues()
+        lemmas, cues = lower_lemmas(doc), _cue_lemmas()  # whoever any claim rule hears from
         for token in tokens_with_pos(doc, "VERB"):
             if lemmas[token.i] in cues:
                 subject = subject_of(token) or agent_of(token)
