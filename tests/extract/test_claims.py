@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from wirewatch.extract.claims import _SpeakerMemory, find_claims, match_claims
+from wirewatch.extract.claims import _SpeakerMemory, find_claims, match_claims, quotation_unit
 from wirewatch.extract.figures import find_figures
 from wirewatch.extract.pipeline import Extractor
 from wirewatch.model import Article, Stance
@@ -833,3 +833,43 @@ def test_claims_it_after_a_party_owns_an_act_is_that_party(extractor):
             "The Lerato Brigade took responsibility for the ambush near Tarsk. "
             "It claimed that its fighters had warned the drivers an hour before.")
     assert extracted(extractor, text)[-1].speaker == "Lerato Brigade"
+
+
+# --- a quotation of several sentences is one unit (issue 21, second round) ----------------------
+
+
+@pytest.mark.parametrize(
+    "text,part,whole",
+    [
+        ('Intro.\n"Four gunmen tried to plant a mine. It went off early," the police said. Later text.',
+         "It went off early", '"Four gunmen tried to plant a mine. It went off early," the police said.'),
+        ('“Our posts were shelled all night. Two men are missing,” a Lorvian officer said on Monday.\nNext.',
+         "Our posts were shelled", "“Our posts were shelled all night. Two men are missing,” a Lorvian officer said "
+         "on Monday."),
+    ],
+)
+def test_quotation_unit_widens_a_sentence_to_its_quotation(text, part, whole):
+    start = text.index(part)
+    end = text.index(".", start) + 1
+    lo, hi = quotation_unit(text, start, end)
+    assert text[lo:hi].strip() == whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The army said the rebels had shelled the port. "We will respond," it said.',
+        '"They fired first.\nThen they ran," the commander said.',  # a paragraph ends the quotation
+    ],
+)
+def test_quotation_unit_leaves_a_closed_or_cut_quotation_alone(text):
+    first_end = text.index(".") + 1
+    assert quotation_unit(text, 0, first_end) == (0, first_end)
+
+
+def test_claims_one_claim_per_quotation(extractor):
+    text = ('"Militiamen burned the granary in Tarsk overnight. The families there have lost their winter stores," '
+            'a Velmari regional governor said on Tuesday.')
+    found = extracted(extractor, text)
+    assert [c.stance for c in found] == [Stance.ACCUSE]
+    assert found[0].sentence == text

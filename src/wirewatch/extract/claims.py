@@ -47,6 +47,8 @@ RULES = _BASE_RULES + tuple(rule + INFERRED for rule in _BASE_RULES)
 _QUOTED = "claims.quoted"
 _OPENING_QUOTES = ('"', "“")
 _CLOSING_QUOTES = ('"', "”")
+# The end of a sentence after a quotation's close: '..." the governor said.'
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 # The rules whose stance is read from the content of a statement rather than from its verb.
 _CLASSIFIED = ("claims.said_content", "claims.according_to")
 # Subjects that name no one to refer back to: the writer, the reader, a relative pronoun.
@@ -156,7 +158,48 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
                 found.append((item, hit, speaker))
         memory.learn(item.doc)
     parties = _LazyParties(article.text, found)
-    return [_build(hit, speaker, item, article, parties) for item, hit, speaker in found]
+    built = [(_build(hit, speaker, item, article, parties), item) for item, hit, speaker in found]
+    return _one_per_quotation([(c, c.sentence != item.sentence.text) for c, item in built])
+
+
+def _one_per_quotation(claims: list[tuple[Claim, bool]]) -> list[Claim]:
+    """A quotation of several sentences within one paragraph (a claim's sentence widened to it) is
+    one statement: its speaker's accusation or denial stands for it, and an assertion by the same
+    speaker in it is left out. Claims of one ordinary sentence are all kept."""
+    strong = {(c.sentence, c.speaker) for c, widened in claims if widened and c.stance is not Stance.ASSERT}
+    return [c for c, widened in claims
+            if not widened or c.stance is not Stance.ASSERT or (c.sentence, c.speaker) not in strong]
+
+
+def quotation_unit(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a sentence widened to the whole quotation it is part of, within its paragraph
+    ('"A. B," said X.' is one unit): a reader, and other sentence splitters, take such a quotation
+    as one sentence, while ours cuts it at each full stop."""
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    before = text[para_start:start]
+    opened = _open_quote(before)
+    if opened is not None:
+        start = para_start + opened
+    inside = text[start:end]
+    if _open_quote(inside) is not None:
+        closing = min((i for i in (text.find(q, end, para_end) for q in _CLOSING_QUOTES) if i >= 0), default=-1)
+        if closing >= 0:
+            stop = _SENTENCE_END.search(text, closing + 1, para_end)
+            end = stop.end() if stop else para_end
+    return start, end
+
+
+def _open_quote(text: str) -> int | None:
+    """Where a quotation left open at the end of the text begins, if one is."""
+    at = None
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and at is None):
+            at = i
+        elif ch == "”" or ch == '"':
+            at = None
+    return at
 
 
 def _bare_quote(text: str) -> bool:
@@ -1161,13 +1204,14 @@ def _build(hit: ClaimHit, speaker: str, item: ParsedSentence, article: Article, 
                                    hit.places, hit.cue), speaker, item, article, parties)
     sentence = item.sentence
     cue = item.doc[hit.cue]
+    start, end = quotation_unit(article.text, sentence.start, sentence.end)
     return Claim(
         stance=hit.stance,
         speaker=speaker,
         accused=accused if hit.stance is not Stance.DENY else hit.accused,
         action=hit.action,
         places=hit.places,
-        sentence=sentence.text,
+        sentence=sentence.text if (start, end) == (sentence.start, sentence.end) else article.text[start:end],
         provenance=Provenance(article.id, sentence.index, sentence.start + cue.idx,
                               sentence.start + cue.idx + len(cue.text), rule),
     )
