@@ -873,3 +873,41 @@ def test_claims_one_claim_per_quotation(extractor):
     found = extracted(extractor, text)
     assert [c.stance for c in found] == [Stance.ACCUSE]
     assert found[0].sentence == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velmar's defence ministry confirmed that a colonel was killed by a roadside bomb.",
+        "The Lorvian army said an officer had been killed by a landmine near the border.",
+    ],
+)
+def test_claims_an_own_loss_without_a_doer_or_number_asserts(extractor, text):
+    # guideline C23: a party confirming its own single loss is an assertion
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ASSERT, None)
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("The war took another toll this week when Velmar's defence ministry confirmed that a colonel was killed "
+         "by a roadside bomb, the Lorvian Herald reported.", "Velmar's defence ministry"),
+        ("The Lorvian Herald reported that Velmar's army said Ostravan drones had struck a depot.", "Velmar's army"),
+        ("Velmar's army said Ostravan drones had struck a depot, Lorvian news agency Tarpress reported.",
+         "Velmar's army"),
+    ],
+)
+def test_claims_a_party_quoted_by_an_outlet_is_the_speaker(extractor, text, speaker):
+    assert only(extracted(extractor, text)).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velmar's defence ministry said several civilians had been wounded in Dresna.",
+        "The Lorvian health ministry said civilians had been injured in Tarsk overnight.",
+    ],
+)
+def test_claims_civilians_harmed_without_a_cause_still_accuse(extractor, text):
+    assert only(extracted(extractor, text)).stance is Stance.ACCUSE

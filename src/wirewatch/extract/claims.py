@@ -334,14 +334,25 @@ def match_claims(doc: Doc, figures: frozenset[int] = frozenset()) -> list[ClaimH
 
 
 def _nested(token: Token, statements: list[Token], contents: dict) -> bool:
-    """True for a statement reported inside another's content ("analysts warned ... X insisting ...")."""
+    """True for a statement reported inside another's content ("analysts warned ... X insisting ...").
+    An outlet's report is no statement of its own: what it reports a party said stands ("the ministry
+    confirmed X, the Herald reported")."""
     if _shares_speaker(token):
         return False
     for other in statements:
         content = contents.get(other.i)
         if other is not token and content is not None and content.left_edge.i <= token.i <= content.right_edge.i:
-            return True
+            subject = subject_of(other)
+            if subject is None or not _outlet(_speaker_texts(subject)[1]):
+                return True
     return False
+
+
+def _outlet(phrase: str) -> bool:
+    """A speaker's phrase that names a media outlet or monitor reporting what others did ("news
+    agency", "-Monitor"), not a party's own agency or radio ("state news agency")."""
+    found = set(_LOWER_WORDS.findall(phrase.lower()))
+    return not found.isdisjoint(words("media_words")) and found.isdisjoint(words("organ_words"))
 
 
 def _outer_statement(verb: Token) -> Token | None:
@@ -706,6 +717,14 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
     if all(_negated(t) for t in harm):
         return Stance.ASSERT, None, None  # "no shelling was reported overnight": a report, not a charge
     if agent is None and any(_suffered(t) for t in harm):
+        casualty = mapping("casualty_words")
+        agents = [agent_of(t) for t in harm if t.pos_ == "VERB"]
+        by_weapon = [a for a in agents if a is not None and a.lower_ in words("weapon_nouns")]
+        if by_weapon and all(t.lower_ in casualty or lemmas[t.i] in casualty or t in by_weapon for t in harm):
+            # "a colonel was killed by a roadside bomb": a loss told with its cause but no doer is what
+            # a figure would be, and asserts when no number makes it one (C23); "civilians were
+            # wounded", with no cause, still blames the other side (C2)
+            return Stance.ASSERT, None, None
         return Stance.ACCUSE, None, _SUFFERED
     return Stance.ACCUSE, agent, agent
 
@@ -821,6 +840,8 @@ def _harm_agent(harm: list[Token]) -> str | None:
     for token in harm:
         if token.pos_ == "VERB":
             agent = agent_of(token)
+            if agent is not None and agent.lower_ in words("weapon_nouns"):
+                return _firing_side(agent)  # "killed by a roadside bomb" names no one; "by Russian drones" does
             if agent is not None:
                 return noun_phrase(agent, coordinated=True).text
             doer = _doer(token)
@@ -1108,9 +1129,7 @@ class _SpeakerMemory:
         """An observer's phrase: a non-party word ("analyst"), an outlet ("news agency"), or a person given
         with an age ("Dana Lee, 41,"), as reporters give private people and not officials."""
         found = set(_LOWER_WORDS.findall(phrase.lower()))
-        if not found.isdisjoint(words("media_words")) and found.isdisjoint(words("organ_words")):
-            return True  # an outlet reporting, not a party's own agency or radio
-        return not found.isdisjoint(words("non_party_words")) or bool(_AGED.search(phrase))
+        return _outlet(phrase) or not found.isdisjoint(words("non_party_words")) or bool(_AGED.search(phrase))
 
     def _is_observer(self, speaker: str) -> bool:
         surname = _surname(speaker)
