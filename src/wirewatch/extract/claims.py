@@ -848,7 +848,7 @@ def _harm_agent(harm: list[Token]) -> str | None:
             if doer is not None:
                 return doer
         else:
-            # "the militia staged a raid", "it will step up its raids", "turned vans into bombs"
+            # "the militia staged a raid", "it will step up its raids", "used vans as bombs"
             verb = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" and \
                 token.head.lower_ == "as" else None
             doing = verb is not None and verb.pos_ == "VERB" and (
