@@ -911,3 +911,23 @@ def test_claims_a_party_quoted_by_an_outlet_is_the_speaker(extractor, text, spea
 )
 def test_claims_civilians_harmed_without_a_cause_still_accuse(extractor, text):
     assert only(extracted(extractor, text)).stance is Stance.ACCUSE
+
+
+@pytest.mark.parametrize(
+    "text,speaker,accused",
+    [
+        ("The bombing of the market was blamed on the militia by the interior ministry.", "interior ministry",
+         "militia"),
+        ("Israel launched strikes on Gaza after the rocket fire was blamed on Islamic Jihad.", "Israel",
+         "Islamic Jihad"),
+        ("Velmar has asked Lorvia to hand over the rebel negotiators after a deadly ambush near Tarsk was blamed on "
+         "the group.", "Velmar", "group"),
+    ],
+)
+def test_claims_an_attack_blamed_on_a_group(extractor, text, speaker, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.accused) == (Stance.ACCUSE, speaker, accused)
+
+
+def test_claims_blame_with_no_one_blaming_is_narration(extractor):
+    assert extracted(extractor, "The attack on the convoy was blamed on Hamas.") == []

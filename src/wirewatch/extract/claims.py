@@ -407,6 +407,19 @@ def _speaker_token(verb: Token) -> Token | None:
 
 def _accusation(verb: Token) -> ClaimHit | None:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    blamed_on = _prep_object_token(verb, "on") if passive else None
+    if blamed_on is not None:
+        # "the bombing was blamed on the group": the accused is the "on" object; the speaker is the
+        # "by X", else whoever acts in the clause it hangs in ("X asked Y ..., after Z was blamed on W")
+        speaker_token = agent_of(verb) or _clause_subject(verb)
+        if speaker_token is None:
+            return None
+        accused = noun_phrase(blamed_on, coordinated=True).text
+        target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        action = _span_text(verb.doc, target.left_edge.i, target.right_edge.i + 1) if target is not None else ""
+        speaker, phrase = _speaker_texts(speaker_token)
+        return ClaimHit("claims.accuse_passive", Stance.ACCUSE, speaker, phrase, accused, _trim(action),
+                        _places_in(verb.doc, verb), verb.i)
     if passive:
         speaker_token = agent_of(verb)
         accused_token = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -427,6 +440,27 @@ def _accusation(verb: Token) -> ClaimHit | None:
     action = _prep_object(verb, ("of", "for", "with"))
     speaker, phrase = _speaker_texts(speaker_token)
     return ClaimHit(rule, Stance.ACCUSE, speaker, phrase, accused, action, _places_in(verb.doc, verb), verb.i)
+
+
+def _prep_object_token(verb: Token, preposition: str) -> Token | None:
+    """The object of the verb's own "<preposition> X" phrase, if it has one."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of the clause a subordinate verb hangs in ("X asked ..., after ... was blamed")."""
+    if verb.dep_ not in ("advcl", "ccomp", "conj") or verb.head is verb:
+        return None
+    head = verb.head
+    for _ in range(3):  # through "asked Y to hand over ...": the asker
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject if subject.pos_ in ("PROPN", "NOUN") else None
+        if head.dep_ not in ("xcomp", "advcl", "ccomp", "conj") or head.head is head:
+            return None
+        head = head.head
+    return None
 
 
 def _denial(verb: Token) -> ClaimHit | None:
