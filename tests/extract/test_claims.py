@@ -929,5 +929,18 @@ def test_claims_an_attack_blamed_on_a_group(extractor, text, speaker, accused):
     assert (claim.stance, claim.speaker, claim.accused) == (Stance.ACCUSE, speaker, accused)
 
 
+@pytest.mark.parametrize(
+    "text,accused",
+    [
+        ("Army officials said the rebels had used trucks seized from the police as car bombs to breach the walls.",
+         "rebels"),
+        ("Police said the militia had used a van stolen from a bakery as a bomb outside the barracks.", "militia"),
+    ],
+)
+def test_claims_used_as_a_weapon_names_the_user(extractor, text, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ACCUSE, accused)
+
+
 def test_claims_blame_with_no_one_blaming_is_narration(extractor):
     assert extracted(extractor, "The attack on the convoy was blamed on Hamas.") == []

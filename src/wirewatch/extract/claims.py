@@ -885,6 +885,8 @@ def _harm_agent(harm: list[Token]) -> str | None:
             # "the militia staged a raid", "it will step up its raids", "used vans as bombs"
             verb = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" and \
                 token.head.lower_ == "as" else None
+            if verb is not None and verb.dep_ == "acl" and token.dep_ == "pobj":
+                verb = verb.head.head  # "used vans seized from the army as bombs": "as" hangs on "seized"
             doing = verb is not None and verb.pos_ == "VERB" and (
                 verb.lemma_.lower() in words("doing_verbs") or verb.lemma_.lower() in _harmful())
             doer = _doer(verb) if doing else None
