@@ -27,17 +27,17 @@ SENTENCES = """\
 Velmar accused Ostrava of shelling a hospital in the border town of Kessel.
 Ostrava has been accused by Velmar of bombing the dam.
 The Ostravan defence ministry denied the report.
-The claim was dismissed as nonsense by the Velmari army.
+The charge was dismissed as a fabrication by the Ostravan navy.
 Armenia's defence ministry said Azerbaijani forces had shelled Martuni overnight.
 "Azerbaijani drones also struck a bus depot in Stepanakert."
 According to the Armenian defence ministry, Azerbaijani drones struck a bus depot in Stepanakert.
-Armenian officials said the central market in Stepanakert had come under fire.
-Azerbaijan's foreign minister pointed at alleged attacks on the city of Ganja.
+Velmari officials said the grain depot in Dresna had come under fire.
+Ostrava's interior minister pointed to alleged raids on the port of Kessel.
 The army condemned the rebels for shelling villages near Goma.
 Officials called 'baseless' the reports that soldiers had crossed the border.
 The president called the explosion at the station an attack.
 The ministry rejected accusations from Kyiv that its troops had shelled the plant.
-The Taliban claimed responsibility for the attack on the base.
+The Lerato Brigade took responsibility for the ambush on the convoy.
 Russia's defence ministry claimed to have shot down 20 Ukrainian drones overnight.
 """
 

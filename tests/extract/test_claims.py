@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from wirewatch.extract.claims import _SpeakerMemory, find_claims, match_claims
+from wirewatch.extract.claims import _SpeakerMemory, find_claims, match_claims, quotation_unit
 from wirewatch.extract.figures import find_figures
 from wirewatch.extract.pipeline import Extractor
 from wirewatch.model import Article, Stance
@@ -187,7 +187,7 @@ ARMENIA_AZERBAIJAN = (
     "Azerbaijan said Armenia had shelled Terter. "
     "Armenia said Azerbaijan had shelled Martuni. "
     "Armenia accused Azerbaijan of targeting civilians. "
-    "Armenian officials said the central market in Stepanakert had come under fire."
+    "Armenian officials said the water station in Martakert had come under heavy fire."
 )
 
 
@@ -198,7 +198,7 @@ def test_claims_passive_accusation_infers_opponent(extractor):
     assert claim.speaker == "Armenian officials"
     assert claim.accused == "Azerbaijani forces"
     assert claim.provenance.rule == "claims.said_content+accused_inferred"
-    assert claim.places == ("Stepanakert",)
+    assert claim.places == ("Martakert",)
 
 
 def test_claims_earlier_accusations_in_inference_article(extractor):
@@ -396,7 +396,7 @@ def test_claims_provenance_points_at_cue(extractor):
     [
         # operational and procedural reports
         "City officials said they closed two bridges over the river after the blast.",
-        "Police said they had found a second device near the market in Dresna.",
+        "Police said they had recovered an unexploded shell behind the depot in Tarsk.",
         "The governor said rescuers were still searching the rubble of the school.",
         "Velmar's interior minister said he had instructed the border guards to reinforce checkpoints.",
         "The prosecutor said her office had opened an investigation into the explosion.",
@@ -404,16 +404,20 @@ def test_claims_provenance_points_at_cue(extractor):
         # descriptions of when and what, arrests, contacts
         "The blast occurred shortly after noon near the bus depot in Dresna, police said.",
         "Officials said the roof of the school had collapsed after the explosion.",
-        "The prosecutor said she was reinstating arrest warrants for six rebel commanders.",
+        "The attorney general said he was issuing warrants for four militia leaders.",
         "The minister said his staff were in touch with the families of the missing.",
         # vows to find the perpetrators
         "\"We will find those who did this,\" the mayor said.",
+        "The mayor said police would work around the clock to identify and arrest those responsible.",
+        "The minister said investigators would work to locate the cell behind the bombing.",
         # no determination, no claim of responsibility
-        "A police spokesman said no group had yet claimed responsibility for the bombing in Kessel.",
+        "A ministry spokeswoman said nobody had so far taken responsibility for the ambush near Tarsk.",
+        "Officials said no faction had claimed responsibility for the car bomb in Dresna.",
+        "The governor said that no one has yet admitted responsibility for the rocket strike.",
         "Investigators said the cause of the fire had not been determined.",
         # promises, commitments and requests of help: the agreements layer reports them
-        "The host government said it would respect the protocols of the negotiations.",
-        "Moscow said it would provide all necessary assistance to Yerevan if the fighting spread.",
+        "The mediating government said it would honour the rules agreed for the talks.",
+        "Lorvia said it would offer full military aid to Velmar if the conflict escalated.",
         "The rebels said they had asked the mediators for urgent consultations.",
         # unnamed sources and people in the street
         "A security source said Ostravan troops had shelled the village overnight.",
@@ -438,10 +442,10 @@ def test_claims_not_from_procedure_or_non_parties(extractor, text):
         ("The rebel group said it would launch new attacks on government convoys.", Stance.ASSERT),
         ("\"We struck their fuel depots near the port,\" the Ostravan commander said.", Stance.ASSERT),
         # harm that no one is said to have done, told by a speaker with no side: what happened (C13)
-        ("\"We know there was a bombing,\" the city's police chief said.", Stance.ASSERT),
+        ("\"It is clear that a blast took place,\" the district police commander said.", Stance.ASSERT),
         ("Investigators said the devices found in the two towns were pipe bombs.", Stance.ASSERT),
         # a denial of responsibility, with no deny verb
-        ("The militia said in a statement that it was not responsible for the bombing in Kessel.", Stance.DENY),
+        ("The brigade said in a communique that it bore no responsibility for the blast at the Tarsk market.", Stance.DENY),
         ("Ostrava's foreign ministry said its forces had nothing to do with the attack on the convoy.", Stance.DENY),
         ("The army said the security forces were not involved in the shooting.", Stance.DENY),
     ],
@@ -546,11 +550,25 @@ def test_claims_condemnation_without_a_doer_is_no_claim(extractor, text):
     "text",
     [
         "Thailand and Cambodia accused each other of opening fire first, both sides said.",
-        "Velmar accused Ostrava of breaking the truce, the Velmari defence ministry said in a statement.",
+        "Velmar accused Ostrava of violating the ceasefire, Velmar's general staff said in a communique.",
+        "The rebels accused government troops of shelling the camp near Tarsk, a rebel spokesman said on Sunday.",
     ],
 )
 def test_claims_accusation_with_its_speaker_after_it_is_one_claim(extractor, text):
     assert only(extracted(extractor, text)).stance is Stance.ACCUSE
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("The accusation was dismissed as nonsense by the Velmari army.", "Velmari army"),
+        ("The charge was dismissed as a fabrication by the Ostravan interior ministry.", "Ostravan interior ministry"),
+        ("The reports were rejected as enemy propaganda by the rebel command.", "rebel command"),
+    ],
+)
+def test_claims_a_passive_denial_names_its_agent(extractor, text, speaker):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker) == (Stance.DENY, speaker)
 
 
 def test_claims_a_deny_verb_the_prefilter_once_missed(extractor):
@@ -561,13 +579,13 @@ def test_claims_a_deny_verb_the_prefilter_once_missed(extractor):
 @pytest.mark.parametrize(
     "text,speaker,rule",
     [
-        ("The Taliban claimed responsibility for the attack on the base.", "Taliban", "claims.responsibility"),
-        ("The militant group accepted responsibility for the bombings in the capital.", "militant group",
+        ("The Lerato Brigade claimed responsibility for the ambush on the convoy.", "Lerato Brigade", "claims.responsibility"),
+        ("The armed faction admitted responsibility for the blasts near the harbour.", "armed faction",
          "claims.responsibility"),
         ("Al-Shabaab took responsibility for the raid on the hotel in Mogadishu.", "Al-Shabaab", "claims.responsibility"),
         ("Russia's defence ministry claimed to have shot down 20 Ukrainian drones overnight.",
          "Russia's defence ministry", "claims.claimed_to"),
-        ("The army claimed to have hit three gunmen.", "army", "claims.claimed_to"),
+        ("The navy claimed to have sunk two rebel boats.", "navy", "claims.claimed_to"),
         ("The Houthis claimed to have struck a cargo ship in the Red Sea.", "Houthis", "claims.claimed_to"),
     ],
 )
@@ -583,7 +601,7 @@ def test_claims_no_responsibility_claimed_is_no_claim(extractor):
 @pytest.mark.parametrize(
     "text,accused",
     [
-        ("The official said the raid began at dawn when the attackers rammed a truck through the gate.", "attackers"),
+        ("The governor said the assault started at night when the assailants drove a van into the checkpoint.", "assailants"),
         ("Police said gunmen opened fire on worshippers leaving the mosque in Kessel.", "gunmen"),
         ("Insurgents also stormed a police post near Baqubah, killing at least nine officers, according to "
          "two security officials.", "Insurgents"),
@@ -594,22 +612,34 @@ def test_claims_attackers_named_by_the_deed_are_accused(extractor, text, accused
     assert claim.stance is Stance.ACCUSE and accused in claim.accused
 
 
+def test_claims_a_speaker_with_a_year_in_an_apposition_still_speaks(extractor):
+    text = "\"We are taking the war to their bases,\" said Ilya Varga, the militia's commander since 2014."
+    assert only(extracted(extractor, text)).speaker == "Ilya Varga"
+
+
 def test_claims_a_day_is_no_accused_party(extractor):
     claims = extracted(extractor, "Tuesday's shelling of the port was the heaviest yet, according to Velmar's defence "
                                   "ministry.")
     assert all(c.accused is None or "Tuesday" not in c.accused for c in claims)
 
 
-def test_claims_a_speaker_dated_by_an_earlier_year_is_left_out(extractor):
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 2010 government warning said militants could hide bombs in cooking pots.",
+        "A joint bulletin issued by the two ministries in 2015 said militants could hide explosives in fuel cans.",
+    ],
+)
+def test_claims_a_speaker_dated_by_an_earlier_year_is_left_out(extractor, text):
     # guideline C27: a claim about an earlier, unrelated event
-    assert extracted(extractor, "A 2010 government warning said militants could hide bombs in cooking pots.") == []
+    assert extracted(extractor, text) == []
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "The army said that the first shooting did not involve its soldiers, but that after midnight its posts "
-        "came under heavy gunfire from militants.",
+        "The navy said that the morning clash did not involve its sailors, but that by evening its patrol boats "
+        "had come under rocket fire from the rebels.",
         "Azerbaijan's defence ministry said its forces were not responsible for the blast, and that Armenian drones "
         "had bombed the depot the night before.",
     ],
@@ -627,7 +657,7 @@ def test_claims_clauses_of_one_stance_stay_one_claim(extractor):
 @pytest.mark.parametrize(
     "text,stance,accused",
     [
-        ("On Friday, the French president called the explosion an \"attack\".", Stance.ASSERT, None),
+        ("On Monday, the Lorvian premier termed the blast a \"massacre\".", Stance.ASSERT, None),
         ("The governor described the blast at the depot as a terrorist act.", Stance.ASSERT, None),
         ("Zelensky called Russia's shelling of the plant an act of terrorism.", Stance.ACCUSE, "Russia"),
         ("The Sudanese army called the RSF's shelling of El Fasher an act of terrorism.", Stance.ACCUSE, "RSF"),
@@ -676,10 +706,241 @@ def test_claims_quote_of_a_bystander_is_no_claim(extractor):
     "text",
     [
         "A Houthi spokesman said they had targeted a cargo ship in the Red Sea.",
-        "Zabihullah, a spokesman for the group, said they have killed 40 soldiers in the attack.",
+        "Tomas Ferin, a spokesman for the brigade, said they had shot down two helicopters in the fighting.",
         "A representative of the militia said they had destroyed three army trucks near Goma.",
     ],
 )
 def test_claims_a_spokesman_speaks_for_his_group(extractor, text):
     claim = only(extracted(extractor, text))
     assert claim.stance is Stance.ASSERT and claim.accused is None
+
+
+# --- outlets, private people and documents as speakers (issue 21, second round) -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lorvian Herald news agency reported that Ostravan jets had bombed the bridge near Tarsk.",
+        "Ostravan artillery shelled the port overnight, Al-Lorvia Monitor reported.",
+        "The Observatory for Civil Rights said government jets had bombed the market in Dresna.",
+        "Marta Ilic, 34, said the rebels had shelled her street.",
+        "Joseph Ndeko, 52, who runs a pharmacy in the town, said militiamen had looted the shops.",
+    ],
+)
+def test_claims_outlets_and_private_people_are_no_parties(extractor, text):
+    assert extracted(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("The state news agency said rebel fighters had attacked a checkpoint near Dresna.", "state news agency"),
+        ("A rebel-linked news agency said its fighters had destroyed two tanks.", "rebel-linked news agency"),
+        ("The press service of the Velmari army said its gunners had destroyed an Ostravan depot.",
+         "press service of the Velmari army"),
+    ],
+)
+def test_claims_a_partys_own_outlet_speaks_for_it(extractor, text, speaker):
+    assert only(extracted(extractor, text)).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A statement read out on Velmari radio said Ostravan troops had shelled Dresna. "
+        "He said the army would strike back at the gun positions.",
+        "The communique accused the rebels of attacking the convoy near Tarsk. "
+        "She said the shelling of the camp had to be answered.",
+    ],
+)
+def test_claims_he_or_she_is_never_a_document(extractor, text):
+    assert all(c.speaker not in ("statement", "communique") for c in extracted(extractor, text)[1:])
+
+
+@pytest.mark.parametrize(
+    "text,accused",
+    [
+        ("Sudan's army said RSF drones had struck a hospital in El Obeid.", "RSF"),
+        ("Israel's military said Hezbollah drones had hit a base in the north.", "Hezbollah"),
+        ("The Congolese army said M23 artillery had struck a camp near Sake.", "M23"),
+        ("The governor said the militia's rockets had hit the market.", "militia"),
+    ],
+)
+def test_claims_a_groups_weapons_name_the_group_as_accused(extractor, text, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ACCUSE, accused)
+
+
+def test_claims_a_day_owns_no_weapon(extractor):
+    claims = extracted(extractor, "Officials said Monday's missiles had hit the fuel depot in Dresna.")
+    assert all(c.accused is None or "Monday" not in c.accused for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text,accused",
+    [
+        ("Two rebels attempted to ambush an army convoy near Dresna, the army said.", "rebels"),
+        ("Police said militiamen had abducted six aid workers near Tarsk.", "militiamen"),
+        ("The army said insurgents stormed a police post overnight.", "insurgents"),
+        ("The ministry said the fighters had looted the clinic and kidnapped two nurses.", "fighters"),
+    ],
+)
+def test_claims_more_kinds_of_harm_accuse_their_doer(extractor, text, accused):
+    claim = only(extracted(extractor, text))
+    assert claim.stance is Stance.ACCUSE and accused in (claim.accused or "")
+
+
+@pytest.mark.parametrize(
+    "text,accused",
+    [
+        ("The governor said the ministers deplored the massacre of villagers by the militia.", "militia"),
+        ("Kyiv's mayor said the strike on the clinic by Russian drones killed no one.", "Russian forces"),
+        ("Velmar's foreign ministry condemned the shelling of Dresna by Ostravan artillery.", "Ostravan artillery"),
+    ],
+)
+def test_claims_the_by_phrase_of_a_harm_noun_names_its_doer(extractor, text, accused):
+    assert only(extracted(extractor, text)).accused == accused
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cabinet said the ministers had discussed the rebels' bombing campaign in the capital.",
+        "The mayor said the council members had debated the shelling of the port for an hour.",
+    ],
+)
+def test_claims_who_speaks_of_an_attack_did_not_do_it(extractor, text):
+    assert all(c.accused is None or "minister" not in c.accused and "council" not in c.accused
+               for c in extracted(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("A statement from the Velmari cabinet said Ostravan troops had shelled Dresna.", "Velmari cabinet"),
+        ("A communique issued by the rebel command accused government troops of shelling the camp.", "rebel command"),
+        ("A letter from the Lorvian foreign ministry said Velmari jets had bombed the border post.",
+         "Lorvian foreign ministry"),
+    ],
+)
+def test_claims_a_document_speaks_for_its_issuer(extractor, text, speaker):
+    assert only(extracted(extractor, text)).speaker == speaker
+
+
+def test_claims_it_after_a_party_owns_an_act_is_that_party(extractor):
+    text = ("A statement read out on Velmari radio said Ostravan troops had shelled Dresna. "
+            "The Lerato Brigade took responsibility for the ambush near Tarsk. "
+            "It claimed that its fighters had warned the drivers an hour before.")
+    assert extracted(extractor, text)[-1].speaker == "Lerato Brigade"
+
+
+# --- a quotation of several sentences is one unit (issue 21, second round) ----------------------
+
+
+@pytest.mark.parametrize(
+    "text,part,whole",
+    [
+        ('Intro.\n"Four gunmen tried to plant a mine. It went off early," the police said. Later text.',
+         "It went off early", '"Four gunmen tried to plant a mine. It went off early," the police said.'),
+        ('“Our posts were shelled all night. Two men are missing,” a Lorvian officer said on Monday.\nNext.',
+         "Our posts were shelled", "“Our posts were shelled all night. Two men are missing,” a Lorvian officer said "
+         "on Monday."),
+    ],
+)
+def test_quotation_unit_widens_a_sentence_to_its_quotation(text, part, whole):
+    start = text.index(part)
+    end = text.index(".", start) + 1
+    lo, hi = quotation_unit(text, start, end)
+    assert text[lo:hi].strip() == whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The army said the rebels had shelled the port. "We will respond," it said.',
+        '"They fired first.\nThen they ran," the commander said.',  # a paragraph ends the quotation
+    ],
+)
+def test_quotation_unit_leaves_a_closed_or_cut_quotation_alone(text):
+    first_end = text.index(".") + 1
+    assert quotation_unit(text, 0, first_end) == (0, first_end)
+
+
+def test_claims_one_claim_per_quotation(extractor):
+    text = ('"Militiamen burned the granary in Tarsk overnight. The families there have lost their winter stores," '
+            'a Velmari regional governor said on Tuesday.')
+    found = extracted(extractor, text)
+    assert [c.stance for c in found] == [Stance.ACCUSE]
+    assert found[0].sentence == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velmar's defence ministry confirmed that a colonel was killed by a roadside bomb.",
+        "The Lorvian army said an officer had been killed by a landmine near the border.",
+    ],
+)
+def test_claims_an_own_loss_without_a_doer_or_number_asserts(extractor, text):
+    # guideline C23: a party confirming its own single loss is an assertion
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ASSERT, None)
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("The war took another toll this week when Velmar's defence ministry confirmed that a colonel was killed "
+         "by a roadside bomb, the Lorvian Herald reported.", "Velmar's defence ministry"),
+        ("The Lorvian Herald reported that Velmar's army said Ostravan drones had struck a depot.", "Velmar's army"),
+        ("Velmar's army said Ostravan drones had struck a depot, Lorvian news agency Tarpress reported.",
+         "Velmar's army"),
+    ],
+)
+def test_claims_a_party_quoted_by_an_outlet_is_the_speaker(extractor, text, speaker):
+    assert only(extracted(extractor, text)).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velmar's defence ministry said several civilians had been wounded in Dresna.",
+        "The Lorvian health ministry said civilians had been injured in Tarsk overnight.",
+    ],
+)
+def test_claims_civilians_harmed_without_a_cause_still_accuse(extractor, text):
+    assert only(extracted(extractor, text)).stance is Stance.ACCUSE
+
+
+@pytest.mark.parametrize(
+    "text,speaker,accused",
+    [
+        ("The bombing of the market was blamed on the militia by the interior ministry.", "interior ministry",
+         "militia"),
+        ("Israel launched strikes on Gaza after the rocket fire was blamed on Islamic Jihad.", "Israel",
+         "Islamic Jihad"),
+        ("Velmar has asked Lorvia to hand over the rebel negotiators after a deadly ambush near Tarsk was blamed on "
+         "the group.", "Velmar", "group"),
+    ],
+)
+def test_claims_an_attack_blamed_on_a_group(extractor, text, speaker, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.accused) == (Stance.ACCUSE, speaker, accused)
+
+
+@pytest.mark.parametrize(
+    "text,accused",
+    [
+        ("Army officials said the rebels had used trucks seized from the police as car bombs to breach the walls.",
+         "rebels"),
+        ("Police said the militia had used a van stolen from a bakery as a bomb outside the barracks.", "militia"),
+    ],
+)
+def test_claims_used_as_a_weapon_names_the_user(extractor, text, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ACCUSE, accused)
+
+
+def test_claims_blame_with_no_one_blaming_is_narration(extractor):
+    assert extracted(extractor, "The attack on the convoy was blamed on Hamas.") == []

@@ -536,3 +536,29 @@ def test_event_types_allowed_restricts_the_choice():
     text = "The two factions signed a peace agreement after artillery shelled the town."
     assert classify_snippet(text, allowed={"ART_MISS_ATTACK"}) == "ART_MISS_ATTACK"
     assert classify_snippet(text, allowed={"GRENADE"}) == FALLBACK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine's defence ministry confirmed that a colonel was killed by a roadside bomb. "
+        "The colonel died after a roadside bomb detonated under his convoy near Kramatorsk.",
+        "Two police officers were wounded when a roadside bomb hit their convoy near Kandahar on Sunday. "
+        "The Afghan interior ministry said an officer had been wounded by the bomb.",
+    ],
+)
+def test_events_a_party_statement_takes_the_place_of_the_attack_narrated_next_to_it(extractor, text):
+    events = events_in(extractor, text)
+    narrated = [e for e in events if e.provenance.rule == "events.narrated"]
+    stated = [e for e in events if e.stance is not None and e.plover != "ACCUSE" and e.label == narrated[0].label]
+    assert narrated and narrated[0].places, show(events)
+    assert stated and all(e.places == narrated[0].places for e in stated), show(events)
+
+
+def test_events_a_statement_keeps_no_place_when_neighbours_disagree(extractor):
+    text = ("A soldier died after a roadside bomb detonated under his truck near Kramatorsk. Ukraine's army said a "
+            "colonel was killed by a roadside bomb. A medic died after a roadside bomb detonated under her ambulance "
+            "near Sloviansk.")
+    events = events_in(extractor, text)
+    stated = [e for e in events if e.stance is not None and e.label != "ATTRIB"]
+    assert all(not e.places for e in stated), show(events)

@@ -118,12 +118,21 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def agent_of(verb: Token) -> Token | None:
-    """The X of a passive "by X"."""
+    """The X of a passive "by X", also where the parser hangs "by X" on the verb's own "as" phrase
+    ("was dismissed as nonsense by X": the agent is the verb's, whatever the attachment)."""
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            for by in (b for b in pobj.children if b.dep_ == "prep" and b.lower_ == "by"):
+                objects = [c for c in by.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
     return None
 
 

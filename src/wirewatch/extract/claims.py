@@ -34,9 +34,9 @@ _BASE_RULES = (
     "claims.alleged",  # "X pointed at alleged attacks on Y"
     "claims.condemn",  # "X condemned Y for shelling Z", "X denounced the aggression of Y"
     "claims.called_false",  # "X called the reports baseless"
-    "claims.called",  # "X called the explosion an attack", "X described Y's shelling as a crime"
+    "claims.called",  # "X termed the blast sabotage", "X branded Y's raid a massacre"
     "claims.accuse_noun",  # "accusations from X that Y shelled Z"
-    "claims.responsibility",  # "X claimed responsibility for the attack"
+    "claims.responsibility",  # "X took responsibility for the ambush"
     "claims.claimed_to",  # "X claimed to have shot down 20 drones"
     "claims.quoted",  # a quoted sentence with no speech verb, by its neighbour's speaker
 )
@@ -47,6 +47,8 @@ RULES = _BASE_RULES + tuple(rule + INFERRED for rule in _BASE_RULES)
 _QUOTED = "claims.quoted"
 _OPENING_QUOTES = ('"', "“")
 _CLOSING_QUOTES = ('"', "”")
+# The end of a sentence after a quotation's close: '..." the governor said.'
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 # The rules whose stance is read from the content of a statement rather than from its verb.
 _CLASSIFIED = ("claims.said_content", "claims.according_to")
 # Subjects that name no one to refer back to: the writer, the reader, a relative pronoun.
@@ -57,9 +59,13 @@ _AGREEMENT = {pronoun: tuple(kinds.split()) for pronoun, kinds in mapping("speak
 _PRONOUNS = frozenset(_AGREEMENT)
 # The doer of harm when the content calls it "the enemy": the speaker's opponent, to be inferred.
 _ENEMY = "enemy"
+# The kind of a speaker that is a document ("a statement said"): no personal pronoun refers to it.
+_DOCUMENT = "document"
+# A person given with an age ("Dana Lee, 41,"): a private person, whom reporters date, not an official.
+_AGED = re.compile(r"^[^,]+,\s*(?:aged\s+)?\d{1,3}\s*(?:,|$|\b(?:who|a|an|the)\b)")
 # The marker of harm told from its target's side ("came under fire"), whose doer is to be inferred.
 _SUFFERED = "suffered"
-# The speaker's own side as the doer of harm ("it would mount new attacks", "our aircraft hit").
+# The speaker's own side as the doer of harm ("it will step up its raids", "our gunners struck").
 _OWN_SIDE_PRONOUNS = words("own_side_pronouns")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 _AND_OR_COMMA = re.compile(r"\band\b|,")
@@ -146,12 +152,54 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
             hits[pos] = _quoted(item.doc, at[pos], _quote_speaker(items, hits, pos))
         for hit in hits[pos]:
             speaker, observer = memory.resolve(hit.speaker, hit.speaker_phrase)
-            if speaker and not observer and not _YEAR.search(hit.speaker):
-                # A speaker dated by a year ("a 2010 warning said") speaks of an earlier time (C27).
+            if speaker and not observer and not _YEAR.search((hit.speaker_phrase or hit.speaker).split(",")[0]):
+                # A speaker dated by a year ("a 2010 warning said", "a bulletin issued in 2015 said")
+                # speaks of an earlier time (C27); an apposition's year ("X, leader since 2010,") does not.
                 found.append((item, hit, speaker))
         memory.learn(item.doc)
     parties = _LazyParties(article.text, found)
-    return [_build(hit, speaker, item, article, parties) for item, hit, speaker in found]
+    built = [(_build(hit, speaker, item, article, parties), item) for item, hit, speaker in found]
+    return _one_per_quotation([(c, c.sentence != item.sentence.text) for c, item in built])
+
+
+def _one_per_quotation(claims: list[tuple[Claim, bool]]) -> list[Claim]:
+    """A quotation of several sentences within one paragraph (a claim's sentence widened to it) is
+    one statement: its speaker's accusation or denial stands for it, and an assertion by the same
+    speaker in it is left out. Claims of one ordinary sentence are all kept."""
+    strong = {(c.sentence, c.speaker) for c, widened in claims if widened and c.stance is not Stance.ASSERT}
+    return [c for c, widened in claims
+            if not widened or c.stance is not Stance.ASSERT or (c.sentence, c.speaker) not in strong]
+
+
+def quotation_unit(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a sentence widened to the whole quotation it is part of, within its paragraph
+    ('"A. B," said X.' is one unit): a reader, and other sentence splitters, take such a quotation
+    as one sentence, while ours cuts it at each full stop."""
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    before = text[para_start:start]
+    opened = _open_quote(before)
+    if opened is not None:
+        start = para_start + opened
+    inside = text[start:end]
+    if _open_quote(inside) is not None:
+        closing = min((i for i in (text.find(q, end, para_end) for q in _CLOSING_QUOTES) if i >= 0), default=-1)
+        if closing >= 0:
+            stop = _SENTENCE_END.search(text, closing + 1, para_end)
+            end = stop.end() if stop else para_end
+    return start, end
+
+
+def _open_quote(text: str) -> int | None:
+    """Where a quotation left open at the end of the text begins, if one is."""
+    at = None
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and at is None):
+            at = i
+        elif ch == "”" or ch == '"':
+            at = None
+    return at
 
 
 def _bare_quote(text: str) -> bool:
@@ -286,14 +334,25 @@ def match_claims(doc: Doc, figures: frozenset[int] = frozenset()) -> list[ClaimH
 
 
 def _nested(token: Token, statements: list[Token], contents: dict) -> bool:
-    """True for a statement reported inside another's content ("analysts warned ... X insisting ...")."""
+    """True for a statement reported inside another's content ("analysts warned ... X insisting ...").
+    An outlet's report is no statement of its own: what it reports a party said stands ("the ministry
+    confirmed X, the Herald reported")."""
     if _shares_speaker(token):
         return False
     for other in statements:
         content = contents.get(other.i)
         if other is not token and content is not None and content.left_edge.i <= token.i <= content.right_edge.i:
-            return True
+            subject = subject_of(other)
+            if subject is None or not _outlet(_speaker_texts(subject)[1]):
+                return True
     return False
+
+
+def _outlet(phrase: str) -> bool:
+    """A speaker's phrase that names a media outlet or monitor reporting what others did ("news
+    agency", "-Monitor"), not a party's own agency or radio ("state news agency")."""
+    found = set(_LOWER_WORDS.findall(phrase.lower()))
+    return not found.isdisjoint(words("media_words")) and found.isdisjoint(words("organ_words"))
 
 
 def _outer_statement(verb: Token) -> Token | None:
@@ -348,6 +407,19 @@ def _speaker_token(verb: Token) -> Token | None:
 
 def _accusation(verb: Token) -> ClaimHit | None:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    blamed_on = _prep_object_token(verb, "on") if passive else None
+    if blamed_on is not None:
+        # "the bombing was blamed on the group": the accused is the "on" object; the speaker is the
+        # "by X", else whoever acts in the clause it hangs in ("X asked Y ..., after Z was blamed on W")
+        speaker_token = agent_of(verb) or _clause_subject(verb)
+        if speaker_token is None:
+            return None
+        accused = noun_phrase(blamed_on, coordinated=True).text
+        target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        action = _span_text(verb.doc, target.left_edge.i, target.right_edge.i + 1) if target is not None else ""
+        speaker, phrase = _speaker_texts(speaker_token)
+        return ClaimHit("claims.accuse_passive", Stance.ACCUSE, speaker, phrase, accused, _trim(action),
+                        _places_in(verb.doc, verb), verb.i)
     if passive:
         speaker_token = agent_of(verb)
         accused_token = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -368,6 +440,27 @@ def _accusation(verb: Token) -> ClaimHit | None:
     action = _prep_object(verb, ("of", "for", "with"))
     speaker, phrase = _speaker_texts(speaker_token)
     return ClaimHit(rule, Stance.ACCUSE, speaker, phrase, accused, action, _places_in(verb.doc, verb), verb.i)
+
+
+def _prep_object_token(verb: Token, preposition: str) -> Token | None:
+    """The object of the verb's own "<preposition> X" phrase, if it has one."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of the clause a subordinate verb hangs in ("X asked ..., after ... was blamed")."""
+    if verb.dep_ not in ("advcl", "ccomp", "conj") or verb.head is verb:
+        return None
+    head = verb.head
+    for _ in range(3):  # through "asked Y to hand over ...": the asker
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject if subject.pos_ in ("PROPN", "NOUN") else None
+        if head.dep_ not in ("xcomp", "advcl", "ccomp", "conj") or head.head is head:
+            return None
+        head = head.head
+    return None
 
 
 def _denial(verb: Token) -> ClaimHit | None:
@@ -406,7 +499,7 @@ def _condemnation(verb: Token) -> ClaimHit | None:
     if action:
         accused = noun_phrase(target, coordinated=True).text
     elif target.lemma_.lower() in _harmful():
-        doer = next((c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        doer = _by_doer(target) or next((c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         doer = doer or next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else doer
         if doer is None:
@@ -421,7 +514,7 @@ def _condemnation(verb: Token) -> ClaimHit | None:
 
 
 def _own_act(verb: Token, owning: bool, own_acts: bool) -> ClaimHit | None:
-    """A party owning an act: "claimed responsibility for the attack" (rule claims.responsibility)
+    """A party owning an act: "took responsibility for the convoy ambush" (rule claims.responsibility)
     or "claimed to have shot down 20 drones" (claims.claimed_to); both assert. "No group has claimed
     responsibility" is no claim (C17)."""
     if not (owning or own_acts) or any(c.dep_ == "neg" for c in verb.children):
@@ -433,7 +526,7 @@ def _own_act(verb: Token, owning: bool, own_acts: bool) -> ClaimHit | None:
     else:
         return None
     speaker_token = _speaker_token(verb)
-    if speaker_token is None or any(c.dep_ == "det" and c.lower_ == "no" for c in speaker_token.children):
+    if speaker_token is None or _no_one(speaker_token):
         return None
     speaker, phrase = _speaker_texts(speaker_token)
     action = _span_text(verb.doc, content.left_edge.i, content.right_edge.i + 1)
@@ -456,7 +549,7 @@ def _called_false(verb: Token) -> ClaimHit | None:
 
 
 def _called_so(verb: Token) -> ClaimHit | None:
-    """"called the explosion an attack", "described the shelling as terrorism": a party says what an
+    """"termed the blast sabotage", "branded the raid a massacre": a party says what an
     incident was; it accuses whoever the incident names as its doer ("Velmar's shelling")."""
     named = [c for c in verb.children if c.dep_ in ("oprd", "xcomp")]
     named += [p for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
@@ -655,9 +748,17 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
         return Stance.ASSERT, None, None
     if agent and (agent.split() or [""])[0].lower() in _OWN_SIDE_PRONOUNS:
         return Stance.ASSERT, None, None
-    if agent is None and all(_negated(t) for t in harm):
+    if all(_negated(t) for t in harm):
         return Stance.ASSERT, None, None  # "no shelling was reported overnight": a report, not a charge
     if agent is None and any(_suffered(t) for t in harm):
+        casualty = mapping("casualty_words")
+        agents = [agent_of(t) for t in harm if t.pos_ == "VERB"]
+        by_weapon = [a for a in agents if a is not None and a.lower_ in words("weapon_nouns")]
+        if by_weapon and all(t.lower_ in casualty or lemmas[t.i] in casualty or t in by_weapon for t in harm):
+            # "a colonel was killed by a roadside bomb": a loss told with its cause but no doer is what
+            # a figure would be, and asserts when no number makes it one (C23); "civilians were
+            # wounded", with no cause, still blames the other side (C2)
+            return Stance.ASSERT, None, None
         return Stance.ACCUSE, None, _SUFFERED
     return Stance.ACCUSE, agent, agent
 
@@ -671,7 +772,7 @@ def _suffered(token: Token) -> bool:
 
 
 def _own_doing(span: Span) -> bool:
-    """Content whose main clause the speaker itself does ("it would mount new attacks", "we hit
+    """Content whose main clause the speaker itself does ("it will step up its raids", "we hit
     their depots"): a party's statement about its own actions asserts, it accuses no one."""
     root, harmful = span.root, _harmful()
     does_harm = root.lemma_.lower() in harmful or any(
@@ -709,10 +810,28 @@ def _no_claim(span: Span, lemmas: list[str], lowered: str) -> bool:
     """Content that reports procedure or feeling rather than a claim: a statement headed by an
     operational verb ("police closed the station", "they found a second device", "we will find
     them"), or one holding a no-claim phrase ("no group has claimed", "not determined")."""
-    if any(phrase in lowered for phrase in words("not_claim_phrases")):
+    if any(phrase in lowered for phrase in words("not_claim_phrases")) or any(_unowned(t) for t in span):
         return True
     heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    # and what a head sets out to do: "would work around the clock to identify those responsible"
+    heads += [c for h in heads if h.pos_ in ("VERB", "AUX") for c in h.children if c.dep_ == "xcomp"
+              or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     return any(lemmas[h.i] in words("procedure_verbs") for h in heads)
+
+
+def _unowned(token: Token) -> bool:
+    """"nobody has taken responsibility", "no faction claimed responsibility", "X did not admit
+    responsibility": that no one owns the act is no claim (C17), in any wording of the subject."""
+    if token.lemma_.lower() != "responsibility" or token.dep_ != "dobj":
+        return False
+    verb = token.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ == "neg" for c in verb.children) or any(_no_one(s) for s in subjects)
+
+
+def _no_one(subject: Token) -> bool:
+    """A subject that names no one: "nobody", "none", "no group", "no one"."""
+    return subject.lower_ in ("nobody", "none") or any(d.dep_ == "det" and d.lower_ == "no" for d in subject.children)
 
 
 def _states_a_toll(tokens: list[Token]) -> bool:
@@ -755,16 +874,22 @@ def _harm_agent(harm: list[Token]) -> str | None:
     for token in harm:
         if token.pos_ == "VERB":
             agent = agent_of(token)
+            if agent is not None and agent.lower_ in words("weapon_nouns"):
+                return _firing_side(agent)  # "killed by a roadside bomb" names no one; "by Russian drones" does
             if agent is not None:
                 return noun_phrase(agent, coordinated=True).text
             doer = _doer(token)
             if doer is not None:
                 return doer
         else:
-            # "the rebels carried out an attack", "it would mount new attacks", "used trucks as bombs"
+            # "the militia staged a raid", "it will step up its raids", "used vans as bombs"
             verb = token.head if token.dep_ == "dobj" else token.head.head if token.dep_ == "pobj" and \
                 token.head.lower_ == "as" else None
-            doer = _doer(verb) if verb is not None and verb.pos_ == "VERB" else None
+            if verb is not None and verb.dep_ == "acl" and token.dep_ == "pobj":
+                verb = verb.head.head  # "used vans seized from the army as bombs": "as" hangs on "seized"
+            doing = verb is not None and verb.pos_ == "VERB" and (
+                verb.lemma_.lower() in words("doing_verbs") or verb.lemma_.lower() in _harmful())
+            doer = _doer(verb) if doing else None
             if doer is not None:
                 return doer
         named = _doer_named_in(token)
@@ -782,13 +907,28 @@ def _doer_named_in(noun: Token) -> str | None:
                 if child.dep_ != "poss" else child.text.replace("’s", "").replace("'s", "")
         if child.dep_ == "poss" and child.pos_ == "PROPN" and child.lower_ not in _CALENDAR:
             return child.text
-    return None
+    doer = _by_doer(noun)
+    if doer is not None and doer.lower_ in words("weapon_nouns"):
+        return _firing_side(doer)
+    return noun_phrase(doer, coordinated=True).text if doer is not None else None
+
+
+def _by_doer(noun: Token) -> Token | None:
+    """The "by X" of a harm noun ("the massacre of villagers by the militia"): its doer, before any
+    "of" (the shelling "of Dresna" is its target)."""
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    doer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if doer is None or doer.pos_ not in ("NOUN", "PROPN") or doer.lower_ in _CALENDAR:
+        return None
+    return doer if doer.lower_ in words("weapon_nouns") or not _incident(doer) else None
 
 
 def _doer(verb: Token) -> str | None:
     """The subject of a verb of harm as the one who did it: the side a weapon was fired from, the
     speaker's own "we" or "it", or a named subject; None for pronouns, incidents and empty words."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "xcomp":  # "two rebels tried to ambush a convoy"
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
     if subject.lower_ in words("weapon_nouns"):
@@ -822,7 +962,12 @@ def _firing_side(weapon: Token) -> str | None:
         country = demonym_country(token.text) or side_of(token.text if token.pos_ == "PROPN" else None)
         if country:
             return forces_of(country)
-    return None
+    # an armed group that is no state names the weapon's side itself: "RSF drones", "the militia's rockets"
+    owner = next((c for c in weapon.children if (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN")
+                  or c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    if owner is None or owner.lower_ in _CALENDAR:
+        return None
+    return noun_phrase(owner, coordinated=False).text.removesuffix("'s").removesuffix("’s")
 
 
 def _content_head(verb: Token) -> Token | None:
@@ -898,9 +1043,23 @@ def _speaker_texts(token: Token) -> tuple[str, str]:
 
 
 def _speaker_texts_of(token: Token, doc: Doc) -> tuple[str, str]:
+    token = _issuer(token) or token
     span = noun_phrase(token, coordinated=True)
     whole = _span_text(doc, min(span.start, token.left_edge.i), max(span.end, token.right_edge.i + 1))
     return _span_text(doc, span.start, span.end), whole
+
+
+def _issuer(token: Token) -> Token | None:
+    """Who a document speaker speaks for: "a statement from the cabinet", "a communique issued by the
+    rebel command" (the cabinet, the rebel command); None for any other speaker."""
+    if token.lemma_.lower() not in words("document_nouns"):
+        return None
+    for prep in [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")] + [
+            g for c in token.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"]:
+        issuer = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if issuer is not None and issuer.pos_ in ("NOUN", "PROPN"):
+            return issuer
+    return None
 
 
 def _own_places(verb: Token) -> tuple[str, ...]:
@@ -959,7 +1118,7 @@ class _SpeakerMemory:
             if not self.named:
                 return None, False
             target = self._antecedent(lowered)
-            return target, self._is_observer(target)
+            return target, target is not None and self._is_observer(target)
         head = _generic_head(speaker)
         if head:
             for earlier in reversed(self.named):
@@ -976,16 +1135,17 @@ class _SpeakerMemory:
             return speaker, True
         return speaker, self._is_observer(speaker)
 
-    def _antecedent(self, pronoun: str) -> str:
+    def _antecedent(self, pronoun: str) -> str | None:
         """The latest speaker, unless it is known to disagree with the pronoun ("he" after "the
         ministry said", "it" after "the minister said"): then the latest one known to agree, if any."""
         agreeing, latest = _AGREEMENT[pronoun], self.named[-1]
         if self.kinds.get(latest, agreeing[0]) in agreeing:
             return latest
-        return next((s for s in reversed(self.named) if self.kinds.get(s) in agreeing), latest)
+        fallback = None if self.kinds.get(latest) == _DOCUMENT else latest  # "he" is never "the statement"
+        return next((s for s in reversed(self.named) if self.kinds.get(s) in agreeing), fallback)
 
     def learn(self, doc: Doc) -> None:
-        lemmas, cues = lower_lemmas(doc), _speech_cues()
+        lemmas, cues = lower_lemmas(doc), _cue_lemmas()  # whoever any claim rule hears from
         for token in tokens_with_pos(doc, "VERB"):
             if lemmas[token.i] in cues:
                 subject = subject_of(token) or agent_of(token)
@@ -1002,8 +1162,10 @@ class _SpeakerMemory:
                     self.kinds[speaker] = kind
 
     def _observer_phrase(self, phrase: str) -> bool:
-        non_party = words("non_party_words")
-        return any(w in non_party for w in _LOWER_WORDS.findall(phrase.lower()))
+        """An observer's phrase: a non-party word ("analyst"), an outlet ("news agency"), or a person given
+        with an age ("Dana Lee, 41,"), as reporters give private people and not officials."""
+        found = set(_LOWER_WORDS.findall(phrase.lower()))
+        return _outlet(phrase) or not found.isdisjoint(words("non_party_words")) or bool(_AGED.search(phrase))
 
     def _is_observer(self, speaker: str) -> bool:
         surname = _surname(speaker)
@@ -1032,6 +1194,8 @@ def _kind_of(subject: Token, speaker: str) -> str | None:
     if subject.tag_ in ("NNS", "NNPS"):
         return "group"
     lemma = subject.lemma_.lower()
+    if lemma in words("document_nouns"):
+        return _DOCUMENT
     if lemma in words("body_nouns"):
         return "body"
     if lemma in words("person_nouns"):
@@ -1095,13 +1259,14 @@ def _build(hit: ClaimHit, speaker: str, item: ParsedSentence, article: Article, 
                                    hit.places, hit.cue), speaker, item, article, parties)
     sentence = item.sentence
     cue = item.doc[hit.cue]
+    start, end = quotation_unit(article.text, sentence.start, sentence.end)
     return Claim(
         stance=hit.stance,
         speaker=speaker,
         accused=accused if hit.stance is not Stance.DENY else hit.accused,
         action=hit.action,
         places=hit.places,
-        sentence=sentence.text,
+        sentence=sentence.text if (start, end) == (sentence.start, sentence.end) else article.text[start:end],
         provenance=Provenance(article.id, sentence.index, sentence.start + cue.idx,
                               sentence.start + cue.idx + len(cue.text), rule),
     )

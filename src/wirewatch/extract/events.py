@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache, lru_cache
 
 from ..model import (
@@ -66,7 +67,27 @@ def find_events(
         event = _narrated(item, article)
         if event is not None:
             events.append(event)
-    return sorted(events, key=lambda e: (e.provenance.sentence_index, e.provenance.start))
+    return sorted(_placed_by_neighbours(events), key=lambda e: (e.provenance.sentence_index, e.provenance.start))
+
+
+# How many sentences apart a party's statement and the narration of the same attack may stand.
+_NEIGHBOURS = 2
+
+
+def _placed_by_neighbours(events: list[EventMention]) -> list[EventMention]:
+    """A party's statement on an attack that names no place ("the ministry confirmed a general was
+    killed by a roadside bomb") is about the attack of the same kind the article narrates, with its
+    place, a sentence or two away: it takes that place, so the incident counts the party's word."""
+    narrated = [e for e in events if e.provenance.rule == "events.narrated" and e.places]
+    out = []
+    for event in events:
+        if event.stance is not None and not event.places and event.label not in ("ATTRIB", "REJECT"):
+            near = [n for n in narrated if n.label == event.label
+                    and abs(n.provenance.sentence_index - event.provenance.sentence_index) <= _NEIGHBOURS]
+            if len({n.places for n in near}) == 1:
+                event = replace(event, places=near[0].places)
+        out.append(event)
+    return out
 
 
 @lru_cache(maxsize=4096)
