@@ -522,3 +522,17 @@ def test_agreements_venue_comes_from_the_arrangements_own_clause(extractor, text
     found = [a for a in extracted(extractor, text) if a.kind.value == kind]
     assert found, kinds(extracted(extractor, text))
     assert found[0].venue == venue
+
+
+@pytest.mark.parametrize("text, not_date", [
+    ("The envoys brokered the truce after the president called for a halt to the fighting, the first talks "
+     "since the war broke out on October 3.", dt.date(2020, 10, 3)),
+    ("Both sides agreed to a ceasefire, the first pause since the rebels seized the town on October 9.",
+     dt.date(2020, 10, 9)),
+])
+def test_agreements_date_of_a_since_clause_is_not_the_arrangements(extractor, text, not_date):
+    """A date inside a clause that opens with "since" dates the start of something else (the war, a
+    seizure), never the arrangement the sentence reports."""
+    found = extracted(extractor, text)
+    assert found, text
+    assert all(a.date != not_date for a in found), [(a.kind.value, a.date) for a in found]

@@ -396,7 +396,7 @@ def _build(hit: AgreementHit, item: ParsedSentence, article: Article, belligeren
     mediators = _mediators(text_of(doc))
     parties = _parties(hit, doc, belligerents, mediators)
     cue = doc[hit.cue]
-    dates = find_dates(text_of(doc), article.published)
+    dates = [d for d in find_dates(text_of(doc), article.published) if not _in_since_clause(doc, cue, d.start, d.end)]
     date = dates[0] if dates else None
     return Agreement(
         kind=hit.kind,
@@ -516,6 +516,16 @@ def _governing_verb(token: Token) -> Token:
             return token
         token = token.head
     return token
+
+
+def _in_since_clause(doc: Doc, cue: Token, start: int, end: int) -> bool:
+    """Whether the words at these offsets sit in a clause of their own that opens with "since": "called
+    for a truce, the first since the war broke out on 3 May" dates the war's start, not the truce."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = _governing_verb(span.root)
+    return verb.i != _governing_verb(cue).i and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
 
 
 def _in_cue_clause(doc: Doc, cue: Token, start: int, end: int) -> bool:
