@@ -40,3 +40,16 @@ def test_only_the_chosen_sentences_are_parsed_in_their_order(nlp):
     results = parse_many(ARTICLES, nlp, wants)
     for (sentences, parsed) in results:
         assert [p.sentence.index for p in parsed] == [s.index for s in sentences if wants(s.text)]
+
+
+def test_a_run_on_sentence_over_the_limit_is_kept_but_not_parsed(nlp):
+    """A 'sentence' of thousands of characters (a table, repeated boilerplate, hostile input) stays in
+    the article's sentences but is never handed to the parser, so no rule's cost grows with it."""
+    from wirewatch.nlp.annotate import MAX_PARSED_CHARS
+
+    long_one = "Officials said that " + "shelling killed 1 " * (MAX_PARSED_CHARS // 10) + "people."
+    text = f"Rockets hit Goma on Monday, killing 3.\n\n{long_one}\n\nThe army said 2 soldiers died."
+    sentences, parsed = parse_many([(text, None)], nlp, lambda s: True)[0]
+    assert any(len(s.text) > MAX_PARSED_CHARS for s in sentences)
+    assert [p.sentence.text for p in parsed] == [s.text for s in sentences if len(s.text) <= MAX_PARSED_CHARS]
+    assert len(parsed) == 2

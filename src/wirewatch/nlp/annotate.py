@@ -24,6 +24,10 @@ DEFERRED = "ner"
 # their per-step cost is shared by more sentences in a bigger batch: 128 sentences a batch.
 TRANSITION_BATCH = 128
 PARSE_BATCH = 128
+# A "sentence" longer than this is no sentence a rule can read (news sentences run to a few hundred
+# characters): a table, a run of boilerplate or hostile input. It stays in the stored text and is not
+# parsed, so that the rules, several of them quadratic in a sentence's length, stay bounded.
+MAX_PARSED_CHARS = 1_500
 _TRANSITION_CFG = {"parser": {"batch_size": TRANSITION_BATCH}}
 _TEXT = "wirewatch.text"
 _TOKENS = "wirewatch.tokens"
@@ -57,7 +61,7 @@ def parse_many(
     spaCy does.
     """
     split = [split_sentences(text, dateline) for text, dateline in texts]
-    chosen = [[s for s in sentences if wants(s.text)] for sentences in split]
+    chosen = [[s for s in sentences if len(s.text) <= MAX_PARSED_CHARS and wants(s.text)] for sentences in split]
     flat = [s.text for group in chosen for s in group]
     docs = iter(_parse(flat, nlp, batch_size, entities_when, rules))
     return [(sentences, [ParsedSentence(s, next(docs)) for s in group]) for sentences, group in zip(split, chosen)]
