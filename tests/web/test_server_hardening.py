@@ -43,13 +43,14 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(db, monkeypatch):
     assert response.status_code == 413
 
 
-@pytest.mark.parametrize("body", ["{not json", "[1, 2", json.dumps(ARTICLE)])
-def test_authorisation_comes_before_parsing(db, body):
+@pytest.mark.parametrize("path", ["/api/articles", "/api/corrections"])
+@pytest.mark.parametrize("body", ["{not json", "[1, 2", "[]", json.dumps(ARTICLE)])
+def test_authorisation_comes_before_parsing(db, body, path):
     client = TestClient(create_app(db, "s3cret"))
-    response = client.post("/api/articles", content=body, headers={"Content-Type": "application/json"})
+    response = client.post(path, content=body, headers={"Content-Type": "application/json"})
     assert response.status_code == 401 and response.headers["www-authenticate"] == "Bearer"
     read_only = TestClient(create_app(db))
-    assert read_only.post("/api/articles", content=body).status_code == 403
+    assert read_only.post(path, content=body).status_code == 403
 
 
 @pytest.mark.parametrize("header", ["s3cret", "Basic s3cret", "Bearer", "Bearer s3cret2", "Bearers3cret",

@@ -11,6 +11,8 @@ import json
 import secrets
 
 INGEST_PATH = "/api/articles"
+# Writes that authenticate with a bearer token: refused before their body is read or parsed.
+BEARER_PATHS = (INGEST_PATH, "/api/corrections")
 # Pages and API share these; the dashboard loads nothing but its own stylesheet and icon, runs no
 # script, and is never framed.
 SECURITY_HEADERS = (
@@ -49,9 +51,9 @@ class Guard:
         send = _with_headers(send)
         headers = dict(scope.get("headers") or ())
         method, path = scope["method"], scope["path"]
-        if method == "POST" and path.rstrip("/") == INGEST_PATH:
+        if method == "POST" and path.rstrip("/") in BEARER_PATHS:  # who asks comes before what is sent
             if not self.token:
-                return await _answer(send, 403, "this server is read-only; start it with --token to accept articles")
+                return await _answer(send, 403, "this server is read-only; start it with --token to accept writes")
             if not bearer_matches(headers.get(b"authorization"), self.token):
                 return await _answer(send, 401, "missing or wrong token; send 'Authorization: Bearer <token>'",
                                      ((b"www-authenticate", b"Bearer"),))
