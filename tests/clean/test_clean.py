@@ -485,3 +485,13 @@ def test_clean_recurring_line_does_not_change_article_id(tmp_path):
             ids[folder.name] = {a.name: (a.id, a.text) for a in store.articles()}
     assert ids["alone"]["ht-0"][1] != ids["batch"]["ht-0"][1]
     assert ids["alone"]["ht-0"][0] == ids["batch"]["ht-0"][0]
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x07", "\x1b", "\x0b"])
+def test_clean_text_carries_no_control_characters(control):
+    """A NUL or escape character in posted or JSON Lines text never reaches the stored text (and from
+    there a report or a terminal)."""
+    body = f"Shelling in Orsa\n\nArtillery shelled the market{control} in Orsa on Friday, killing three, the governor said."
+    article = clean(_raw(body), "v1")
+    assert not any(ch in article.text for ch in "\x00\x07\x1b\x0b")
+    assert "market" in article.text and "Orsa on Friday" in article.text

@@ -10,7 +10,7 @@ from dataclasses import asdict
 
 from ..errors import BadInput
 from ..model import Article, DatePrecision, InputFormat, RawDocument
-from .html import html_main_text
+from .html import NOT_XML, html_main_text
 from .lines import classify_lines, is_terminated, is_widget, line_hash, normalise_line, strip_markdown
 from .meta import find_credits, find_dateline, guess_language, parse_date, split_browser_title
 
@@ -47,7 +47,7 @@ def clean_document(raw: RawDocument, version: str, recurring: frozenset[str] = f
         body, found = html_main_text(raw.body, raw.source, raw.url)
         meta = {key: meta[key] or found.get(key) for key in meta}
     else:
-        body = raw.body
+        body = NOT_XML.sub(" ", raw.body)  # a NUL or other control character posted in `text` is no text
     lines = [line for line in body.splitlines() if line.strip()]
     title, lines, title_meta = _take_title(meta["title"], lines, raw.format is not InputFormat.TEXT)
     meta["outlet"] = meta["outlet"] or title_meta.get("outlet")

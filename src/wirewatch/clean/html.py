@@ -17,7 +17,7 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 # Characters XML forbids (C0 controls but tab and line ends; noncharacters; lone surrogates): lxml
 # refuses a whole document for one of them, so each becomes a space before parsing.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "blockquote", "br", "tr", "section", "article")
 
@@ -46,7 +46,7 @@ def _fragment_text(markup: str) -> str:
 
 def html_main_text(markup: str, source: str, url: str | None = None) -> tuple[str, dict]:
     """The page's main text (one paragraph per line) and its metadata: title, sitename, date, url."""
-    markup = _NOT_XML.sub(" ", markup)
+    markup = NOT_XML.sub(" ", markup)
     try:
         doc = trafilatura.bare_extraction(
             markup, url=url, with_metadata=True, include_comments=False, include_tables=False
