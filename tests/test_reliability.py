@@ -344,6 +344,20 @@ def test_skipped_inputs_exit_1_and_usage_errors_exit_2(tmp_path, monkeypatch, ca
     assert code == 2
 
 
+def test_a_store_that_is_no_database_or_an_unwritable_output_is_exit_2_not_internal(tmp_path, monkeypatch, capsys):
+    """What the user can fix (a --db that is some other file, an --out path in a missing folder or that is
+    a folder) is a bad option: one line naming the path, exit 2, never 'internal error'."""
+    (tmp_path / "notes.db").write_text("shopping list, not a database\n" * 50)
+    code, err = _main(monkeypatch, capsys, "ledger", "--db", str(tmp_path / "notes.db"))
+    assert code == 2 and "internal error" not in err and "notes.db" in " ".join(err.split())
+    _write(tmp_path, "a.txt", "Heading\n\n" + BODY.format(place="Aleppo") + "\n")
+    db = str(tmp_path / "w.db")
+    code, _ = _main(monkeypatch, capsys, "ingest", "-q", str(tmp_path / "a.txt"), "--db", db)
+    for out in (tmp_path / "missing" / "r.md", tmp_path):
+        code, err = _main(monkeypatch, capsys, "report", "--format", "md", "--db", db, "--out", str(out))
+        assert code == 2 and "internal error" not in err, err
+
+
 # 8. output injection --------------------------------------------------------------------------------
 
 HOSTILE = [

@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
-from .errors import WirewatchError
+from .errors import ConfigError, WirewatchError
 from .settings import HELP, Settings
 from .store import Store
 
@@ -653,9 +653,9 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence: name it, keep the trace for --debug
         if _STATE["debug"] or os.environ.get("WIREWATCH_DEBUG") not in (None, "", "0"):
             traceback.print_exc()
-        busy = _busy(exc)
-        if busy is not None:
-            err.print(f"[red]error:[/] {escape(busy.line())}", highlight=False, soft_wrap=True)
+        problem = _busy(exc) or _user_problem(exc)
+        if problem is not None:
+            err.print(f"[red]error:[/] {escape(problem.line())}", highlight=False, soft_wrap=True)
             sys.exit(EXIT_USAGE)
         command = " ".join(os.fsdecode(a).encode("utf-8", "replace").decode("utf-8") for a in sys.argv[1:])[:200]
         message = " ".join(str(exc).split())[:300]
@@ -672,6 +672,26 @@ def _busy(exc: BaseException):
 
     if isinstance(exc, OperationalError) and "locked" in str(exc.orig).lower():
         return StoreBusy(str(_STATE.get("db") or "the store"))
+    return None
+
+
+def _user_problem(exc: BaseException):
+    """A ConfigError for what the user can fix (a --db that is no store or cannot be written, an --out
+    path that cannot be written), else None: these are bad options, not internal errors."""
+    from sqlalchemy.exc import DatabaseError
+
+    store = str(_STATE.get("db") or "the store")
+    if isinstance(exc, DatabaseError):
+        reason = " ".join(str(exc.orig).split())[:200]
+        lowered = reason.lower()
+        if "not a database" in lowered or "malformed" in lowered:
+            return ConfigError(store, f"not a readable wirewatch store ({reason})", "check --db")
+        if "readonly" in lowered or "read-only" in lowered:
+            return ConfigError(store, f"the store cannot be written ({reason})", "check the file's permissions")
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return ConfigError(os.fsdecode(exc.filename), exc.strerror or type(exc).__name__, "check the path")
+    if isinstance(exc, OSError) and exc.errno == 28:
+        return ConfigError("output", "no space left on the device")
     return None
 
 
