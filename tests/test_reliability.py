@@ -555,3 +555,14 @@ def test_a_store_made_before_the_new_columns_gains_them(tmp_path):
         assert [v for v, _ in store.extraction_states().values()] != [None]
         _write(tmp_path, "more.txt", "Heading\n\n" + BODY.format(place="Sirte") + "\n")
         assert runner.ingest([tmp_path / "more.txt"], store, Settings(db=db)).stored == ("more",)
+
+
+@pytest.mark.parametrize("name", ["x\x1b]0;PWNED\x07\x1b[2J.txt", "short\nskipped: FAKE.txt", "red\x1b[31m.txt"])
+def test_a_file_name_with_control_characters_cannot_drive_the_terminal(tmp_path, monkeypatch, capsys, name):
+    """A skipped file's name is printed with its control characters escaped: no escape sequence reaches
+    the terminal and no newline forges a second line."""
+    (tmp_path / name).write_text("too short\n")
+    code, err = _main(monkeypatch, capsys, "ingest", "-q", str(tmp_path), "--db", str(tmp_path / "w.db"))
+    assert code == 1
+    assert "\x1b" not in err and "\x07" not in err
+    assert not any(line.startswith("skipped: FAKE") for line in err.splitlines())

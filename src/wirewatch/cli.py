@@ -17,7 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
-from .errors import ConfigError, WirewatchError
+from .errors import ConfigError, WirewatchError, printable
 from .settings import HELP, Settings
 from .store import Store
 
@@ -184,13 +184,13 @@ def articles(
             made_by, problem = states.get(article.id, (None, None))
             state = _extraction_state(made_by, problem, version)
             if problem:
-                problems.append(f"{state}: {article.name} ({article.source}): {problem}")
+                problems.append(printable(f"{state}: {article.name} ({article.source}): {problem}"))
             table.add_row(
                 escape(article.id[:8]),
-                escape(article.name),
-                escape(article.outlet or ""),
+                escape(printable(article.name)),
+                escape(printable(article.outlet or "")),
                 article.published.isoformat() if article.published else "",
-                escape((article.title or "")[:70]),
+                escape(printable(article.title or "")[:70]),
                 str(article.words),
                 state,
             )
@@ -261,7 +261,8 @@ def _failures_into(failed: list[str], then=None):
 def _print_failures(handle, failed: list[str]) -> None:
     """One line per article whose extraction failed, with the reason the store keeps."""
     for source, reason in handle.extraction_problems(failed):
-        err.print(f"[red]failed:[/] {escape(source)}: {escape(reason)}", highlight=False, soft_wrap=True)
+        err.print(f"[red]failed:[/] {escape(printable(source))}: {escape(printable(reason))}", highlight=False,
+                  soft_wrap=True)
 
 
 def _print_extraction_table(results) -> None:

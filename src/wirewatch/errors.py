@@ -1,5 +1,7 @@
 """Errors that reach the user as one line naming the input."""
 
+import re
+
 
 class WirewatchError(Exception):
     """An error about one input or setting, read as `<input>: <what is wrong>[; what to do]`."""
@@ -11,8 +13,17 @@ class WirewatchError(Exception):
         super().__init__(self.line())
 
     def line(self) -> str:
-        text = f"{self.subject}: {self.problem}"
+        text = f"{printable(self.subject)}: {printable(self.problem)}"
         return f"{text}; {self.hint}" if self.hint else text
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """The text with control characters written as escapes: a file name with a newline or a terminal
+    escape sequence can neither forge a second line nor drive the terminal it is printed on."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class BadInput(WirewatchError):

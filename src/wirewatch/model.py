@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .errors import printable
+
 
 class DatePrecision(str, Enum):
     """How exactly a date is known: an article dated only 'October 2020' has precision MONTH."""
@@ -57,7 +59,7 @@ class Skipped:
     reason: str
 
     def line(self) -> str:
-        return f"{self.source}: {self.reason}"
+        return printable(f"{self.source}: {self.reason}")
 
 
 @dataclass(frozen=True, slots=True)
