@@ -566,3 +566,15 @@ def test_a_file_name_with_control_characters_cannot_drive_the_terminal(tmp_path,
     assert code == 1
     assert "\x1b" not in err and "\x07" not in err
     assert not any(line.startswith("skipped: FAKE") for line in err.splitlines())
+
+
+def test_ledger_tables_go_to_the_out_file_when_one_is_given(tmp_path, monkeypatch, capsys):
+    """`ledger --out FILE` writes the tables to the file, as `--format json --out` writes the JSON."""
+    _write(tmp_path, "a.txt", "Heading\n\n" + BODY.format(place="Kharkiv") + "\n")
+    db = str(tmp_path / "w.db")
+    _main(monkeypatch, capsys, "run", "-q", str(tmp_path / "a.txt"), "--db", db, "--out", str(tmp_path / "r.html"))
+    code, _ = _main(monkeypatch, capsys, "ledger", "--db", db, "--out", str(tmp_path / "ledger.txt"))
+    assert code == 0
+    written = (tmp_path / "ledger.txt").read_text(encoding="utf-8")
+    assert "incidents" in written and "figure series" in written
+    assert "figure series" not in capsys.readouterr().out

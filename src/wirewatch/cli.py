@@ -480,31 +480,33 @@ def ledger(
         from .report.sitrep import References
 
         refs = References(handle.store)
+        # --out: the same tables, written to the file (plain text, no colours).
+        sink = Console(file=output.open("w", encoding="utf-8"), width=120, no_color=True) if output else out
         table = Table(title=f"{len(book.incidents)} incidents")
         for column in ("date", "incident", "place", "status", "claims", "groups"):
             table.add_column(column, overflow="fold")
         for i in book.incidents:
             table.add_row(str(i.date or ""), i.acled or i.label, i.place.name if i.place else ", ".join(i.place_names),
                           i.status.value, str(len(i.claims)), str(len(i.groups)))
-        out.print(table)
+        sink.print(table)
         table = Table(title="figure series (one claimant, kind, group and scope each; never summed)")
         for column in ("claimant", "kind", "group", "scope", "latest", "as of", "points"):
             table.add_column(column, overflow="fold")
         for s in book.series:
             table.add_row(s.claimant, s.kind.value, s.group, s.scope, f"{s.latest.qualifier.value} {s.latest.value:,}",
                           str(s.latest.as_of or ""), str(len(s.points)))
-        out.print(table)
+        sink.print(table)
         for group in sorted({s.group for s in book.series}):
             low = book.conservative(group=group)
             if low is not None:
-                out.print(f"conservative killed figure, {group} (lowest latest conflict-wide count): {low:,}")
+                sink.print(f"conservative killed figure, {group} (lowest latest conflict-wide count): {low:,}")
         table = Table(title="agreements")
         for column in ("date", "kind", "venue", "mediators", "mentions", "alleged violations"):
             table.add_column(column, overflow="fold")
         for a in book.agreements:
             table.add_row(str(a.date or ""), a.kind.value, a.venue or "", ", ".join(a.mediators), str(len(a.mentions)),
                           str(len(a.violations)))
-        out.print(table)
+        sink.print(table)
         shared = [g for g in book.groups if len(g.members) > 1]
         if shared:
             table = Table(title="source groups carrying one origin text")
@@ -512,7 +514,10 @@ def ledger(
             table.add_column("outlets", overflow="fold")
             for g in shared:
                 table.add_row(g.id, ", ".join(refs.outlet(m) for m in g.members))
-            out.print(table)
+            sink.print(table)
+        if output:
+            sink.file.close()
+            err.print(f"ledger written to {escape(str(output))}", highlight=False)
 
 
 @app.command()
