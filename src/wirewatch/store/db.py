@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -88,21 +89,30 @@ class Store:
             raise ConfigError(db, f"not a usable database ({exc})") from None
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._create_tables()
+        self._create_tables(lock_wait)
 
-    def _create_tables(self) -> None:
+    def _create_tables(self, lock_wait: float) -> None:
         """Create what is missing. Two processes opening a fresh store at once both see no table and
-        both create it; the one that loses finds the table there on its next look and goes on."""
-        for attempt in range(10):
+        both create it; the one that loses finds the table there on its next look and goes on. SQLite
+        answers "locked" at once, without waiting, when two such readers both want to write (it would
+        deadlock), so a locked answer is tried again until `lock_wait` has passed."""
+        deadline = time.monotonic() + lock_wait
+        raced, waits = 0, 0
+        while True:
             try:
                 metadata.create_all(self.engine)
                 _add_missing_columns(self.engine)
                 return
             except (OperationalError, ProgrammingError, IntegrityError) as exc:
                 message = str(exc.orig).lower()
-                if attempt < 9 and ("already exists" in message or "duplicate" in message):
+                if raced < 9 and ("already exists" in message or "duplicate" in message):
+                    raced += 1
                     continue
                 if "locked" in message:
+                    if time.monotonic() < deadline:
+                        waits += 1
+                        time.sleep(min(0.05 * waits, 1.0))
+                        continue
                     raise StoreBusy(self.db) from None
                 raise ConfigError(self.db, f"cannot open the database ({exc.orig})") from None
 
