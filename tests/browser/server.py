@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
+from pathlib import Path
 
 import uvicorn
+
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 
 
 def free_port() -> int:
@@ -33,3 +37,17 @@ class Server:
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+@contextlib.contextmanager
+def demo_site(folder: Path, token: str | None = None):
+    """The demo corpus stored under `folder`, its ledger built, served by the dashboard; yields the URL."""
+    from wirewatch.api import Wirewatch
+    from wirewatch.web.app import create_app
+
+    db = folder / "demo.db"
+    with Wirewatch(str(db)) as handle:
+        handle.ingest([DEMO])
+        handle.ledger()
+    with Server(create_app(str(db), token=token)) as url:
+        yield url

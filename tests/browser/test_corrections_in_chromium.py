@@ -4,29 +4,21 @@ country borders with the incidents on them, all from 127.0.0.1."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from wirewatch.api import Wirewatch
-from wirewatch.web.app import create_app
 
 from . import chromium
-from .server import Server
+from .server import demo_site
 from .test_dashboard_in_chromium import _wait_for, browser  # noqa: F401 - the browser fixture, shared
 
 pytestmark = pytest.mark.skipif(not chromium.available(), reason="Debian chromium and chromium-driver are not installed")
-DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 TOKEN = "field-notes"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    db = tmp_path_factory.mktemp("corrections") / "demo.db"
-    with Wirewatch(str(db)) as handle:
-        handle.ingest([DEMO])
-        handle.ledger()
-    with Server(create_app(str(db), token=TOKEN)) as url:
+    with demo_site(tmp_path_factory.mktemp("corrections"), token=TOKEN) as url:
         yield url
 
 

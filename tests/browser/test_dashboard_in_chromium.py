@@ -3,30 +3,22 @@ console error, the filters narrow the list, an incident page shows both sides, n
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from wirewatch.api import Wirewatch
-from wirewatch.web.app import create_app
 
 from . import chromium
-from .server import Server
+from .server import demo_site
 
 pytestmark = pytest.mark.skipif(not chromium.available(), reason="Debian chromium and chromium-driver are not installed")
-DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 PAGES = ("/", "/incidents", "/figures", "/agreements", "/sources", "/map", "/docs", "/articles", "/actors",
          "/corrections")
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    db = tmp_path_factory.mktemp("dashboard") / "demo.db"
-    with Wirewatch(str(db)) as handle:
-        handle.ingest([DEMO])
-        handle.ledger()
-    with Server(create_app(str(db))) as url:
+    with demo_site(tmp_path_factory.mktemp("dashboard")) as url:
         yield url
 
 
