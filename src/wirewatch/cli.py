@@ -439,7 +439,11 @@ def export(
     require_store(settings)
     with _open_ledger(settings) as handle:
         if format is ExportFormat.jsonl:
-            text = "".join(json.dumps(extraction_record(e), ensure_ascii=False) + "\n" for e in handle.extractions())
+            from .corpus.corrections import checked_mentions
+
+            checked = checked_mentions(handle.ledger())
+            text = "".join(json.dumps(extraction_record(e, checked), ensure_ascii=False) + "\n"
+                           for e in handle.extractions())
         else:
             from .report.sitrep import References
 

@@ -25,6 +25,7 @@ import datetime as dt
 import io
 from functools import lru_cache
 
+from ..corpus.corrections import merged_actors
 from ..corpus.ledger import Ledger
 from ..model import Stance
 from ..resolve.actors import canonical_actors, resolve_actor
@@ -94,7 +95,7 @@ def _row(incident, ledger: Ledger, outlet_of, stamp: int) -> dict:
     else:
         actor2, inter2 = "", ""
     admin1, admin2 = _admin_names(place) if place else ("", "")
-    claimants = list(dict.fromkeys(n for c in incident.claims for n in canonical_actors(c.speaker)))
+    claimants = list(dict.fromkeys(n for c in incident.claims for n in merged_actors(ledger, c.speaker)))
     return {
         "event_id_cnty": f"{country['iso3'] or 'XXX'}-{incident.id.removeprefix('inc-')}",
         "event_date": incident.date.isoformat() if incident.date else "",
