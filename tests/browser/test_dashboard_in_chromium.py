@@ -93,7 +93,7 @@ def test_dashboard_map_draws_divisions_under_the_country_borders(site, browser):
     # drawn after the land and before the borders, so a border is never hidden under a province line
     order = [s.get_attribute("class") for s in shapes]
     assert order.index("divisions") < len(order) - 1 and "land" not in order[order.index("divisions"):]
-    assert "provinces: Natural Earth" in svg.text
+    assert "divisions: Natural Earth" in svg.text
     assert chromium.console_errors(browser) == []
 
 

@@ -80,7 +80,7 @@ def test_map_draws_divisions_of_the_incident_country_only(layer):
     svg = place_map(places, 900, 560)
     [path] = re.findall(r"<path d='([^']*)' class='divisions'", svg)
     assert path.count("M") == 1
-    assert "provinces: Natural Earth" in svg
+    assert "divisions: Natural Earth" in svg
     # under the country borders: the division path comes before the first outline with a title
     assert svg.index("class='divisions'") < svg.index("<title>Ukraine</title>")
 

@@ -122,7 +122,7 @@ def place_map(places: list[dict], width: int = 640, height: int = 380) -> str:
         parts.append(f"<text x='{x(p['lon']) + radius + 3:.1f}' y='{y(p['lat']) + 4:.1f}' class='label'>"
                      f"{escape(p['name'])}</text>")
     parts.append(f"<text x='{width - 32}' y='14' text-anchor='end' class='tick'>degrees; borders: countryinfo"
-                 f"{'; provinces: Natural Earth' if lines else ''}; "
+                 f"{'; divisions: Natural Earth' if lines else ''}; "
                  f"<tspan fill='{PALETTE[0]}'>●</tspan> disputed <tspan fill='{PALETTE[1]}'>●</tspan> other"
                  f"</text></svg>")
     return "".join(parts)
