@@ -55,6 +55,11 @@ def test_store_options_a_file_or_server_is_not_in_memory(db):
     assert not in_memory(db)
 
 
+def test_store_options_a_plain_path_is_a_file_name_whatever_it_holds():
+    assert not is_read_only("odd?mode=ro.db") and sqlite_path("odd?mode=ro.db") == Path("odd?mode=ro.db")
+    assert sqlite_path("sqlite:///runs/w.db?mode=ro") == Path("runs/w.db")
+
+
 @pytest.mark.parametrize("command", [["ingest", DEMO], ["run", DEMO], ["ledger"], ["report"], ["export", "-f", "csv"],
                                      ["correct", "check", "incident", "inc-1"], ["corrections"], ["articles"]])
 @pytest.mark.parametrize("db", [":memory:", "sqlite://"])

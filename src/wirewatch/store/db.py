@@ -76,9 +76,9 @@ def database_url(db: str) -> str:
 
 
 def _sqlite_url(db: str):
-    """The parsed SQLAlchemy URL of a SQLite --db (a path counts), or None for another database."""
+    """The parsed SQLAlchemy URL of a SQLite database URL, or None for a plain path or another database."""
     if "://" not in db:
-        return make_url(f"sqlite:///{db}")
+        return None
     try:
         url = make_url(db)
     except ArgumentError:
@@ -88,6 +88,8 @@ def _sqlite_url(db: str):
 
 def in_memory(db: str) -> bool:
     """Whether a --db names an in-memory SQLite database, which is gone when the command ends."""
+    if "://" not in db:
+        return db.strip() == ":memory:"
     url = _sqlite_url(db)
     if url is None:
         return False
@@ -96,17 +98,19 @@ def in_memory(db: str) -> bool:
 
 
 def is_read_only(db: str) -> bool:
-    """Whether a --db asks for a read-only SQLite store (`?mode=ro`)."""
+    """Whether a --db asks for a read-only SQLite store (a URL with `?mode=ro`)."""
     url = _sqlite_url(db)
     return url is not None and url.query.get("mode") == "ro"
 
 
 def sqlite_path(db: str) -> Path | None:
     """The file a SQLite --db names (None for an in-memory or another database)."""
-    url = _sqlite_url(db)
-    if url is None or in_memory(db):
+    if in_memory(db):
         return None
-    return Path(url.database.removeprefix("file:")).expanduser()
+    if "://" not in db:
+        return Path(db).expanduser()
+    url = _sqlite_url(db)
+    return None if url is None else Path(url.database.removeprefix("file:")).expanduser()
 
 
 class Store:
