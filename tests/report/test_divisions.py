@@ -70,6 +70,13 @@ def test_divisions_index_refuses_a_file_that_is_no_shapefile():
     assert divisions._index(b"") == ()
 
 
+def test_divisions_a_record_whose_counts_overrun_the_file_gives_no_line(layer, monkeypatch):
+    data = bytearray(_shapefile([[(10.0, 10.0), (10.5, 10.5)]], null_first=False))
+    struct.pack_into("<i", data, 100 + 8 + 40, 10_000_000)  # the record claims ten million points
+    monkeypatch.setattr(divisions, "_layer", lambda: (bytes(data), divisions._index(bytes(data))))
+    assert divisions.lines_within(9.0, 9.0, 11.0, 11.0, 0.001) == []
+
+
 def test_map_draws_divisions_of_the_incident_country_only(layer):
     # two places in Ukraine (Kharkiv, Izium) frame a corner of Russia (Belgorod lies there): a line in each
     ukraine = [(36.4, 49.6), (36.5, 49.65), (36.6, 49.7)]

@@ -171,11 +171,10 @@ def merges(log) -> dict[str, str]:
             if e["action"] == "merge" and e.get("value") and e["value"].get("into")}
 
 
-def merged_actors(ledger: Ledger, speaker: str | None) -> list[str]:
-    """The actors a speaker names, with the analyst's merges applied to each: a name an analyst chose is kept
-    as given (resolving it again could map it back onto the actor merged away), and one actor merged away
-    inside a joint speaker ("Armenia and Azerbaijan") is renamed too."""
-    chosen = merges(ledger.corrections)
+def merged_actors(speaker: str | None, chosen: dict[str, str]) -> list[str]:
+    """The actors a speaker names, with the analyst's merges (`merges(ledger.corrections)`) applied to each: a
+    name an analyst chose is kept as given (resolving it again could map it back onto the actor merged away),
+    and one actor merged away inside a joint speaker ("Armenia and Azerbaijan") is renamed too."""
     if not chosen:
         return canonical_actors(speaker)
     if speaker in chosen.values():
@@ -294,7 +293,11 @@ def _merged(incidents, series, agreements, merges: dict[str, str]):
     """Actors filed under one name: every speaker, accused, perpetrator, claimant and party the analyst merged."""
 
     def renamed(name):
-        return merges.get(actor_key(name), name) if name else name
+        # a joint speaker ("Russia and Ukraine") keeps its words: renaming it whole after one of its actors
+        # would drop the other; the exports rename each actor of it (merged_actors)
+        if not name or len(canonical_actors(name)) > 1:
+            return name
+        return merges.get(actor_key(name), name)
 
     incidents = [dataclasses.replace(
         i, actor=renamed(i.actor),

