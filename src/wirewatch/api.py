@@ -28,8 +28,8 @@ class Wirewatch:
         An analyst's correction (`correct`, `undo`) is the one write it still makes: a row appended to
         the log, behind the server's token."""
         self.settings = settings or Settings.from_env(db=str(db))
-        self.read_only = read_only
         self.store = Store(self.settings.db, self.settings.lock_wait)
+        self.read_only = read_only or self.store.read_only  # a store opened with ?mode=ro is only read
         self._extractor = None
         self._ledger: tuple[tuple, Ledger] | None = None  # the machine's ledger and the store state it is of
         self._fixed: tuple | None = None  # (that ledger, the log state, the corrected ledger)

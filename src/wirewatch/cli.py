@@ -26,11 +26,12 @@ EXIT_OK = 0        # everything given was stored, extracted, written
 EXIT_SKIPPED = 1   # done, but some inputs were skipped or some articles failed extraction (each named)
 EXIT_USAGE = 2     # nothing done: a bad option or setting, a missing store, a store locked too long
 EXIT_INTERNAL = 3  # wirewatch itself failed: one line names it; --debug shows the traceback
+EXIT_PIPE = 141    # standard output's reader went away (`| head -1`): quiet, as a Unix tool SIGPIPE stops
 
 app = typer.Typer(
     help="wirewatch: a sourced ledger of an armed conflict from the news. Exit codes: 0 done; 1 some inputs "
          "skipped or articles failed (each named); 2 bad option, setting or store; 3 internal error (--debug "
-         "for the traceback).",
+         "for the traceback); 141 standard output closed by its reader (| head).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -74,18 +75,35 @@ def main_options(
 _STATE = {"debug": False}
 
 
-def _settings(**overrides) -> Settings:
+def _settings(writes: bool = False, persistent: bool = True, **overrides) -> Settings:
+    """The settings from options and environment; a store the command cannot use ends it with exit 2:
+    an in-memory one where the command's work must outlive it (`persistent`), a read-only one
+    (`?mode=ro`) where the command `writes`."""
+    from .store.db import in_memory, is_read_only
+
     try:
-        return Settings.from_env(**overrides)
+        settings = Settings.from_env(**overrides)
     except WirewatchError as exc:
         err.print(f"[red]error:[/] {exc.line()}")
         raise typer.Exit(2) from None
+    problem = None
+    if persistent and in_memory(settings.db):
+        problem = "an in-memory store keeps nothing after this command; give a file (--db wirewatch.db)"
+    elif writes and is_read_only(settings.db):
+        problem = "the store is opened read-only (mode=ro) and this command writes to it; drop ?mode=ro"
+    if problem:
+        err.print(f"[red]error:[/] {escape(printable(settings.db))}: {problem}", soft_wrap=True, highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    return settings
 
 
 def require_store(settings: Settings) -> None:
     """Commands that read a store refuse a SQLite file that is not there (a typo in --db), rather than
     create an empty store and show an empty ledger."""
-    if "://" not in settings.db and not Path(settings.db).expanduser().exists():
+    from .store.db import sqlite_path
+
+    path = sqlite_path(settings.db)
+    if path is not None and not path.exists():
         err.print(f"[red]error:[/] {escape(settings.db)}: no such store; run `wirewatch run PATH --db "
                   f"{escape(settings.db)}` first, or check the name", soft_wrap=True, highlight=False)
         raise typer.Exit(EXIT_USAGE)
@@ -112,7 +130,7 @@ def ingest(
 
     Exit code 0 when every input was stored or already present, 1 when some were skipped.
     """
-    settings = _settings(db=db, max_bytes=max_bytes, workers=workers)
+    settings = _settings(db=db, max_bytes=max_bytes, workers=workers, writes=True)
     with _open_ledger(settings) as handle:
         report = _ingest_with_progress(paths, handle, quiet)
     _print_ingest_report(report)
@@ -221,7 +239,7 @@ def extract(
     stored with the articles."""
     from .export.jsonl import extraction_record
 
-    settings = _settings(db=db)
+    settings = _settings(db=db, writes=True, persistent=False)
     with _open_ledger(settings) as handle:
         report = None
         ids = None  # every stored article
@@ -339,6 +357,16 @@ def _date_option(value: Optional[str], name: str):
         raise typer.Exit(2) from None
 
 
+def _period(since: Optional[str], until: Optional[str]):
+    """The --since and --until days; a first day after the last is a usage error (an empty report
+    would look like a quiet period)."""
+    first, last = _date_option(since, "--since"), _date_option(until, "--until")
+    if first and last and first > last:
+        err.print(f"[red]error:[/] --since {first} is after --until {last}", soft_wrap=True, highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    return first, last
+
+
 def _open_ledger(settings: Settings):
     from .api import Wirewatch
 
@@ -385,8 +413,8 @@ def run(
     dask: Optional[str] = DaskOption,
 ) -> None:
     """Ingest, extract, update the ledger and write the situation report, in one go."""
-    settings = _settings(db=db)
-    first, last = _date_option(since, "--since"), _date_option(until, "--until")
+    settings = _settings(db=db, writes=True)
+    first, last = _period(since, until)
     fmt = {".md": "md", ".json": "json"}.get(out.suffix.lower(), "html")
     with _open_ledger(settings) as handle:
         report = _ingest_with_progress(paths, handle, quiet)
@@ -416,7 +444,7 @@ def report(
 ) -> None:
     """Write the situation report of what the store holds."""
     settings = _settings(db=db)
-    first, last = _date_option(since, "--since"), _date_option(until, "--until")
+    first, last = _period(since, until)
     require_store(settings)
     with _open_ledger(settings) as handle:
         text = handle.report(first, last, format.value)
@@ -439,7 +467,11 @@ def export(
     require_store(settings)
     with _open_ledger(settings) as handle:
         if format is ExportFormat.jsonl:
-            text = "".join(json.dumps(extraction_record(e), ensure_ascii=False) + "\n" for e in handle.extractions())
+            from .corpus.corrections import checked_mentions
+
+            checked = checked_mentions(handle.ledger())
+            text = "".join(json.dumps(extraction_record(e, checked), ensure_ascii=False) + "\n"
+                           for e in handle.extractions())
         else:
             from .report.sitrep import References
 
@@ -534,7 +566,7 @@ def serve(
 
     from .web.app import create_app
 
-    settings = _settings(db=db)
+    settings = _settings(db=db, writes=bool(token))
     require_store(settings)
     for warning in serve_warnings(host, token):
         err.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False, soft_wrap=True)
@@ -569,7 +601,7 @@ def watch(
     if bad:
         err.print(f"[red]error:[/] {escape(bad[0])}", soft_wrap=True, highlight=False)
         raise typer.Exit(EXIT_USAGE)
-    settings = _settings(db=db)
+    settings = _settings(db=db, writes=True)
     keep = AlertFilter(tuple(place), tuple(actor), tuple(kind))
     with _open_ledger(settings) as handle:
         try:
@@ -646,8 +678,44 @@ from .correct_cli import register as _register_corrections  # noqa: E402 - the c
 _register_corrections(app)
 
 
+class _QuietOnClosedPipe:
+    """Standard output that stops the command quietly when its reader has gone (`wirewatch ledger | head
+    -1`), where click would exit 1 (which here means "inputs skipped") and rich would print nothing but
+    exit 1 too. Everything else is the stream's own."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            _reader_gone()
+
+    def flush(self):
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            _reader_gone()
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _reader_gone():
+    """End with EXIT_PIPE and no message; what is still buffered goes to the null device, so that the
+    interpreter's last flush does not complain either."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    raise SystemExit(EXIT_PIPE)
+
+
 def main() -> None:
     """The console entry point: every failure ends as one line on standard error and an exit code."""
+    if sys.stdout is not None and not isinstance(sys.stdout, _QuietOnClosedPipe):
+        sys.stdout = _QuietOnClosedPipe(sys.stdout)
     try:
         app()
     except WirewatchError as exc:

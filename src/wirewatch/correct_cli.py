@@ -45,7 +45,7 @@ def _append(db: Optional[str], make) -> None:
     from .cli import EXIT_USAGE, _open_ledger, _settings, err, require_store
     from .corpus.corrections import CorrectionError
 
-    settings = _settings(db=db)
+    settings = _settings(db=db, writes=True)
     require_store(settings)
     with _open_ledger(settings) as handle:
         try:

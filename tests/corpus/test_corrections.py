@@ -124,3 +124,28 @@ def test_the_log_is_added_to_an_old_store_and_only_appended(tmp_path):
         log = list_corrections(store)
     assert [(e["id"], e["action"], e["undoes"]) for e in log] == [(first, "check", None), (second, "undo", first)]
     assert log[0]["author"] == "ana" and log[0]["reason"] == "seen the video" and log[0]["made_at"]
+
+
+@pytest.mark.parametrize("speaker, renames, expected", [
+    ("Russia and Ukraine", {"ukraine government": "Kyiv authorities"}, ["Russia government", "Kyiv authorities"]),
+    ("India and Pakistan", {"india government": "New Delhi"}, ["New Delhi", "Pakistan government"]),
+    ("Sudan and Chad", {}, ["Sudan government", "Chad government"]),
+    ("Kyiv authorities", {"ukraine government": "Kyiv authorities"}, ["Kyiv authorities"]),
+    ("Ukraine", {"ukraine government": "Kyiv authorities"}, ["Kyiv authorities"]),
+])
+def test_merged_actors_rename_each_actor_of_a_speaker_and_keep_a_chosen_name(speaker, renames, expected):
+    from wirewatch.corpus.corrections import merged_actors
+
+    assert merged_actors(speaker, renames) == expected
+
+
+def test_a_merge_leaves_a_joint_speaker_whole_in_the_ledger(ledger):
+    from wirewatch.resolve.actors import canonical_actors
+
+    joint = [c for i in ledger.incidents for c in i.claims if len(canonical_actors(c.speaker)) > 1]
+    if not joint:
+        pytest.skip("the demo ledger has no joint speaker")
+    first = canonical_actors(joint[0].speaker)[0]
+    fixed = apply_corrections(ledger, [_entry(1, "merge", "actor", {"actor": first}, {"into": "Someone else"})])
+    speakers = {c.speaker for i in fixed.incidents for c in i.claims}
+    assert joint[0].speaker in speakers

@@ -1,6 +1,7 @@
-"""A session as an analyst runs it: merge two claimants and fix a wrong status in the dashboard's forms,
-extract everything again with a changed pipeline version, and find both corrections still applied in the
-ledger, the report and the exports; then undo the merge and see the claimants split again."""
+"""A session as an analyst runs it: merge two claimants, fix a wrong status and confirm an incident in the
+dashboard's forms, extract everything again with a changed pipeline version, and find all three corrections
+still applied in the ledger, the reports (JSON, Markdown, HTML) and every export (CSV, ACLED, GeoJSON, JSON
+Lines); then undo the merge and see the claimants split again."""
 
 from __future__ import annotations
 
@@ -72,8 +73,11 @@ def test_corrections_made_in_the_dashboard_survive_reextraction(env, db, monkeyp
     assert answer.status_code == 303 and answer.headers["location"] == f"/incidents/{wrong['id']}"
     # the dashboard shows the corrected ledger at once
     assert client.get(f"/api/incidents/{wrong['id']}").json()["status"] == "reported without attribution"
+    answer = client.post("/corrections", data={"action": "check", "kind": "incident", "ref": wrong["id"],
+                                               "reason": "seen the footage", "token": TOKEN}, follow_redirects=False)
+    assert answer.status_code == 303
     log = client.get("/api/corrections").json()["items"]
-    assert [(e["action"], e["author"]) for e in log] == [("merge", "ana"), ("fix", "analyst")]
+    assert [(e["action"], e["author"]) for e in log] == [("merge", "ana"), ("fix", "analyst"), ("check", "analyst")]
 
     # a newer pipeline extracts every article again
     monkeypatch.setattr(runner, "pipeline_version", lambda: "9.9.9+changed")
@@ -84,22 +88,39 @@ def test_corrections_made_in_the_dashboard_survive_reextraction(env, db, monkeyp
     after = _ledger(env, db)
     assert merged not in _claimants(after) and into in _claimants(after)
     fixed = next(i for i in after["incidents"] if i["id"] == wrong["id"])
-    assert fixed["status"] == new_status
-    assert [e["action"] for e in after["corrections"]] == ["merge", "fix"]
+    assert fixed["status"] == new_status and fixed["checked"] is True
+    assert [i["id"] for i in after["incidents"] if i["checked"]] == [wrong["id"]]
+    assert [e["action"] for e in after["corrections"]] == ["merge", "fix", "check"]
 
     report = json.loads(_cli(env, "report", "--db", db, "-f", "json"))
-    assert next(i for i in report["incidents"] if i["id"] == wrong["id"])["status"] == "reported without attribution"
+    shown = next(i for i in report["incidents"] if i["id"] == wrong["id"])
+    assert shown["status"] == "reported without attribution" and shown["checked"] is True
     assert merged not in {s["claimant"] for s in report["figures"]["series"]}
+    markdown = _cli(env, "report", "--db", db, "-f", "md")
+    assert any(shown["headline"] in line and "✓ checked" in line for line in markdown.splitlines())
+    assert merged not in markdown.split("## Casualty figures")[1].split("## ")[0]
+    page = _cli(env, "report", "--db", db, "-f", "html")
+    assert "badge checked" in page and "reported without attribution" in page
 
     frame = pd.read_csv(io.StringIO(_cli(env, "export", "--db", db, "-f", "csv")))
     row = frame[frame["event_id"] == wrong["id"]].iloc[0]
     assert "status: reported without attribution" in row["notes"]
+    assert bool(row["checked"]) and frame["checked"].sum() == 1
+    acled = pd.read_csv(io.StringIO(_cli(env, "export", "--db", db, "-f", "acled")))
+    row = acled[acled["event_id_cnty"].str.endswith(wrong["id"].removeprefix("inc-"))].iloc[0]
+    assert row["status"] == "unattributed" and bool(row["checked"]) and acled["checked"].sum() == 1
+    assert not any(merged in str(c).split("; ") for c in acled["claimants"]), [c for c in acled["claimants"] if merged in str(c)]
+    features = json.loads(_cli(env, "export", "--db", db, "-f", "geojson"))["features"]
+    assert {f["id"] for f in features if f["properties"]["checked"]} <= {wrong["id"]}
+    lines = [json.loads(line) for line in _cli(env, "export", "--db", db, "-f", "jsonl").splitlines()]
+    checked_events = [e for record in lines for e in record["events"] if e["checked"]]
+    assert checked_events and len(checked_events) < sum(len(r["events"]) for r in lines)
 
-    # undoing the merge splits the claimants again; the log keeps all three entries
+    # undoing the merge splits the claimants again; the log keeps every entry
     _cli(env, "corrections", "--db", db, "--undo", "1")
     undone = _ledger(env, db)
     assert merged in _claimants(undone)
-    assert [e["action"] for e in undone["corrections"]] == ["merge", "fix", "undo"]
+    assert [e["action"] for e in undone["corrections"]] == ["merge", "fix", "check", "undo"]
 
 
 def test_correction_forms_need_a_token_and_escape_what_they_show(env, db):

@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 
 from ..model import DatePrecision, FigureSeries, GeoPrecision, IncidentStatus, Place
-from ..resolve.actors import canonical_actor
+from ..resolve.actors import canonical_actor, canonical_actors
 from .incidents import _status
 from .ledger import Ledger
 from .series import with_fatalities
@@ -56,8 +56,10 @@ def actor_key(name: str | None) -> str:
     return (canonical_actor(text) or text).lower()
 
 
-def claim_key(claim) -> str:
-    return f"claim:{sentence_key(claim.article_id, claim.sentence)}:{claim.stance.value}:{actor_key(claim.speaker)}"
+def claim_key(claim, article_id: str | None = None) -> str:
+    """A claim by its sentence, stance and speaker; a stored mention gives its article id apart."""
+    where = sentence_key(article_id or claim.article_id, claim.sentence)
+    return f"claim:{where}:{claim.stance.value}:{actor_key(claim.speaker)}"
 
 
 def violation_key(violation) -> str:
@@ -65,10 +67,32 @@ def violation_key(violation) -> str:
     return f"violation:{where}:{actor_key(violation.accuser)}"
 
 
+def figure_key(article_id: str, sentence: str | None, kind, value) -> str:
+    """A figure by its sentence, kind and value."""
+    return f"figure:{sentence_key(article_id, sentence)}:{kind.value}:{value}"
+
+
 def figure_keys(ledger: Ledger, series: FigureSeries, point) -> list[str]:
-    """One key per report of a figure point: its sentence, kind and value."""
-    return [f"figure:{sentence_key(r.article_id, ledger.sentences.get((r.article_id, r.sentence_index)))}:"
-            f"{series.kind.value}:{point.value}" for r in point.reports]
+    """One key per report of a figure point."""
+    return [figure_key(r.article_id, ledger.sentences.get((r.article_id, r.sentence_index)), series.kind, point.value)
+            for r in point.reports]
+
+
+def checked_mentions(ledger: Ledger):
+    """A test saying whether a stored mention (kind 'figure', 'claim', 'event' or 'agreement', with its
+    article id) belongs to an item an analyst checked: per-article exports carry it as `checked`."""
+    checked = ledger.checked
+    incidents = {(p.article_id, p.sentence_index) for i in ledger.incidents if i.id in checked for p in i.mentions}
+    agreements = {(p.article_id, p.sentence_index) for a in ledger.agreements if a.id in checked for p in a.mentions}
+
+    def test(kind: str, article_id: str, mention) -> bool:
+        if kind == "figure":
+            return figure_key(article_id, mention.sentence, mention.kind, mention.value) in checked
+        if kind == "claim":
+            return claim_key(mention, article_id) in checked
+        where = (article_id, mention.provenance.sentence_index)
+        return where in (incidents if kind == "event" else agreements if kind == "agreement" else ())
+    return test
 
 
 def mention_keys(ledger: Ledger, mentions) -> list[str]:
@@ -141,6 +165,23 @@ def _item_keys(ledger: Ledger, kind: str) -> set[str]:
 # --- applying the log -------------------------------------------------------------------------------
 
 
+def merges(log) -> dict[str, str]:
+    """The merges in force: the actor key of each merged actor, and the name an analyst filed it under."""
+    return {actor_key(e["target"]["actor"]): e["value"]["into"] for e in in_force(sorted(log, key=lambda e: e["id"]))
+            if e["action"] == "merge" and e.get("value") and e["value"].get("into")}
+
+
+def merged_actors(speaker: str | None, chosen: dict[str, str]) -> list[str]:
+    """The actors a speaker names, with the analyst's merges (`merges(ledger.corrections)`) applied to each: a
+    name an analyst chose is kept as given (resolving it again could map it back onto the actor merged away),
+    and one actor merged away inside a joint speaker ("Armenia and Azerbaijan") is renamed too."""
+    if not chosen:
+        return canonical_actors(speaker)
+    if speaker in chosen.values():
+        return [speaker]
+    return list(dict.fromkeys(chosen.get(actor_key(name), name) for name in canonical_actors(speaker)))
+
+
 def in_force(log: list[dict]) -> list[dict]:
     """The corrections that hold: not undone (an undo of an undo restores), undo entries themselves dropped."""
     undone: set[int] = set()
@@ -203,10 +244,9 @@ def apply_corrections(ledger: Ledger, log: list[dict]) -> Ledger:
                 checked.add(matching(entry["target"], agreement_keys))
             else:
                 checked.add(entry["target"].get("key"))
-    merges = {actor_key(e["target"]["actor"]): e["value"]["into"] for e in active
-              if e["action"] == "merge" and e.get("value") and e["value"].get("into")}
-    if merges:
-        incidents, series, agreements = _merged(incidents, series, agreements, merges)
+    renames = merges(active)
+    if renames:
+        incidents, series, agreements = _merged(incidents, series, agreements, renames)
     checked.discard(None)
     return dataclasses.replace(ledger, incidents=tuple(incidents), series=tuple(series), agreements=tuple(agreements),
                                checked=frozenset(checked), corrections=tuple(log))
@@ -253,7 +293,11 @@ def _merged(incidents, series, agreements, merges: dict[str, str]):
     """Actors filed under one name: every speaker, accused, perpetrator, claimant and party the analyst merged."""
 
     def renamed(name):
-        return merges.get(actor_key(name), name) if name else name
+        # a joint speaker ("Russia and Ukraine") keeps its words: renaming it whole after one of its actors
+        # would drop the other; the exports rename each actor of it (merged_actors)
+        if not name or len(canonical_actors(name)) > 1:
+            return name
+        return merges.get(actor_key(name), name)
 
     incidents = [dataclasses.replace(
         i, actor=renamed(i.actor),

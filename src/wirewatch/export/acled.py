@@ -25,6 +25,7 @@ import datetime as dt
 import io
 from functools import lru_cache
 
+from ..corpus.corrections import merged_actors, merges
 from ..corpus.ledger import Ledger
 from ..model import Stance
 from ..resolve.actors import canonical_actors, resolve_actor
@@ -67,7 +68,8 @@ _GEO_PRECISION = {"sub-city": 1, "city": 1, "district": 2, "region": 3, "country
 def acled_rows(ledger: Ledger, outlet_of, now: dt.datetime | None = None) -> list[dict]:
     """A row per incident of the (corrected) ledger, ACLED's columns then wirewatch's."""
     stamp = int((now or dt.datetime.now(dt.timezone.utc)).timestamp())
-    return [_row(incident, ledger, outlet_of, stamp) for incident in ledger.incidents]
+    renames = merges(ledger.corrections)
+    return [_row(incident, ledger, outlet_of, stamp, renames) for incident in ledger.incidents]
 
 
 def to_acled_csv(rows: list[dict]) -> str:
@@ -80,7 +82,7 @@ def to_acled_csv(rows: list[dict]) -> str:
     return buffer.getvalue()
 
 
-def _row(incident, ledger: Ledger, outlet_of, stamp: int) -> dict:
+def _row(incident, ledger: Ledger, outlet_of, stamp: int, renames: dict[str, str]) -> dict:
     place = incident.place
     code = place.country if place else ""
     country = _country(code)
@@ -94,7 +96,7 @@ def _row(incident, ledger: Ledger, outlet_of, stamp: int) -> dict:
     else:
         actor2, inter2 = "", ""
     admin1, admin2 = _admin_names(place) if place else ("", "")
-    claimants = list(dict.fromkeys(n for c in incident.claims for n in canonical_actors(c.speaker)))
+    claimants = list(dict.fromkeys(n for c in incident.claims for n in merged_actors(c.speaker, renames)))
     return {
         "event_id_cnty": f"{country['iso3'] or 'XXX'}-{incident.id.removeprefix('inc-')}",
         "event_date": incident.date.isoformat() if incident.date else "",

@@ -5,10 +5,12 @@ from __future__ import annotations
 from ..model import Agreement, Claim, EventMention, Extraction, Figure, PlaceMention, Provenance
 
 
-def extraction_record(extraction: Extraction) -> dict:
-    """One JSON object for one article: figures, claims, agreements and places, each with provenance."""
+def extraction_record(extraction: Extraction, checked=None) -> dict:
+    """One JSON object for one article: figures, claims, agreements and places, each with provenance; with
+    `checked` (corpus/corrections.py's checked_mentions), each mention but places says whether an analyst
+    confirmed the ledger item it belongs to."""
     article = extraction.article
-    return {
+    record = {
         "id": article.name,
         "article_hash": article.id,
         "outlet": article.outlet,
@@ -20,6 +22,13 @@ def extraction_record(extraction: Extraction) -> dict:
         "places": [place_record(p) for p in extraction.places],
         "events": [event_record(e) for e in extraction.events],
     }
+    if checked is not None:
+        for kind, key, mentions in (("figure", "figures", extraction.figures), ("claim", "claims", extraction.claims),
+                                    ("agreement", "agreements", extraction.agreements),
+                                    ("event", "events", extraction.events)):
+            for out, mention in zip(record[key], mentions):
+                out["checked"] = checked(kind, article.id, mention)
+    return record
 
 
 def provenance_record(provenance: Provenance) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .sitrep import CHECKED
 from .svg import place_map, series_chart
 
 CSS = """
@@ -17,7 +18,7 @@ th{background:#f6f6f6}.claims{display:grid;grid-template-columns:1fr 1fr;gap:12p
 .card{border:1px solid #ddd;border-radius:6px;padding:10px 12px;background:#fff}
 .accuse{border-left:5px solid #b2182b}.deny{border-left:5px solid #2166ac}.assert{border-left:5px solid #888}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:.8em;background:#eee;margin-left:6px}
-.badge.disputed{background:#fde0dd}.badge.corroborated{background:#d9f0d3}
+.badge.disputed{background:#fde0dd}.badge.corroborated{background:#d9f0d3}.badge.checked{background:#dbe9f6;color:#0b3d6b}
 blockquote{margin:4px 0;color:#333;font-style:italic}
 svg text{font:11px system-ui,sans-serif;fill:#444}.grid{stroke:#e3e3e3}.sea{fill:#f4f8fb}.label{font-weight:600;fill:#222}
 .refs li{margin-bottom:6px}.refs li:target{background:#fff6cc}
@@ -26,6 +27,13 @@ svg text{font:11px system-ui,sans-serif;fill:#444}.grid{stroke:#e3e3e3}.sea{fill
 
 def _refs(numbers) -> str:
     return "".join(f"<sup><a href='#ref-{int(n)}'>[{int(n)}]</a></sup>" for n in numbers)
+
+
+def _mark(item: dict) -> str:
+    """The badge of an item an analyst confirmed in the corrections log; nothing otherwise."""
+    if not item.get("checked"):
+        return ""
+    return f"<span class='badge checked' title='confirmed by an analyst (corrections log)'>{escape(CHECKED)}</span>"
 
 
 def _status_class(status: str) -> str:
@@ -51,17 +59,19 @@ def to_html(report: dict) -> str:
         "<p class='counts'>" + "".join(f"<span><b>{c[k]}</b> {e(label)}</span>" for k, label in (
             ("articles", "articles"), ("source_groups", "source groups"), ("incidents", "incidents"),
             ("disputed", "disputed"), ("agreements", "agreements"))) + "</p>",
+        f"<p class='muted'>Items marked <span class='badge checked'>{e(CHECKED)}</span> were confirmed by an analyst "
+        "(corrections log).</p>",
         "<h2 id='headlines'>Headlines</h2><ul>",
     ]
-    html += [f"<li>{e(h['text'])}{_refs(h['refs'])}</li>" for h in report["headlines"]] or ["<li>No incidents.</li>"]
+    html += [f"<li>{e(h['text'])}{_mark(h)}{_refs(h['refs'])}</li>" for h in report["headlines"]] or ["<li>No incidents.</li>"]
     html.append("</ul><h2 id='timeline'>Timeline</h2><table><tr><th>date</th><th>what happened</th></tr>")
     for day in report["timeline"]:
-        items = "<br>".join(f"{e(i['text'])}{_refs(i['refs'])}" for i in day["items"])
+        items = "<br>".join(f"{e(i['text'])}{_mark(i)}{_refs(i['refs'])}" for i in day["items"])
         html.append(f"<tr><td>{e(str(day['date'] or 'unknown'))}</td><td>{items}</td></tr>")
     html.append("</table><h2 id='disputed'>Disputed incidents</h2>")
     for item in report["disputed"]:
         html.append(f"<h3>{e(item['headline'])} <span class='muted'>{e(str(item['date'] or ''))}</span>"
-                    f"<span class='badge disputed'>{e(item['status'])}</span></h3>")
+                    f"<span class='badge disputed'>{e(item['status'])}</span>{_mark(item)}</h3>")
         html.append("<div class='claims'><div>")
         for claim in item["accusations"] + item["assertions"]:
             html.append(_claim_card(claim))
@@ -75,7 +85,7 @@ def to_html(report: dict) -> str:
                 "<th>claimed perpetrator</th><th>groups</th></tr>")
     for item in report["incidents"]:
         html.append(f"<tr><td>{e(str(item['date'] or ''))}</td><td>{e(item['headline'])}{_refs(item['refs'][:3])}</td>"
-                    f"<td><span class='badge {_status_class(item['status'])}'>{e(item['status'])}</span></td>"
+                    f"<td><span class='badge {_status_class(item['status'])}'>{e(item['status'])}</span>{_mark(item)}</td>"
                     f"<td>{e(item['perpetrator_claimed'] or '')}</td><td>{item['source_groups']}</td></tr>")
     html.append("</table>")
     figures = report["figures"]
@@ -90,7 +100,7 @@ def to_html(report: dict) -> str:
         latest = s["latest"]
         html.append(f"<tr><td>{e(s['claimant'])}</td><td>{e(s['kind'])}</td><td>{e(s['group'])}</td>"
                     f"<td>{e(s['scope'])}</td><td>{e(latest['qualifier'].replace('_', ' '))} "
-                    f"{latest['value']:,}{_refs(latest['refs'])}</td><td>{e(str(latest['as_of'] or ''))}</td>"
+                    f"{latest['value']:,}{_mark(latest)}{_refs(latest['refs'])}</td><td>{e(str(latest['as_of'] or ''))}</td>"
                     f"<td>{len(s['points'])}</td></tr>")
     html.append("</table><ul>")
     for kind, groups in figures["ranges_by_group"].items():
@@ -106,12 +116,12 @@ def to_html(report: dict) -> str:
         where = f" in {e(a['venue'])}" if a["venue"] else ""
         by = f"; mediators: {e(', '.join(a['mediators']))}" if a["mediators"] else ""
         html.append(f"<div class='card'><b>{e(a['kind'].capitalize())}</b> {e(str(a['date']))}{where}{by}"
-                    f"<br>parties: {e(', '.join(a['parties']) or 'unstated')}; state: {e(', '.join(a['states']))}"
-                    f"{_refs(a['refs'])}")
+                    f"{_mark(a)}<br>parties: {e(', '.join(a['parties']) or 'unstated')}; "
+                    f"state: {e(', '.join(a['states']))}{_refs(a['refs'])}")
         if a["violations"]:
             html.append("<ul>" + "".join(
                 f"<li>{e(str(v['date']))}: {e(v['accuser'])} alleges an attack by {e(v['accused'] or 'an unnamed party')}"
-                f"{_refs([v['ref']])}</li>" for v in a["violations"]) + "</ul>")
+                f"{_mark(v)}{_refs([v['ref']])}</li>" for v in a["violations"]) + "</ul>")
         html.append("</div>")
     html.append(f"<h2 id='map'>Map</h2>{place_map(report['places'])}")
     html.append("<table><tr><th>place</th><th>country</th><th>precision</th><th>incidents</th><th>disputed</th></tr>")
@@ -148,5 +158,5 @@ def _claim_card(claim: dict) -> str:
     e = escape
     against = f" against {e(claim['accused'])}" if claim.get("accused") else ""
     return (f"<div class='card {e(claim['stance'])}'><b>{e(claim['speaker'])}</b> <span class='muted'>{e(claim['stance'])}"
-            f"{against} · {e(claim['outlet'] or '')}</span><blockquote>“{e(claim['quote'])}”</blockquote>"
+            f"{against} · {e(claim['outlet'] or '')}</span>{_mark(claim)}<blockquote>“{e(claim['quote'])}”</blockquote>"
             f"{_refs([claim['ref']])}</div>")

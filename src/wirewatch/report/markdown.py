@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from .sitrep import CHECKED
+
 # Markdown's own marks: escaped so that text from articles renders as the text it is, never as a
 # link, an image, emphasis or a table cell break.
 _MARKS = re.compile(r"([\\`*_\[\]|])")
@@ -21,6 +23,10 @@ def _esc(text) -> str:
     return " ".join(_MARKS.sub(r"\\\1", text).split())
 
 
+def _mark(item: dict) -> str:
+    return f" {CHECKED}" if item.get("checked") else ""
+
+
 def _all(items) -> str:
     return ", ".join(_esc(i) for i in items)
 
@@ -35,22 +41,23 @@ def to_markdown(report: dict) -> str:
     out = [f"# {_esc(report['title'])}: {_esc(period['since'] or '…')} to {_esc(period['until'] or '…')}", ""]
     c = report["counts"]
     out += [f"{c['articles']} articles in {c['source_groups']} independent source groups; "
-            f"{c['incidents']} incidents ({c['disputed']} disputed); {c['agreements']} agreements.", ""]
+            f"{c['incidents']} incidents ({c['disputed']} disputed); {c['agreements']} agreements.",
+            f"Items marked {CHECKED} were confirmed by an analyst (corrections log).", ""]
     out += ["## Headlines", ""]
-    out += [f"- {_esc(h['text'])}{_refs(h['refs'])}" for h in report["headlines"]] or ["- No incidents in this period."]
+    out += [f"- {_esc(h['text'])}{_mark(h)}{_refs(h['refs'])}" for h in report["headlines"]] or ["- No incidents in this period."]
     out += ["", "## Timeline", ""]
     for day in report["timeline"]:
         out.append(f"**{_esc(day['date'] or 'date unknown')}**")
-        out += [f"- {_esc(i['text'])}{_refs(i['refs'])}" for i in day["items"]]
+        out += [f"- {_esc(i['text'])}{_mark(i)}{_refs(i['refs'])}" for i in day["items"]]
         out.append("")
     out += ["## Disputed incidents", ""]
     for item in report["disputed"]:
-        out.append(f"### {_esc(item['headline'])} ({_esc(item['date'] or 'date unknown')})")
+        out.append(f"### {_esc(item['headline'])} ({_esc(item['date'] or 'date unknown')}){_mark(item)}")
         out.append("")
         out.append("| claim | speaker | outlet | quoted |")
         out.append("|---|---|---|---|")
         for claim in item["accusations"] + item["denials"] + item["assertions"]:
-            out.append(f"| {_esc(claim['stance'])} | {_esc(claim['speaker'])} | {_esc(claim['outlet'] or '')} | "
+            out.append(f"| {_esc(claim['stance'])}{_mark(claim)} | {_esc(claim['speaker'])} | {_esc(claim['outlet'] or '')} | "
                        f"“{_esc(claim['quote'])}”{_refs([claim['ref']])} |")
         out.append("")
     figures = report["figures"]
@@ -59,7 +66,7 @@ def to_markdown(report: dict) -> str:
     for s in figures["series"]:
         latest = s["latest"]
         out.append(f"| {_esc(s['claimant'])} | {_esc(s['kind'])} | {_esc(latest['qualifier'].replace('_', ' '))} "
-                   f"{_number(latest['value'])}{_refs(latest['refs'])} | {_esc(latest['as_of'] or '')} | "
+                   f"{_number(latest['value'])}{_mark(latest)}{_refs(latest['refs'])} | {_esc(latest['as_of'] or '')} | "
                    f"{len(s['points'])} |")
     out.append("")
     for kind, r in figures["ranges"].items():
@@ -72,10 +79,10 @@ def to_markdown(report: dict) -> str:
         where = f" in {_esc(a['venue'])}" if a["venue"] else ""
         by = f", brokered by {_all(a['mediators'])}" if a["mediators"] else ""
         out.append(f"- **{_esc(a['kind'])}** {_esc(a['date'])}{where}{by}; parties: {_all(a['parties']) or 'unstated'}; "
-                   f"state: {_all(a['states'])}{_refs(a['refs'])}")
+                   f"state: {_all(a['states'])}{_mark(a)}{_refs(a['refs'])}")
         for v in a["violations"]:
             out.append(f"  - alleged violation ({_esc(v['date'])}): {_esc(v['accuser'])} against "
-                       f"{_esc(v['accused'] or 'unnamed')}{_refs([v['ref']])}")
+                       f"{_esc(v['accused'] or 'unnamed')}{_mark(v)}{_refs([v['ref']])}")
     out += ["", "## Places", "", "| place | country | precision | incidents | disputed |", "|---|---|---|---|---|"]
     out += [f"| {_esc(p['name'])} | {_esc(p['country'])} | {_esc(p['precision'])} | {p['incidents']} | {p['disputed']} |"
             for p in report["places"]]

@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from .. import __version__
+from ..corpus.corrections import claim_key, figure_keys, violation_key
 from ..corpus.ledger import Ledger
 from ..corpus.series import ALL, CONFLICT
 from ..corpus.syndication import outlet_label
@@ -29,6 +30,9 @@ METHOD = (
     "Date precision: day, week (inferred from the corpus or a relative expression), month. Place precision: "
     "city, district, region, country; a region or country is never shown as a point of attack."
 )
+
+#: What marks, in every rendering, an item an analyst confirmed in the corrections log (`wirewatch correct check`).
+CHECKED = "✓ checked"
 
 
 class References:
@@ -105,8 +109,9 @@ def build_report(ledger: Ledger, store: Store, since: dt.date | None = None, unt
     agreements = [a for a in ledger.agreements if _within(a.date, since, until)]
     dates = [d for d in [*(i.date for i in incidents), *(a.date for a in agreements)] if d]
     period = {"since": (since or (min(dates) if dates else None)), "until": (until or (max(dates) if dates else None))}
-    incident_items = [_incident(i, refs) for i in incidents]
-    agreement_items = [_agreement(a, refs, since, until) for a in agreements]
+    checked = ledger.checked
+    incident_items = [_incident(i, refs, checked) for i in incidents]
+    agreement_items = [_agreement(a, refs, since, until, checked) for a in agreements]
     return _plain({
         "title": "Situation report",
         "generated_by": f"wirewatch {__version__}",
@@ -127,7 +132,8 @@ def build_report(ledger: Ledger, store: Store, since: dt.date | None = None, unt
     })
 
 
-def _incident(incident, refs: References) -> dict:
+def _incident(incident, refs: References, checked: frozenset = frozenset()) -> dict:
+    """An incident with its claims; `checked` says which of them an analyst confirmed (corrections log)."""
     claims = []
     for claim in incident.claims:
         claims.append({
@@ -137,6 +143,7 @@ def _incident(incident, refs: References) -> dict:
             "outlet": claim.outlet,
             "quote": claim.sentence,
             "ref": refs.cite(claim.provenance),
+            "checked": claim_key(claim) in checked,
         })
     place = incident.place
     headline = f"{incident.acled or incident.label.title()} at {place.name if place else ', '.join(incident.place_names)}"
@@ -148,6 +155,7 @@ def _incident(incident, refs: References) -> dict:
         "type": incident.acled or incident.label,
         "event_type": incident.acled_event,
         "status": incident.status.value,
+        "checked": incident.id in checked,
         "place": {"name": place.name, "lat": place.lat, "lon": place.lon, "country": place.country,
                   "precision": place.precision.value, "geonameid": place.geonameid} if place else None,
         "place_names": list(incident.place_names),
@@ -163,13 +171,15 @@ def _incident(incident, refs: References) -> dict:
     }
 
 
-def _agreement(record, refs: References, since, until) -> dict:
+def _agreement(record, refs: References, since, until, checked: frozenset = frozenset()) -> dict:
     violations = [{
         "accuser": v.accuser, "accused": v.accused, "date": v.date, "quote": v.sentence, "ref": refs.cite(v.provenance),
+        "checked": violation_key(v) in checked,
     } for v in record.violations if _within(v.date, since, until)]
     return {
         "id": record.id,
         "kind": record.kind.value,
+        "checked": record.id in checked,
         "date": record.date,
         "venue": record.venue,
         "mediators": list(record.mediators),
@@ -191,24 +201,26 @@ def _headlines(incidents: list[dict], agreements: list[dict]) -> list[dict]:
         if parties:
             text += f"; alleged by {', '.join(parties[:3])}"
         text += f"; {item['source_groups']} independent source group(s)."
-        lines.append({"text": text, "refs": item["refs"][:4], "incident": item["id"]})
+        lines.append({"text": text, "refs": item["refs"][:4], "incident": item["id"], "checked": item["checked"]})
     for item in agreements:
         if item["kind"] in (AgreementKind.CEASEFIRE.value, AgreementKind.PLEDGE.value) and item["violations"]:
             lines.append({"text": f"{item['kind'].capitalize()} of {item['date']}"
                                   f"{' in ' + item['venue'] if item['venue'] else ''}: "
                                   f"{len(item['violations'])} alleged violation(s) reported after it.",
-                          "refs": item["refs"][:2], "agreement": item["id"]})
+                          "refs": item["refs"][:2], "agreement": item["id"], "checked": item["checked"]})
     return lines
 
 
 def _timeline(incidents: list[dict], agreements: list[dict]) -> list[dict]:
     days: dict = {}
     for item in incidents:
-        days.setdefault(item["date"], []).append({"text": f"{item['headline']} — {item['status']}", "refs": item["refs"][:3]})
+        days.setdefault(item["date"], []).append({"text": f"{item['headline']} — {item['status']}", "refs": item["refs"][:3],
+                                                  "checked": item["checked"]})
     for item in agreements:
         days.setdefault(item["date"], []).append({"text": f"{item['kind'].capitalize()}"
                                                           f"{' in ' + item['venue'] if item['venue'] else ''}"
-                                                          f" ({', '.join(item['states'][:3])})", "refs": item["refs"][:2]})
+                                                          f" ({', '.join(item['states'][:3])})", "refs": item["refs"][:2],
+                                                  "checked": item["checked"]})
     return [{"date": day, "items": items} for day, items in sorted(days.items(), key=lambda kv: (kv[0] is None, str(kv[0])))]
 
 
@@ -220,6 +232,7 @@ def _figures(ledger: Ledger, refs: References, since, until) -> dict:
         points = [p for p in s.points if _within(p.as_of, since, until)]
         if not points:
             continue
+        confirmed = [any(k in ledger.checked for k in figure_keys(ledger, s, p)) for p in points]
         series.append({
             "claimant": s.claimant,
             "claimant_written": s.claimant_written,
@@ -228,10 +241,12 @@ def _figures(ledger: Ledger, refs: References, since, until) -> dict:
             "scope": s.scope,
             "incident": s.incident,
             "voice": s.voice,
+            "checked": any(confirmed),
             "latest": {"value": points[-1].value, "qualifier": points[-1].qualifier.value, "as_of": points[-1].as_of,
-                       "refs": [refs.cite(r) for r in points[-1].reports[:3]]},
+                       "refs": [refs.cite(r) for r in points[-1].reports[:3]], "checked": confirmed[-1]},
             "points": [{"value": p.value, "qualifier": p.qualifier.value, "as_of": p.as_of, "who": p.who,
-                        "reports": len(p.reports), "refs": [refs.cite(r) for r in p.reports[:3]]} for p in points],
+                        "reports": len(p.reports), "refs": [refs.cite(r) for r in p.reports[:3]], "checked": c}
+                       for p, c in zip(points, confirmed)],
         })
     by_group: dict = {}
     for item in series:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from . import divisions
 from .borders import contains, within
 
 PALETTE = ("#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#35978f", "#8c510a", "#4d4d4d")
@@ -76,11 +77,14 @@ def place_map(places: list[dict], width: int = 640, height: int = 380) -> str:
              f"<defs><clipPath id='{clip}'><rect x='30' y='20' width='{width - 60}' height='{height - 50}'/></clipPath>"
              f"</defs><rect x='30' y='20' width='{width - 60}' height='{height - 50}' class='sea'/>",
              f"<g clip-path='url(#{clip})' class='borders'>"]
-    labels = []
+    labels, outlines, homes = [], [], []
     for iso, name, _box, rings in within(lon_lo, lat_lo, lon_hi, lat_hi):
         path = " ".join("M" + " L".join(f"{x(lon):.1f},{y(lat):.1f}" for lon, lat in ring) + " Z" for ring in rings)
-        parts.append(f"<path d='{path}' class='land' fill='#efeee6' stroke='#8a8a7a' stroke-width='1'>"
-                     f"<title>{escape(name)}</title></path>")
+        parts.append(f"<path d='{path}' class='land' fill='#efeee6' stroke='none'/>")
+        outlines.append(f"<path d='{path}' fill='none' stroke='#8a8a7a' stroke-width='1'>"
+                        f"<title>{escape(name)}</title></path>")
+        if any(contains(ring, p["lon"], p["lat"]) for ring in rings for p in located):
+            homes.extend(rings)
         # the label goes on the most central of the frame's grid points that fall inside the country
         grid = [(lon_lo + (lon_hi - lon_lo) * (i + 0.5) / 8, lat_lo + (lat_hi - lat_lo) * (j + 0.5) / 8)
                 for i in range(8) for j in range(8)]
@@ -88,6 +92,15 @@ def place_map(places: list[dict], width: int = 640, height: int = 380) -> str:
         if inside:
             mid = (sum(p[0] for p in inside) / len(inside), sum(p[1] for p in inside) / len(inside))
             labels.append((*min(inside, key=lambda p: (p[0] - mid[0]) ** 2 + (p[1] - mid[1]) ** 2), name))
+    # first-level divisions of the countries with incidents: thin, between the land and the country borders
+    pixel = min((lon_hi - lon_lo) / (width - 60), (lat_hi - lat_lo) / (height - 50))
+    lines = divisions.lines_within(lon_lo, lat_lo, lon_hi, lat_hi, pixel,
+                                   inside=lambda lon, lat: any(contains(ring, lon, lat) for ring in homes))
+    if lines:
+        path = " ".join("M" + " L".join(f"{x(lon):.1f},{y(lat):.1f}" for lon, lat in line) for line in lines)
+        parts.append(f"<path d='{path}' class='divisions' fill='none' stroke='#b5b3a3' stroke-width='0.6' "
+                     f"stroke-dasharray='3 2'/>")
+    parts.extend(outlines)
     parts.append("</g>")
     for lon, lat, name in labels:
         parts.append(f"<text x='{x(lon):.1f}' y='{y(lat):.1f}' text-anchor='middle' class='country' "
@@ -108,7 +121,8 @@ def place_map(places: list[dict], width: int = 640, height: int = 380) -> str:
                      f"</title></circle>")
         parts.append(f"<text x='{x(p['lon']) + radius + 3:.1f}' y='{y(p['lat']) + 4:.1f}' class='label'>"
                      f"{escape(p['name'])}</text>")
-    parts.append(f"<text x='{width - 32}' y='14' text-anchor='end' class='tick'>degrees; borders: countryinfo; "
+    parts.append(f"<text x='{width - 32}' y='14' text-anchor='end' class='tick'>degrees; borders: countryinfo"
+                 f"{'; divisions: Natural Earth' if lines else ''}; "
                  f"<tspan fill='{PALETTE[0]}'>●</tspan> disputed <tspan fill='{PALETTE[1]}'>●</tspan> other"
                  f"</text></svg>")
     return "".join(parts)

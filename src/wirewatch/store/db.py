@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from sqlalchemy import create_engine, delete, event, func, insert, inspect, select, text, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, ProgrammingError
 
 from ..clean.meta import PUBLISHED_YEARS
@@ -63,12 +63,54 @@ _MENTIONS = (
 
 
 def database_url(db: str) -> str:
-    """A SQLAlchemy URL for a path ('wirewatch.db') or a URL given as it is (postgresql://...)."""
+    """A SQLAlchemy URL for a path ('wirewatch.db') or a URL given as it is (postgresql://...). A SQLite URL
+    asking for `?mode=ro` gets it: SQLite reads such options only from a `file:` URI, which SQLAlchemy
+    passes on only with `uri=true` (without it the option is dropped with a warning and the file is written)."""
     if "://" in db:
         if db.startswith("postgresql://"):
             return "postgresql+psycopg://" + db[len("postgresql://"):]
+        if is_read_only(db) and sqlite_path(db) is not None:
+            return f"sqlite:///file:{sqlite_path(db)}?mode=ro&uri=true"
         return db
     return f"sqlite:///{Path(db).expanduser()}"
+
+
+def _sqlite_url(db: str):
+    """The parsed SQLAlchemy URL of a SQLite database URL, or None for a plain path or another database."""
+    if "://" not in db:
+        return None
+    try:
+        url = make_url(db)
+    except ArgumentError:
+        return None
+    return url if url.get_backend_name() == "sqlite" else None
+
+
+def in_memory(db: str) -> bool:
+    """Whether a --db names an in-memory SQLite database, which is gone when the command ends."""
+    if "://" not in db:
+        return db.strip() == ":memory:"
+    url = _sqlite_url(db)
+    if url is None:
+        return False
+    name = url.database or ""
+    return name in ("", ":memory:") or name.startswith("file::memory:") or url.query.get("mode") == "memory"
+
+
+def is_read_only(db: str) -> bool:
+    """Whether a --db asks for a read-only SQLite store (a URL with `?mode=ro`)."""
+    url = _sqlite_url(db)
+    return url is not None and url.query.get("mode") == "ro"
+
+
+def sqlite_path(db: str) -> Path | None:
+    """The file a SQLite --db names (None for an in-memory or another database)."""
+    if in_memory(db):
+        return None
+    if "://" not in db:
+        return Path(db).expanduser()
+    url = _sqlite_url(db)
+    return None if url is None else Path(url.database.removeprefix("file:")).expanduser()
 
 
 class Store:
@@ -76,11 +118,13 @@ class Store:
 
     def __init__(self, db: str, lock_wait: float = LOCK_WAIT):
         self.db = db
+        self.read_only = is_read_only(db)
         url = database_url(db)
-        if url.startswith("sqlite:///"):
-            folder = Path(url[len("sqlite:///"):]).parent
-            if not folder.exists():
-                raise ConfigError(db, f"folder {folder} does not exist", "create it or choose another --db")
+        path = sqlite_path(db)
+        if path is not None and not path.parent.exists():
+            raise ConfigError(db, f"folder {path.parent} does not exist", "create it or choose another --db")
+        if self.read_only and (path is None or not path.exists()):
+            raise ConfigError(db, "no such store to read (mode=ro)", "check the name")
         try:
             # sqlite3 waits this long for a lock, where its default gives up after 5 s
             connect_args = {"timeout": lock_wait} if url.startswith("sqlite") else {}
@@ -89,7 +133,8 @@ class Store:
             raise ConfigError(db, f"not a usable database ({exc})") from None
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._create_tables(lock_wait)
+        if not self.read_only:  # a read-only store is read as it is
+            self._create_tables(lock_wait)
 
     def _create_tables(self, lock_wait: float) -> None:
         """Create what is missing. Two processes opening a fresh store at once both see no table and

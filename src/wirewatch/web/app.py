@@ -28,6 +28,7 @@ from ..corpus.corrections import STATUSES
 from . import browse, corrections, data
 from .changes import changes as latest_changes
 from .guard import Guard
+from .head import HeadAsGet
 
 Status = Literal["disputed", "corroborated", "single-party"]
 Page = Annotated[int, Query(ge=1, le=100_000, description="page number, from 1")]
@@ -53,6 +54,7 @@ def create_app(db: str, token: str | None = None) -> FastAPI:
     lock = threading.Lock()  # readers: one at a time on the shared ledger cache
     write_lock = threading.Lock()  # ingests: one at a time, never holding up readers
     app.add_middleware(Guard, token=token, max_body=handle.settings.max_bytes)
+    app.add_middleware(HeadAsGet)  # outermost: the guard and the routes see a GET
     folder = resources.files("wirewatch.web")
     templates = Jinja2Templates(directory=str(folder.joinpath("templates")))  # autoescapes .html
     templates.env.globals["actor_link"] = browse.actor_link
