@@ -89,18 +89,38 @@ def build_incidents(
     date_of: Callable[[EventMention, str], dt.date | None],
 ) -> list[Incident]:
     """The incidents of a corpus, ordered by date then id."""
+    return cluster_incidents(article_mentions(e, group_of(e.article.id), resolver, date_of) for e in extractions)
+
+
+def article_mentions(
+    extraction: Extraction,
+    group_id: str,
+    resolver: PlaceResolver,
+    date_of: Callable[[EventMention, str], dt.date | None],
+) -> tuple[tuple[_Mention, ...], tuple[_Mention, ...]]:
+    """One article's violent mentions (placed) and denials: what clustering reads of it. A pure function
+    of the article, its source group and its dates, so a live ledger keeps it while they hold."""
     violent: list[_Mention] = []
     denials: list[_Mention] = []
-    for extraction in extractions:
-        article = extraction.article
-        for event in extraction.events:
-            named = {n: p for n in event.places if (p := resolver.place(article.id, n))}
-            mention = _Mention(event, article.id, outlet_label(article), group_of(article.id),
-                               list(named.values()), date_of(event, article.id), named)
-            if event.plover == "ASSAULT" and not event.negated and not event.hypothetical and named:
-                violent.extend(_one_per_listed_town(mention))
-            elif event.plover == "REJECT":
-                denials.append(mention)
+    article = extraction.article
+    for event in extraction.events:
+        named = {n: p for n in event.places if (p := resolver.place(article.id, n))}
+        mention = _Mention(event, article.id, outlet_label(article), group_id,
+                           list(named.values()), date_of(event, article.id), named)
+        if event.plover == "ASSAULT" and not event.negated and not event.hypothetical and named:
+            violent.extend(_one_per_listed_town(mention))
+        elif event.plover == "REJECT":
+            denials.append(mention)
+    return tuple(violent), tuple(denials)
+
+
+def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_Mention, ...]]]) -> list[Incident]:
+    """The incidents of the articles' mentions (`article_mentions`, in the order of the articles)."""
+    violent: list[_Mention] = []
+    denials: list[_Mention] = []
+    for mentions, denied in per_article:
+        violent.extend(mentions)
+        denials.extend(denied)
     clusters, by_cell = _cluster(violent)
     by_article: dict[str, list[_Cluster]] = {}
     for cluster in clusters:

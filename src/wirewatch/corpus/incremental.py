@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from ..model import Extraction
 from .ledger import Ledger, build_ledger
+from .memo import ArticleMemo
 from .syndication import SourceGrouper
 
 
@@ -24,7 +25,8 @@ class LiveLedger:
         self._extractions = {e.article.id: e for e in extractions}
         self._grouper = SourceGrouper()
         self._grouper.add(e.article for e in self._extractions.values())
-        self.ledger: Ledger = build_ledger(self._extractions.values(), self._grouper.groups())
+        self._memo = ArticleMemo()
+        self.ledger: Ledger = build_ledger(self._extractions.values(), self._grouper.groups(), self._memo)
 
     def add(self, extractions: Iterable[Extraction]) -> Ledger:
         """The ledger with these extractions added (or replacing the ones of the same articles)."""
@@ -32,13 +34,14 @@ class LiveLedger:
         if given:
             recleaned = any(i in self._extractions and self._extractions[i].article != e.article
                             for i, e in given.items())
+            self._memo.forget(i for i, e in given.items() if i in self._extractions and self._extractions[i] != e)
             self._extractions.update(given)
             if recleaned:  # an article cleaned again keeps its id: its groups are redone from scratch
                 self._grouper = SourceGrouper()
                 self._grouper.add(e.article for e in self._extractions.values())
             else:
                 self._grouper.add(e.article for e in given.values())
-            self.ledger = build_ledger(self._extractions.values(), self._grouper.groups())
+            self.ledger = build_ledger(self._extractions.values(), self._grouper.groups(), self._memo)
         return self.ledger
 
     def __len__(self) -> int:

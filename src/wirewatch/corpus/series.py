@@ -94,10 +94,11 @@ def is_cumulative(sentence: str) -> bool:
     return bool(cues)
 
 
-def figure_scope(figure: Figure, incident_at: dict, eventful: set) -> tuple[str, str | None]:
-    """(scope, key): ("incident", incident id or the sentence's key) or ("conflict", None)."""
+def figure_scope(figure: Figure, incident_at: dict, eventful: set, cumulative: bool | None = None) -> tuple[str, str | None]:
+    """(scope, key): ("incident", incident id or the sentence's key) or ("conflict", None). cumulative:
+    whether the sentence gives a running toll, when the caller knows it already."""
     where = (figure.provenance.article_id, figure.provenance.sentence_index)
-    if is_cumulative(figure.sentence):
+    if is_cumulative(figure.sentence) if cumulative is None else cumulative:
         return CONFLICT, None
     if where in incident_at:
         return INCIDENT, incident_at[where]
@@ -106,30 +107,53 @@ def figure_scope(figure: Figure, incident_at: dict, eventful: set) -> tuple[str,
     return CONFLICT, None
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class FigureFacts:
+    """What a figure's series key needs that its article alone gives (see `article_figures`)."""
+
+    figure: Figure
+    article_id: str
+    group: str
+    cumulative: bool
+    claimant: str  # claimant_key of the claimant as written
+    office: str | None  # the office a pronoun-owned claimant names
+    owner: tuple[str, str] | None  # (office, actor) when the claimant names an office and its owner
+
+
+def article_figures(extraction: Extraction) -> tuple[FigureFacts, ...]:
+    """One article's current figures with their group, cumulative cue and claimant: a pure function of
+    the article, kept by a live ledger (corpus/memo.py) so that an update reads only new articles."""
+    figures = [f for f in extraction.figures if not f.historical]
+    groups = figure_groups(figures)
+    return tuple(FigureFacts(f, extraction.article.id, groups[id(f)], is_cumulative(f.sentence),
+                             claimant_key(f.claimant), _office(f.claimant), _owner(f.claimant)) for f in figures)
+
+
 def build_series(
     extractions: Iterable[Extraction], as_of: Callable[[Figure, str], dt.date | None],
     incident_at: dict | None = None, eventful: set | None = None, voice_of: Callable[[str], str] = str,
+    facts: Callable[[Extraction], tuple[FigureFacts, ...]] = article_figures,
 ) -> list[FigureSeries]:
     """Series per (claimant, kind, group, scope), ordered by claimant, kind, group; historical figures left out.
 
     incident_at maps (article id, sentence index) to the id of the incident that sentence reports;
     eventful holds the sentences that report a violent event with no incident; voice_of gives an article's
     source group, whose own voice ("at least 1,000 people have been killed") is one claimant. Outlets'
-    own conflict-wide counts that agree are one series, the figure carried by several outlets.
+    own conflict-wide counts that agree are one series, the figure carried by several outlets. facts gives
+    an article's figures as `article_figures` does (a live ledger passes its kept ones).
     """
     incident_at, eventful = incident_at or {}, eventful or set()
-    extractions = list(extractions)
-    figures = [(f, e.article.id) for e in extractions for f in e.figures if not f.historical]
-    groups = figure_groups(f for f, _ in figures)
-    owners = _office_owners(f.claimant for f, _ in figures)
+    figures = [item for e in extractions for item in facts(e)]
+    owners = _office_owners(item.owner for item in figures if item.owner)
     grouped: dict[tuple, list[tuple[Figure, dt.date | None]]] = {}
     written: dict[tuple, str] = {}
-    for figure, article_id in figures:
-        scope, where = figure_scope(figure, incident_at, eventful)
-        claimant = owners.get(_office(figure.claimant)) or claimant_key(figure.claimant)
+    for item in figures:
+        figure, article_id = item.figure, item.article_id
+        scope, where = figure_scope(figure, incident_at, eventful, item.cumulative)
+        claimant = owners.get(item.office) or item.claimant
         if scope == CONFLICT and figure.claimant == ARTICLE_ITSELF:
             where = voice_of(article_id)  # each outlet's own voice is its own claimant
-        key = (claimant, figure.kind, groups[id(figure)], scope, where)
+        key = (claimant, figure.kind, item.group, scope, where)
         grouped.setdefault(key, []).append((figure, as_of(figure, article_id)))
         written.setdefault(key, figure.claimant)
     merged: dict[tuple, tuple] = {}
@@ -141,9 +165,10 @@ def build_series(
             if same != key:
                 grouped[same].extend(grouped.pop(key))
     series = []
+    incident_ids = set(incident_at.values())
     for key, items in grouped.items():
         claimant, kind, group, scope, where = key
-        incident = where if scope == INCIDENT and where in set(incident_at.values()) else None
+        incident = where if scope == INCIDENT and where in incident_ids else None
         voice = where if scope == CONFLICT else None
         series.append(FigureSeries(claimant, written[key], kind, tuple(_points(items)), group, scope, incident, voice))
     return sorted(series, key=lambda s: (s.claimant, s.kind.value, s.group, s.scope, s.incident or "", s.voice or ""))
@@ -165,16 +190,24 @@ def _office(claimant: str) -> str | None:
     return match.group("office").lower() if match.group("owner").lower() in _PRONOUN_OWNERS else None
 
 
-def _office_owners(claimants: Iterable[str]) -> dict[str, str]:
+def _owner(claimant: str) -> tuple[str, str] | None:
+    """(office, actor) when the claimant names an office and an owner that is an actor
+    ("Azerbaijan's prosecutor general's office")."""
+    match = _OWNED.match(claimant.strip())
+    if match and not match.group("pronoun") and match.group("owner").lower() not in _PRONOUN_OWNERS:
+        actor = canonical_actor(claimant)
+        if actor:
+            return match.group("office").lower(), actor
+    return None
+
+
+def _office_owners(owned: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Offices whose owner the corpus names exactly once ("Azerbaijan's prosecutor general's office"): an
-    unnamed owner ("its", "the country's") of that office is that one, so one office is one claimant."""
+    unnamed owner ("its", "the country's") of that office is that one, so one office is one claimant.
+    owned: the (office, actor) of each claimant that names both (`_owner`)."""
     owners: dict[str, set[str]] = {}
-    for claimant in claimants:
-        match = _OWNED.match(claimant.strip())
-        if match and not match.group("pronoun") and match.group("owner").lower() not in _PRONOUN_OWNERS:
-            actor = canonical_actor(claimant)
-            if actor:
-                owners.setdefault(match.group("office").lower(), set()).add(actor)
+    for office, actor in owned:
+        owners.setdefault(office, set()).add(actor)
     return {office: next(iter(found)) for office, found in owners.items() if len(found) == 1}
 
 
