@@ -91,7 +91,7 @@ def build_agreements(
     extractions = list(extractions)
     agreements_of = agreements_of or (lambda e: article_agreements(e, date_of))
     accusations_of = accusations_of or (lambda e: article_accusations(e, claim_date))
-    drafts: list[dict] = []
+    drafts = _Drafts()
     passing: list[AgreementFacts] = []
     for extraction in extractions:
         for facts in agreements_of(extraction):
@@ -99,24 +99,23 @@ def build_agreements(
                 passing.append(facts)
                 continue
             date, family = facts.date, facts.family
-            home = next((d for d in drafts if d["kind"] is family and _near(d["date"], date)
-                         and _compatible(d, facts)), None)
+            home = next((d for d in drafts.near(family, date) if _compatible(d, facts)), None)
             if home is None:
-                home = _draft(family, date)
-                drafts.append(home)
+                home = drafts.new(family, date)
             _absorb(home, facts, date)
+            drafts.moved(home)
     for facts in passing:
         date, family, parties = facts.date, facts.family, set(facts.parties)
-        earlier = [d for d in drafts if d["kind"] is family and (date is None or d["date"] is None or d["date"] <= date)
-                   and set(d["parties"]) & parties]
-        if earlier:
-            _absorb(max(earlier, key=lambda d: d["date"] or dt.date.min), facts, None, passing=True)
+        home = drafts.latest(family, date, parties)
+        if home is not None:
+            _absorb(home, facts, None, passing=True)
         elif facts.agreement.state.value in ("agreed", "took_effect") and len(facts.parties) >= 2:
             # An arrangement agreed on no stated day, with no record to join: the article's date is its best.
-            drafts.append(_draft(family, date))
-            _absorb(drafts[-1], facts, date)
+            home = drafts.new(family, date)
+            _absorb(home, facts, date)
+            drafts.moved(home)
     accusations = [a for e in extractions for a in accusations_of(e)]
-    records = [_record(d) for d in drafts]
+    records = [_record(d) for d in drafts.all]
     records.sort(key=lambda r: (r.date is None, r.date or dt.date.min, r.kind.value, r.id))
     return _link_violations(records, accusations, list(incidents))
 
@@ -124,6 +123,55 @@ def build_agreements(
 def _draft(kind: AgreementKind, date: dt.date | None) -> dict:
     return {"kind": kind, "date": date, "mentions": [], "venue": None, "mediators": [], "parties": [], "states": [],
             "terms": []}
+
+
+class _Drafts:
+    """Draft records in the order they were made, indexed by kind and date, so that finding a mention's
+    record looks at the drafts of its days only, in the order a scan of every draft would meet them."""
+
+    def __init__(self):
+        self.all: list[dict] = []
+        self._order: dict[int, int] = {}  # id(draft) -> when it was made
+        self._filed: dict[int, tuple] = {}  # id(draft) -> (kind, date) it is filed under
+        self._by_day: dict[tuple, list[dict]] = {}  # (kind, date) -> drafts, in the order made
+
+    def new(self, kind: AgreementKind, date: dt.date | None) -> dict:
+        draft = _draft(kind, date)
+        self._order[id(draft)] = len(self.all)
+        self.all.append(draft)
+        self._file(draft)
+        return draft
+
+    def moved(self, draft: dict) -> None:
+        """Refile a draft whose date changed (a record's date is its earliest mention's)."""
+        if self._filed[id(draft)] != (draft["kind"], draft["date"]):
+            bucket = self._by_day[self._filed[id(draft)]]
+            bucket[:] = [d for d in bucket if d is not draft]
+            self._file(draft)
+
+    def _file(self, draft: dict) -> None:
+        key = self._filed[id(draft)] = (draft["kind"], draft["date"])
+        bucket = self._by_day.setdefault(key, [])
+        bucket.append(draft)
+        bucket.sort(key=lambda d: self._order[id(d)])
+
+    def near(self, kind: AgreementKind, date: dt.date | None) -> list[dict]:
+        """The drafts of the kind whose date is `_near` the date, in the order made."""
+        if date is None:
+            return list(self._by_day.get((kind, None), ()))
+        days = [date + dt.timedelta(days=n) for n in range(-MERGE_DAYS, MERGE_DAYS + 1)]
+        return sorted((d for day in days for d in self._by_day.get((kind, day), ())), key=lambda d: self._order[id(d)])
+
+    def latest(self, kind: AgreementKind, date: dt.date | None, parties: set[str]) -> dict | None:
+        """The latest draft of the kind on or before the date (any, when undated; undated drafts last) that
+        shares a party: among drafts of one date, the first made."""
+        dated = sorted((key[1] for key in self._by_day if key[0] is kind and key[1] is not None
+                        and (date is None or key[1] <= date)), reverse=True)
+        for day in [*dated, None]:
+            for draft in self._by_day.get((kind, day), ()):
+                if set(draft["parties"]) & parties:
+                    return draft
+        return None
 
 
 def _warring(agreement: Agreement) -> tuple[str, ...]:
@@ -241,6 +289,11 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
             if c.stance is Stance.ACCUSE:
                 tied.setdefault((c.provenance.article_id, c.provenance.sentence_index), []).append((incident, c.side))
     found: dict[str, dict] = {r.id: {} for r in records}
+    chosen: dict[tuple, tuple] = {}  # what the records offer an accusation depends on few of its traits
+    near_mentions: dict[int, dict[str, list[int]]] = {}  # record -> article -> sentences that name it
+    for r in binding:
+        for mention in r.mentions:
+            near_mentions.setdefault(id(r), {}).setdefault(mention.article_id, []).append(mention.sentence_index)
     for acc in accusations:
         claim, date, stated = acc.claim, acc.date, acc.stated
         if date is None:
@@ -248,17 +301,20 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
         about = _incidents_of(claim, acc.speaker_side, tied)
         if not about and not acc.attack:
             continue
-        sides = {acc.speaker_side, acc.accused_side} - {None}
-        fitting = [r for r in binding if r.date <= date
-                   and (sides & sides_of[id(r)] or acc.mutual)
-                   and not (acc.backing and acc.accused_side not in sides_of[id(r)])]
-        # The latest in force: an accusation of 26 October is no violation of a truce of 10 October that a
-        # new truce of 18 October replaced, even when the article recalls the first one just before it. Only
-        # words of violations with no day of their own ("each army accuses the other of breaches")
-        # belong to the agreement the sentences just before name, if no later one of its kind replaced it.
-        current = [r for r in fitting if not any(o.kind is r.kind and o.date > r.date for o in fitting)]
-        record = (None if stated or about else _by_proximity(claim, current)) or (
-            max(fitting, key=lambda r: r.date) if fitting else None)
+        sides = frozenset({acc.speaker_side, acc.accused_side} - {None})
+        traits = (date, sides, acc.mutual, acc.backing and acc.accused_side)
+        if traits not in chosen:
+            fitting = [r for r in binding if r.date <= date
+                       and (sides & sides_of[id(r)] or acc.mutual)
+                       and not (acc.backing and acc.accused_side not in sides_of[id(r)])]
+            # The latest in force: an accusation of 26 October is no violation of a truce of 10 October that a
+            # new truce of 18 October replaced, even when the article recalls the first one just before it. Only
+            # words of violations with no day of their own ("each army accuses the other of breaches")
+            # belong to the agreement the sentences just before name, if no later one of its kind replaced it.
+            current = [r for r in fitting if not any(o.kind is r.kind and o.date > r.date for o in fitting)]
+            chosen[traits] = (current, max(fitting, key=lambda r: r.date) if fitting else None)
+        current, latest = chosen[traits]
+        record = (None if stated or about else _by_proximity(claim, current, near_mentions)) or latest
         if record is None:
             continue
         side = acc.speaker_side or claim.speaker
@@ -311,13 +367,15 @@ def _sides(record: AgreementRecord) -> set[str]:
     return {s for p in record.parties if (s := party_side(p))}
 
 
-def _by_proximity(claim: Claim, binding: list[AgreementRecord]) -> AgreementRecord | None:
+def _by_proximity(claim: Claim, binding: list[AgreementRecord], near_mentions: dict) -> AgreementRecord | None:
+    """The first of the records that a sentence of the claim's article up to two before it names, when the
+    claim speaks of a violation. near_mentions: record (by id()) -> article id -> its mentions' sentences."""
     if not _VIOLATION.search(claim.sentence):
         return None
     here = claim.provenance
     for record in binding:
-        for mention in record.mentions:
-            if mention.article_id == here.article_id and 0 <= here.sentence_index - mention.sentence_index <= 2:
+        for index in near_mentions.get(id(record), {}).get(here.article_id, ()):
+            if 0 <= here.sentence_index - index <= 2:
                 return record
     return None
 

@@ -121,7 +121,7 @@ def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_M
     for mentions, denied in per_article:
         violent.extend(mentions)
         denials.extend(denied)
-    clusters, by_cell = _cluster(violent)
+    clusters, index = _cluster(violent)
     by_article: dict[str, list[_Cluster]] = {}
     for cluster in clusters:
         for article_id in {m.article_id for m in cluster.mentions}:
@@ -130,7 +130,7 @@ def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_M
         nearby = {id(c): c for c in by_article.get(denial.article_id, ())}
         for place in denial.places:
             if is_point(place):
-                nearby.update({id(c): c for cell in _place_cells(place) for c in by_cell.get(cell, ())})
+                nearby.update({id(c): c for c in index.near(_place_cells(place), denial.date)})
         for cluster in _answered_by(denial, list(nearby.values())):
             cluster.denials.append(denial)
     incidents = [_incident(c) for c in clusters]
@@ -162,26 +162,57 @@ def _listed(names: tuple[str, ...], sentence: str) -> list[str]:
     return [n for n in names if n in match.group(0)]
 
 
-def _cluster(mentions: list[_Mention]) -> tuple[list[_Cluster], dict]:
-    """Greedy clustering; candidates come from an index by place cell, so work grows with the corpus,
-    not with its square."""
+class _CellIndex:
+    """Clusters by place cell, in the order they entered each cell, and within a cell by anchor date: a
+    dated mention can only fit a cluster anchored within a day of it, so it looks at those alone, in the
+    order a scan of the whole cell would meet them (which decides ties), and the work per mention does not
+    grow with the corpus's length."""
+
+    def __init__(self):
+        self.by_cell: dict[tuple, list[_Cluster]] = {}
+        self._dated: dict[tuple, dict[dt.date | None, list[tuple[int, _Cluster]]]] = {}
+        self._entered: set[tuple[int, tuple]] = set()
+
+    def add(self, cluster: _Cluster, cell: tuple) -> None:
+        if (id(cluster), cell) in self._entered:
+            return
+        self._entered.add((id(cluster), cell))
+        self.by_cell.setdefault(cell, []).append(cluster)
+        self._dated.setdefault(cell, {}).setdefault(cluster.anchor, []).append((len(self._entered), cluster))
+
+    def near(self, cells: list[tuple], date: dt.date | None) -> list[_Cluster]:
+        """The clusters in any of the cells, in scan order (cell by cell, each in the order clusters
+        entered it), leaving out those anchored more than a day from the date (none when undated)."""
+        found: dict[int, _Cluster] = {}
+        for cell in cells:
+            if date is None:
+                for cluster in self.by_cell.get(cell, ()):
+                    found.setdefault(id(cluster), cluster)
+                continue
+            anchors = self._dated.get(cell, {})
+            entered = [item for day in (date - DAY, date, date + DAY, None) for item in anchors.get(day, ())]
+            for _, cluster in sorted(entered, key=lambda item: item[0]):
+                found.setdefault(id(cluster), cluster)
+        return list(found.values())
+
+
+def _cluster(mentions: list[_Mention]) -> tuple[list[_Cluster], _CellIndex]:
+    """Greedy clustering; candidates come from an index by place cell and anchor date, so work grows with
+    the corpus, not with its square."""
     clusters: list[_Cluster] = []
-    by_cell: dict[tuple, list[_Cluster]] = {}
+    index = _CellIndex()
     ordered = sorted(mentions, key=lambda m: (m.date is None, m.date or dt.date.min, m.article_id,
                                               m.event.provenance.sentence_index))
     for mention in ordered:
-        candidates = {id(c): c for cell in _cells(mention) for c in by_cell.get(cell, ())}
-        fitting = [c for c in candidates.values() if _fits(mention, c)]
+        fitting = [c for c in index.near(_cells(mention), mention.date) if _fits(mention, c)]
         home = max(fitting, key=lambda c: _affinity(mention, c)) if fitting else None
         if home is None:
             home = _Cluster()
             clusters.append(home)
         home.add(mention)
         for cell in _cells(mention):
-            bucket = by_cell.setdefault(cell, [])
-            if home not in bucket:
-                bucket.append(home)
-    return clusters, by_cell
+            index.add(home, cell)
+    return clusters, index
 
 
 def _cells(mention: _Mention) -> list[tuple]:
