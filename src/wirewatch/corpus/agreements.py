@@ -3,6 +3,7 @@ record, with the accusations of attacks made after it took effect linked as alle
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import hashlib
@@ -134,6 +135,7 @@ class _Drafts:
         self._order: dict[int, int] = {}  # id(draft) -> when it was made
         self._filed: dict[int, tuple] = {}  # id(draft) -> (kind, date) it is filed under
         self._by_day: dict[tuple, list[dict]] = {}  # (kind, date) -> drafts, in the order made
+        self._days: dict[AgreementKind, list[dt.date]] = {}  # kind -> the dates of its drafts, ascending
 
     def new(self, kind: AgreementKind, date: dt.date | None) -> dict:
         draft = _draft(kind, date)
@@ -151,6 +153,9 @@ class _Drafts:
 
     def _file(self, draft: dict) -> None:
         key = self._filed[id(draft)] = (draft["kind"], draft["date"])
+        days = self._days.setdefault(draft["kind"], [])
+        if draft["date"] is not None and key not in self._by_day:
+            bisect.insort(days, draft["date"])
         bucket = self._by_day.setdefault(key, [])
         bucket.append(draft)
         bucket.sort(key=lambda d: self._order[id(d)])
@@ -165,9 +170,9 @@ class _Drafts:
     def latest(self, kind: AgreementKind, date: dt.date | None, parties: set[str]) -> dict | None:
         """The latest draft of the kind on or before the date (any, when undated; undated drafts last) that
         shares a party: among drafts of one date, the first made."""
-        dated = sorted((key[1] for key in self._by_day if key[0] is kind and key[1] is not None
-                        and (date is None or key[1] <= date)), reverse=True)
-        for day in [*dated, None]:
+        days = self._days.get(kind, [])
+        dated = days[:bisect.bisect_right(days, date)] if date is not None else days
+        for day in [*reversed(dated), None]:
             for draft in self._by_day.get((kind, day), ()):
                 if set(draft["parties"]) & parties:
                     return draft
@@ -338,7 +343,8 @@ def _incidents_of(claim: Claim, side: str | None, tied: dict) -> list[Incident]:
     """The incidents an accusation names: those whose accusations include this sentence's, by its side
     (the speaker's)."""
     where = (claim.provenance.article_id, claim.provenance.sentence_index)
-    return list(dict.fromkeys(i for i, s in tied.get(where, ()) if s == side))
+    # by identity: an incident hashes all its fields, and one incident is one object here
+    return list({id(i): i for i, s in tied.get(where, ()) if s == side}.values())
 
 
 def _mutual(accused: str | None) -> bool:

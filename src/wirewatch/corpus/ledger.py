@@ -78,7 +78,8 @@ def build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | 
                 for index in memo.get("eventful", e.article.id, None, lambda e=e: _eventful(e))}
     series = build_series(extractions, lambda f, a: dates.in_sentence(f, a)[0], incident_at, eventful,
                           group_of.__getitem__,
-                          facts=lambda e: memo.get("figures", e.article.id, None, lambda: article_figures(e)))
+                          facts=lambda e: memo.get("figures", e.article.id, None, lambda: article_figures(e)),
+                          book=memo.series, stamp_of=dates.stamp)
     incidents = with_fatalities(incidents, series)
 
     def agreement_date(agreement, article_id):

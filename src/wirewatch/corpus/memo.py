@@ -14,14 +14,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from .series import SeriesBook
+
 KEEP = 2  # stamps kept per article and kind: an undated article is read with and without its inferred date
 
 
 class ArticleMemo:
-    """Per-article derived values by kind and stamp; `forget` drops an article given again."""
+    """Per-article derived values by kind and stamp; `forget` drops an article given again. It also keeps
+    the figure series by part (`SeriesBook`), which rebuilds only the parts whose figures changed."""
 
     def __init__(self):
         self._entries: dict[str, dict[tuple, Any]] = {}
+        self.series = SeriesBook()
 
     def get(self, kind: str, article_id: str, stamp, compute: Callable[[], Any]):
         entries = self._entries.setdefault(article_id, {})

@@ -133,6 +133,7 @@ def build_series(
     extractions: Iterable[Extraction], as_of: Callable[[Figure, str], dt.date | None],
     incident_at: dict | None = None, eventful: set | None = None, voice_of: Callable[[str], str] = str,
     facts: Callable[[Extraction], tuple[FigureFacts, ...]] = article_figures,
+    book: SeriesBook | None = None, stamp_of: Callable[[str], object] = lambda article_id: None,
 ) -> list[FigureSeries]:
     """Series per (claimant, kind, group, scope), ordered by claimant, kind, group; historical figures left out.
 
@@ -140,21 +141,92 @@ def build_series(
     eventful holds the sentences that report a violent event with no incident; voice_of gives an article's
     source group, whose own voice ("at least 1,000 people have been killed") is one claimant. Outlets'
     own conflict-wide counts that agree are one series, the figure carried by several outlets. facts gives
-    an article's figures as `article_figures` does (a live ledger passes its kept ones).
+    an article's figures as `article_figures` does (a live ledger passes its kept ones); book: the series
+    a live ledger keeps between builds, with stamp_of giving what as_of depends on besides the article.
     """
-    incident_at, eventful = incident_at or {}, eventful or set()
-    figures = [item for e in extractions for item in facts(e)]
-    owners = _office_owners(item.owner for item in figures if item.owner)
+    return (book or SeriesBook()).update(list(extractions), as_of, incident_at or {}, eventful or set(), voice_of,
+                                         facts, stamp_of)
+
+
+class SeriesBook:
+    """The series of a corpus kept between builds. A figure's series key is its own (claimant, kind, group)
+    and a scope from its sentence (the incident it reports, the source group's voice); keys of one
+    (claimant, kind, group) merge with one another and with no other, so the series of each such part
+    depend on its figures alone. An update keys again only the articles whose inputs changed (new, or
+    another date, source group, incident or office owner) and rebuilds only the parts their figures
+    leave or join; every part is built from its figures in the order of the articles, as a full build
+    meets them, so the result equals the full build's."""
+
+    def __init__(self):
+        self._articles: dict[str, tuple] = {}  # article id -> (stamp, facts, {part: [(key, figure, date)]})
+        self._members: dict[tuple, set[str]] = {}  # part -> ids of the articles with figures in it
+        self._parts: dict[tuple, list[FigureSeries]] = {}
+        self._by_where: dict[str, set[tuple]] = {}  # incident-scope key -> parts that used it
+        self._incident_ids: set = set()
+
+    def update(self, extractions: list[Extraction], as_of, incident_at: dict, eventful, voice_of, facts,
+               stamp_of) -> list[FigureSeries]:
+        position = {e.article.id: i for i, e in enumerate(extractions)}
+        found = {e.article.id: facts(e) for e in extractions}
+        owners = _office_owners(item.owner for items in found.values() for item in items if item.owner)
+        dirty: set[tuple] = set()
+        for article_id in [a for a in self._articles if a not in found]:
+            dirty |= self._leave(article_id)
+        for article_id, items in found.items():
+            stamp = (stamp_of(article_id), voice_of(article_id),
+                     tuple(incident_at.get((article_id, i.figure.provenance.sentence_index)) for i in items),
+                     tuple(owners.get(i.office) for i in items if i.office))
+            old = self._articles.get(article_id)
+            if old is not None and old[0] == stamp and old[1] is items:
+                continue
+            dirty |= self._leave(article_id)
+            keyed: dict[tuple, list] = {}
+            for item in items:
+                figure = item.figure
+                scope, where = figure_scope(figure, incident_at, eventful, item.cumulative)
+                claimant = owners.get(item.office) or item.claimant
+                if scope == CONFLICT and figure.claimant == ARTICLE_ITSELF:
+                    where = voice_of(article_id)  # each outlet's own voice is its own claimant
+                key = (claimant, figure.kind, item.group, scope, where)
+                keyed.setdefault(key[:3], []).append((key, figure, as_of(figure, article_id)))
+                if scope == INCIDENT:
+                    self._by_where.setdefault(where, set()).add(key[:3])
+            self._articles[article_id] = (stamp, items, keyed)
+            for part in keyed:
+                self._members.setdefault(part, set()).add(article_id)
+            dirty |= set(keyed)
+        incident_ids = set(incident_at.values())
+        for where in incident_ids ^ self._incident_ids:  # a series' incident is its key's, if one
+            dirty |= self._by_where.get(where, set())
+        self._incident_ids = incident_ids
+        for part in dirty:
+            members = self._members.get(part)
+            if not members:
+                self._members.pop(part, None)
+                self._parts.pop(part, None)
+                continue
+            ordered = sorted(members, key=position.__getitem__)
+            self._parts[part] = _series_of([x for a in ordered for x in self._articles[a][2][part]], incident_ids)
+        series = [s for part in self._parts.values() for s in part]
+        return sorted(series, key=lambda s: (s.claimant, s.kind.value, s.group, s.scope, s.incident or "",
+                                             s.voice or ""))
+
+    def _leave(self, article_id: str) -> set[tuple]:
+        """Take an article's figures out; the parts they were in."""
+        old = self._articles.pop(article_id, None)
+        if old is None:
+            return set()
+        for part in old[2]:
+            self._members[part].discard(article_id)
+        return set(old[2])
+
+
+def _series_of(keyed: list[tuple], incident_ids: set) -> list[FigureSeries]:
+    """The series of one part's figures ((key, figure, date), in the corpus's order)."""
     grouped: dict[tuple, list[tuple[Figure, dt.date | None]]] = {}
     written: dict[tuple, str] = {}
-    for item in figures:
-        figure, article_id = item.figure, item.article_id
-        scope, where = figure_scope(figure, incident_at, eventful, item.cumulative)
-        claimant = owners.get(item.office) or item.claimant
-        if scope == CONFLICT and figure.claimant == ARTICLE_ITSELF:
-            where = voice_of(article_id)  # each outlet's own voice is its own claimant
-        key = (claimant, figure.kind, item.group, scope, where)
-        grouped.setdefault(key, []).append((figure, as_of(figure, article_id)))
+    for key, figure, date in keyed:
+        grouped.setdefault(key, []).append((figure, date))
         written.setdefault(key, figure.claimant)
     merged: dict[tuple, tuple] = {}
     for key, items in list(grouped.items()):
@@ -165,13 +237,12 @@ def build_series(
             if same != key:
                 grouped[same].extend(grouped.pop(key))
     series = []
-    incident_ids = set(incident_at.values())
     for key, items in grouped.items():
         claimant, kind, group, scope, where = key
         incident = where if scope == INCIDENT and where in incident_ids else None
         voice = where if scope == CONFLICT else None
         series.append(FigureSeries(claimant, written[key], kind, tuple(_points(items)), group, scope, incident, voice))
-    return sorted(series, key=lambda s: (s.claimant, s.kind.value, s.group, s.scope, s.incident or "", s.voice or ""))
+    return series
 
 
 _OWNED = re.compile(r"^(?P<pronoun>its|their)\s+(?P<office2>.+)$"
