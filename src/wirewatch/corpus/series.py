@@ -150,17 +150,18 @@ def build_series(
 
 class SeriesBook:
     """The series of a corpus kept between builds. A figure's series key is its own (claimant, kind, group)
-    and a scope from its sentence (the incident it reports, the source group's voice); keys of one
-    (claimant, kind, group) merge with one another and with no other, so the series of each such part
-    depend on its figures alone. An update keys again only the articles whose inputs changed (new, or
-    another date, source group, incident or office owner) and rebuilds only the parts their figures
-    leave or join; every part is built from its figures in the order of the articles, as a full build
-    meets them, so the result equals the full build's."""
+    and a scope from its sentence (the incident it reports, the source group's voice). Only voices merge
+    (outlets' own conflict-wide counts that agree), and only within one (claimant, kind, group): so a part
+    is one key, or all the voice keys of one (claimant, kind, group), and its series depend on its figures
+    alone. An update keys again only the articles whose inputs changed (new, or another date, source
+    group, incident or office owner) and rebuilds only the parts their figures leave or join; a part is
+    built from its figures in the order of the articles, as a full build meets them, and series that sort
+    alike keep the order of their first figures, so the result equals the full build's."""
 
     def __init__(self):
         self._articles: dict[str, tuple] = {}  # article id -> (stamp, facts, {part: [(key, figure, date)]})
         self._members: dict[tuple, set[str]] = {}  # part -> ids of the articles with figures in it
-        self._parts: dict[tuple, list[FigureSeries]] = {}
+        self._parts: dict[tuple, list[tuple[FigureSeries, str, int]]] = {}  # with its first figure's place
         self._by_where: dict[str, set[tuple]] = {}  # incident-scope key -> parts that used it
         self._incident_ids: set = set()
 
@@ -181,16 +182,17 @@ class SeriesBook:
                 continue
             dirty |= self._leave(article_id)
             keyed: dict[tuple, list] = {}
-            for item in items:
+            for index, item in enumerate(items):
                 figure = item.figure
                 scope, where = figure_scope(figure, incident_at, eventful, item.cumulative)
                 claimant = owners.get(item.office) or item.claimant
                 if scope == CONFLICT and figure.claimant == ARTICLE_ITSELF:
                     where = voice_of(article_id)  # each outlet's own voice is its own claimant
                 key = (claimant, figure.kind, item.group, scope, where)
-                keyed.setdefault(key[:3], []).append((key, figure, as_of(figure, article_id)))
+                part = (*key[:3], "voices") if scope == CONFLICT and where is not None else key
+                keyed.setdefault(part, []).append((key, figure, as_of(figure, article_id), article_id, index))
                 if scope == INCIDENT:
-                    self._by_where.setdefault(where, set()).add(key[:3])
+                    self._by_where.setdefault(where, set()).add(part)
             self._articles[article_id] = (stamp, items, keyed)
             for part in keyed:
                 self._members.setdefault(part, set()).add(article_id)
@@ -207,9 +209,10 @@ class SeriesBook:
                 continue
             ordered = sorted(members, key=position.__getitem__)
             self._parts[part] = _series_of([x for a in ordered for x in self._articles[a][2][part]], incident_ids)
-        series = [s for part in self._parts.values() for s in part]
-        return sorted(series, key=lambda s: (s.claimant, s.kind.value, s.group, s.scope, s.incident or "",
-                                             s.voice or ""))
+        series = [item for part in self._parts.values() for item in part]
+        series.sort(key=lambda i: (i[0].claimant, i[0].kind.value, i[0].group, i[0].scope, i[0].incident or "",
+                                   i[0].voice or "", position[i[1]], i[2]))
+        return [item[0] for item in series]
 
     def _leave(self, article_id: str) -> set[tuple]:
         """Take an article's figures out; the parts they were in."""
@@ -221,13 +224,16 @@ class SeriesBook:
         return set(old[2])
 
 
-def _series_of(keyed: list[tuple], incident_ids: set) -> list[FigureSeries]:
-    """The series of one part's figures ((key, figure, date), in the corpus's order)."""
+def _series_of(keyed: list[tuple], incident_ids: set) -> list[tuple[FigureSeries, str, int]]:
+    """The series of one part's figures ((key, figure, date, article id, index in the article), in the
+    corpus's order), each with its first figure's article id and index."""
     grouped: dict[tuple, list[tuple[Figure, dt.date | None]]] = {}
     written: dict[tuple, str] = {}
-    for key, figure, date in keyed:
+    first: dict[tuple, tuple[str, int]] = {}
+    for key, figure, date, article_id, index in keyed:
         grouped.setdefault(key, []).append((figure, date))
         written.setdefault(key, figure.claimant)
+        first.setdefault(key, (article_id, index))
     merged: dict[tuple, tuple] = {}
     for key, items in list(grouped.items()):
         claimant, kind, group, scope, where = key
@@ -241,7 +247,8 @@ def _series_of(keyed: list[tuple], incident_ids: set) -> list[FigureSeries]:
         claimant, kind, group, scope, where = key
         incident = where if scope == INCIDENT and where in incident_ids else None
         voice = where if scope == CONFLICT else None
-        series.append(FigureSeries(claimant, written[key], kind, tuple(_points(items)), group, scope, incident, voice))
+        series.append((FigureSeries(claimant, written[key], kind, tuple(_points(items)), group, scope, incident, voice),
+                       *first[key]))
     return series
 
 
