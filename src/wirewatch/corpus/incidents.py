@@ -189,9 +189,12 @@ class _CellIndex:
                 for cluster in self.by_cell.get(cell, ()):
                     found.setdefault(id(cluster), cluster)
                 continue
-            anchors = self._dated.get(cell, {})
-            entered = [item for day in (date - DAY, date, date + DAY, None) for item in anchors.get(day, ())]
-            for _, cluster in sorted(entered, key=lambda item: item[0]):
+            anchors = self._dated.get(cell)
+            if not anchors:
+                continue
+            lists = [items for day in (date - DAY, date, date + DAY, None) if (items := anchors.get(day))]
+            entered = lists[0] if len(lists) == 1 else sorted((i for items in lists for i in items), key=_first)
+            for _, cluster in entered:
                 found.setdefault(id(cluster), cluster)
         return list(found.values())
 
@@ -204,15 +207,20 @@ def _cluster(mentions: list[_Mention]) -> tuple[list[_Cluster], _CellIndex]:
     ordered = sorted(mentions, key=lambda m: (m.date is None, m.date or dt.date.min, m.article_id,
                                               m.event.provenance.sentence_index))
     for mention in ordered:
-        fitting = [c for c in index.near(_cells(mention), mention.date) if _fits(mention, c)]
+        cells = _cells(mention)
+        fitting = [c for c in index.near(cells, mention.date) if _fits(mention, c)]
         home = max(fitting, key=lambda c: _affinity(mention, c)) if fitting else None
         if home is None:
             home = _Cluster()
             clusters.append(home)
         home.add(mention)
-        for cell in _cells(mention):
+        for cell in cells:
             index.add(home, cell)
     return clusters, index
+
+
+def _first(item: tuple):
+    return item[0]
 
 
 def _cells(mention: _Mention) -> list[tuple]:

@@ -74,8 +74,8 @@ def build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | 
     if dates.from_incidents(incidents):
         incidents = cluster_incidents(incident_mentions(e) for e in extractions)
     incident_at = {(m.article_id, m.sentence_index): i.id for i in incidents for m in i.mentions}
-    eventful = {(e.article.id, index) for e in extractions
-                for index in memo.get("eventful", e.article.id, None, lambda e=e: _eventful(e))}
+    by_id = {e.article.id: e for e in extractions}
+    eventful = _Eventful(lambda a: memo.get("eventful", a, None, lambda: _eventful(by_id[a])) if a in by_id else ())
     series = build_series(extractions, lambda f, a: dates.in_sentence(f, a)[0], incident_at, eventful,
                           group_of.__getitem__,
                           facts=lambda e: memo.get("figures", e.article.id, None, lambda: article_figures(e)),
@@ -110,10 +110,21 @@ def build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | 
     )
 
 
-def _eventful(extraction: Extraction) -> tuple[int, ...]:
+class _Eventful:
+    """(article id, sentence index) in it when the sentence reports a violent event; asks each article
+    only when a figure's sentence is looked up (a set of every such sentence would cost every article)."""
+
+    def __init__(self, sentences_of):
+        self._sentences_of = sentences_of
+
+    def __contains__(self, where: tuple) -> bool:
+        return where[1] in self._sentences_of(where[0])
+
+
+def _eventful(extraction: Extraction) -> frozenset[int]:
     """The sentences of the article that report a violent event (asserted, not negated or hypothetical)."""
-    return tuple(dict.fromkeys(ev.provenance.sentence_index for ev in extraction.events
-                               if ev.plover == "ASSAULT" and not ev.negated and not ev.hypothetical))
+    return frozenset(ev.provenance.sentence_index for ev in extraction.events
+                     if ev.plover == "ASSAULT" and not ev.negated and not ev.hypothetical)
 
 
 def _sentences(extraction: Extraction) -> dict:
