@@ -161,7 +161,7 @@ class _Drafts:
         bucket.sort(key=lambda d: self._order[id(d)])
 
     def near(self, kind: AgreementKind, date: dt.date | None) -> list[dict]:
-        """The drafts of the kind whose date is `_near` the date, in the order made."""
+        """The drafts of the kind within MERGE_DAYS of the date (undated: the undated ones), in the order made."""
         if date is None:
             return list(self._by_day.get((kind, None), ()))
         days = [date + dt.timedelta(days=n) for n in range(-MERGE_DAYS, MERGE_DAYS + 1)]
@@ -207,12 +207,6 @@ def _founds(agreement: Agreement, family: AgreementKind, parties: tuple[str, ...
     if family is AgreementKind.CEASEFIRE:
         return stated or agreement.state.value == "took_effect"
     return True
-
-
-def _near(a: dt.date | None, b: dt.date | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return abs(a - b).days <= MERGE_DAYS
 
 
 def _compatible(draft: dict, facts: AgreementFacts) -> bool:
