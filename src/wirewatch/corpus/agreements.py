@@ -3,6 +3,7 @@ record, with the accusations of attacks made after it took effect linked as alle
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import hashlib
@@ -21,11 +22,62 @@ _MUTUAL = re.compile(r"\b(agreed|agreeing|committed|both sides|the sides|two sid
 _VIOLATION = re.compile(r"\b(violat\w*|breach\w*|broke|broken|breaking|frayed|did not comply|not respect\w*)\b", re.I)
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class AgreementFacts:
+    """An agreement mention with what drafting reads of it, from its article alone (`article_agreements`)."""
+
+    agreement: Agreement
+    date: dt.date | None
+    stated: bool
+    family: AgreementKind
+    parties: tuple[str, ...]  # the warring parties (`_warring`)
+    mediators: tuple[str, ...]
+    founds: bool
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Accusation:
+    """An accusation with what violation linking reads of it, from its article alone (`article_accusations`)."""
+
+    claim: Claim
+    date: dt.date | None
+    stated: bool
+    speaker_side: str | None
+    accused_side: str | None
+    attack: bool  # speaks of an attack or a violation
+    backing: bool  # of backing, arming or recruiting, which is no attack
+    mutual: bool  # "each other"
+
+
+def article_agreements(extraction: Extraction, date_of: Callable[[Agreement, str], tuple[dt.date | None, bool]]
+                       ) -> tuple[AgreementFacts, ...]:
+    """One article's agreement mentions, dated; pure in the article and its dates (a live ledger keeps it)."""
+    out = []
+    for agreement in extraction.agreements:
+        date, stated = date_of(agreement, extraction.article.id)
+        family = _FAMILY.get(agreement.kind, agreement.kind)
+        parties = _warring(agreement)
+        mediators = tuple(party_name(m) for m in agreement.mediators)
+        out.append(AgreementFacts(agreement, date, stated, family, parties, mediators,
+                                  _founds(agreement, family, parties, mediators, stated)))
+    return tuple(out)
+
+
+def article_accusations(extraction: Extraction, claim_date: Callable[[Claim, str], tuple[dt.date | None, bool]]
+                        ) -> tuple[Accusation, ...]:
+    """One article's accusations, dated; pure in the article and its dates (a live ledger keeps it)."""
+    return tuple(Accusation(claim, *claim_date(claim, extraction.article.id), side_of(claim.speaker),
+                            side_of(claim.accused), _attack(claim), _backing(claim), _mutual(claim.accused))
+                 for claim in extraction.claims if claim.stance is Stance.ACCUSE)
+
+
 def build_agreements(
     extractions: Iterable[Extraction],
     date_of: Callable[[Agreement, str], tuple[dt.date | None, bool]],
     claim_date: Callable[[Claim, str], tuple[dt.date | None, bool]],
     incidents: Iterable[Incident] = (),
+    agreements_of: Callable[[Extraction], tuple[AgreementFacts, ...]] | None = None,
+    accusations_of: Callable[[Extraction], tuple[Accusation, ...]] | None = None,
 ) -> list[AgreementRecord]:
     """The agreement records of a corpus, by date; each binding one lists its alleged violations.
 
@@ -34,37 +86,37 @@ def build_agreements(
     violated; talks held or scheduled; a pledge given; a request made): "the talks fell short of a
     ceasefire" founds no ceasefire. A passing mention ("the truce frayed") joins the latest record of its
     kind on or before the article's date. Undated mentions (an undated article) found undated records,
-    merged by kind and a party in common.
+    merged by kind and a party in common. agreements_of and accusations_of give an article's mentions as
+    `article_agreements` and `article_accusations` do (a live ledger passes the ones it keeps).
     """
     extractions = list(extractions)
-    drafts: list[dict] = []
-    passing: list[tuple[Agreement, AgreementKind, dt.date | None]] = []
+    agreements_of = agreements_of or (lambda e: article_agreements(e, date_of))
+    accusations_of = accusations_of or (lambda e: article_accusations(e, claim_date))
+    drafts = _Drafts()
+    passing: list[AgreementFacts] = []
     for extraction in extractions:
-        for agreement in extraction.agreements:
-            date, stated = date_of(agreement, extraction.article.id)
-            family = _FAMILY.get(agreement.kind, agreement.kind)
-            parties = _warring(agreement)
-            if not _founds(agreement, family, parties, stated):
-                passing.append((agreement, family, date))
+        for facts in agreements_of(extraction):
+            if not facts.founds:
+                passing.append(facts)
                 continue
-            home = next((d for d in drafts if d["kind"] is family and _near(d["date"], date)
-                         and _compatible(d, agreement, parties)), None)
+            date, family = facts.date, facts.family
+            home = next((d for d in drafts.near(family, date) if _compatible(d, facts)), None)
             if home is None:
-                home = _draft(family, date)
-                drafts.append(home)
-            _absorb(home, agreement, date)
-    for agreement, family, date in passing:
-        earlier = [d for d in drafts if d["kind"] is family and (date is None or d["date"] is None or d["date"] <= date)
-                   and set(d["parties"]) & set(_warring(agreement))]
-        if earlier:
-            _absorb(max(earlier, key=lambda d: d["date"] or dt.date.min), agreement, None, passing=True)
-        elif agreement.state.value in ("agreed", "took_effect") and len(_warring(agreement)) >= 2:
+                home = drafts.new(family, date)
+            _absorb(home, facts, date)
+            drafts.moved(home)
+    for facts in passing:
+        date, family, parties = facts.date, facts.family, set(facts.parties)
+        home = drafts.latest(family, date, parties)
+        if home is not None:
+            _absorb(home, facts, None, passing=True)
+        elif facts.agreement.state.value in ("agreed", "took_effect") and len(facts.parties) >= 2:
             # An arrangement agreed on no stated day, with no record to join: the article's date is its best.
-            drafts.append(_draft(family, date))
-            _absorb(drafts[-1], agreement, date)
-    accusations = [(claim, claim_date(claim, e.article.id)) for e in extractions for claim in e.claims
-                   if claim.stance is Stance.ACCUSE]
-    records = [_record(d) for d in drafts]
+            home = drafts.new(family, date)
+            _absorb(home, facts, date)
+            drafts.moved(home)
+    accusations = [a for e in extractions for a in accusations_of(e)]
+    records = [_record(d) for d in drafts.all]
     records.sort(key=lambda r: (r.date is None, r.date or dt.date.min, r.kind.value, r.id))
     return _link_violations(records, accusations, list(incidents))
 
@@ -72,6 +124,59 @@ def build_agreements(
 def _draft(kind: AgreementKind, date: dt.date | None) -> dict:
     return {"kind": kind, "date": date, "mentions": [], "venue": None, "mediators": [], "parties": [], "states": [],
             "terms": []}
+
+
+class _Drafts:
+    """Draft records in the order they were made, indexed by kind and date, so that finding a mention's
+    record looks at the drafts of its days only, in the order a scan of every draft would meet them."""
+
+    def __init__(self):
+        self.all: list[dict] = []
+        self._order: dict[int, int] = {}  # id(draft) -> when it was made
+        self._filed: dict[int, tuple] = {}  # id(draft) -> (kind, date) it is filed under
+        self._by_day: dict[tuple, list[dict]] = {}  # (kind, date) -> drafts, in the order made
+        self._days: dict[AgreementKind, list[dt.date]] = {}  # kind -> the dates of its drafts, ascending
+
+    def new(self, kind: AgreementKind, date: dt.date | None) -> dict:
+        draft = _draft(kind, date)
+        self._order[id(draft)] = len(self.all)
+        self.all.append(draft)
+        self._file(draft)
+        return draft
+
+    def moved(self, draft: dict) -> None:
+        """Refile a draft whose date changed (a record's date is its earliest mention's)."""
+        if self._filed[id(draft)] != (draft["kind"], draft["date"]):
+            bucket = self._by_day[self._filed[id(draft)]]
+            bucket[:] = [d for d in bucket if d is not draft]
+            self._file(draft)
+
+    def _file(self, draft: dict) -> None:
+        key = self._filed[id(draft)] = (draft["kind"], draft["date"])
+        days = self._days.setdefault(draft["kind"], [])
+        if draft["date"] is not None and key not in self._by_day:
+            bisect.insort(days, draft["date"])
+        bucket = self._by_day.setdefault(key, [])
+        bucket.append(draft)
+        bucket.sort(key=lambda d: self._order[id(d)])
+
+    def near(self, kind: AgreementKind, date: dt.date | None) -> list[dict]:
+        """The drafts of the kind within MERGE_DAYS of the date (undated: the undated ones), in the order made."""
+        if date is None:
+            return list(self._by_day.get((kind, None), ()))
+        days = [date + dt.timedelta(days=n) for n in range(-MERGE_DAYS, MERGE_DAYS + 1)]
+        return sorted((d for day in days for d in self._by_day.get((kind, day), ())), key=lambda d: self._order[id(d)])
+
+    def latest(self, kind: AgreementKind, date: dt.date | None, parties: set[str]) -> dict | None:
+        """The latest draft of the kind on or before the date (any, when undated; undated drafts last) that
+        shares a party: among drafts of one date, the first made."""
+        days = self._days.get(kind, [])
+        dated = days[:bisect.bisect_right(days, date)] if date is not None else days
+        for day in [*reversed(dated), None]:
+            for draft in self._by_day.get((kind, day), ()):
+                if set(draft["parties"]) & parties:
+                    return draft
+        return None
 
 
 def _warring(agreement: Agreement) -> tuple[str, ...]:
@@ -90,12 +195,13 @@ _EXISTS = {
 }
 
 
-def _founds(agreement: Agreement, family: AgreementKind, parties: tuple[str, ...], stated: bool) -> bool:
+def _founds(agreement: Agreement, family: AgreementKind, parties: tuple[str, ...], mediators: tuple[str, ...],
+            stated: bool) -> bool:
     """Whether a mention can found a record: the sentence says the arrangement exists, and it names who
     is bound (two sides; a request needs only its maker)."""
     if agreement.state.value not in _EXISTS.get(family, set()):
         return False
-    named = set(parties) | {party_name(m) for m in agreement.mediators}
+    named = set(parties) | set(mediators)
     if len(named) < (1 if family is AgreementKind.REQUEST else 2):
         return False
     if family is AgreementKind.CEASEFIRE:
@@ -103,35 +209,31 @@ def _founds(agreement: Agreement, family: AgreementKind, parties: tuple[str, ...
     return True
 
 
-def _near(a: dt.date | None, b: dt.date | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return abs(a - b).days <= MERGE_DAYS
-
-
-def _compatible(draft: dict, agreement: Agreement, parties: tuple[str, ...]) -> bool:
-    if draft["venue"] and agreement.venue and draft["venue"] != agreement.venue:
+def _compatible(draft: dict, facts: AgreementFacts) -> bool:
+    venue = facts.agreement.venue
+    if draft["venue"] and venue and draft["venue"] != venue:
         return False
-    if draft["venue"] and agreement.venue:
+    if draft["venue"] and venue:
         return True  # same kind, same days, same venue: one arrangement
     # Otherwise the same sides: Russia's pledge of help to Armenia is not Armenia and Azerbaijan's pledge of
     # that day. A broker named as a party by one mention and as mediator by another does not count.
-    brokers = set(draft["mediators"]) | {party_name(m) for m in agreement.mediators}
-    ours, theirs = set(draft["parties"]) - brokers, set(parties) - brokers
+    brokers = set(draft["mediators"]) | set(facts.mediators)
+    ours, theirs = set(draft["parties"]) - brokers, set(facts.parties) - brokers
     return not ours or not theirs or len(ours & theirs) >= min(2, len(ours), len(theirs))
 
 
-def _absorb(draft: dict, agreement: Agreement, date: dt.date | None, passing: bool = False) -> None:
+def _absorb(draft: dict, facts: AgreementFacts, date: dt.date | None, passing: bool = False) -> None:
     """Add a mention to a record. A passing mention ("the truce frayed") adds its state and words, but
     not its venue, mediators or parties: "talks in Geneva fell short of a ceasefire" must not place an
     earlier ceasefire in Geneva."""
+    agreement = facts.agreement
     draft["mentions"].append(agreement.provenance)
     if date is not None and draft["date"] is not None:
         draft["date"] = min(draft["date"], date)
     if not passing:
         draft["venue"] = draft["venue"] or agreement.venue
-    mediators = () if passing else tuple(party_name(m) for m in agreement.mediators)
-    parties = () if passing else _warring(agreement)
+    mediators = () if passing else facts.mediators
+    parties = () if passing else facts.parties
     for key, values in (("mediators", mediators), ("parties", parties),
                         ("states", (agreement.state.value,)), ("terms", (agreement.sentence,))):
         for value in values:
@@ -176,35 +278,45 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
     tied to incidents (its sentence reports them) gives one violation per incident, with its place; the
     same party's untied words on a day it has tied ones add nothing, nor does "both sides accuse each
     other" on a day with either side's own accusation."""
-    warring = {frozenset((a, b)) for claim, _ in accusations
-               if (a := side_of(claim.speaker)) and (b := side_of(claim.accused)) and a != b}
+    warring = {frozenset((a, b)) for acc in accusations
+               if (a := acc.speaker_side) and (b := acc.accused_side) and a != b}
     binding = [r for r in records if _binding(r, warring)]
+    sides_of = {id(r): _sides(r) for r in binding}
     tied: dict[tuple, list[tuple[Incident, str | None]]] = {}
     for incident in incidents:
         for c in incident.claims:
             if c.stance is Stance.ACCUSE:
                 tied.setdefault((c.provenance.article_id, c.provenance.sentence_index), []).append((incident, c.side))
     found: dict[str, dict] = {r.id: {} for r in records}
-    for claim, (date, stated) in accusations:
+    chosen: dict[tuple, tuple] = {}  # what the records offer an accusation depends on few of its traits
+    near_mentions: dict[int, dict[str, list[int]]] = {}  # record -> article -> sentences that name it
+    for r in binding:
+        for mention in r.mentions:
+            near_mentions.setdefault(id(r), {}).setdefault(mention.article_id, []).append(mention.sentence_index)
+    for acc in accusations:
+        claim, date, stated = acc.claim, acc.date, acc.stated
         if date is None:
             continue
-        about = _incidents_of(claim, tied)
-        if not about and not _attack(claim):
+        about = _incidents_of(claim, acc.speaker_side, tied)
+        if not about and not acc.attack:
             continue
-        sides = {side_of(claim.speaker), side_of(claim.accused)} - {None}
-        fitting = [r for r in binding if r.date <= date
-                   and (sides & _sides(r) or _mutual(claim.accused))
-                   and not (_backing(claim) and side_of(claim.accused) not in _sides(r))]
-        # The latest in force: an accusation of 26 October is no violation of a truce of 10 October that a
-        # new truce of 18 October replaced, even when the article recalls the first one just before it. Only
-        # words of violations with no day of their own ("each army accuses the other of breaches")
-        # belong to the agreement the sentences just before name, if no later one of its kind replaced it.
-        current = [r for r in fitting if not any(o.kind is r.kind and o.date > r.date for o in fitting)]
-        record = (None if stated or about else _by_proximity(claim, current)) or (
-            max(fitting, key=lambda r: r.date) if fitting else None)
+        sides = frozenset({acc.speaker_side, acc.accused_side} - {None})
+        traits = (date, sides, acc.mutual, acc.backing and acc.accused_side)
+        if traits not in chosen:
+            fitting = [r for r in binding if r.date <= date
+                       and (sides & sides_of[id(r)] or acc.mutual)
+                       and not (acc.backing and acc.accused_side not in sides_of[id(r)])]
+            # The latest in force: an accusation of 26 October is no violation of a truce of 10 October that a
+            # new truce of 18 October replaced, even when the article recalls the first one just before it. Only
+            # words of violations with no day of their own ("each army accuses the other of breaches")
+            # belong to the agreement the sentences just before name, if no later one of its kind replaced it.
+            current = [r for r in fitting if not any(o.kind is r.kind and o.date > r.date for o in fitting)]
+            chosen[traits] = (current, max(fitting, key=lambda r: r.date) if fitting else None)
+        current, latest = chosen[traits]
+        record = (None if stated or about else _by_proximity(claim, current, near_mentions)) or latest
         if record is None:
             continue
-        side = side_of(claim.speaker) or claim.speaker
+        side = acc.speaker_side or claim.speaker
         for incident in about or [None]:
             key = (side, incident.id if incident else None, None if incident else date)
             place = (incident.place.name if incident.place else None) if incident else None
@@ -221,11 +333,12 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
     return out
 
 
-def _incidents_of(claim: Claim, tied: dict) -> list[Incident]:
-    """The incidents an accusation names: those whose accusations include this sentence's, by its side."""
+def _incidents_of(claim: Claim, side: str | None, tied: dict) -> list[Incident]:
+    """The incidents an accusation names: those whose accusations include this sentence's, by its side
+    (the speaker's)."""
     where = (claim.provenance.article_id, claim.provenance.sentence_index)
-    side = side_of(claim.speaker)
-    return list(dict.fromkeys(i for i, s in tied.get(where, ()) if s == side))
+    # by identity: an incident hashes all its fields, and one incident is one object here
+    return list({id(i): i for i, s in tied.get(where, ()) if s == side}.values())
 
 
 def _mutual(accused: str | None) -> bool:
@@ -254,13 +367,15 @@ def _sides(record: AgreementRecord) -> set[str]:
     return {s for p in record.parties if (s := party_side(p))}
 
 
-def _by_proximity(claim: Claim, binding: list[AgreementRecord]) -> AgreementRecord | None:
+def _by_proximity(claim: Claim, binding: list[AgreementRecord], near_mentions: dict) -> AgreementRecord | None:
+    """The first of the records that a sentence of the claim's article up to two before it names, when the
+    claim speaks of a violation. near_mentions: record (by id()) -> article id -> its mentions' sentences."""
     if not _VIOLATION.search(claim.sentence):
         return None
     here = claim.provenance
     for record in binding:
-        for mention in record.mentions:
-            if mention.article_id == here.article_id and 0 <= here.sentence_index - mention.sentence_index <= 2:
+        for index in near_mentions.get(id(record), {}).get(here.article_id, ()):
+            if 0 <= here.sentence_index - index <= 2:
                 return record
     return None
 

@@ -17,22 +17,22 @@ from collections import Counter
 
 from ..model import DatePrecision, Extraction, Incident
 from ..nlp.dates import resolve
+from .memo import ArticleMemo
 from .syndication import SourceGroup
 
 
 class ArticleDates:
     """Publication dates by article id, stated or inferred, and sentence dates resolved against them."""
 
-    def __init__(self, extractions: list[Extraction]):
+    def __init__(self, extractions: list[Extraction], memo: ArticleMemo | None = None):
+        self._memo = memo or ArticleMemo()
         self.dates: dict[str, dt.date | None] = {e.article.id: e.article.published for e in extractions}
         self.precision: dict[str, DatePrecision | None] = {
             e.article.id: e.article.published_precision for e in extractions}
         self.inferred: set[str] = set()
-        self.stated: dict[tuple[str, int], list] = {}  # (article id, sentence index) -> its date mentions, in order
-        for extraction in extractions:
-            for mention in extraction.dates:
-                key = (extraction.article.id, mention.provenance.sentence_index)
-                self.stated.setdefault(key, []).append(mention)
+        # article id -> sentence index -> its date mentions, in order
+        self.stated: dict[str, dict[int, list]] = {
+            e.article.id: self._memo.get("stated", e.article.id, None, lambda e=e: _stated(e)) for e in extractions}
         years = Counter(d.year for d in self.dates.values() if d)
         # A sentence's "October 31" in an undated article is read in the corpus's most common year.
         self.year = years.most_common(1)[0][0] if years else None
@@ -67,11 +67,28 @@ class ArticleDates:
     def of(self, article_id: str) -> dt.date | None:
         return self.dates.get(article_id)
 
+    def stamp(self, article_id: str) -> tuple:
+        """What the article's sentence dates depend on besides the article: its date (stated or inferred)
+        and, when it has none, the corpus's year."""
+        published = self.dates.get(article_id)
+        return published, self.year if published is None else None
+
+    def resolved(self, article_id: str) -> dict:
+        """The article's sentence dates resolved so far (filled as asked), kept under `stamp`."""
+        return self._memo.get("resolved", article_id, self.stamp(article_id), dict)
+
     def in_sentence(self, item, article_id: str) -> tuple[dt.date | None, bool]:
         """The first date the item's sentence states, resolved against the article's date; else the
         article's date. The flag says whether the sentence stated it."""
+        resolved = self.resolved(article_id)
+        index = item.provenance.sentence_index
+        if index not in resolved:
+            resolved[index] = self._in_sentence(article_id, index)
+        return resolved[index]
+
+    def _in_sentence(self, article_id: str, index: int) -> tuple[dt.date | None, bool]:
         published = self.dates.get(article_id)
-        stated = self.stated.get((article_id, item.provenance.sentence_index), ())
+        stated = self.stated.get(article_id, {}).get(index, ())
         for mention in stated:
             date, _ = resolve(mention.kind, mention.text, published)
             if date is not None and not mention.since:
@@ -89,8 +106,22 @@ class ArticleDates:
         only a day dates an agreement: "earlier this month" says when, but not which day."""
         if not agreement.date_text:
             return None
-        for mention in self.stated.get((article_id, agreement.provenance.sentence_index), ()):
-            if mention.text == agreement.date_text:
+        resolved = self.resolved(article_id)
+        key = (agreement.provenance.sentence_index, agreement.date_text)
+        if key not in resolved:
+            resolved[key] = self._of_agreement(agreement.date_text, article_id, key[0])
+        return resolved[key]
+
+    def _of_agreement(self, date_text: str, article_id: str, index: int) -> dt.date | None:
+        for mention in self.stated.get(article_id, {}).get(index, ()):
+            if mention.text == date_text:
                 date, precision = resolve(mention.kind, mention.text, self.dates.get(article_id))
                 return date if precision is DatePrecision.DAY else None
         return None
+
+
+def _stated(extraction: Extraction) -> dict[int, list]:
+    out: dict[int, list] = {}
+    for mention in extraction.dates:
+        out.setdefault(mention.provenance.sentence_index, []).append(mention)
+    return out

@@ -89,19 +89,39 @@ def build_incidents(
     date_of: Callable[[EventMention, str], dt.date | None],
 ) -> list[Incident]:
     """The incidents of a corpus, ordered by date then id."""
+    return cluster_incidents(article_mentions(e, group_of(e.article.id), resolver, date_of) for e in extractions)
+
+
+def article_mentions(
+    extraction: Extraction,
+    group_id: str,
+    resolver: PlaceResolver,
+    date_of: Callable[[EventMention, str], dt.date | None],
+) -> tuple[tuple[_Mention, ...], tuple[_Mention, ...]]:
+    """One article's violent mentions (placed) and denials: what clustering reads of it. A pure function
+    of the article, its source group and its dates, so a live ledger keeps it while they hold."""
     violent: list[_Mention] = []
     denials: list[_Mention] = []
-    for extraction in extractions:
-        article = extraction.article
-        for event in extraction.events:
-            named = {n: p for n in event.places if (p := resolver.place(article.id, n))}
-            mention = _Mention(event, article.id, outlet_label(article), group_of(article.id),
-                               list(named.values()), date_of(event, article.id), named)
-            if event.plover == "ASSAULT" and not event.negated and not event.hypothetical and named:
-                violent.extend(_one_per_listed_town(mention))
-            elif event.plover == "REJECT":
-                denials.append(mention)
-    clusters, by_cell = _cluster(violent)
+    article = extraction.article
+    for event in extraction.events:
+        named = {n: p for n in event.places if (p := resolver.place(article.id, n))}
+        mention = _Mention(event, article.id, outlet_label(article), group_id,
+                           list(named.values()), date_of(event, article.id), named)
+        if event.plover == "ASSAULT" and not event.negated and not event.hypothetical and named:
+            violent.extend(_one_per_listed_town(mention))
+        elif event.plover == "REJECT":
+            denials.append(mention)
+    return tuple(violent), tuple(denials)
+
+
+def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_Mention, ...]]]) -> list[Incident]:
+    """The incidents of the articles' mentions (`article_mentions`, in the order of the articles)."""
+    violent: list[_Mention] = []
+    denials: list[_Mention] = []
+    for mentions, denied in per_article:
+        violent.extend(mentions)
+        denials.extend(denied)
+    clusters, index = _cluster(violent)
     by_article: dict[str, list[_Cluster]] = {}
     for cluster in clusters:
         for article_id in {m.article_id for m in cluster.mentions}:
@@ -110,7 +130,7 @@ def build_incidents(
         nearby = {id(c): c for c in by_article.get(denial.article_id, ())}
         for place in denial.places:
             if is_point(place):
-                nearby.update({id(c): c for cell in _place_cells(place) for c in by_cell.get(cell, ())})
+                nearby.update({id(c): c for c in index.near(_place_cells(place), denial.date)})
         for cluster in _answered_by(denial, list(nearby.values())):
             cluster.denials.append(denial)
     incidents = [_incident(c) for c in clusters]
@@ -142,26 +162,65 @@ def _listed(names: tuple[str, ...], sentence: str) -> list[str]:
     return [n for n in names if n in match.group(0)]
 
 
-def _cluster(mentions: list[_Mention]) -> tuple[list[_Cluster], dict]:
-    """Greedy clustering; candidates come from an index by place cell, so work grows with the corpus,
-    not with its square."""
+class _CellIndex:
+    """Clusters by place cell, in the order they entered each cell, and within a cell by anchor date: a
+    dated mention can only fit a cluster anchored within a day of it, so it looks at those alone, in the
+    order a scan of the whole cell would meet them (which decides ties), and the work per mention does not
+    grow with the corpus's length."""
+
+    def __init__(self):
+        self.by_cell: dict[tuple, list[_Cluster]] = {}
+        self._dated: dict[tuple, dict[dt.date | None, list[tuple[int, _Cluster]]]] = {}
+        self._entered: set[tuple[int, tuple]] = set()
+
+    def add(self, cluster: _Cluster, cell: tuple) -> None:
+        if (id(cluster), cell) in self._entered:
+            return
+        self._entered.add((id(cluster), cell))
+        self.by_cell.setdefault(cell, []).append(cluster)
+        self._dated.setdefault(cell, {}).setdefault(cluster.anchor, []).append((len(self._entered), cluster))
+
+    def near(self, cells: list[tuple], date: dt.date | None) -> list[_Cluster]:
+        """The clusters in any of the cells, in scan order (cell by cell, each in the order clusters
+        entered it), leaving out those anchored more than a day from the date (none when undated)."""
+        found: dict[int, _Cluster] = {}
+        for cell in cells:
+            if date is None:
+                for cluster in self.by_cell.get(cell, ()):
+                    found.setdefault(id(cluster), cluster)
+                continue
+            anchors = self._dated.get(cell)
+            if not anchors:
+                continue
+            lists = [items for day in (date - DAY, date, date + DAY, None) if (items := anchors.get(day))]
+            entered = lists[0] if len(lists) == 1 else sorted((i for items in lists for i in items), key=_first)
+            for _, cluster in entered:
+                found.setdefault(id(cluster), cluster)
+        return list(found.values())
+
+
+def _cluster(mentions: list[_Mention]) -> tuple[list[_Cluster], _CellIndex]:
+    """Greedy clustering; candidates come from an index by place cell and anchor date, so work grows with
+    the corpus, not with its square."""
     clusters: list[_Cluster] = []
-    by_cell: dict[tuple, list[_Cluster]] = {}
+    index = _CellIndex()
     ordered = sorted(mentions, key=lambda m: (m.date is None, m.date or dt.date.min, m.article_id,
                                               m.event.provenance.sentence_index))
     for mention in ordered:
-        candidates = {id(c): c for cell in _cells(mention) for c in by_cell.get(cell, ())}
-        fitting = [c for c in candidates.values() if _fits(mention, c)]
+        cells = _cells(mention)
+        fitting = [c for c in index.near(cells, mention.date) if _fits(mention, c)]
         home = max(fitting, key=lambda c: _affinity(mention, c)) if fitting else None
         if home is None:
             home = _Cluster()
             clusters.append(home)
         home.add(mention)
-        for cell in _cells(mention):
-            bucket = by_cell.setdefault(cell, [])
-            if home not in bucket:
-                bucket.append(home)
-    return clusters, by_cell
+        for cell in cells:
+            index.add(home, cell)
+    return clusters, index
+
+
+def _first(item: tuple):
+    return item[0]
 
 
 def _cells(mention: _Mention) -> list[tuple]:

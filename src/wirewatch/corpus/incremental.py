@@ -1,11 +1,25 @@
 """The ledger kept up to date as articles arrive, behind one interface: `LiveLedger.add(extractions)`.
 
-Source groups are kept up to date (`SourceGrouper`: an addition costs only its own articles'
-signatures and index queries, about half of a rebuild's time). Incidents, series and agreements are
-still recomputed from every extraction held in memory (the store is read once, not at every update):
-article dates, incident clusters and violation links depend on one another across the corpus, and an
-update that recomputes only the components the new mentions touch belongs here, guarded by the test
-that adds a corpus in random batches and compares with `build_ledger`.
+An update runs `build_ledger` with what the live ledger keeps between updates, and so equals a full
+rebuild by construction (tests/corpus/test_incremental.py compares them on batches of every size):
+
+- source groups: `SourceGrouper` (signatures and LSH index) costs only the new articles' queries;
+- per-article work (corpus/memo.py): sentence dates, located and dated incident mentions, figure,
+  agreement and accusation facts, sentence maps, each kept under the values it depends on (the
+  article's date, stated or inferred; its group; the corpus's year when undated), so an article whose
+  date or group changed is read again and the others cost a lookup;
+- figure series (`SeriesBook`): only the parts (one key, or the voices of one claimant, kind and
+  group) whose figures changed are rebuilt.
+
+Still global at each update, over the kept per-article data: article dates inferred from groups and
+incidents (a dictionary pass), incident clustering (twice when incidents date undated articles; the
+candidate index by cell and anchor day keeps it linear), agreement drafting and violation links. They
+are greedy and order-dependent across the corpus: an exact partition of them (place blocks for
+incidents, kind and date chains for agreements) is the next step, and localises only when new
+articles are about recent days and places they share with few others.
+
+An article given again with another extraction (a newer pipeline) or another text or date (cleaned
+again) drops what was kept of it; an article cleaned again also rebuilds the source groups.
 """
 
 from __future__ import annotations
@@ -14,6 +28,7 @@ from collections.abc import Iterable
 
 from ..model import Extraction
 from .ledger import Ledger, build_ledger
+from .memo import ArticleMemo
 from .syndication import SourceGrouper
 
 
@@ -24,7 +39,8 @@ class LiveLedger:
         self._extractions = {e.article.id: e for e in extractions}
         self._grouper = SourceGrouper()
         self._grouper.add(e.article for e in self._extractions.values())
-        self.ledger: Ledger = build_ledger(self._extractions.values(), self._grouper.groups())
+        self._memo = ArticleMemo()
+        self.ledger: Ledger = build_ledger(self._extractions.values(), self._grouper.groups(), self._memo)
 
     def add(self, extractions: Iterable[Extraction]) -> Ledger:
         """The ledger with these extractions added (or replacing the ones of the same articles)."""
@@ -32,13 +48,14 @@ class LiveLedger:
         if given:
             recleaned = any(i in self._extractions and self._extractions[i].article != e.article
                             for i, e in given.items())
+            self._memo.forget(i for i, e in given.items() if i in self._extractions and self._extractions[i] != e)
             self._extractions.update(given)
             if recleaned:  # an article cleaned again keeps its id: its groups are redone from scratch
                 self._grouper = SourceGrouper()
                 self._grouper.add(e.article for e in self._extractions.values())
             else:
                 self._grouper.add(e.article for e in given.values())
-            self.ledger = build_ledger(self._extractions.values(), self._grouper.groups())
+            self.ledger = build_ledger(self._extractions.values(), self._grouper.groups(), self._memo)
         return self.ledger
 
     def __len__(self) -> int:

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..model import AgreementRecord, Extraction, FigureKind, FigureSeries, Incident
-from .agreements import build_agreements
+from .agreements import article_accusations, article_agreements, build_agreements
 from .dating import ArticleDates
-from .incidents import build_incidents
+from .incidents import article_mentions, cluster_incidents
+from .memo import ArticleMemo
 from .places import PlaceResolver
-from .series import ALL, CONFLICT, build_series, claimant_range, conservative, with_fatalities
+from .series import ALL, CONFLICT, article_figures, build_series, claimant_range, conservative, with_fatalities
 from .syndication import SourceGroup, group_sources
 
 
@@ -42,41 +43,61 @@ class Ledger:
         return conservative(list(self.series), kind, group, scope)
 
 
-def build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | None = None) -> Ledger:
+def build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | None = None,
+                 memo: ArticleMemo | None = None) -> Ledger:
     """The ledger of the given extractions, from their stored mentions (places as extraction resolved them;
     dates from the stored date mentions, resolved by corpus/dating.py against publication dates the corpus may
     infer); the same extractions always give the same ids.
 
-    groups: the articles' source groups when the caller keeps them up to date (corpus/incremental.py)."""
+    groups: the articles' source groups when the caller keeps them up to date (corpus/incremental.py);
+    memo: what the caller kept of each article from earlier builds (corpus/memo.py); none is a full rebuild."""
     extractions = sorted(extractions, key=lambda e: e.article.id)
+    memo = memo or ArticleMemo()
     if groups is None:
         groups = group_sources(e.article for e in extractions)
     group_of = {member: g.id for g in groups for member in g.members}
     resolver = PlaceResolver()
     for extraction in extractions:
         resolver.add(extraction)
-    dates = ArticleDates(extractions)
+    dates = ArticleDates(extractions, memo)
     dates.from_groups(groups)
 
     def event_date(event, article_id):
         return dates.in_sentence(event, article_id)[0]
 
-    incidents = build_incidents(extractions, group_of.__getitem__, resolver, event_date)
+    def incident_mentions(extraction):
+        article_id = extraction.article.id
+        return memo.get("incidents", article_id, (dates.stamp(article_id), group_of[article_id]),
+                        lambda: article_mentions(extraction, group_of[article_id], resolver, event_date))
+
+    incidents = cluster_incidents(incident_mentions(e) for e in extractions)
     if dates.from_incidents(incidents):
-        incidents = build_incidents(extractions, group_of.__getitem__, resolver, event_date)
+        incidents = cluster_incidents(incident_mentions(e) for e in extractions)
     incident_at = {(m.article_id, m.sentence_index): i.id for i in incidents for m in i.mentions}
-    eventful = {(e.article.id, ev.provenance.sentence_index) for e in extractions for ev in e.events
-                if ev.plover == "ASSAULT" and not ev.negated and not ev.hypothetical}
+    by_id = {e.article.id: e for e in extractions}
+    eventful = _Eventful(lambda a: memo.get("eventful", a, None, lambda: _eventful(by_id[a])) if a in by_id else ())
     series = build_series(extractions, lambda f, a: dates.in_sentence(f, a)[0], incident_at, eventful,
-                          group_of.__getitem__)
+                          group_of.__getitem__,
+                          facts=lambda e: memo.get("figures", e.article.id, None, lambda: article_figures(e)),
+                          book=memo.series, stamp_of=dates.stamp)
     incidents = with_fatalities(incidents, series)
 
     def agreement_date(agreement, article_id):
         stated = dates.of_agreement(agreement, article_id)
         return (stated, True) if stated else (dates.of(article_id), False)
 
-    agreements = build_agreements(extractions, agreement_date, lambda c, a: dates.in_sentence(c, a),
-                                  incidents)
+    def claim_date(claim, article_id):
+        return dates.in_sentence(claim, article_id)
+
+    agreements = build_agreements(
+        extractions, agreement_date, claim_date, incidents,
+        agreements_of=lambda e: memo.get("agreements", e.article.id, dates.stamp(e.article.id),
+                                         lambda: article_agreements(e, agreement_date)),
+        accusations_of=lambda e: memo.get("accusations", e.article.id, dates.stamp(e.article.id),
+                                          lambda: article_accusations(e, claim_date)))
+    sentences: dict = {}
+    for extraction in extractions:
+        sentences.update(memo.get("sentences", extraction.article.id, None, lambda e=extraction: _sentences(e)))
     return Ledger(
         groups=tuple(groups),
         incidents=tuple(incidents),
@@ -85,9 +106,31 @@ def build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | 
         article_dates={a: (d, dates.precision.get(a), a in dates.inferred) for a, d in dates.dates.items()},
         group_of=group_of,
         names={e.article.id: e.article.name for e in extractions},
-        sentences={(e.article.id, m.provenance.sentence_index): m.sentence for e in extractions
-                   for m in (*e.figures, *e.claims, *e.agreements, *e.events)},
+        sentences=sentences,
     )
+
+
+class _Eventful:
+    """(article id, sentence index) in it when the sentence reports a violent event; asks each article
+    only when a figure's sentence is looked up (a set of every such sentence would cost every article)."""
+
+    def __init__(self, sentences_of):
+        self._sentences_of = sentences_of
+
+    def __contains__(self, where: tuple) -> bool:
+        return where[1] in self._sentences_of(where[0])
+
+
+def _eventful(extraction: Extraction) -> frozenset[int]:
+    """The sentences of the article that report a violent event (asserted, not negated or hypothetical)."""
+    return frozenset(ev.provenance.sentence_index for ev in extraction.events
+                     if ev.plover == "ASSAULT" and not ev.negated and not ev.hypothetical)
+
+
+def _sentences(extraction: Extraction) -> dict:
+    """(article id, sentence index) -> sentence, for the sentences the article's mentions come from."""
+    return {(extraction.article.id, m.provenance.sentence_index): m.sentence
+            for m in (*extraction.figures, *extraction.claims, *extraction.agreements, *extraction.events)}
 
 
 def to_plain(value):

@@ -18,16 +18,22 @@ class PlaceResolver:
 
     def __init__(self):
         self._known: dict[str, dict[str, Place]] = {}
+        self._extractions: dict[str, Extraction] = {}
 
     def add(self, extraction: Extraction) -> None:
-        known = {}
-        for mention in extraction.places:
-            if mention.place is not None:
-                known.setdefault(name_key(mention.name), mention.place)
-        self._known[extraction.article.id] = known
+        """Take the article's place mentions, read on first need (a live ledger asks only of new articles)."""
+        self._extractions[extraction.article.id] = extraction
+        self._known.pop(extraction.article.id, None)
 
     def place(self, article_id: str, name: str) -> Place | None:
-        return self._known.get(article_id, {}).get(name_key(name))
+        known = self._known.get(article_id)
+        if known is None:
+            known = self._known[article_id] = {}
+            extraction = self._extractions.get(article_id)
+            for mention in extraction.places if extraction else ():
+                if mention.place is not None:
+                    known.setdefault(name_key(mention.name), mention.place)
+        return known.get(name_key(name))
 
 
 def distance_km(a: Place, b: Place) -> float:

@@ -94,10 +94,11 @@ def is_cumulative(sentence: str) -> bool:
     return bool(cues)
 
 
-def figure_scope(figure: Figure, incident_at: dict, eventful: set) -> tuple[str, str | None]:
-    """(scope, key): ("incident", incident id or the sentence's key) or ("conflict", None)."""
+def figure_scope(figure: Figure, incident_at: dict, eventful: set, cumulative: bool | None = None) -> tuple[str, str | None]:
+    """(scope, key): ("incident", incident id or the sentence's key) or ("conflict", None). cumulative:
+    whether the sentence gives a running toll, when the caller knows it already."""
     where = (figure.provenance.article_id, figure.provenance.sentence_index)
-    if is_cumulative(figure.sentence):
+    if is_cumulative(figure.sentence) if cumulative is None else cumulative:
         return CONFLICT, None
     if where in incident_at:
         return INCIDENT, incident_at[where]
@@ -106,32 +107,133 @@ def figure_scope(figure: Figure, incident_at: dict, eventful: set) -> tuple[str,
     return CONFLICT, None
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class FigureFacts:
+    """What a figure's series key needs that its article alone gives (see `article_figures`)."""
+
+    figure: Figure
+    article_id: str
+    group: str
+    cumulative: bool
+    claimant: str  # claimant_key of the claimant as written
+    office: str | None  # the office a pronoun-owned claimant names
+    owner: tuple[str, str] | None  # (office, actor) when the claimant names an office and its owner
+
+
+def article_figures(extraction: Extraction) -> tuple[FigureFacts, ...]:
+    """One article's current figures with their group, cumulative cue and claimant: a pure function of
+    the article, kept by a live ledger (corpus/memo.py) so that an update reads only new articles."""
+    figures = [f for f in extraction.figures if not f.historical]
+    groups = figure_groups(figures)
+    return tuple(FigureFacts(f, extraction.article.id, groups[id(f)], is_cumulative(f.sentence),
+                             claimant_key(f.claimant), _office(f.claimant), _owner(f.claimant)) for f in figures)
+
+
 def build_series(
     extractions: Iterable[Extraction], as_of: Callable[[Figure, str], dt.date | None],
     incident_at: dict | None = None, eventful: set | None = None, voice_of: Callable[[str], str] = str,
+    facts: Callable[[Extraction], tuple[FigureFacts, ...]] = article_figures,
+    book: SeriesBook | None = None, stamp_of: Callable[[str], object] = lambda article_id: None,
 ) -> list[FigureSeries]:
     """Series per (claimant, kind, group, scope), ordered by claimant, kind, group; historical figures left out.
 
     incident_at maps (article id, sentence index) to the id of the incident that sentence reports;
     eventful holds the sentences that report a violent event with no incident; voice_of gives an article's
     source group, whose own voice ("at least 1,000 people have been killed") is one claimant. Outlets'
-    own conflict-wide counts that agree are one series, the figure carried by several outlets.
+    own conflict-wide counts that agree are one series, the figure carried by several outlets. facts gives
+    an article's figures as `article_figures` does (a live ledger passes its kept ones); book: the series
+    a live ledger keeps between builds, with stamp_of giving what as_of depends on besides the article.
     """
-    incident_at, eventful = incident_at or {}, eventful or set()
-    extractions = list(extractions)
-    figures = [(f, e.article.id) for e in extractions for f in e.figures if not f.historical]
-    groups = figure_groups(f for f, _ in figures)
-    owners = _office_owners(f.claimant for f, _ in figures)
+    return (book or SeriesBook()).update(list(extractions), as_of, incident_at or {}, eventful or set(), voice_of,
+                                         facts, stamp_of)
+
+
+class SeriesBook:
+    """The series of a corpus kept between builds. A figure's series key is its own (claimant, kind, group)
+    and a scope from its sentence (the incident it reports, the source group's voice). Only voices merge
+    (outlets' own conflict-wide counts that agree), and only within one (claimant, kind, group): so a part
+    is one key, or all the voice keys of one (claimant, kind, group), and its series depend on its figures
+    alone. An update keys again only the articles whose inputs changed (new, or another date, source
+    group, incident or office owner) and rebuilds only the parts their figures leave or join; a part is
+    built from its figures in the order of the articles, as a full build meets them, and series that sort
+    alike keep the order of their first figures, so the result equals the full build's."""
+
+    def __init__(self):
+        self._articles: dict[str, tuple] = {}  # article id -> (stamp, facts, {part: [(key, figure, date)]})
+        self._members: dict[tuple, set[str]] = {}  # part -> ids of the articles with figures in it
+        self._parts: dict[tuple, list[tuple[FigureSeries, str, int]]] = {}  # with its first figure's place
+        self._by_where: dict[str, set[tuple]] = {}  # incident-scope key -> parts that used it
+        self._incident_ids: set = set()
+
+    def update(self, extractions: list[Extraction], as_of, incident_at: dict, eventful, voice_of, facts,
+               stamp_of) -> list[FigureSeries]:
+        position = {e.article.id: i for i, e in enumerate(extractions)}
+        found = {e.article.id: facts(e) for e in extractions}
+        owners = _office_owners(item.owner for items in found.values() for item in items if item.owner)
+        dirty: set[tuple] = set()
+        for article_id in [a for a in self._articles if a not in found]:
+            dirty |= self._leave(article_id)
+        for article_id, items in found.items():
+            stamp = (stamp_of(article_id), voice_of(article_id),
+                     tuple(incident_at.get((article_id, i.figure.provenance.sentence_index)) for i in items),
+                     tuple(owners.get(i.office) for i in items if i.office))
+            old = self._articles.get(article_id)
+            if old is not None and old[0] == stamp and old[1] is items:
+                continue
+            dirty |= self._leave(article_id)
+            keyed: dict[tuple, list] = {}
+            for index, item in enumerate(items):
+                figure = item.figure
+                scope, where = figure_scope(figure, incident_at, eventful, item.cumulative)
+                claimant = owners.get(item.office) or item.claimant
+                if scope == CONFLICT and figure.claimant == ARTICLE_ITSELF:
+                    where = voice_of(article_id)  # each outlet's own voice is its own claimant
+                key = (claimant, figure.kind, item.group, scope, where)
+                part = (*key[:3], "voices") if scope == CONFLICT and where is not None else key
+                keyed.setdefault(part, []).append((key, figure, as_of(figure, article_id), article_id, index))
+                if scope == INCIDENT:
+                    self._by_where.setdefault(where, set()).add(part)
+            self._articles[article_id] = (stamp, items, keyed)
+            for part in keyed:
+                self._members.setdefault(part, set()).add(article_id)
+            dirty |= set(keyed)
+        incident_ids = set(incident_at.values())
+        for where in incident_ids ^ self._incident_ids:  # a series' incident is its key's, if one
+            dirty |= self._by_where.get(where, set())
+        self._incident_ids = incident_ids
+        for part in dirty:
+            members = self._members.get(part)
+            if not members:
+                self._members.pop(part, None)
+                self._parts.pop(part, None)
+                continue
+            ordered = sorted(members, key=position.__getitem__)
+            self._parts[part] = _series_of([x for a in ordered for x in self._articles[a][2][part]], incident_ids)
+        series = [item for part in self._parts.values() for item in part]
+        series.sort(key=lambda i: (i[0].claimant, i[0].kind.value, i[0].group, i[0].scope, i[0].incident or "",
+                                   i[0].voice or "", position[i[1]], i[2]))
+        return [item[0] for item in series]
+
+    def _leave(self, article_id: str) -> set[tuple]:
+        """Take an article's figures out; the parts they were in."""
+        old = self._articles.pop(article_id, None)
+        if old is None:
+            return set()
+        for part in old[2]:
+            self._members[part].discard(article_id)
+        return set(old[2])
+
+
+def _series_of(keyed: list[tuple], incident_ids: set) -> list[tuple[FigureSeries, str, int]]:
+    """The series of one part's figures ((key, figure, date, article id, index in the article), in the
+    corpus's order), each with its first figure's article id and index."""
     grouped: dict[tuple, list[tuple[Figure, dt.date | None]]] = {}
     written: dict[tuple, str] = {}
-    for figure, article_id in figures:
-        scope, where = figure_scope(figure, incident_at, eventful)
-        claimant = owners.get(_office(figure.claimant)) or claimant_key(figure.claimant)
-        if scope == CONFLICT and figure.claimant == ARTICLE_ITSELF:
-            where = voice_of(article_id)  # each outlet's own voice is its own claimant
-        key = (claimant, figure.kind, groups[id(figure)], scope, where)
-        grouped.setdefault(key, []).append((figure, as_of(figure, article_id)))
+    first: dict[tuple, tuple[str, int]] = {}
+    for key, figure, date, article_id, index in keyed:
+        grouped.setdefault(key, []).append((figure, date))
         written.setdefault(key, figure.claimant)
+        first.setdefault(key, (article_id, index))
     merged: dict[tuple, tuple] = {}
     for key, items in list(grouped.items()):
         claimant, kind, group, scope, where = key
@@ -143,10 +245,11 @@ def build_series(
     series = []
     for key, items in grouped.items():
         claimant, kind, group, scope, where = key
-        incident = where if scope == INCIDENT and where in set(incident_at.values()) else None
+        incident = where if scope == INCIDENT and where in incident_ids else None
         voice = where if scope == CONFLICT else None
-        series.append(FigureSeries(claimant, written[key], kind, tuple(_points(items)), group, scope, incident, voice))
-    return sorted(series, key=lambda s: (s.claimant, s.kind.value, s.group, s.scope, s.incident or "", s.voice or ""))
+        series.append((FigureSeries(claimant, written[key], kind, tuple(_points(items)), group, scope, incident, voice),
+                       *first[key]))
+    return series
 
 
 _OWNED = re.compile(r"^(?P<pronoun>its|their)\s+(?P<office2>.+)$"
@@ -165,16 +268,24 @@ def _office(claimant: str) -> str | None:
     return match.group("office").lower() if match.group("owner").lower() in _PRONOUN_OWNERS else None
 
 
-def _office_owners(claimants: Iterable[str]) -> dict[str, str]:
+def _owner(claimant: str) -> tuple[str, str] | None:
+    """(office, actor) when the claimant names an office and an owner that is an actor
+    ("Azerbaijan's prosecutor general's office")."""
+    match = _OWNED.match(claimant.strip())
+    if match and not match.group("pronoun") and match.group("owner").lower() not in _PRONOUN_OWNERS:
+        actor = canonical_actor(claimant)
+        if actor:
+            return match.group("office").lower(), actor
+    return None
+
+
+def _office_owners(owned: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Offices whose owner the corpus names exactly once ("Azerbaijan's prosecutor general's office"): an
-    unnamed owner ("its", "the country's") of that office is that one, so one office is one claimant."""
+    unnamed owner ("its", "the country's") of that office is that one, so one office is one claimant.
+    owned: the (office, actor) of each claimant that names both (`_owner`)."""
     owners: dict[str, set[str]] = {}
-    for claimant in claimants:
-        match = _OWNED.match(claimant.strip())
-        if match and not match.group("pronoun") and match.group("owner").lower() not in _PRONOUN_OWNERS:
-            actor = canonical_actor(claimant)
-            if actor:
-                owners.setdefault(match.group("office").lower(), set()).add(actor)
+    for office, actor in owned:
+        owners.setdefault(office, set()).add(actor)
     return {office: next(iter(found)) for office, found in owners.items() if len(found) == 1}
 
 

@@ -1,0 +1,129 @@
+"""The live ledger equals a full rebuild, whatever arrives in whatever batches (corpus/incremental.py).
+
+A wrong partition (an incident clustered without a mention it could join, an article kept with a date or
+group it no longer has) shows as a difference from `build_ledger` of the same extractions. Besides the
+demo corpus (in the repository), a corpus of perturbed copies of it: dates shifted, some undated (so
+dates come from source groups and incidents), towns exchanged between sentences, copies of one text
+arriving earliest last (so a source group's id changes), so that the batches cross every dependency
+between articles.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+import wirewatch
+from wirewatch.corpus.incremental import LiveLedger
+from wirewatch.corpus.ledger import build_ledger
+
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
+
+
+@pytest.fixture(scope="module")
+def demo(stored_corpus, env):
+    with wirewatch.open(stored_corpus("demo", [DEMO])) as handle:
+        return list(handle.extractions())
+
+
+def _variant(extraction, index: int, rng: random.Random, towns: dict):
+    """A copy of an extraction under a new id: its date shifted or removed, its towns exchanged."""
+    article = extraction.article
+    new_id = f"{article.id[:20]}-v{index:04d}"
+    shift = dt.timedelta(days=rng.randint(-6, 6))
+    published = None if rng.random() < 0.2 or article.published is None else article.published + shift
+    names = list(towns)
+    swap = dict(zip(names, rng.sample(names, len(names)))) if rng.random() < 0.5 else {}
+
+    def moved(item):
+        fields = {"provenance": dataclasses.replace(item.provenance, article_id=new_id)}
+        if getattr(item, "places", None) and isinstance(item.places, tuple):
+            fields["places"] = tuple(swap.get(n, n) for n in item.places)
+        return dataclasses.replace(item, **fields)
+
+    def place(mention):
+        name = swap.get(mention.name, mention.name)
+        return dataclasses.replace(mention, name=name, place=towns.get(name, mention.place),
+                                   provenance=dataclasses.replace(mention.provenance, article_id=new_id))
+
+    return dataclasses.replace(
+        extraction,
+        article=dataclasses.replace(article, id=new_id, name=f"{article.name}-v{index}", published=published,
+                                    text=article.text + f"\n\nCopy {index % 4}."),
+        figures=tuple(moved(f) for f in extraction.figures), claims=tuple(moved(c) for c in extraction.claims),
+        agreements=tuple(moved(a) for a in extraction.agreements), events=tuple(moved(e) for e in extraction.events),
+        places=tuple(place(p) for p in extraction.places),
+        dates=tuple(dataclasses.replace(d, provenance=dataclasses.replace(d.provenance, article_id=new_id))
+                    for d in extraction.dates))
+
+
+@pytest.fixture(scope="module")
+def perturbed(demo):
+    rng = random.Random(11)
+    towns = {m.name: m.place for e in demo for m in e.places if m.place is not None}
+    return [_variant(demo[i % len(demo)], i, rng, towns) for i in range(60)]
+
+
+def _in_batches(extractions, rng: random.Random, most: int) -> LiveLedger:
+    live = LiveLedger()
+    pending = extractions[:]
+    rng.shuffle(pending)
+    while pending:
+        take = rng.randint(1, most)
+        live.add(pending[:take])
+        pending = pending[take:]
+    return live
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_incremental_perturbed_corpus_in_random_batches_equals_a_full_rebuild(perturbed, demo, seed):
+    corpus = perturbed + demo
+    live = _in_batches(corpus, random.Random(seed), 7)
+    assert live.ledger == build_ledger(corpus)
+    assert len(live) == len(corpus)
+
+
+def test_incremental_one_article_at_a_time_equals_a_full_rebuild_at_every_step(perturbed):
+    live = LiveLedger()
+    order = perturbed[:30]
+    random.Random(5).shuffle(order)
+    for count, extraction in enumerate(order, 1):
+        live.add([extraction])
+        if count % 6 == 0 or count == len(order):
+            assert live.ledger == build_ledger(order[:count]), count
+
+
+def test_incremental_store_then_one_large_batch(perturbed, demo):
+    live = LiveLedger(demo)
+    assert live.add(perturbed) == build_ledger(demo + perturbed)
+
+
+def test_incremental_an_article_given_again_changes_nothing(perturbed):
+    live = LiveLedger(perturbed[:20])
+    before = live.ledger
+    assert live.add(perturbed[5:8]) == before
+    assert live.add(perturbed[5:8]) is live.ledger
+
+
+def test_incremental_an_article_given_again_with_another_extraction_replaces_it(perturbed):
+    """A newer pipeline version extracts an article again: its mentions replace the old ones."""
+    live = LiveLedger(perturbed[:20])
+    target = perturbed[3]
+    fewer = dataclasses.replace(target, events=target.events[: len(target.events) // 2], figures=())
+    expected = [fewer if e.article.id == target.article.id else e for e in perturbed[:20]]
+    assert live.add([fewer]) == build_ledger(expected)
+    assert live.add([target]) == build_ledger(perturbed[:20])
+
+
+def test_incremental_an_article_dated_again_is_redated(perturbed):
+    """The same article id with another publication date (a page cleaned again): every derived date moves."""
+    live = LiveLedger(perturbed[:25])
+    target = next(e for e in perturbed[:25] if e.article.published is not None and e.events)
+    later = dataclasses.replace(target, article=dataclasses.replace(
+        target.article, published=target.article.published + dt.timedelta(days=9)))
+    expected = [later if e.article.id == target.article.id else e for e in perturbed[:25]]
+    assert live.add([later]) == build_ledger(expected)
