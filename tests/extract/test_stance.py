@@ -73,3 +73,69 @@ def test_stance_model_reads_unseen_wordings(model, statements, text, label):
 def test_stance_model_missing_directory_names_it(tmp_path):
     with pytest.raises(FileNotFoundError, match=str(tmp_path)):
         StanceModel.load(tmp_path)
+
+
+# --- in claim typing ----------------------------------------------------------------------------
+
+
+def _claims(nlp, text, model=None):
+    import datetime as dt
+
+    from wirewatch.extract.claims import find_claims
+    from wirewatch.extract.figures import find_figures
+    from wirewatch.model import Article
+    from wirewatch.nlp.annotate import parse_wanted
+
+    _, parsed = parse_wanted(text, nlp, lambda _: True)
+    article = Article.from_text(text, "test", id="stance-test", published=dt.date(2024, 5, 2))
+    return find_claims(parsed, article, find_figures(parsed, article), stance=model)
+
+
+class _Sure:
+    """A stand-in classifier that is sure of one label for every sentence."""
+
+    def __init__(self, label: str):
+        self.label = label
+
+    def best(self, text: str):
+        return self.label, 0.95
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,kept_when_none", [
+    ("The governor of Lumo said the lorries had reached the camp by noon.", False),  # an assertion
+    ("A spokesman said the fire had spread to three warehouses.", False),  # harm with no doer named
+    ("The navy denied that its frigate had fired on the trawler.", True),  # a denial: exact cue
+    ("The army said rebel fighters had shelled the depot at Dessa.", True),  # the doer is named
+    ("The garrison came under mortar fire overnight, the commander said.", True),  # harm suffered
+])
+def test_stance_model_drops_only_what_the_rules_read_from_content(nlp, text, kept_when_none):
+    rules = _claims(nlp, text)
+    assert rules  # the rules alone find a claim
+    assert _claims(nlp, text, _Sure("none")) == (rules if kept_when_none else [])
+    assert _claims(nlp, text, _Sure("assert")) == rules == _claims(nlp, text, _Sure("accuse"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # remarks on damage and on a hospital's state, which the rules' catch-all reads as claims
+    "The mayor of Tarrow said the fire had spread to the roof of the covered market before dawn.",
+    "The provincial health director said the wards were so full that patients lay in the corridors.",
+    "The governor said the roof of the school had caved in and the classrooms were full of rubble.",
+])
+def test_stance_model_drops_remarks_the_rules_take_for_claims(nlp, model, text):
+    assert _claims(nlp, text)  # the rules alone
+    assert _claims(nlp, text, model) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,stance", [
+    ("The army said its troops had retaken the airfield outside Dessa after two days of fighting.", "assert"),
+    ("Rebel commanders said they now held every crossing on the Lumo river.", "assert"),
+    ("The ministry of defence said enemy artillery had shelled the hospital in Dessa overnight.", "accuse"),
+    ("The navy denied that its frigate had fired on the trawler.", "deny"),
+])
+def test_stance_model_keeps_party_claims(nlp, model, text, stance):
+    found = _claims(nlp, text, model)
+    assert [c.stance.value for c in found] == [c.stance.value for c in _claims(nlp, text)]
+    assert stance in [c.stance.value for c in found]

@@ -22,6 +22,7 @@ from ..nlp.annotate import ParsedSentence, lower_lemmas, remembered, text_of, to
 from ..resolve.sides import actor_kinds, demonym_country, forces_of, main_parties, opponent, side_of, states_named
 from .attribution import agent_of, according_to, noun_phrase, subject_of
 from .places import place_names_in
+from .stance import StanceModel
 from .words import mapping, words
 
 _BASE_RULES = (
@@ -133,11 +134,14 @@ def _stem(lemma: str) -> str:
     return stem if len(stem) >= 3 else lemma
 
 
-def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Iterable[Figure] = ()) -> list[Claim]:
+def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Iterable[Figure] = (),
+                stance: StanceModel | None = None) -> list[Claim]:
     """Every claim of one article, in text order.
 
     figures: the article's casualty figures, found before by the figures extractor; a statement
     whose content gives one is a figure, not a claim, unless it blames a named enemy.
+    stance: the trained stance classifier, asked where a statement's cue is generic ("said");
+    without it the rules decide alone.
     """
     memory = _SpeakerMemory()
     found: list[tuple[ParsedSentence, ClaimHit, str]] = []
@@ -146,10 +150,10 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
         numbers.setdefault(figure.provenance.sentence_index, set()).add(figure.provenance.start)
     items = list(parsed)
     at = [frozenset(c - i.sentence.start for c in numbers.get(i.sentence.index, ())) for i in items]
-    hits = [match_claims(item.doc, figures_at) for item, figures_at in zip(items, at)]
+    hits = [match_claims(item.doc, figures_at, stance) for item, figures_at in zip(items, at)]
     for pos, item in enumerate(items):
         if not hits[pos] and _bare_quote(item.sentence.text):
-            hits[pos] = _quoted(item.doc, at[pos], _quote_speaker(items, hits, pos))
+            hits[pos] = _quoted(item.doc, at[pos], _quote_speaker(items, hits, pos), stance)
         for hit in hits[pos]:
             speaker, observer = memory.resolve(hit.speaker, hit.speaker_phrase)
             if speaker and not observer and not _YEAR.search((hit.speaker_phrase or hit.speaker).split(",")[0]):
@@ -221,13 +225,14 @@ def _quote_speaker(items: list[ParsedSentence], hits: list[list[ClaimHit]], pos:
     return said[-1 if closed else 0] if said else None
 
 
-def _quoted(doc: Doc, figures: frozenset[int], source: ClaimHit | None) -> list[ClaimHit]:
+def _quoted(doc: Doc, figures: frozenset[int], source: ClaimHit | None,
+            model: StanceModel | None = None) -> list[ClaimHit]:
     """The accusation or denial of a bare quoted sentence, by its neighbour's speaker (rule
     claims.quoted). A quoted assertion is left out: the quotes of a story are mostly colour."""
     root = next((t for t in tokens_of(doc) if t.dep_ == "ROOT"), None)
     if source is None or root is None:
         return []
-    verdict = _classify(doc[:], root, figures)
+    verdict = _second_opinion(_classify(doc[:], root, figures), doc, model)
     if verdict is None or verdict[0] is Stance.ASSERT:
         return []
     stance, accused, own_agent = verdict
@@ -272,10 +277,11 @@ def _sides_in(name: str | None) -> set[str]:
     return {side for side in (side_of(part) for part in parts) if side}
 
 
-def match_claims(doc: Doc, figures: frozenset[int] = frozenset()) -> list[ClaimHit]:
+def match_claims(doc: Doc, figures: frozenset[int] = frozenset(), stance: StanceModel | None = None) -> list[ClaimHit]:
     """The claims one sentence makes, before speakers are resolved across sentences.
 
     figures: where in the sentence (character offsets) casualty figures start.
+    stance: the trained classifier that judges a statement the rules read from its content.
 
     Accusations and denials are found first; a statement verb's content then leaves out the
     clauses those cues head (each is its own claim) and verbs the speaker shares ("said A and
@@ -321,12 +327,12 @@ def match_claims(doc: Doc, figures: frozenset[int] = frozenset()) -> list[ClaimH
     for token in statements:
         if _nested(token, statements, contents):
             continue
-        for hit in _statements(token, cue_verbs + [t for t in statements if t is not token], figures):
+        for hit in _statements(token, cue_verbs + [t for t in statements if t is not token], figures, stance):
             hits.append(hit)
     if not hits:
         found = according_to(doc)
         if found is not None:
-            hit = _according_to_hit(doc, found, figures)
+            hit = _according_to_hit(doc, found, figures, stance)
             if hit:
                 hits.append(hit)
     hits.extend(_alleged(doc, hits))
@@ -597,7 +603,8 @@ def _nominal_accusations(doc: Doc, lemmas: list[str]) -> list[ClaimHit]:
     return out
 
 
-def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int]) -> list[ClaimHit]:
+def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int],
+                model: StanceModel | None = None) -> list[ClaimHit]:
     """The claim a statement verb's content makes, and one more for each coordinated clause with
     its own subject whose stance differs ("said the shooting did not involve its soldiers, but that
     their posts came under fire": a denial and an accusation, two claims of one sentence)."""
@@ -608,7 +615,7 @@ def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int]) -
     if speaker_token is None or speaker_token.i in range(content.left_edge.i, content.right_edge.i + 1):
         return []
     span = _content_span(content, other_cues)
-    verdict = _classify(span, verb, figures)
+    verdict = _second_opinion(_classify(span, verb, figures), verb.doc, model)
     if verdict is None:
         return []
     speaker, phrase = _speaker_texts(speaker_token)
@@ -625,6 +632,28 @@ def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int]) -
     return hits
 
 
+# How sure the classifier must be that a statement is no claim before the rules' reading of it
+# is dropped.
+_NONE_AT = 0.7
+
+
+def _second_opinion(verdict, doc: Doc, model: StanceModel | None):
+    """The rules' verdict on a statement read from its content, after the trained classifier has
+    judged the sentence: when it is sure the sentence is no claim (narration, a remark on damage,
+    an expectation, an observer's colour), an assertion, or an accusation that names no doer, is
+    dropped (None).
+
+    Denials, and accusations that name their doer or call it "the enemy" or tell harm suffered,
+    rest on exact cues and stay the rules' call. Nor does the classifier turn accusations into
+    assertions or back: on the development articles each such flip it was sure of was as often
+    wrong as right."""
+    if model is None or verdict is None or verdict[0] is Stance.DENY or verdict[0] is Stance.ACCUSE and (
+            verdict[1] is not None or verdict[2] in (_ENEMY, _SUFFERED)):
+        return verdict
+    label, p = model.best(text_of(doc))
+    return None if label == "none" and p >= _NONE_AT else verdict
+
+
 def _speaks_for_a_group(phrase: str) -> bool:
     return not words("spokes_words").isdisjoint(_LOWER_WORDS.findall(phrase.lower()))
 
@@ -637,11 +666,11 @@ def _said(verb: Token, span: Span, content: Token, verdict, speaker: str, phrase
                     own_side_agent=own_agent)
 
 
-def _according_to_hit(doc: Doc, found, figures: frozenset[int]) -> ClaimHit | None:
+def _according_to_hit(doc: Doc, found, figures: frozenset[int], model: StanceModel | None = None) -> ClaimHit | None:
     root = next((t for t in tokens_of(doc) if t.dep_ == "ROOT"), None)
     if root is None:
         return None
-    verdict = _classify(doc[:], root, figures)
+    verdict = _second_opinion(_classify(doc[:], root, figures), doc, model)
     if verdict is None:
         return None
     stance, accused, own_agent = verdict
