@@ -944,3 +944,29 @@ def test_claims_used_as_a_weapon_names_the_user(extractor, text, accused):
 
 def test_claims_blame_with_no_one_blaming_is_narration(extractor):
     assert extracted(extractor, "The attack on the convoy was blamed on Hamas.") == []
+
+
+# --- a speaker named through a possessive (issue 21) -------------------------------------------------
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # "Its X" after the party was named in an earlier sentence
+    ("Velmar denied any role. Its defence ministry said the accusation was unfounded and that Ostrava "
+     "was shelling Kessel.", "Velmar's defence ministry"),
+    ("Mali said on Monday that the border was closed. Its foreign ministry said jihadist fighters had "
+     "crossed from the north and burned a village.", "Mali's foreign ministry"),
+    ("The Kesseli navy said it fired warning shots. Their spokesman said the Vardanian ships had entered "
+     "Kesseli waters.", "Kesseli navy's spokesman"),
+    # "that nation's X", "the country's X": the party named as possessor or subject earlier in the text
+    ("Ostrava's campaign in the hills took another heavy toll this week, when that nation's defence ministry "
+     "said a general was killed by a roadside bomb.", "Ostrava's defence ministry"),
+    ("Sudan's army said it had retaken the bridge. The country's sovereign council said the militia had "
+     "shelled a camp in Darfur.", "Sudan's sovereign council"),
+])
+def test_claims_possessive_speaker_names_the_party_it_refers_to(nlp, text, speaker):
+    assert speaker in [c.speaker for c in claims_across(nlp, text)]
+
+
+def test_claims_possessive_its_never_refers_to_a_person(nlp):
+    text = "Minister Dana Kroll said the talks would resume. Its spokesman said the rebels had attacked a patrol."
+    assert "Minister Dana Kroll's spokesman" not in [c.speaker for c in claims_across(nlp, text)]

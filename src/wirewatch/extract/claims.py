@@ -71,6 +71,7 @@ _OWN_SIDE_PRONOUNS = words("own_side_pronouns")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 _AND_OR_COMMA = re.compile(r"\band\b|,")
 _NAME_WORDS = re.compile(r"[A-Za-z’'-]+")
+_NAMED = re.compile(r"\b[A-Z]")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 # Day and month names: "Monday's attack" names when, not who.
@@ -155,7 +156,7 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
         if not hits[pos] and _bare_quote(item.sentence.text):
             hits[pos] = _quoted(item.doc, at[pos], _quote_speaker(items, hits, pos), stance)
         for hit in hits[pos]:
-            speaker, observer = memory.resolve(hit.speaker, hit.speaker_phrase)
+            speaker, observer = memory.resolve(memory.owned(hit.speaker, item.doc), hit.speaker_phrase)
             if speaker and not observer and not _YEAR.search((hit.speaker_phrase or hit.speaker).split(",")[0]):
                 # A speaker dated by a year ("a 2010 warning said", "a bulletin issued in 2015 said")
                 # speaks of an earlier time (C27); an apposition's year ("X, leader since 2010,") does not.
@@ -1139,6 +1140,7 @@ class _SpeakerMemory:
     named: list[str] = field(default_factory=list)
     observers: set[str] = field(default_factory=set)
     kinds: dict[str, str] = field(default_factory=dict)  # speaker: "person", "group" or "body"
+    parties: list[str] = field(default_factory=list)  # named subjects, possessors and speakers that are no person
 
     def resolve(self, speaker: str, phrase: str) -> tuple[str | None, bool]:
         """The speaker to report, and whether it is an observer rather than a party."""
@@ -1164,6 +1166,18 @@ class _SpeakerMemory:
             return speaker, True
         return speaker, self._is_observer(speaker)
 
+    def owned(self, speaker: str, doc: Doc) -> str:
+        """A speaker that refers back through a possessive ("Its defence ministry", "that nation's
+        army") with the party named instead ("Armenia's defence ministry"): the subject or possessor
+        named earlier in the sentence, else the latest speaker that is no person; as written when
+        there is none."""
+        found = _possessive_speaker().match(speaker)
+        if found is None:
+            return speaker
+        owner = _owner_before(doc, text_of(doc).find(speaker)) or next(
+            (s for s in reversed(self.parties) if _generic_head(s) is None and not _possessive_speaker().match(s)), None)
+        return f"{owner}'s {found.group('rest')}" if owner else speaker
+
     def _antecedent(self, pronoun: str) -> str | None:
         """The latest speaker, unless it is known to disagree with the pronoun ("he" after "the
         ministry said", "it" after "the minister said"): then the latest one known to agree, if any."""
@@ -1175,6 +1189,9 @@ class _SpeakerMemory:
 
     def learn(self, doc: Doc) -> None:
         lemmas, cues = lower_lemmas(doc), _cue_lemmas()  # whoever any claim rule hears from
+        owner = _owner_before(doc, -1)
+        if owner and not _a_person(owner):
+            self.parties.append(owner)
         for token in tokens_with_pos(doc, "VERB"):
             if lemmas[token.i] in cues:
                 subject = subject_of(token) or agent_of(token)
@@ -1189,6 +1206,8 @@ class _SpeakerMemory:
                 kind = _kind_of(subject, speaker)
                 if kind:
                     self.kinds[speaker] = kind
+                if kind != "person" and not _a_person(speaker) and _NAMED.search(speaker):
+                    self.parties.append(speaker)
 
     def _observer_phrase(self, phrase: str) -> bool:
         """An observer's phrase: a non-party word ("analyst"), an outlet ("news agency"), or a person given
@@ -1199,6 +1218,34 @@ class _SpeakerMemory:
     def _is_observer(self, speaker: str) -> bool:
         surname = _surname(speaker)
         return any(fuzz.ratio(surname, known) >= 80 for known in self.observers)
+
+
+@cache
+def _possessive_speaker() -> re.Pattern:
+    """A speaker opening with a possessive that refers back (lexicon possessive_referrers)."""
+    kinds = mapping("possessive_referrers")
+    pronouns = "|".join(w for w, kind in kinds.items() if kind == "pronoun")
+    nouns = "|".join(w for w, kind in kinds.items() if kind == "noun")
+    return re.compile(rf"^(?:(?:{pronouns})|(?:(?:that|this|the)\s+)?(?:{nouns})\s*['’]s?)\s+(?P<rest>\S.*)$", re.I)
+
+
+def _a_person(name: str) -> bool:
+    """A name with a person's title ("Minister Dana Kroll", "Gen. Ivo Marr"): no possessive "its" refers to it."""
+    return not words("person_titles").isdisjoint(w.rstrip(".") for w in _LOWER_WORDS.findall(name.lower())) or \
+        "person" in actor_kinds(name)
+
+
+def _owner_before(doc: Doc, at: int) -> str | None:
+    """The first party named as a subject or possessor before character `at` of the sentence
+    ("Russia's campaign took a toll when that nation's ministry said": Russia), with its compounds."""
+    for token in tokens_of(doc):
+        if at >= 0 and token.idx >= at:
+            break
+        if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            start = min([token.i] + [c.i for c in token.children if c.dep_ in ("compound", "det") and c.i < token.i
+                                     and c.pos_ != "DET"])
+            return _span_text(doc, start, token.i + 1)
+    return None
 
 
 @lru_cache(maxsize=4096)
