@@ -970,3 +970,13 @@ def test_claims_possessive_speaker_names_the_party_it_refers_to(nlp, text, speak
 def test_claims_possessive_its_never_refers_to_a_person(nlp):
     text = "Minister Dana Kroll said the talks would resume. Its spokesman said the rebels had attacked a patrol."
     assert "Minister Dana Kroll's spokesman" not in [c.speaker for c in claims_across(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "No one has claimed the ambush on the convoy near Dessa. It said the roads were closed.",
+    "Nobody said the rebels had shelled the depot.",
+    "No group has taken responsibility for the bombing of the bridge, and it said nothing more.",
+])
+def test_claims_no_one_is_never_a_speaker(nlp, text):
+    speakers = [c.speaker.lower() for c in claims_across(nlp, text)]
+    assert not any(s.startswith("no ") or s in ("nobody", "none") for s in speakers), speakers

@@ -337,7 +337,14 @@ def match_claims(doc: Doc, figures: frozenset[int] = frozenset(), stance: Stance
             if hit:
                 hits.append(hit)
     hits.extend(_alleged(doc, hits))
-    return sorted(hits, key=lambda h: h.cue)
+    return sorted((h for h in hits if not _names_no_one(h.speaker)), key=lambda h: h.cue)
+
+
+def _names_no_one(speaker: str) -> bool:
+    """"no one", "nobody", "no group": a speaker that names no one makes no claim ("no one has
+    claimed the attack", guideline C17), whatever its verb."""
+    lowered = speaker.lower().strip()
+    return lowered in ("nobody", "none", "no-one") or lowered.startswith("no ")
 
 
 def _nested(token: Token, statements: list[Token], contents: dict) -> bool:
@@ -1198,7 +1205,7 @@ class _SpeakerMemory:
                 if subject is None or subject.lower_ in _PRONOUNS | _NOT_ANTECEDENTS:
                     continue
                 speaker, phrase = _speaker_texts(subject)
-                if _generic_head(speaker):
+                if _generic_head(speaker) or _names_no_one(speaker):
                     continue
                 if self._observer_phrase(phrase):
                     self.observers.add(_surname(speaker))
