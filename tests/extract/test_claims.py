@@ -980,3 +980,13 @@ def test_claims_possessive_its_never_refers_to_a_person(nlp):
 def test_claims_no_one_is_never_a_speaker(nlp, text):
     speakers = [c.speaker.lower() for c in claims_across(nlp, text)]
     assert not any(s.startswith("no ") or s in ("nobody", "none") for s in speakers), speakers
+
+
+@pytest.mark.parametrize("text", [
+    "The Institute for Conflict Studies said government troops had shelled the town.",
+    "The Halden Group, a Geneva think tank, said the army had bombed the market.",
+    "Researchers at Dessa University said the rebels had attacked the convoy on the coast road.",
+    "A thinktank in Lusaka said the militia had looted the clinic.",
+])
+def test_claims_think_tanks_and_universities_are_no_party(nlp, text):
+    assert claims_across(nlp, text) == []
