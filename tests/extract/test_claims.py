@@ -990,3 +990,26 @@ def test_claims_no_one_is_never_a_speaker(nlp, text):
 ])
 def test_claims_think_tanks_and_universities_are_no_party(nlp, text):
     assert claims_across(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,speaker,accused", [
+    # a statement made in a relative clause says what it says
+    ("The RSF, which said the army had bombed a market in Nyala, did not give a toll.", "RSF", "army"),
+    ("The army, which says Kurdish fighters shelled the town, sent reinforcements.", "army", "Kurdish fighters"),
+    ("Kyiv, which has said Russian troops tortured prisoners in the town, asked for an inquiry.",
+     "Kyiv", "Russian troops"),
+])
+def test_claims_statement_in_a_relative_clause_accuses(nlp, text, speaker, accused):
+    found = [(c.stance, c.speaker, c.accused) for c in claims_across(nlp, text)]
+    assert (Stance.ACCUSE, speaker, accused) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    # the speaker's own weapons or strikes as the doer: an assertion about its own side
+    "Iran's Revolutionary Guards said their missiles hit air bases in the Negev.",
+    "India said its strikes targeted only militant camps across the line.",
+    "The Velmari navy said its drones destroyed two patrol boats off Kessel.",
+    "Rebel commanders said their fighters ambushed an army convoy near Dessa.",
+])
+def test_claims_own_weapons_as_doer_assert(nlp, text):
+    assert [c.stance for c in claims_across(nlp, text)] == [Stance.ASSERT]

@@ -770,7 +770,7 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
     harmful = _harmful()
     if any(phrase in lowered for phrase in words("responsibility_denials")):
         return Stance.DENY, None, None
-    harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t)]
+    harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t, span)]
     if not harm:
         if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return None
@@ -894,9 +894,12 @@ def _calls_false(tokens: list[Token]) -> bool:
         any(t.lower_ in words("falsehood_nouns") for t in tokens)
 
 
-def _modifier(token: Token) -> bool:
-    """A harm word inside a description of something else ("the bodies of people killed")."""
-    return token.dep_ == "acl" or any(a.dep_ == "relcl" for a in [token, *token.ancestors][:4])
+def _modifier(token: Token, span: Span) -> bool:
+    """A harm word inside a description of something else ("the bodies of people killed"). Only
+    the statement's own words count: a statement made in a relative clause ("the army, which
+    said rebels shelled the town, ...") still says what it says."""
+    return token.dep_ == "acl" or any(a.dep_ == "relcl" and span.start <= a.i < span.end
+                                      for a in [token, *token.ancestors][:4])
 
 
 def _benign(token: Token) -> bool:
@@ -968,6 +971,9 @@ def _doer(verb: Token) -> str | None:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _OWN_SIDE_PRONOUNS), None)
+    if owner is not None:
+        return owner.lower_  # "their missiles hit the bases", "its strikes targeted depots": the speaker's side
     if subject.lower_ in words("weapon_nouns"):
         return _firing_side(subject)
     if subject.pos_ == "PRON":
