@@ -1013,3 +1013,21 @@ def test_claims_statement_in_a_relative_clause_accuses(nlp, text, speaker, accus
 ])
 def test_claims_own_weapons_as_doer_assert(nlp, text):
     assert [c.stance for c in claims_across(nlp, text)] == [Stance.ASSERT]
+
+
+@pytest.mark.parametrize("text", [
+    "Houthi military spokesman Yahya Saree said the group targeted a tanker with missiles and drones.",
+    "A spokesman for the Oriel Liberation Front said the movement had ambushed an army convoy near Semmi.",
+    "The militia's spokesman said the group shelled government positions outside Tarvu.",
+])
+def test_claims_spokesman_on_his_groups_strikes_asserts(nlp, text):
+    assert [c.stance for c in claims_across(nlp, text)] == [Stance.ASSERT]
+
+
+@pytest.mark.parametrize("text", [
+    "The US military said it intercepted all incoming missiles and no ships were damaged.",
+    "The navy said it repelled the attack and no sailors were hurt.",
+    "Officials said the air defences held and no buildings were hit.",
+])
+def test_claims_no_subject_harm_is_no_accusation(nlp, text):
+    assert Stance.ACCUSE not in [c.stance for c in claims_across(nlp, text)]

@@ -627,7 +627,7 @@ def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int],
     if verdict is None:
         return []
     speaker, phrase = _speaker_texts(speaker_token)
-    if verdict[0] is Stance.ACCUSE and (verdict[1] or "").lower() in ("they", "we") and _speaks_for_a_group(phrase):
+    if verdict[0] is Stance.ACCUSE and _the_group(verdict[1]) and _speaks_for_a_group(phrase):
         verdict = (Stance.ASSERT, None, None)  # "a spokesman for the group said they had killed 40"
     hits = [_said(verb, span, content, verdict, speaker, phrase)]
     for clause in content.children:
@@ -660,6 +660,14 @@ def _second_opinion(verdict, doc: Doc, model: StanceModel | None):
         return verdict
     label, p = model.best(text_of(doc))
     return None if label == "none" and p >= _NONE_AT else verdict
+
+
+def _the_group(doer: str | None) -> bool:
+    """A doer that a group's spokesman names his own side by: "they", "we", "the group", "the movement"."""
+    if doer is None:
+        return False
+    lowered = doer.lower().removeprefix("the ").strip()
+    return lowered in ("they", "we") or mapping("possessive_referrers").get(lowered) == "noun"
 
 
 def _speaks_for_a_group(phrase: str) -> bool:
@@ -818,8 +826,11 @@ def _own_doing(span: Span) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    """A harm word said not to have happened: "no shelling", "did not attack", "were not shelled"."""
+    """A harm word said not to have happened: "no shelling", "did not attack", "were not shelled",
+    "no ships were damaged"."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    if token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in token.children):
         return True
     return token.dep_ in ("dobj", "nsubjpass", "nsubj") and any(c.dep_ == "neg" for c in token.head.children)
 
