@@ -4,18 +4,22 @@ Why a model: the claim rules read stance from cue words, and a cue such as "said
 about it; what the statement says ("the enemy shelled the market", "our gunners hit the depot",
 "it was the worst night of the war") decides, in wordings without end. The rules stay where
 language is exact (a denial verb and its object, "no shelling was reported"); this model is asked
-only where their cue is generic (see `claims.py`).
+only where their cue is generic, and there it drops what it is sure is no claim at all (see
+`claims._second_opinion`): on the development articles its accuse/assert flips were as often wrong
+as right, so it makes none.
 
 The model is a small spaCy text classifier (`train.py`) trained on `data/statements.jsonl`:
 sentences the project wrote itself, about many wars (real and invented) in many outlets' styles,
 none taken from an article. Its weights ship in `model/` and load once per Extractor.
 
-Reproduce (about a minute on one core of the development machine):
+Reproduce (7 s on the 2-core development machine; the same bytes each run):
 
     python -m wirewatch.extract.stance.train
 
 which prints the per-label score on conflicts held out of training and then saves the model
-trained on every statement.
+trained on every statement. With the 791 statements of this version (190 accuse, 88 deny, 241
+assert, 272 none; 22 conflicts, 6 of them held out), on the 141 held-out statements:
+accuse F1 0.738, deny 0.788, assert 0.814, none 0.816, macro 0.789. The weights are 1 MB.
 """
 
 from __future__ import annotations
