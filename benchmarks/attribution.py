@@ -33,6 +33,7 @@ from pathlib import Path
 
 from wirewatch.extract.claims import ClaimHit, find_claims, match_claims, wants
 from wirewatch.extract.figures import find_figures
+from wirewatch.extract.stance import StanceModel
 from wirewatch.model import Article, Claim
 from wirewatch.extract import places
 from wirewatch.nlp.annotate import ParsedSentence, parse_many
@@ -165,7 +166,7 @@ def article_of(name: str, text: str) -> Article:
     return Article.from_text(text, name)
 
 
-def run(articles: list[tuple[str, str, list[Gold]]], nlp, batch_size: int) -> list[Scored]:
+def run(articles: list[tuple[str, str, list[Gold]]], nlp, batch_size: int, stance=None) -> list[Scored]:
     # Parsed as `wirewatch extract` parses: the NER only where the place rules can use it.
     parses = parse_many([(text, None) for _, text, _ in articles], nlp, wants, batch_size, places.needs_entities)
     split = [(name, text, gold, sentences) for (name, text, gold), (sentences, _) in zip(articles, parses)]
@@ -185,13 +186,14 @@ def run(articles: list[tuple[str, str, list[Gold]]], nlp, batch_size: int) -> li
         for figure in figures:
             starts.setdefault(figure.provenance.sentence_index, set()).add(figure.provenance.start)
         for item in items:
-            found = match_claims(item.doc, frozenset(c - item.sentence.start for c in starts.get(item.sentence.index, ())))
+            found = match_claims(item.doc, frozenset(c - item.sentence.start for c in starts.get(item.sentence.index, ())),
+                                 stance)
             if found:
                 hits[item.sentence.index] = found
             for hit in found:
                 by_cue[(item.sentence.index, item.sentence.start + item.doc[hit.cue].idx)] = hit
         claims: dict[int, list[tuple[Claim, ClaimHit | None]]] = {}
-        for claim in find_claims(items, article, figures):
+        for claim in find_claims(items, article, figures, stance):
             p = claim.provenance
             claims.setdefault(p.sentence_index, []).append((claim, by_cue.get((p.sentence_index, p.start))))
         out.append(Scored(name, sentences, by_sentence, hits, claims))
@@ -256,6 +258,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT)
     parser.add_argument("--limit", type=int, default=0, help="score only the first N articles (0: all)")
     parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--rules-only", action="store_true", help="without the trained stance classifier")
     args = parser.parse_args()
     folder = args.data / args.split
     if not (folder / "text").is_dir() or not (folder / "attributions").is_dir():
@@ -264,11 +267,12 @@ def main() -> int:
     started = time.perf_counter()
     articles = load_split(folder, args.limit)
     limit = f" --limit {args.limit}" if args.limit else ""
+    limit += " --rules-only" if args.rules_only else ""
     print(f"command: python benchmarks/attribution.py --split {args.split} --data {args.data}{limit}")
 
     nlp = load_pipeline()
     start = time.perf_counter()
-    results = run(articles, nlp, args.batch_size)
+    results = run(articles, nlp, args.batch_size, None if args.rules_only else StanceModel.load())
     elapsed = time.perf_counter() - start
     sentences = sum(len(r.sentences) for r in results)
     sourced = sum(len(g) for _, _, g in articles)

@@ -944,3 +944,85 @@ def test_claims_used_as_a_weapon_names_the_user(extractor, text, accused):
 
 def test_claims_blame_with_no_one_blaming_is_narration(extractor):
     assert extracted(extractor, "The attack on the convoy was blamed on Hamas.") == []
+
+
+# --- a speaker named through a possessive (issue 21) -------------------------------------------------
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # "Its X" after the party was named in an earlier sentence
+    ("Velmar denied any role. Its defence ministry said the accusation was unfounded and that Ostrava "
+     "was shelling Kessel.", "Velmar's defence ministry"),
+    ("Mali said on Monday that the border was closed. Its foreign ministry said jihadist fighters had "
+     "crossed from the north and burned a village.", "Mali's foreign ministry"),
+    ("The Kesseli navy said it fired warning shots. Their spokesman said the Vardanian ships had entered "
+     "Kesseli waters.", "Kesseli navy's spokesman"),
+    # "that nation's X", "the country's X": the party named as possessor or subject earlier in the text
+    ("Ostrava's campaign in the hills took another heavy toll this week, when that nation's defence ministry "
+     "said a general was killed by a roadside bomb.", "Ostrava's defence ministry"),
+    ("Sudan's army said it had retaken the bridge. The country's sovereign council said the militia had "
+     "shelled a camp in Darfur.", "Sudan's sovereign council"),
+])
+def test_claims_possessive_speaker_names_the_party_it_refers_to(nlp, text, speaker):
+    assert speaker in [c.speaker for c in claims_across(nlp, text)]
+
+
+def test_claims_possessive_its_never_refers_to_a_person(nlp):
+    text = "Minister Dana Kroll said the talks would resume. Its spokesman said the rebels had attacked a patrol."
+    assert "Minister Dana Kroll's spokesman" not in [c.speaker for c in claims_across(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "No one has claimed the ambush on the convoy near Dessa. It said the roads were closed.",
+    "Nobody said the rebels had shelled the depot.",
+    "No group has taken responsibility for the bombing of the bridge, and it said nothing more.",
+])
+def test_claims_no_one_is_never_a_speaker(nlp, text):
+    speakers = [c.speaker.lower() for c in claims_across(nlp, text)]
+    assert not any(s.startswith("no ") or s in ("nobody", "none") for s in speakers), speakers
+
+
+@pytest.mark.parametrize("text", [
+    "The Institute for Conflict Studies said government troops had shelled the town.",
+    "The Halden Group, a Geneva think tank, said the army had bombed the market.",
+    "Researchers at Dessa University said the rebels had attacked the convoy on the coast road.",
+    "A thinktank in Lusaka said the militia had looted the clinic.",
+])
+def test_claims_think_tanks_and_universities_are_no_party(nlp, text):
+    assert claims_across(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,speaker,accused", [
+    # a statement made in a relative clause says what it says
+    ("The RSF, which said the army had bombed a market in Nyala, did not give a toll.", "RSF", "army"),
+    ("The army, which says Kurdish fighters shelled the town, sent reinforcements.", "army", "Kurdish fighters"),
+    ("Kyiv, which has said Russian troops tortured prisoners in the town, asked for an inquiry.",
+     "Kyiv", "Russian troops"),
+])
+def test_claims_statement_in_a_relative_clause_accuses(nlp, text, speaker, accused):
+    found = [(c.stance, c.speaker, c.accused) for c in claims_across(nlp, text)]
+    assert (Stance.ACCUSE, speaker, accused) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    # the speaker's own weapons or strikes as the doer: an assertion about its own side
+    "Iran's Revolutionary Guards said their missiles hit air bases in the Negev.",
+    "India said its strikes targeted only militant camps across the line.",
+    "The Velmari navy said its drones destroyed two patrol boats off Kessel.",
+    "Rebel commanders said their fighters ambushed an army convoy near Dessa.",
+    # a group's spokesman naming "the group" or "the movement" as the doer
+    "Houthi military spokesman Yahya Saree said the group targeted a tanker with missiles and drones.",
+    "A spokesman for the Oriel Liberation Front said the movement had ambushed an army convoy near Semmi.",
+    "The militia's spokesman said the group shelled government positions outside Tarvu.",
+])
+def test_claims_own_sides_strikes_assert(nlp, text):
+    assert [c.stance for c in claims_across(nlp, text)] == [Stance.ASSERT]
+
+
+@pytest.mark.parametrize("text", [
+    "The US military said it intercepted all incoming missiles and no ships were damaged.",
+    "The navy said it repelled the attack and no sailors were hurt.",
+    "Officials said the air defences held and no buildings were hit.",
+])
+def test_claims_no_subject_harm_is_no_accusation(nlp, text):
+    assert Stance.ACCUSE not in [c.stance for c in claims_across(nlp, text)]

@@ -22,6 +22,7 @@ from ..nlp.annotate import ParsedSentence, lower_lemmas, remembered, text_of, to
 from ..resolve.sides import actor_kinds, demonym_country, forces_of, main_parties, opponent, side_of, states_named
 from .attribution import agent_of, according_to, noun_phrase, subject_of
 from .places import place_names_in
+from .stance import StanceModel
 from .words import mapping, words
 
 _BASE_RULES = (
@@ -70,6 +71,7 @@ _OWN_SIDE_PRONOUNS = words("own_side_pronouns")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 _AND_OR_COMMA = re.compile(r"\band\b|,")
 _NAME_WORDS = re.compile(r"[A-Za-z’'-]+")
+_NAMED = re.compile(r"\b[A-Z]")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 # Day and month names: "Monday's attack" names when, not who.
@@ -133,11 +135,14 @@ def _stem(lemma: str) -> str:
     return stem if len(stem) >= 3 else lemma
 
 
-def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Iterable[Figure] = ()) -> list[Claim]:
+def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Iterable[Figure] = (),
+                stance: StanceModel | None = None) -> list[Claim]:
     """Every claim of one article, in text order.
 
     figures: the article's casualty figures, found before by the figures extractor; a statement
     whose content gives one is a figure, not a claim, unless it blames a named enemy.
+    stance: the trained stance classifier, asked where a statement's cue is generic ("said");
+    without it the rules decide alone.
     """
     memory = _SpeakerMemory()
     found: list[tuple[ParsedSentence, ClaimHit, str]] = []
@@ -146,12 +151,12 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
         numbers.setdefault(figure.provenance.sentence_index, set()).add(figure.provenance.start)
     items = list(parsed)
     at = [frozenset(c - i.sentence.start for c in numbers.get(i.sentence.index, ())) for i in items]
-    hits = [match_claims(item.doc, figures_at) for item, figures_at in zip(items, at)]
+    hits = [match_claims(item.doc, figures_at, stance) for item, figures_at in zip(items, at)]
     for pos, item in enumerate(items):
         if not hits[pos] and _bare_quote(item.sentence.text):
-            hits[pos] = _quoted(item.doc, at[pos], _quote_speaker(items, hits, pos))
+            hits[pos] = _quoted(item.doc, at[pos], _quote_speaker(items, hits, pos), stance)
         for hit in hits[pos]:
-            speaker, observer = memory.resolve(hit.speaker, hit.speaker_phrase)
+            speaker, observer = memory.resolve(memory.owned(hit.speaker, item.doc), hit.speaker_phrase)
             if speaker and not observer and not _YEAR.search((hit.speaker_phrase or hit.speaker).split(",")[0]):
                 # A speaker dated by a year ("a 2010 warning said", "a bulletin issued in 2015 said")
                 # speaks of an earlier time (C27); an apposition's year ("X, leader since 2010,") does not.
@@ -221,13 +226,14 @@ def _quote_speaker(items: list[ParsedSentence], hits: list[list[ClaimHit]], pos:
     return said[-1 if closed else 0] if said else None
 
 
-def _quoted(doc: Doc, figures: frozenset[int], source: ClaimHit | None) -> list[ClaimHit]:
+def _quoted(doc: Doc, figures: frozenset[int], source: ClaimHit | None,
+            model: StanceModel | None = None) -> list[ClaimHit]:
     """The accusation or denial of a bare quoted sentence, by its neighbour's speaker (rule
     claims.quoted). A quoted assertion is left out: the quotes of a story are mostly colour."""
     root = next((t for t in tokens_of(doc) if t.dep_ == "ROOT"), None)
     if source is None or root is None:
         return []
-    verdict = _classify(doc[:], root, figures)
+    verdict = _second_opinion(_classify(doc[:], root, figures), doc, model)
     if verdict is None or verdict[0] is Stance.ASSERT:
         return []
     stance, accused, own_agent = verdict
@@ -272,10 +278,11 @@ def _sides_in(name: str | None) -> set[str]:
     return {side for side in (side_of(part) for part in parts) if side}
 
 
-def match_claims(doc: Doc, figures: frozenset[int] = frozenset()) -> list[ClaimHit]:
+def match_claims(doc: Doc, figures: frozenset[int] = frozenset(), stance: StanceModel | None = None) -> list[ClaimHit]:
     """The claims one sentence makes, before speakers are resolved across sentences.
 
     figures: where in the sentence (character offsets) casualty figures start.
+    stance: the trained classifier that judges a statement the rules read from its content.
 
     Accusations and denials are found first; a statement verb's content then leaves out the
     clauses those cues head (each is its own claim) and verbs the speaker shares ("said A and
@@ -321,16 +328,23 @@ def match_claims(doc: Doc, figures: frozenset[int] = frozenset()) -> list[ClaimH
     for token in statements:
         if _nested(token, statements, contents):
             continue
-        for hit in _statements(token, cue_verbs + [t for t in statements if t is not token], figures):
+        for hit in _statements(token, cue_verbs + [t for t in statements if t is not token], figures, stance):
             hits.append(hit)
     if not hits:
         found = according_to(doc)
         if found is not None:
-            hit = _according_to_hit(doc, found, figures)
+            hit = _according_to_hit(doc, found, figures, stance)
             if hit:
                 hits.append(hit)
     hits.extend(_alleged(doc, hits))
-    return sorted(hits, key=lambda h: h.cue)
+    return sorted((h for h in hits if not _names_no_one(h.speaker)), key=lambda h: h.cue)
+
+
+def _names_no_one(speaker: str) -> bool:
+    """"no one", "nobody", "no group": a speaker that names no one makes no claim ("no one has
+    claimed the attack", guideline C17), whatever its verb."""
+    lowered = speaker.lower().strip()
+    return lowered in ("nobody", "none", "no-one") or lowered.startswith("no ")
 
 
 def _nested(token: Token, statements: list[Token], contents: dict) -> bool:
@@ -597,7 +611,8 @@ def _nominal_accusations(doc: Doc, lemmas: list[str]) -> list[ClaimHit]:
     return out
 
 
-def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int]) -> list[ClaimHit]:
+def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int],
+                model: StanceModel | None = None) -> list[ClaimHit]:
     """The claim a statement verb's content makes, and one more for each coordinated clause with
     its own subject whose stance differs ("said the shooting did not involve its soldiers, but that
     their posts came under fire": a denial and an accusation, two claims of one sentence)."""
@@ -608,11 +623,11 @@ def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int]) -
     if speaker_token is None or speaker_token.i in range(content.left_edge.i, content.right_edge.i + 1):
         return []
     span = _content_span(content, other_cues)
-    verdict = _classify(span, verb, figures)
+    verdict = _second_opinion(_classify(span, verb, figures), verb.doc, model)
     if verdict is None:
         return []
     speaker, phrase = _speaker_texts(speaker_token)
-    if verdict[0] is Stance.ACCUSE and (verdict[1] or "").lower() in ("they", "we") and _speaks_for_a_group(phrase):
+    if verdict[0] is Stance.ACCUSE and _the_group(verdict[1]) and _speaks_for_a_group(phrase):
         verdict = (Stance.ASSERT, None, None)  # "a spokesman for the group said they had killed 40"
     hits = [_said(verb, span, content, verdict, speaker, phrase)]
     for clause in content.children:
@@ -623,6 +638,36 @@ def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int]) -
             if other is not None and other[0] is not Stance.ASSERT and other[0] not in {h.stance for h in hits}:
                 hits.append(_said(verb, part, clause, other, speaker, phrase))
     return hits
+
+
+# How sure the classifier must be that a statement is no claim before the rules' reading of it
+# is dropped.
+_NONE_AT = 0.7
+
+
+def _second_opinion(verdict, doc: Doc, model: StanceModel | None):
+    """The rules' verdict on a statement read from its content, after the trained classifier has
+    judged the sentence: when it is sure the sentence is no claim (narration, a remark on damage,
+    an expectation, an observer's colour), an assertion, or an accusation that names no doer, is
+    dropped (None).
+
+    Denials, and accusations that name their doer or call it "the enemy" or tell harm suffered,
+    rest on exact cues and stay the rules' call. Nor does the classifier turn accusations into
+    assertions or back: on the development articles each such flip it was sure of was as often
+    wrong as right."""
+    if model is None or verdict is None or verdict[0] is Stance.DENY or verdict[0] is Stance.ACCUSE and (
+            verdict[1] is not None or verdict[2] in (_ENEMY, _SUFFERED)):
+        return verdict
+    label, p = model.best(text_of(doc))
+    return None if label == "none" and p >= _NONE_AT else verdict
+
+
+def _the_group(doer: str | None) -> bool:
+    """A doer that a group's spokesman names his own side by: "they", "we", "the group", "the movement"."""
+    if doer is None:
+        return False
+    lowered = doer.lower().removeprefix("the ").strip()
+    return lowered in ("they", "we") or mapping("possessive_referrers").get(lowered) == "noun"
 
 
 def _speaks_for_a_group(phrase: str) -> bool:
@@ -637,11 +682,11 @@ def _said(verb: Token, span: Span, content: Token, verdict, speaker: str, phrase
                     own_side_agent=own_agent)
 
 
-def _according_to_hit(doc: Doc, found, figures: frozenset[int]) -> ClaimHit | None:
+def _according_to_hit(doc: Doc, found, figures: frozenset[int], model: StanceModel | None = None) -> ClaimHit | None:
     root = next((t for t in tokens_of(doc) if t.dep_ == "ROOT"), None)
     if root is None:
         return None
-    verdict = _classify(doc[:], root, figures)
+    verdict = _second_opinion(_classify(doc[:], root, figures), doc, model)
     if verdict is None:
         return None
     stance, accused, own_agent = verdict
@@ -733,7 +778,7 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
     harmful = _harmful()
     if any(phrase in lowered for phrase in words("responsibility_denials")):
         return Stance.DENY, None, None
-    harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t)]
+    harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t, span)]
     if not harm:
         if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return None
@@ -781,8 +826,11 @@ def _own_doing(span: Span) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    """A harm word said not to have happened: "no shelling", "did not attack", "were not shelled"."""
+    """A harm word said not to have happened: "no shelling", "did not attack", "were not shelled",
+    "no ships were damaged"."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    if token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in token.children):
         return True
     return token.dep_ in ("dobj", "nsubjpass", "nsubj") and any(c.dep_ == "neg" for c in token.head.children)
 
@@ -857,9 +905,12 @@ def _calls_false(tokens: list[Token]) -> bool:
         any(t.lower_ in words("falsehood_nouns") for t in tokens)
 
 
-def _modifier(token: Token) -> bool:
-    """A harm word inside a description of something else ("the bodies of people killed")."""
-    return token.dep_ == "acl" or any(a.dep_ == "relcl" for a in [token, *token.ancestors][:4])
+def _modifier(token: Token, span: Span) -> bool:
+    """A harm word inside a description of something else ("the bodies of people killed"). Only
+    the statement's own words count: a statement made in a relative clause ("the army, which
+    said rebels shelled the town, ...") still says what it says."""
+    return token.dep_ == "acl" or any(a.dep_ == "relcl" and span.start <= a.i < span.end
+                                      for a in [token, *token.ancestors][:4])
 
 
 def _benign(token: Token) -> bool:
@@ -931,6 +982,9 @@ def _doer(verb: Token) -> str | None:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _OWN_SIDE_PRONOUNS), None)
+    if owner is not None:
+        return owner.lower_  # "their missiles hit the bases", "its strikes targeted depots": the speaker's side
     if subject.lower_ in words("weapon_nouns"):
         return _firing_side(subject)
     if subject.pos_ == "PRON":
@@ -1110,6 +1164,7 @@ class _SpeakerMemory:
     named: list[str] = field(default_factory=list)
     observers: set[str] = field(default_factory=set)
     kinds: dict[str, str] = field(default_factory=dict)  # speaker: "person", "group" or "body"
+    parties: list[str] = field(default_factory=list)  # named subjects, possessors and speakers that are no person
 
     def resolve(self, speaker: str, phrase: str) -> tuple[str | None, bool]:
         """The speaker to report, and whether it is an observer rather than a party."""
@@ -1135,6 +1190,18 @@ class _SpeakerMemory:
             return speaker, True
         return speaker, self._is_observer(speaker)
 
+    def owned(self, speaker: str, doc: Doc) -> str:
+        """A speaker that refers back through a possessive ("Its defence ministry", "that nation's
+        army") with the party named instead ("Armenia's defence ministry"): the subject or possessor
+        named earlier in the sentence, else the latest speaker that is no person; as written when
+        there is none."""
+        found = _possessive_speaker().match(speaker)
+        if found is None:
+            return speaker
+        owner = _owner_before(doc, text_of(doc).find(speaker)) or next(
+            (s for s in reversed(self.parties) if _generic_head(s) is None and not _possessive_speaker().match(s)), None)
+        return f"{owner}'s {found.group('rest')}" if owner else speaker
+
     def _antecedent(self, pronoun: str) -> str | None:
         """The latest speaker, unless it is known to disagree with the pronoun ("he" after "the
         ministry said", "it" after "the minister said"): then the latest one known to agree, if any."""
@@ -1146,13 +1213,16 @@ class _SpeakerMemory:
 
     def learn(self, doc: Doc) -> None:
         lemmas, cues = lower_lemmas(doc), _cue_lemmas()  # whoever any claim rule hears from
+        owner = _owner_before(doc, -1)
+        if owner and not _a_person(owner):
+            self.parties.append(owner)
         for token in tokens_with_pos(doc, "VERB"):
             if lemmas[token.i] in cues:
                 subject = subject_of(token) or agent_of(token)
                 if subject is None or subject.lower_ in _PRONOUNS | _NOT_ANTECEDENTS:
                     continue
                 speaker, phrase = _speaker_texts(subject)
-                if _generic_head(speaker):
+                if _generic_head(speaker) or _names_no_one(speaker):
                     continue
                 if self._observer_phrase(phrase):
                     self.observers.add(_surname(speaker))
@@ -1160,6 +1230,8 @@ class _SpeakerMemory:
                 kind = _kind_of(subject, speaker)
                 if kind:
                     self.kinds[speaker] = kind
+                if kind != "person" and not _a_person(speaker) and _NAMED.search(speaker):
+                    self.parties.append(speaker)
 
     def _observer_phrase(self, phrase: str) -> bool:
         """An observer's phrase: a non-party word ("analyst"), an outlet ("news agency"), or a person given
@@ -1170,6 +1242,34 @@ class _SpeakerMemory:
     def _is_observer(self, speaker: str) -> bool:
         surname = _surname(speaker)
         return any(fuzz.ratio(surname, known) >= 80 for known in self.observers)
+
+
+@cache
+def _possessive_speaker() -> re.Pattern:
+    """A speaker opening with a possessive that refers back (lexicon possessive_referrers)."""
+    kinds = mapping("possessive_referrers")
+    pronouns = "|".join(w for w, kind in kinds.items() if kind == "pronoun")
+    nouns = "|".join(w for w, kind in kinds.items() if kind == "noun")
+    return re.compile(rf"^(?:(?:{pronouns})|(?:(?:that|this|the)\s+)?(?:{nouns})\s*['’]s?)\s+(?P<rest>\S.*)$", re.I)
+
+
+def _a_person(name: str) -> bool:
+    """A name with a person's title ("Minister Dana Kroll", "Gen. Ivo Marr"): no possessive "its" refers to it."""
+    return not words("person_titles").isdisjoint(w.rstrip(".") for w in _LOWER_WORDS.findall(name.lower())) or \
+        "person" in actor_kinds(name)
+
+
+def _owner_before(doc: Doc, at: int) -> str | None:
+    """The first party named as a subject or possessor before character `at` of the sentence
+    ("Russia's campaign took a toll when that nation's ministry said": Russia), with its compounds."""
+    for token in tokens_of(doc):
+        if at >= 0 and token.idx >= at:
+            break
+        if token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            start = min([token.i] + [c.i for c in token.children if c.dep_ in ("compound", "det") and c.i < token.i
+                                     and c.pos_ != "DET"])
+            return _span_text(doc, start, token.i + 1)
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -16,6 +16,7 @@ from ..nlp.speedups import extraction_scope
 from ..nlp.token_rules import RememberedRules
 from ..settings import Settings
 from . import agreements, claims, events, figures, places
+from .stance import StanceModel
 
 
 class Extractor:
@@ -26,6 +27,7 @@ class Extractor:
         self.fast = (settings or Settings.from_env()).fast_nlp
         self.nlp = nlp or load_pipeline(gazetteer, fast=self.fast)
         self.rules = RememberedRules(self.nlp) if self.fast and RememberedRules.fits(self.nlp) else None
+        self.stance = StanceModel.load()
         self.wants = any_of(figures.wants, places.wants, claims.wants, agreements.wants)
 
     def extract(self, article: Article) -> Extraction:
@@ -37,16 +39,17 @@ class Extractor:
         with extraction_scope(self.fast):
             parses = parse_many([(a.text, a.dateline) for a in articles], self.nlp, self.wants,
                                 entities_when=places.needs_entities, rules=self.rules)
-            out = [_apply_rules(article, sentences, parsed)
+            out = [_apply_rules(article, sentences, parsed, self.stance)
                    for article, (sentences, parsed) in zip(articles, parses)]
             forget(p.doc for _, parsed in parses for p in parsed)
         return out
 
 
-def _apply_rules(article: Article, sentences: list[Sentence], parsed: list[ParsedSentence]) -> Extraction:
+def _apply_rules(article: Article, sentences: list[Sentence], parsed: list[ParsedSentence],
+                 stance: StanceModel | None = None) -> Extraction:
     found_figures = tuple(figures.find_figures(parsed, article))
     found_claims = tuple(claims.find_claims([p for p in parsed if claims.wants(p.sentence.text)], article,
-                                            found_figures))
+                                            found_figures, stance))
     found_agreements = tuple(
         agreements.find_agreements([p for p in parsed if agreements.wants(p.sentence.text)], article)
     )
