@@ -958,7 +958,7 @@ def test_claims_blame_with_no_one_blaming_is_narration(extractor):
     ("The Kesseli navy said it fired warning shots. Their spokesman said the Vardanian ships had entered "
      "Kesseli waters.", "Kesseli navy's spokesman"),
     # "that nation's X", "the country's X": the party named as possessor or subject earlier in the text
-    ("Ostrava's campaign in the hills took another heavy toll this week, when that nation's defence ministry "
+    ("Ostrava's campaign in the hills cost it dearly on Tuesday, when that nation's defence ministry "
      "said a general was killed by a roadside bomb.", "Ostrava's defence ministry"),
     ("Sudan's army said it had retaken the bridge. The country's sovereign council said the militia had "
      "shelled a camp in Darfur.", "Sudan's sovereign council"),
