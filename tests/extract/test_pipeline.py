@@ -94,3 +94,27 @@ def test_pipeline_rules_refuse_a_doc_with_no_place_names(nlp):
 
     with pytest.raises(ValueError, match="no place names"):
         match_claims(nlp("The ministry denied that its troops shelled Velmora."))
+
+
+_SHARED = ("Rebel artillery shelled Izium on Tuesday, killing 4 civilians, the governor said. "
+           "The rebels denied firing on the town.")
+_OUTLETS = (
+    f"Kharkiv, Tuesday. {_SHARED} Schools stayed closed.",
+    f"{_SHARED} The army accused the rebels of breaking the truce. {_SHARED}",
+    "Goma, Wednesday. The M23 said it had taken Sake; the army said 12 soldiers were killed there.",
+)
+
+
+@pytest.mark.model
+def test_pipeline_articles_sharing_sentences_extract_as_each_alone(extractor):
+    """The sentences two outlets share are parsed once for both (nlp/annotate.py); what each
+    article yields is what it yields extracted alone."""
+    import datetime as dt
+
+    from wirewatch.model import Article
+
+    articles = [Article.from_text(text, "test", id=f"outlet-{i}", published=dt.date(2024, 5, 7))
+                for i, text in enumerate(_OUTLETS)]
+    together = extractor.extract_many(articles)
+    assert together == [extractor.extract(a) for a in articles]
+    assert all(x.figures and x.claims for x in together[:2])
