@@ -165,7 +165,8 @@ def lower_forms(doc: Doc) -> list[str]:
 
 def remembered(doc: Doc, key: str, make: Callable[[], object]):
     """What `make` gives for this Doc, worked out on the first request only: for rules that
-    several extractors ask about the same sentence."""
+    several extractors ask about the same sentence. `make` must depend on the Doc alone, never on
+    the article: sentences of the same text in several articles share one Doc (see `_parse`)."""
     key = "wirewatch." + key
     if key not in doc.user_data:
         doc.user_data[key] = make()
