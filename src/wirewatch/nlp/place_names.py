@@ -34,6 +34,6 @@ def place_names_in(doc: Doc, start: int = 0, end: int | None = None) -> tuple[st
     names = doc._.place_names
     if names is None:
         raise ValueError(f"{doc.text[:60]!r}: the Doc has no place names; parse it through "
-                         "extract.pipeline (or call extract.pipeline.annotate on its parses) first")
+                         "extract.pipeline (or call extract.pipeline.annotate on it) first")
     end = len(doc) if end is None else end
     return tuple(dict.fromkeys(text for s, e, text in names if start <= s and e <= end))
