@@ -34,6 +34,7 @@ from pathlib import Path
 from wirewatch.extract.claims import ClaimHit, find_claims, match_claims, wants
 from wirewatch.extract.figures import find_figures
 from wirewatch.extract.stance import StanceModel
+from wirewatch.extract.pipeline import annotate
 from wirewatch.model import Article, Claim
 from wirewatch.extract import places
 from wirewatch.nlp.annotate import ParsedSentence, parse_many
@@ -169,6 +170,7 @@ def article_of(name: str, text: str) -> Article:
 def run(articles: list[tuple[str, str, list[Gold]]], nlp, batch_size: int, stance=None) -> list[Scored]:
     # Parsed as `wirewatch extract` parses: the NER only where the place rules can use it.
     parses = parse_many([(text, None) for _, text, _ in articles], nlp, wants, batch_size, places.needs_entities)
+    annotate(p.doc for _, parsed in parses for p in parsed)  # the place names the claim rules read
     split = [(name, text, gold, sentences) for (name, text, gold), (sentences, _) in zip(articles, parses)]
     parsed: list[list[ParsedSentence]] = [items for _, items in parses]
     out = []

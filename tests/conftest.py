@@ -30,6 +30,19 @@ def extractor(nlp):
     return Extractor(nlp)
 
 
+@pytest.fixture(scope="session")
+def dead_entries():
+    """A function: the (word, value) entries of a `word|value` extract lexicon that fire in none of the
+    templates ("{w}" stands for the word); fires(sentence, value) says whether one sentence does."""
+    from wirewatch.extract.words import mapping
+
+    def dead(lexicon: str, templates, fires) -> list[tuple[str, str]]:
+        return [(word, value) for word, value in mapping(lexicon).items()
+                if not any(fires(template.format(w=word), value) for template in templates)]
+
+    return dead
+
+
 @pytest.fixture(scope="module")
 def env(gazetteer):
     """For one module: the session's place index as the default, and no store from the environment.

@@ -16,23 +16,8 @@ import pytest
 from wirewatch.corpus.ledger import build_ledger
 from wirewatch.nlp.dates import stated_dates
 from wirewatch.export.ledger import ledger_record
-from wirewatch.model import (
-    Agreement,
-    AgreementKind,
-    AgreementState,
-    Article,
-    Claim,
-    EventMention,
-    Extraction,
-    Figure,
-    FigureKind,
-    GeoPrecision,
-    Place,
-    PlaceMention,
-    Provenance,
-    Qualifier,
-    Stance,
-)
+from wirewatch.model import (Agreement, AgreementKind, AgreementState, Article, Claim, EventMention, Extraction,
+                             Figure, FigureKind, GeoPrecision, Place, PlaceMention, Provenance, Qualifier, Stance)
 
 TOWNS = {
     "Harlow Point": (41.10, 32.10),

@@ -13,7 +13,7 @@ import pytest
 
 from wirewatch.extract.claims import _SpeakerMemory, find_claims, match_claims, quotation_unit
 from wirewatch.extract.figures import find_figures
-from wirewatch.extract.pipeline import Extractor
+from wirewatch.extract.pipeline import Extractor, annotate
 from wirewatch.model import Article, Stance
 from wirewatch.nlp.annotate import parse_wanted
 
@@ -33,6 +33,7 @@ def extracted(extractor: Extractor, text: str):
 def claims_across(nlp, text: str):
     """The claims of a text whose every sentence is parsed, speakers resolved across sentences."""
     _, parsed = parse_wanted(text, nlp, lambda _: True)
+    annotate(p.doc for p in parsed)
     article = make_article(text)
     return find_claims(parsed, article, find_figures(parsed, article))
 
@@ -102,7 +103,9 @@ def test_claims_mutual_accusation_is_one_claim(extractor):
 
 def test_claims_quotation_speaker_found_without_model_of_article(nlp):
     """match_claims alone finds the quote's speaker as written, before any resolution."""
-    [hit] = match_claims(nlp("\"Ostrava has attacked our villages again,\" Kovar said."))
+    doc = nlp("\"Ostrava has attacked our villages again,\" Kovar said.")
+    annotate([doc])
+    [hit] = match_claims(doc)
     assert (hit.stance, hit.speaker, hit.rule) == (Stance.ACCUSE, "Kovar", "claims.said_content")
 
 

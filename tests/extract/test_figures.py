@@ -426,15 +426,9 @@ _KIND_TEMPLATES = (
 )
 
 
-def test_figures_every_casualty_word_can_fire(nlp):
-    from wirewatch.extract.words import mapping
-
-    dead = []
-    for word, kind in mapping("casualty_words").items():
-        sentences = [t.format(w=word) for t in _KIND_TEMPLATES]
-        if not any(wants(s) and any(h.kind.value == kind for h in match_figures(nlp(s))) for s in sentences):
-            dead.append((word, kind))
-    assert dead == []
+def test_figures_every_casualty_word_can_fire(nlp, dead_entries):
+    assert dead_entries("casualty_words", _KIND_TEMPLATES,
+                        lambda s, kind: wants(s) and any(h.kind.value == kind for h in match_figures(nlp(s)))) == []
 
 
 def test_figures_every_people_noun_counts(nlp):

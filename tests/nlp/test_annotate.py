@@ -53,3 +53,28 @@ def test_a_run_on_sentence_over_the_limit_is_kept_but_not_parsed(nlp):
     assert any(len(s.text) > MAX_PARSED_CHARS for s in sentences)
     assert [p.sentence.text for p in parsed] == [s.text for s in sentences if len(s.text) <= MAX_PARSED_CHARS]
     assert len(parsed) == 2
+
+
+# A wire story in two outlets: the same sentences under another opening, and one of them twice.
+WIRE = "Drones hit a fuel depot near Kherson overnight, the regional governor said."
+OUTLETS = [
+    (f"Kyiv, Monday. {WIRE} Two workers were hurt.", None),
+    (f"Fresh strikes reported. {WIRE} Firefighters worked until dawn. {WIRE}", None),
+    ("Sudan's army said it repelled an assault on El Fasher; the RSF denied attacking the city.", None),
+]
+
+
+def test_annotate_a_text_repeated_in_the_batch_is_parsed_once(nlp):
+    results = parse_many(OUTLETS, nlp, lambda _: True, entities_when=needs_entities)
+    wire = [p for _, parsed in results for p in parsed if p.sentence.text == WIRE]
+    assert len(wire) == 3 and len({id(p.doc) for p in wire}) == 1
+    assert [p.sentence.index for p in results[1][1]] == [0, 1, 2, 3]  # each sentence still has its place
+    others = [p.doc for _, parsed in results for p in parsed if p.sentence.text != WIRE]
+    assert len({id(d) for d in others}) == len(others)
+
+
+def test_annotate_a_shared_parse_is_the_parse_of_the_sentence_alone(nlp):
+    results = parse_many(OUTLETS, nlp, lambda _: True, entities_when=needs_entities)
+    (_, alone), = parse_many([(WIRE, None)], nlp, lambda _: True, entities_when=needs_entities)
+    shared = next(p.doc for _, parsed in results for p in parsed if p.sentence.text == WIRE)
+    assert _annotations(shared) == _annotations(alone[0].doc)

@@ -18,10 +18,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Claim, Figure, Provenance, Stance
 from ..nlp.numbers import parse_number
+from ..nlp.place_names import place_names_in
 from ..nlp.annotate import ParsedSentence, lower_lemmas, remembered, text_of, tokens_of, tokens_with_pos
 from ..resolve.sides import actor_kinds, demonym_country, forces_of, main_parties, opponent, side_of, states_named
 from .attribution import agent_of, according_to, noun_phrase, subject_of
-from .places import place_names_in
 from .stance import StanceModel
 from .words import mapping, words
 

@@ -25,9 +25,9 @@ from ..model import (
 from ..nlp.annotate import ParsedSentence, tokens_with_pos
 from ..nlp.dates import find_dates
 from ..nlp.demonyms import country_of_demonym
+from ..nlp.place_names import place_names_in
 from ..resolve.actors import resolve_actor
 from .event_types import classify_snippet, labels, label_scores, violent_labels
-from .places import place_names_in
 from .words import mapping, words
 
 RULES = (

@@ -1,15 +1,21 @@
-"""Runs every extractor over articles: split, filter, parse what is wanted, apply the rules."""
+"""Runs every extractor over articles: split, filter, parse what is wanted, annotate, apply the rules.
+
+The extractors never call each other: what one knows and another needs (which names are places)
+is written on the Docs here, once per sentence, and the others read it from `nlp/`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..model import Article, Extraction
 from ..nlp.annotate import ParsedSentence, any_of, forget, parse_many
 from ..nlp.dates import stated_dates
 from ..nlp.gazetteer import Gazetteer
+from ..nlp.place_names import set_place_names
 from ..nlp.pipeline import load_pipeline
 from ..nlp.sentences import Sentence
 from ..nlp.speedups import extraction_scope
@@ -39,10 +45,18 @@ class Extractor:
         with extraction_scope(self.fast):
             parses = parse_many([(a.text, a.dateline) for a in articles], self.nlp, self.wants,
                                 entities_when=places.needs_entities, rules=self.rules)
+            annotate(p.doc for _, parsed in parses for p in parsed)
             out = [_apply_rules(article, sentences, parsed, self.stance)
                    for article, (sentences, parsed) in zip(articles, parses)]
             forget(p.doc for _, parsed in parses for p in parsed)
         return out
+
+
+def annotate(docs: Iterable[Doc]) -> None:
+    """Writes on each parsed Doc what the extractors share: the names it uses as places
+    (nlp/place_names.py). Run after the parse (entities included) and before any rule."""
+    for doc in docs:
+        set_place_names(doc, places.place_names(doc))
 
 
 def _apply_rules(article: Article, sentences: list[Sentence], parsed: list[ParsedSentence],

@@ -395,13 +395,11 @@ def _may_be_place(doc: Doc, span: Span, entries: tuple[PlaceEntry, ...], run_sta
     return True
 
 
-def place_names_in(doc: Doc, start: int = 0, end: int | None = None) -> tuple[str, ...]:
-    """Names used as places (not countries) between two token indices of the doc, as written."""
-    end = len(doc) if end is None else end
-    names = [h.span.text for h in find_toponyms(doc)
-             if h.literal and start <= h.span.start and h.span.end <= end
-             and not (h.entries and h.entries[0].feature == "PCLI")]
-    return tuple(dict.fromkeys(names))
+def place_names(doc: Doc) -> list[tuple[int, int, str]]:
+    """Names used as places (not countries) in the doc: (start token, end token, name as written)
+    each, for the Doc annotation the other rules read (nlp/place_names.py)."""
+    return [(h.span.start, h.span.end, h.span.text) for h in find_toponyms(doc)
+            if h.literal and not (h.entries and h.entries[0].feature == "PCLI")]
 
 
 def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_country_hint: str | None = None) -> list[PlaceMention]:

@@ -3,7 +3,11 @@
 The statistical NER costs as much as the tagger and parser together, and only the place rules
 read its labels, so it runs afterwards, on the parsed sentences where those rules say a label
 could change their answer. Sentences of many articles go through the model together: one
-`nlp.pipe` call per batch keeps the model's matrices full.
+`nlp.pipe` call per batch keeps the model's matrices full. A sentence whose text is already in
+the batch is not parsed again: its parse is a function of its text (tests/nlp/test_annotate.py),
+and a corpus repeats itself (a wire story in several outlets, an agency's standard lines), so
+sentences of the same text share one Doc. The rules only remember on a Doc what follows from the
+Doc itself (nlp.annotate.remembered), never what the article around it says.
 """
 
 from __future__ import annotations
@@ -68,6 +72,14 @@ def parse_many(
 
 
 def _parse(texts: list[str], nlp: Language, batch_size: int, entities_when, rules: RememberedRules | None) -> list[Doc]:
+    """The Docs of the texts, in their order; a text given twice is parsed once, its Doc given for both."""
+    unique = list(dict.fromkeys(texts))
+    parsed = dict(zip(unique, _parse_unique(unique, nlp, batch_size, entities_when, rules)))
+    return [parsed[text] for text in texts]
+
+
+def _parse_unique(texts: list[str], nlp: Language, batch_size: int, entities_when,
+                  rules: RememberedRules | None) -> list[Doc]:
     """The Docs of the texts, in their order, parsed shortest first.
 
     The parser and the NER step through a batch until its longest sentence is done, so batches of
@@ -153,7 +165,8 @@ def lower_forms(doc: Doc) -> list[str]:
 
 def remembered(doc: Doc, key: str, make: Callable[[], object]):
     """What `make` gives for this Doc, worked out on the first request only: for rules that
-    several extractors ask about the same sentence."""
+    several extractors ask about the same sentence. `make` must depend on the Doc alone, never on
+    the article: sentences of the same text in several articles share one Doc (see `_parse`)."""
     key = "wirewatch." + key
     if key not in doc.user_data:
         doc.user_data[key] = make()
