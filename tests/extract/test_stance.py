@@ -83,10 +83,12 @@ def _claims(nlp, text, model=None):
 
     from wirewatch.extract.claims import find_claims
     from wirewatch.extract.figures import find_figures
+    from wirewatch.extract.pipeline import annotate
     from wirewatch.model import Article
     from wirewatch.nlp.annotate import parse_wanted
 
     _, parsed = parse_wanted(text, nlp, lambda _: True)
+    annotate(p.doc for p in parsed)
     article = Article.from_text(text, "test", id="stance-test", published=dt.date(2024, 5, 2))
     return find_claims(parsed, article, find_figures(parsed, article), stance=model)
 
