@@ -414,6 +414,33 @@ def test_agreements_ceasefire_mentions_in_new_wordings(extractor, text, expected
 
 
 @pytest.mark.parametrize(
+    "text,requester",
+    [
+        ("The African Union called for an immediate halt to hostilities in Tigray.", "African Union"),
+        ("Qatar urged an immediate cessation of hostilities between the two armies.", "Qatar"),
+        ("The European Union demanded an end to hostilities along the Thai-Cambodian border.", "European Union"),
+        ("The Arab League appealed for a halt to the fighting around Marib.", "Arab League"),
+        ("Russia, which keeps a base in Armenia, called for a halt to the fighting on Sunday.", "Russia"),
+    ],
+)
+def test_agreements_a_halt_called_for_is_a_request_not_a_ceasefire(extractor, text, requester):
+    """"called for a halt to the fighting" asks for a ceasefire: a request by whoever calls, never
+    an agreed or mentioned ceasefire."""
+    agreement = only(extracted(extractor, text))
+    assert agreement.kind is AgreementKind.REQUEST
+    assert agreement.state is AgreementState.PROPOSED
+    assert agreement.parties[:1] == (requester,)
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders hoped for a halt to the fighting before the rainy season.",
+    "Diplomats want an end to hostilities by the new year.",
+])
+def test_agreements_a_halt_only_hoped_for_is_no_item(extractor, text):
+    assert extracted(extractor, text) == []
+
+
+@pytest.mark.parametrize(
     "text,parties",
     [
         ("Peru has asked Bolivia to hand over the guerrilla leaders.", ("Peru", "Bolivia")),

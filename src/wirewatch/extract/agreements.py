@@ -160,7 +160,12 @@ def match_agreements(doc: Doc, named: AgreementKind | None = None) -> list[Agree
     if not _treaty_text(doc):
         hits += _pattern_hits(doc, "agreements.will_assist", AgreementKind.PLEDGE, _will_assist())
         hits += _pattern_hits(doc, "agreements.gave", AgreementKind.PLEDGE, _gave())
-    hits += _pattern_hits(doc, "agreements.halt_phrase", AgreementKind.CEASEFIRE, _halt_phrases())
+    for hit in _pattern_hits(doc, "agreements.halt_phrase", AgreementKind.CEASEFIRE, _halt_phrases()):
+        appeal = _appeal_mark(tokens[hit.cue])
+        if appeal == "ask":  # "called for a halt to the fighting": asked for, not agreed
+            hits.append(AgreementHit("agreements.request", AgreementKind.REQUEST, hit.start, hit.end, hit.cue))
+        elif appeal is None:  # (a halt only hoped for is no item)
+            hits.append(hit)
     if named is not None and not any(h.kind in (AgreementKind.CEASEFIRE, AgreementKind.TRUCE) for h in hits):
         deal = next((t for t in tokens if t.lower_ in words("deal_words") and t.pos_ == "NOUN"
                      and any(c.lower_ in ("the", "this", "that") for c in t.children) and not _blocked(t)), None)
@@ -263,11 +268,25 @@ def _under_appeal(token: Token) -> bool:
     if definite:
         return False
     for ancestor in list(token.ancestors)[:4]:
-        if ancestor.lemma_.lower() in words("appeal_verbs"):
+        if ancestor.lemma_.lower() in mapping("appeal_verbs"):
             return True
         if ancestor.dep_ in ("advcl", "relcl", "acl") or ancestor.pos_ == "ADP":
             return False
     return False
+
+
+def _appeal_mark(token: Token) -> str | None:
+    """The appeal_verbs.txt mark of the first verb above the token when it is one, else None:
+    "ask" for what is asked of someone ("called for a halt to the fighting", "urged an immediate
+    end to hostilities"), "" for what is only hoped or proposed ("hoped for a halt")."""
+    table = mapping("appeal_verbs")
+    for ancestor in list(token.ancestors)[:3]:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            lemma = ancestor.lemma_.lower()
+            if lemma not in table:  # the lemmatiser's "hop" of "hoped": read the inflected form
+                lemma = next((v for v in table if ancestor.lower_ in (v + "d", v + "ed", v + "s")), lemma)
+            return table.get(lemma)
+    return None
 
 
 def _real_pledge(token: Token) -> bool:
@@ -417,7 +436,8 @@ def _parties(hit: AgreementHit, doc: Doc, belligerents: tuple[str, ...], mediato
     if cue.dep_ == "aux":  # "Russia will render Armenia ... assistance": the verb holds subject and addressee
         cue = cue.head
     if hit.kind is AgreementKind.REQUEST:
-        requester = _party(_subject_text(cue)) or _party(_owner_text(cue))
+        requester = _party(_subject_text(cue)) or _party(_owner_text(cue)) \
+            or (_party(_subject_text(cue.head)) if cue.dep_ == "dobj" else None)  # "Qatar urged a halt"
         addressee = _party(_addressee_text(cue))
         return tuple(p for p in (requester, addressee) if p)
     if hit.kind is AgreementKind.PLEDGE:
