@@ -292,6 +292,22 @@ def test_places_people_organisations_and_common_words_are_not_places(extractor, 
     assert names(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Hamas and Islamic Jihad fighters fired rockets from Khan Younis, the army said.", ["Khan Younis"]),
+        ("Fighters from Hayat Tahrir al-Sham seized Aleppo, killing dozens.", ["Aleppo"]),
+        ("Hezbollah and Hamas claimed the drone attack near Nahariya.", ["Nahariya"]),
+        ("Gunmen of the Rapid Support Forces stormed a camp near Kadugli, killing nine.", ["Kadugli"]),
+        ("The Houthis and the Huthi-run health ministry said strikes hit Amran.", ["Amran"]),
+    ],
+)
+def test_places_an_armed_groups_name_is_no_place(extractor, text, expected):
+    """Issue 21: a group of the actor tables ("Hamas", "Tahrir al-Sham") is no place, whatever
+    village GeoNames spells like it or whatever label the statistical NER gives it."""
+    assert names(extractor, text) == expected
+
+
 def test_places_a_surname_is_no_place_anywhere_in_the_article(extractor):
     text = ("Governor Hernan Duque said a car bomb killed 20 people in Bogota. "
             "Duque also said the bombing was an attack on the police.")

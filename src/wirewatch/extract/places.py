@@ -36,6 +36,7 @@ _NAME_LABELS = {"PERSON", "ORG", "NORP"}
 # find_toponyms' memory on the Doc (cleared with the rest of `user_data` by annotate.forget),
 # and the token attributes that say which entities the Doc has.
 _TOPONYMS = "wirewatch.toponyms"
+_PARTIES = "wirewatch.party_tokens"
 _ENTITY_ATTRS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
 _FEATURE_PRECISION = {"PCLI": GeoPrecision.COUNTRY, "RGN": GeoPrecision.REGION, "ADM1": GeoPrecision.REGION,
                       "ADM2": GeoPrecision.DISTRICT}
@@ -143,6 +144,14 @@ def _party_tokens(doc: Doc) -> set[int]:
         if span is not None:
             out.update(range(span.start, span.end))
     return out
+
+
+def _party_tokens_of(doc: Doc) -> set[int]:
+    """`_party_tokens`, worked out once per Doc (kept in `user_data`, which annotate.forget clears)."""
+    memo = doc.user_data.get(_PARTIES)
+    if memo is None:
+        memo = doc.user_data[_PARTIES] = _party_tokens(doc)
+    return memo
 
 
 def _in_locative_phrase(token) -> bool:
@@ -379,6 +388,8 @@ def _may_be_place(doc: Doc, span: Span, entries: tuple[PlaceEntry, ...], run_sta
     Force", "White House"), or an acronym that is no country ("RAND")."""
     if run_start > 0 and doc[run_start - 1].lower_.rstrip(".") in _person_titles():
         return False
+    if not _party_tokens_of(doc).isdisjoint(range(span.start, span.end)):
+        return False  # an armed group's or a person's name of the actor tables ("Hamas", "Tahrir al-Sham")
     if span.text.lower().rstrip(".") in _person_titles():
         return False  # the title itself ("Sen", "Gen."), whatever village has its name
     organisation = words("not_place_name_words")
