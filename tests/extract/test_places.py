@@ -270,6 +270,38 @@ def test_places_unknown_names_before_or_after_a_place_noun(extractor, text, expe
     assert names(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # one plural noun heads a list of divisions, known to the gazetteer or not
+        ("Clashes erupted in South Kivu and Zarkhan provinces as the rebels pushed south.", ["South Kivu", "Zarkhan"]),
+        ("Troops shelled villages in Pelmora and Baskun districts, officials said.", ["Pelmora", "Baskun"]),
+        ("Fighting erupted in Blue Nile and Tessaly states, the army said.", ["Blue Nile", "Tessaly"]),
+        ("Rockets landed in Hasakah and Zarkhan governorates overnight.", ["Hasakah", "Zarkhan"]),
+        # a capitalised division word is part of the name
+        ("A missile was fired from Zarkhan Governorate toward the coast.", ["Zarkhan Governorate"]),
+        ("Shelling killed four people in Pelmora State on Sunday.", ["Pelmora State"]),
+        ("Attacks in Baskun Province killed 20 villagers, officials said.", ["Baskun Province"]),
+    ],
+)
+def test_places_divisions_in_lists_and_with_capitalised_division_words(extractor, text, expected):
+    """Issue 21: first- and second-level divisions are found however news lists them."""
+    assert names(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Shooting broke out in the main Catholic areas, killing two.", []),
+        ("Shelling hit Kurdish districts near Qamishli on Monday.", ["Qamishli"]),
+        ("A drone hit a base in the Central African Republic, killing three.", []),
+        ("Gunmen loyal to the Islamic State attacked a checkpoint in Deir ez-Zor.", ["Deir ez-Zor"]),
+    ],
+)
+def test_places_descriptions_countries_and_groups_before_a_division_word_are_not_places(extractor, text, expected):
+    assert names(extractor, text) == expected
+
+
 # --- surnames, titles, organisations and common words are not places (issue 21) ------------------
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..nlp.demonyms import country_of_demonym
 from ..model import Article, GeoPrecision, Place, PlaceMention, Provenance
 from ..nlp.annotate import ParsedSentence, lower_forms, text_of
-from ..nlp.gazetteer import PlaceEntry, name_key, name_particles
+from ..nlp.gazetteer import PlaceEntry, countries_by_name, name_key, name_particles
 from ..nlp.pipeline import not_places, place_candidates
 from ..resolve.actors import party_name_spans
 from .history import dated_earlier, in_since_clause
@@ -278,12 +278,21 @@ def _headed_names(doc: Doc, covered: set[int]) -> list[PlaceHit]:
     heads = words("place_heads")
     demonyms = country_of_demonym()
     for token in doc:
-        if token.lower_ not in heads or token.i in covered or not token.text.islower():
-            continue  # a capitalised "State" or "District" is part of a name
+        if token.lower_ not in heads or token.i in covered:
+            continue
         spans = []
-        if token.dep_ == "pobj" and token.head.lower_ in _locative_preps():
-            spans.append(doc[_run_start(doc, token.i):token.i])  # "in Arghandab district"
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if not token.text.islower():
+            # a capitalised "Governorate" or "State" is part of the name: "from Hodeidah Governorate"
+            if _after_locative(token) and token.i > 0 and _name_word(doc[token.i - 1]):
+                span = doc[_run_start(doc, token.i):token.i + 1]
+                if len(span) > 1 and name_key(span.text) not in countries_by_name() \
+                        and name_key(span[:-1].text) not in countries_by_name():
+                    spans.append(span)
+        elif _after_locative(token):
+            spans.append(doc[_run_start(doc, token.i):token.i])  # "in Arghandab district", "in X and Y districts"
+            spans.extend(_listed_before(doc, spans[-1]))
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
+            if token.text.islower() else None  # (not "the State of Israel")
         name = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if name is not None and _name_word(name):  # "the province of Logar", "the village of Kfar Aziz"
             spans.append(doc[_run_start(doc, name.i, of.i + 1):name.i + 1])
@@ -293,10 +302,38 @@ def _headed_names(doc: Doc, covered: set[int]) -> list[PlaceHit]:
             if all(t.lower_ in not_places() or t.lower_ in words("name_prefixes") or t.lower_ in demonyms
                    for t in span):
                 continue  # "the Indian state of Manipur": Indian names no place
+            if all(t.pos_ == "ADJ" for t in span):
+                continue  # "the main Catholic areas", "Kurdish districts": a description, not a name
             if _may_be_place(doc, span, (), span.start, span.end):
                 out.append(PlaceHit("places.headed", span, (), True))
                 covered.update(range(span.start, span.end))
     return out
+
+
+def _listed_before(doc: Doc, span: Span) -> list[Span]:
+    """The names listed before a name that a plural place noun follows: "Pelmora" and "Ardan" of
+    "in Pelmora, Ardan and Baskun districts" (each one a run of name words that the next name's
+    head joins as a conjunct)."""
+    out: list[Span] = []
+    while span and span.start >= 2 and doc[span.start - 1].lower_ in ("and", ",") \
+            and _name_word(doc[span.start - 2]):
+        end = span.start - 1
+        earlier = doc[_run_start(doc, end):end]
+        if not earlier or not any(t.dep_ == "conj" and t.head.i in range(earlier.start, earlier.end) for t in span):
+            break
+        out.append(earlier)
+        span = earlier
+    return out
+
+
+def _after_locative(token) -> bool:
+    """The noun is the object of a locative preposition, alone or as a later member of a list
+    ("in Blue Nile and West Kordofan states")."""
+    for _ in range(3):
+        if token.dep_ != "conj" or token.head is token:
+            break
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _locative_preps()
 
 
 def _name_word(token) -> bool:
