@@ -315,6 +315,7 @@ def test_places_descriptions_countries_and_groups_before_a_division_word_are_not
         ("Seven soldiers were killed in Kandahar, Xinhua reported.", ["Kandahar"]),
         ("3 (Xinhua) -- Seven soldiers were killed in Kandahar.", ["Kandahar"]),
         ("Fighting erupted along the Line of Control, the Secretary said.", ["Line of Control"]),
+        ("Troops fired across the Line of Control near Uri, killing two.", ["Line of Control", "Uri"]),
         ("The Tigray Defence Force said it shelled Alamata.", ["Alamata"]),
         ("Several people were wounded in the attack, Donald, the police spokesman, said.", []),
         ("His brother Dzhokhar was captured after the bombing in Boston.", ["Boston"]),
@@ -406,6 +407,11 @@ def test_places_every_organisation_word_rules_out_the_name(nlp):
         ("Kyiv was shelled overnight, the mayor said.", ["Kyiv"]),
         ("Russian missiles hit Kyiv on Monday.", ["Kyiv"]),
         ("Tehran denied that its drones had hit Haifa.", ["Haifa"]),
+        ("Coalition airstrikes hit Saada and Sanaa, rebel media reported.", ["Saada", "Sanaa"]),
+        ("Russian missiles struck Lviv and Kyiv overnight, officials said.", ["Lviv", "Kyiv"]),
+        ("The general said his troops retook Khartoum and Omdurman.", ["Khartoum", "Omdurman"]),
+        ("Rebels overran Kabul after a week of fighting.", ["Kabul"]),
+        ("Kabul said the rebels had overrun Herat.", ["Herat"]),
     ],
 )
 def test_places_a_capital_that_is_struck_is_a_place(extractor, text, expected):

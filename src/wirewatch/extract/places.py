@@ -232,6 +232,11 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
     for ent in ents:
         if len(ent) > 1 and ent[0].lower_ == "the":
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "the Line of Control": no article
+        end = ent.end
+        while end - 1 > ent.start and doc[end - 1].text.islower():
+            end -= 1  # "the Line of Control near Uri": the NER's span ran on into the next words
+        if end != ent.end:
+            ent = Span(doc, ent.start, end, label=ent.label)
         if ent.label_ in _PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)):
             street = _street(doc, *_name_run(doc, ent.start, ent.end))
             if street is not None:
@@ -628,8 +633,16 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
     if head.dep_ == "nsubj" and (head.head.lemma_.lower() in words("agent_verbs")
                                  or head.head.lemma_.lower() in words("speech_verbs")):
         return False
-    if capital and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in words("harm_words"):
-        return True  # "missiles struck Tehran", "Kyiv was shelled overnight": the capital is the target
+    member = head  # the first of a list the name ends: "hit Saada and Sanaa"
+    for _ in range(3):
+        if member.dep_ != "conj" or member.head is member:
+            break
+        member = member.head
+    verb = member.head
+    if capital and member.dep_ in ("dobj", "nsubjpass") and (verb.lemma_.lower() in words("harm_words")
+                                                            or verb.lemma_.lower() in words("capture_verbs")
+                                                            or verb.lower_ in words("capture_verbs")):
+        return True  # "missiles struck Tehran", "Kyiv was shelled overnight", "retook Khartoum": the target
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "conj", "appos", "attr", "ROOT") and capital \
             and not locative:
         return False
