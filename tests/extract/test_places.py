@@ -302,6 +302,23 @@ def test_places_descriptions_countries_and_groups_before_a_division_word_are_not
     assert names(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The strikes hit nuclear sites at Natanz, Zarkhan and Isfahan.", ["Natanz", "Zarkhan", "Isfahan"]),
+        ("Clashes were reported in Goma, Pelmora and Bukavu, residents said.", ["Goma", "Pelmora", "Bukavu"]),
+        ("Ships were attacked in the Gulf of Aden overnight.", ["Gulf of Aden"]),
+        ("Drones struck a tanker in the Sea of Azov, the navy said.", ["Sea of Azov"]),
+        ("A day earlier, jets hit the port of Zarkhan.", ["Zarkhan"]),
+        ("Israeli jets struck Sanaa airport on Tuesday.", ["Sanaa"]),
+    ],
+)
+def test_places_unknown_names_listed_with_places_seas_and_facilities(extractor, text, expected):
+    """Issue 21: an unknown name in a list of places is one too; a sea or gulf is its whole name
+    ("Gulf" alone is a province of Papua New Guinea); a capital names where its airport is."""
+    assert names(extractor, text) == expected
+
+
 # --- surnames, titles, organisations and common words are not places (issue 21) ------------------
 
 

@@ -203,6 +203,12 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
             hits.append(_street_hit(street))
             covered.update(range(street.start, street.end))
             continue
+        water = _water_name(doc, start, end)
+        if water is not None:  # "the Gulf of Aden": the whole name, not the province "Gulf"
+            if _locative(water.root) and _may_be_place(doc, water, (), water.start, water.end):
+                hits.append(PlaceHit("places.locative", water, (), _is_literal(water, (), water.root, True)))
+            covered.update(range(water.start, water.end))
+            continue
         if not _may_be_place(doc, span, entries, run_start, run_end):
             continue
         label = _entity_label(span, ents)
@@ -247,9 +253,30 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
             if _locative(head) and ent.text.lower().removeprefix("the ") not in excluded \
                     and _may_be_place(doc, ent, (), *_name_run(doc, ent.start, ent.end)):
                 hits.append(PlaceHit(_rule(True), ent, (), _is_literal(ent, (), head, True)))
+                covered.update(range(ent.start, ent.end))
+    hits.extend(_listed_with_places(doc, hits, covered))
     hits.extend(_streets(doc, covered))
     hits.extend(_headed_names(doc, covered))
     return sorted(hits, key=lambda h: h.span.start)
+
+
+def _listed_with_places(doc: Doc, hits: list[PlaceHit], covered: set[int]) -> list[PlaceHit]:
+    """Names no gazetteer knows, listed in a locative phrase with places it does know: "Fordow" of
+    "the nuclear sites at Natanz, Fordow and Isfahan"."""
+    out: list[PlaceHit] = []
+    for hit in hits:
+        if not hit.literal or hit.rule != "places.locative":
+            continue
+        for member in hit.span.root.conjuncts:
+            if member.i in covered or member.pos_ != "PROPN" or not _name_word(member) or member.is_sent_start:
+                continue
+            start, end = _name_run(doc, member.i, member.i + 1)
+            span = doc[start:end]
+            if covered.intersection(range(start, end)) or not _may_be_place(doc, span, (), start, end):
+                continue
+            out.append(PlaceHit(hit.rule, span, (), True))
+            covered.update(range(start, end))
+    return out
 
 
 def _streets(doc: Doc, covered: set[int]) -> list[PlaceHit]:
@@ -386,6 +413,19 @@ def _name_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
         else:
             break
     return start, end
+
+
+def _water_name(doc: Doc, start: int, end: int) -> Span | None:
+    """"Gulf of Aden", "Sea of Azov": the name at `start:end` with the water word (`water_words.txt`)
+    and "of" before or after it; else None."""
+    def water(token) -> bool:
+        return token.lower_ in words("water_words") and token.text[:1].isupper()
+
+    if start >= 2 and doc[start - 1].lower_ == "of" and water(doc[start - 2]):
+        return doc[start - 2:end]  # "the Sea of Azov", found from "Azov"
+    if not water(doc[end - 1]) or end + 1 >= len(doc) or doc[end].lower_ != "of" or not _name_word(doc[end + 1]):
+        return None
+    return doc[start:_name_run(doc, end + 1, end + 2)[1]]
 
 
 def _attack_noun(token) -> bool:
@@ -616,6 +656,8 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
         return False
     if head.dep_ == "compound" and _attack_noun(head.head):
         return True  # "the Quetta bombs", "last week's Kabul car bomb": where the attack happened
+    if head.dep_ == "compound" and head.head.lower_ in words("place_heads"):
+        return True  # "Sanaa airport", "the Kharkiv region": the name names where the noun is
     if head.dep_ in ("compound", "amod", "poss") and head.head.lower_ not in words("place_heads") and not head.head.ent_type_ in _PLACE_LABELS:
         return False
     if head.dep_ == "pobj":
