@@ -432,6 +432,28 @@ def test_agreements_a_halt_called_for_is_a_request_not_a_ceasefire(extractor, te
     assert agreement.parties[:1] == (requester,)
 
 
+@pytest.mark.parametrize("text,kinds_found", [
+    ("The regional bloc urged both sides to agree to an immediate ceasefire.", []),
+    ("Ankara pressed the rival armies to accept a truce before the holiday.", []),
+    ("Moscow urged both sides to start observing the ceasefire agreed on Saturday.", ["ceasefire"]),
+    ("The envoy urged the militias to respect the truce that took effect at dawn.", ["truce"]),
+])
+def test_agreements_a_ceasefire_urged_on_the_sides_is_no_item_unless_it_exists(extractor, text, kinds_found):
+    """A ceasefire the sides are urged to agree to is hoped for, not made (seeds guideline A3); one
+    they are urged to observe or respect already exists and is mentioned."""
+    assert kinds(extracted(extractor, text)) == kinds_found
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Germany said it would send two more air defence systems to Ukraine.", ("Germany", "Ukraine")),
+    ("Britain said it had allocated 100 air defence missiles to Ukraine.", ("United Kingdom", "Ukraine")),
+    ("Armenia said it had asked Russia for military assistance.", ("Armenia", "Russia")),
+])
+def test_agreements_it_of_the_speaker_is_the_pledger(extractor, text, parties):
+    """"X said it would send ...": the pronoun is the speaker, who pledges (or asks)."""
+    assert only(extracted(extractor, text)).parties == parties
+
+
 @pytest.mark.parametrize("text", [
     "Leaders hoped for a halt to the fighting before the rainy season.",
     "Diplomats want an end to hostilities by the new year.",

@@ -154,6 +154,8 @@ def match_agreements(doc: Doc, named: AgreementKind | None = None) -> list[Agree
             continue
         if kind is AgreementKind.TALKS and not _real_talks(token):
             continue
+        if kind in (AgreementKind.CEASEFIRE, AgreementKind.TRUCE) and _urged_to_make(token):
+            continue
         if kind is AgreementKind.PLEDGE and not _real_pledge(token):
             continue
         hits.append(_hit("agreements.word", kind, token))
@@ -287,6 +289,15 @@ def _appeal_mark(token: Token) -> str | None:
                 lemma = next((v for v in table if ancestor.lower_ in (v + "d", v + "ed", v + "s")), lemma)
             return table.get(lemma)
     return None
+
+
+def _urged_to_make(token: Token) -> bool:
+    """"urged both sides to agree to a ceasefire", "pressed them to accept a truce": a ceasefire
+    hoped for, not made (seeds guideline A3). One they are urged to observe or respect
+    (`commitment_verbs`) exists; one that is itself proposed ("Turkey proposed a truce") is a mention."""
+    verb = _governing_verb(token)
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in mapping("appeal_verbs") \
+        and verb.lemma_.lower() not in words("commitment_verbs")
 
 
 def _real_pledge(token: Token) -> bool:
@@ -466,6 +477,10 @@ def _subject_text(token: Token) -> str | None:
     for _ in range(4):
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.pos_ == "PRON" and current.dep_ == "ccomp":
+                    # "Germany said it would send two systems": "it" is the one who said so
+                    speaker = next((c for c in current.head.children if c.dep_ == "nsubj"), None)
+                    return None if speaker is None or speaker.pos_ == "PRON" else doc_phrase(speaker)
                 return None if child.pos_ == "PRON" else doc_phrase(child)  # "He requested help" names no party
         if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep", "pobj") and current.head is not current:
             current = current.head
