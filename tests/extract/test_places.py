@@ -319,6 +319,23 @@ def test_places_unknown_names_listed_with_places_seas_and_facilities(extractor, 
     assert names(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text,name,country",
+    [
+        ("Armenia said Azerbaijani guns shelled Stepanakert, Martuni and other towns of the enclave.", "Martuni", "AZ"),
+        ("Shelling hit Barda and Tartar overnight. Baku said Armenian rockets had also struck Martuni.", "Martuni",
+         "AZ"),
+        ("Azerbaijani drones hit a bus near Vardenis and Martuni, on the shore of Lake Sevan, Yerevan said.",
+         "Martuni", "AM"),
+    ],
+)
+def test_places_a_homonym_resolves_beside_the_places_the_article_names(extractor, text, name, country):
+    """Issue 21: a name shared by towns in both warring countries resolves to the one near the
+    other places of the article, not to the more populous one."""
+    [mention] = [m for m in places_of(extractor, text) if m.name == name]
+    assert mention.place is not None and mention.place.country == country
+
+
 # --- surnames, titles, organisations and common words are not places (issue 21) ------------------
 
 

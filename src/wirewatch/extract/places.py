@@ -513,6 +513,7 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
             hits.append((item, hit if current else PlaceHit(hit.rule, hit.span, hit.entries, False)))
     countries = _article_countries(parsed, hits)
     anchors = [h.entries[0] for _, h in hits if len(h.entries) == 1 and h.entries[0].feature != "PCLI"]
+    anchors_besides = _context_anchors(hits, countries, anchors)
     mentions: list[PlaceMention] = []
     seen: set = set()
     # resolve is a pure function of the name and its entries once countries and anchors are fixed,
@@ -528,7 +529,7 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
             continue  # "Sanchez reopened her shop" after "Isabelle Sanchez": the surname, not the village
         memo = (name, id(hit.entries))
         if memo not in resolved:
-            resolved[memo] = resolve(name, hit.entries, countries, anchors)
+            resolved[memo] = resolve(name, hit.entries, countries, anchors_besides(name))
         entry = resolved[memo]
         if entry is not None and entry.feature == "PCLI":
             continue
@@ -545,6 +546,23 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
                                   sentence.start + hit.span.end_char, hit.rule),
         ))
     return mentions
+
+
+def _context_anchors(hits, countries: set[str], anchors: list[PlaceEntry]):
+    """For a name, the anchors to resolve it by: the article's unambiguous places, and the first
+    reading of each of its other ambiguous names ("Barda", a town in Azerbaijan and in Russia,
+    still places "Martuni" beside it in Karabakh, not in Armenia). A name never anchors itself."""
+    first: dict[str, PlaceEntry] = {}
+    for _, hit in hits:
+        if hit.literal and len(hit.entries) > 1:
+            key = name_key(hit.span.text)
+            if key not in first:
+                entry = resolve(hit.span.text, hit.entries, countries, anchors)
+                if entry is not None and entry.feature != "PCLI":
+                    first[key] = entry
+    if not first:
+        return lambda name: anchors
+    return lambda name: anchors + [e for key, e in first.items() if key != name_key(name)]
 
 
 def _strong(entry: PlaceEntry) -> bool:
@@ -584,6 +602,7 @@ def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anc
         return None
     key = name_key(name)
     nearby = _AnchorCounts(anchors)
+    anchor_countries = {anchor.country for anchor in anchors}
     best, best_score = None, -math.inf
     for entry in entries:
         score = 0.0
@@ -591,6 +610,8 @@ def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anc
             score += 1.0
         if entry.country in countries:
             score += 2.0
+        if entry.country in anchor_countries:
+            score += 1.0  # the country of the other places the article names
         if entry.id >= 90_000_000:
             score += 0.5
         if entry.feature in ("PCLI", "PPLC"):
@@ -598,6 +619,9 @@ def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anc
         elif entry.feature.startswith("PPL"):
             score += 0.2
         score += nearby.within(entry, 250, 3) * 0.7
+        # closer still: of two homonyms in the region of the war (Martuni in Armenia and in
+        # Karabakh), the one beside the places the article names
+        score += nearby.within(entry, _CLOSE_KM, 3) * 0.8
         score += math.log10(entry.population + 10) / 4
         if score > best_score:
             best, best_score = entry, score
@@ -610,7 +634,10 @@ def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anc
 
 
 def _article_countries(parsed: list[ParsedSentence], hits) -> set[str]:
-    countries = {h.entries[0].country for _, h in hits if h.entries and h.entries[0].feature == "PCLI"}
+    """The countries the article names: by name, by demonym, or by a capital that speaks or acts
+    for its government ("Yerevan said"), where `_is_literal` found it no place."""
+    countries = {h.entries[0].country for _, h in hits if h.entries and (
+        h.entries[0].feature == "PCLI" or h.entries[0].feature == "PPLC" and not h.literal)}
     demonyms = country_of_demonym()
     for item in parsed:
         countries.update(demonyms[form] for form in lower_forms(item.doc) if form in demonyms)
@@ -698,6 +725,7 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
 
 
 _EARTH_KM = 6371
+_CLOSE_KM = 100
 
 
 def _km(a: PlaceEntry, b: PlaceEntry) -> float:
