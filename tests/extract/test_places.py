@@ -336,6 +336,26 @@ def test_places_a_homonym_resolves_beside_the_places_the_article_names(extractor
     assert mention.place is not None and mention.place.country == country
 
 
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Rebel drones attacked a cargo ship in the Red Sea, killing two sailors.", "Red Sea"),
+        ("A naval drone struck a tanker in the Black Sea on Friday.", "Black Sea"),
+        ("Pirates fired on a freighter in the Gulf of Aden overnight.", "Gulf of Aden"),
+    ],
+)
+def test_places_a_sea_resolves_to_the_sea_not_a_namesake_province(extractor, text, name):
+    """GeoNames' "Red Sea" is a governorate of Egypt and a state of Sudan; a ship attacked in the
+    Red Sea is at sea (our own entry, no country)."""
+    [mention] = places_of(extractor, text)
+    assert mention.name == name
+    assert mention.place is not None and mention.place.feature == "SEA" and mention.place.country == ""
+
+
+def test_places_a_fleet_named_after_a_sea_is_no_place(extractor):
+    assert names(extractor, "The Black Sea Fleet was hit by a drone in Sevastopol.") == ["Sevastopol"]
+
+
 # --- surnames, titles, organisations and common words are not places (issue 21) ------------------
 
 

@@ -38,8 +38,8 @@ _NAME_LABELS = {"PERSON", "ORG", "NORP"}
 _TOPONYMS = "wirewatch.toponyms"
 _PARTIES = "wirewatch.party_tokens"
 _ENTITY_ATTRS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
-_FEATURE_PRECISION = {"PCLI": GeoPrecision.COUNTRY, "RGN": GeoPrecision.REGION, "ADM1": GeoPrecision.REGION,
-                      "ADM2": GeoPrecision.DISTRICT}
+_FEATURE_PRECISION = {"PCLI": GeoPrecision.COUNTRY, "RGN": GeoPrecision.REGION, "SEA": GeoPrecision.REGION,
+                      "ADM1": GeoPrecision.REGION, "ADM2": GeoPrecision.DISTRICT}
 
 
 @cache
@@ -613,7 +613,7 @@ def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anc
         if entry.country in anchor_countries:
             score += 1.0  # the country of the other places the article names
         if entry.id >= 90_000_000:
-            score += 0.5
+            score += 1.0  # our own entry (place_aliases): the sea, not the governorate named after it
         if entry.feature in ("PCLI", "PPLC"):
             score += 0.5
         elif entry.feature.startswith("PPL"):
