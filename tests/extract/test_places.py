@@ -356,6 +356,19 @@ def test_places_a_fleet_named_after_a_sea_is_no_place(extractor):
     assert names(extractor, "The Black Sea Fleet was hit by a drone in Sevastopol.") == ["Sevastopol"]
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Aid workers were killed in Deir al-Balah, the agency said.", ["Deir al-Balah"]),
+        ("Tank fire killed four people near Deir al-Balah on Sunday.", ["Deir al-Balah"]),
+        ("A shell hit North Station in Kharkiv, killing two.", ["North Station", "Kharkiv"]),
+    ],
+)
+def test_places_a_name_with_a_particle_or_a_station_word_is_whole(extractor, text, expected):
+    """"Balah" alone is another village; "North Station" is no Swiss hamlet."""
+    assert names(extractor, text) == expected
+
+
 # --- surnames, titles, organisations and common words are not places (issue 21) ------------------
 
 
@@ -372,6 +385,8 @@ def test_places_a_fleet_named_after_a_sea_is_no_place(extractor):
         ("Troops fired across the Line of Control near Uri, killing two.", ["Line of Control", "Uri"]),
         ("The Tigray Defence Force said it shelled Alamata.", ["Alamata"]),
         ("Several people were wounded in the attack, Donald, the police spokesman, said.", []),
+        ("Tank fire killed four people near Qamishli on Sunday.", ["Qamishli"]),
+        ("Mortar rounds hit a school in Kharkiv, killing two.", ["Kharkiv"]),
         ("His brother Dzhokhar was captured after the bombing in Boston.", ["Boston"]),
     ],
 )

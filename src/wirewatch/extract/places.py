@@ -211,6 +211,9 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
             continue
         if not _may_be_place(doc, span, entries, run_start, run_end):
             continue
+        if len(span) == 1 and span[0].is_sent_start and span[0].pos_ not in ("PROPN", "X") \
+                and not _strong(entries[0]):
+            continue  # "Tank fire killed four": a common noun capitalised as the sentence's first word
         label = _entity_label(span, ents)
         strong = entries[0].id >= 90_000_000 or entries[0].feature in ("PCLI", "RGN")
         run = doc[run_start:run_end]
@@ -400,10 +403,13 @@ def _name_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end - 1 and doc[start].lower_ in ("the", "a"):
         start += 1  # an entity span's article: "the Old Park Road"
     start = _run_start(doc, start)
+    particles = name_particles()
+    while start >= 3 and doc[start - 1].text == "-" and doc[start - 2].lower_ in particles \
+            and _name_word(doc[start - 3]) and not doc[start - 2].is_sent_start:
+        start = _run_start(doc, start - 2)  # "Deir al-Balah", found from "Balah"
     if start > 0 and doc[start - 1].is_sent_start and _name_word(doc[start - 1]) \
             and doc[start - 1].lower_ in _street_words()[1]:
         start -= 1  # "Rue Victor Hugo" at the start of a sentence
-    particles = name_particles()
     while end < len(doc):
         if _name_word(doc[end]):
             end += 1
