@@ -114,7 +114,8 @@ def find_agreements(parsed: Iterable[ParsedSentence], article: Article) -> list[
     for item in parsed:
         for hit in match_agreements(item.doc, named):
             if belligerents is None:
-                belligerents = tuple(_country_name(c) for c in main_parties(article.text))
+                # a third state too: a sentence's broker is dropped from them (`_build`)
+                belligerents = tuple(_country_name(c) for c in main_parties(article.text, 3))
             sides = belligerents
             if hit.kind in (AgreementKind.CEASEFIRE, AgreementKind.TRUCE, AgreementKind.TALKS):
                 sides = parties_of.get(hit.kind) or belligerents  # "the ceasefire was announced": the same sides
@@ -411,8 +412,8 @@ def _sentence_parties(doc: Doc, cue: Token) -> tuple[str, ...]:
     if subject is not None and subject.pos_ == "PRON" and verb.dep_ == "ccomp":
         # "the Houthis said they had held talks with Omani envoys": "they" are the ones who said so
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.pos_ != "PRON" and subject is not cue:
-        add(subject)
+    if subject is not None and subject.pos_ != "PRON" and subject.i != cue.i:
+        add(subject)  # (not the arrangement itself: "the UN-brokered truce expired" names no side)
     for holder in (cue, verb):
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -424,6 +425,9 @@ def _build(hit: AgreementHit, item: ParsedSentence, article: Article, belligeren
     doc = item.doc
     sentence = item.sentence
     mediators = _mediators(text_of(doc))
+    # The two warring states: the article's most named but for whoever brokers this arrangement
+    # ("the truce brokered by Saudi Arabia and the United States": neither is a warring side).
+    belligerents = tuple(b for b in belligerents if b not in mediators)[:2]
     parties = _parties(hit, doc, belligerents, mediators)
     cue = doc[hit.cue]
     dates = [d for d in find_dates(text_of(doc), article.published) if not _in_since_clause(doc, cue, d.start, d.end)]
