@@ -361,13 +361,20 @@ def _listed_before(doc: Doc, span: Span) -> list[Span]:
     return out
 
 
-def _after_locative(token) -> bool:
-    """The noun is the object of a locative preposition, alone or as a later member of a list
-    ("in Blue Nile and West Kordofan states")."""
+def _list_head(token):
+    """The first member of the list the token is a later member of ("Saada" of "Saada and Sanaa"),
+    or the token itself."""
     for _ in range(3):
         if token.dep_ != "conj" or token.head is token:
             break
         token = token.head
+    return token
+
+
+def _after_locative(token) -> bool:
+    """The noun is the object of a locative preposition, alone or as a later member of a list
+    ("in Blue Nile and West Kordofan states")."""
+    token = _list_head(token)
     return token.dep_ == "pobj" and token.head.lower_ in _locative_preps()
 
 
@@ -665,10 +672,7 @@ def _rule(locative: bool) -> str:
 def _locative(head) -> bool:
     """True when the name whose root is `head` stands in a locative phrase ("in X", "the town of X"),
     alone or as a later member of a list ("in X and Y")."""
-    for _ in range(3):
-        if head.dep_ != "conj" or head.head is head:
-            break
-        head = head.head
+    head = _list_head(head)
     if head.dep_ == "pobj" and head.head.lower_ in _locative_preps():
         return True
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in words("place_heads"):
@@ -708,11 +712,7 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
     if head.dep_ == "nsubj" and (head.head.lemma_.lower() in words("agent_verbs")
                                  or head.head.lemma_.lower() in words("speech_verbs")):
         return False
-    member = head  # the first of a list the name ends: "hit Saada and Sanaa"
-    for _ in range(3):
-        if member.dep_ != "conj" or member.head is member:
-            break
-        member = member.head
+    member = _list_head(head)  # "hit Saada and Sanaa"
     verb = member.head
     if capital and member.dep_ in ("dobj", "nsubjpass") and (verb.lemma_.lower() in words("harm_words")
                                                             or verb.lemma_.lower() in words("capture_verbs")
