@@ -292,7 +292,7 @@ def test_places_divisions_in_lists_and_with_capitalised_division_words(extractor
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("Shooting broke out in the main Catholic areas, killing two.", []),
+        ("Snipers fired at passers-by in the Protestant districts overnight, wounding two.", []),
         ("Shelling hit Kurdish districts near Qamishli on Monday.", ["Qamishli"]),
         ("A drone hit a base in the Central African Republic, killing three.", []),
         ("Gunmen loyal to the Islamic State attacked a checkpoint in Deir ez-Zor.", ["Deir ez-Zor"]),

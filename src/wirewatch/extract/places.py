@@ -338,7 +338,7 @@ def _headed_names(doc: Doc, covered: set[int]) -> list[PlaceHit]:
                    for t in span):
                 continue  # "the Indian state of Manipur": Indian names no place
             if all(t.pos_ == "ADJ" for t in span):
-                continue  # "the main Catholic areas", "Kurdish districts": a description, not a name
+                continue  # "the Protestant districts", "Kurdish areas": a description, not a name
             if _may_be_place(doc, span, (), span.start, span.end):
                 out.append(PlaceHit("places.headed", span, (), True))
                 covered.update(range(span.start, span.end))
