@@ -389,6 +389,30 @@ def test_figures_an_earlier_event_opened_by_since_is_historical(extractor, text,
     assert figure.historical is historical
 
 
+@pytest.mark.parametrize(
+    "text,historical",
+    [
+        ("In 2014, fighting in the eastern provinces killed around 14,000 people.", True),
+        ("Clashes in the border districts killed about 3,000 people between 2011 and 2016.", True),
+        ("A similar bombing of the market in 2009 killed 40 shoppers.", True),
+        ("Shelling killed 12 people in Kharkiv on Monday, the governor said.", False),
+        ("Rockets killed nine people in the town in 2020, the mayor said.", False),  # the article's own year
+        ("Clashes killed 30 fighters between 2019 and 2020, the army said.", False),  # the span reaches this year
+    ],
+)
+def test_figures_a_toll_dated_to_an_earlier_year_than_the_article_is_historical(extractor, text, historical):
+    """Issue 21: a toll the sentence dates before the publication year (PUBLISHED is in 2020) is
+    background, not the current toll, wherever the year stands in the clause."""
+    [figure] = extracted(extractor, text)
+    assert figure.historical is historical
+
+
+def test_figures_a_dated_toll_without_a_publication_date_stays_current(extractor):
+    """With no publication date nothing says the year is earlier: the toll is kept as current."""
+    [figure] = extracted(extractor, "In 2014, fighting in the eastern provinces killed around 14,000 people.", None)
+    assert figure.historical is False
+
+
 # --- issue 20: declared rules, lexicon entries that can fire -------------------------------------
 
 # Sentences that between them exercise every figure rule.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.resolve.actors import party_name_spans, resolve_actor
+from wirewatch.resolve.actors import canonical_actor, party_name_spans, resolve_actor
 from wirewatch.resolve.sides import forces_of, main_parties, opponent, side_of
 
 
@@ -177,6 +177,25 @@ def test_actors_table_is_large_enough():
 )
 def test_actors_canonical_name(written, name):
     assert resolve_actor(written).name == name
+
+
+@pytest.mark.parametrize(
+    "written,name",
+    [
+        ("Hamas fighters", "Hamas"),
+        ("the Huthi rebels", "Houthis"),
+        ("RSF paramilitaries", "Rapid Support Forces"),
+        ("the Sudan Liberation Army", "Sudan Liberation Army"),
+        ("Syrian Democratic Forces", "Syrian Democratic Forces"),
+        ("the M23 rebel group", "M23"),
+    ],
+)
+def test_actors_an_armed_group_is_its_own_actor_not_a_states_organ(written, name):
+    """A demonym or a country's name inside a group's name ("Syrian Democratic Forces") makes it
+    no organ of that state: it is the group, with no country."""
+    actor = resolve_actor(written)
+    assert (actor.name, actor.country, actor.sector) == (name, None, "REB")
+    assert canonical_actor(written) == name
 
 
 @pytest.mark.parametrize(

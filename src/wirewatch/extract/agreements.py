@@ -114,7 +114,8 @@ def find_agreements(parsed: Iterable[ParsedSentence], article: Article) -> list[
     for item in parsed:
         for hit in match_agreements(item.doc, named):
             if belligerents is None:
-                belligerents = tuple(_country_name(c) for c in main_parties(article.text))
+                # a third state too: a sentence's broker is dropped from them (`_build`)
+                belligerents = tuple(_country_name(c) for c in main_parties(article.text, 3))
             sides = belligerents
             if hit.kind in (AgreementKind.CEASEFIRE, AgreementKind.TRUCE, AgreementKind.TALKS):
                 sides = parties_of.get(hit.kind) or belligerents  # "the ceasefire was announced": the same sides
@@ -154,13 +155,20 @@ def match_agreements(doc: Doc, named: AgreementKind | None = None) -> list[Agree
             continue
         if kind is AgreementKind.TALKS and not _real_talks(token):
             continue
+        if kind in (AgreementKind.CEASEFIRE, AgreementKind.TRUCE) and _urged_to_make(token):
+            continue
         if kind is AgreementKind.PLEDGE and not _real_pledge(token):
             continue
         hits.append(_hit("agreements.word", kind, token))
     if not _treaty_text(doc):
         hits += _pattern_hits(doc, "agreements.will_assist", AgreementKind.PLEDGE, _will_assist())
         hits += _pattern_hits(doc, "agreements.gave", AgreementKind.PLEDGE, _gave())
-    hits += _pattern_hits(doc, "agreements.halt_phrase", AgreementKind.CEASEFIRE, _halt_phrases())
+    for hit in _pattern_hits(doc, "agreements.halt_phrase", AgreementKind.CEASEFIRE, _halt_phrases()):
+        appeal = _appeal_mark(tokens[hit.cue])
+        if appeal == "ask":  # "called for a halt to the fighting": asked for, not agreed
+            hits.append(AgreementHit("agreements.request", AgreementKind.REQUEST, hit.start, hit.end, hit.cue))
+        elif appeal is None:  # (a halt only hoped for is no item)
+            hits.append(hit)
     if named is not None and not any(h.kind in (AgreementKind.CEASEFIRE, AgreementKind.TRUCE) for h in hits):
         deal = next((t for t in tokens if t.lower_ in words("deal_words") and t.pos_ == "NOUN"
                      and any(c.lower_ in ("the", "this", "that") for c in t.children) and not _blocked(t)), None)
@@ -263,11 +271,34 @@ def _under_appeal(token: Token) -> bool:
     if definite:
         return False
     for ancestor in list(token.ancestors)[:4]:
-        if ancestor.lemma_.lower() in words("appeal_verbs"):
+        if ancestor.lemma_.lower() in mapping("appeal_verbs"):
             return True
         if ancestor.dep_ in ("advcl", "relcl", "acl") or ancestor.pos_ == "ADP":
             return False
     return False
+
+
+def _appeal_mark(token: Token) -> str | None:
+    """The appeal_verbs.txt mark of the first verb above the token when it is one, else None:
+    "ask" for what is asked of someone ("called for a halt to the fighting", "urged an immediate
+    end to hostilities"), "" for what is only hoped or proposed ("hoped for a halt")."""
+    table = mapping("appeal_verbs")
+    for ancestor in list(token.ancestors)[:3]:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            lemma = ancestor.lemma_.lower()
+            if lemma not in table:  # the lemmatiser's "hop" of "hoped": read the inflected form
+                lemma = next((v for v in table if ancestor.lower_ in (v + "d", v + "ed", v + "s")), lemma)
+            return table.get(lemma)
+    return None
+
+
+def _urged_to_make(token: Token) -> bool:
+    """"urged both sides to agree to a ceasefire", "pressed them to accept a truce": a ceasefire
+    hoped for, not made (seeds guideline A3). One they are urged to observe or respect
+    (`commitment_verbs`) exists; one that is itself proposed ("Turkey proposed a truce") is a mention."""
+    verb = _governing_verb(token)
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in mapping("appeal_verbs") \
+        and verb.lemma_.lower() not in words("commitment_verbs")
 
 
 def _real_pledge(token: Token) -> bool:
@@ -381,8 +412,8 @@ def _sentence_parties(doc: Doc, cue: Token) -> tuple[str, ...]:
     if subject is not None and subject.pos_ == "PRON" and verb.dep_ == "ccomp":
         # "the Houthis said they had held talks with Omani envoys": "they" are the ones who said so
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.pos_ != "PRON" and subject is not cue:
-        add(subject)
+    if subject is not None and subject.pos_ != "PRON" and subject.i != cue.i:
+        add(subject)  # (not the arrangement itself: "the UN-brokered truce expired" names no side)
     for holder in (cue, verb):
         for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -394,6 +425,9 @@ def _build(hit: AgreementHit, item: ParsedSentence, article: Article, belligeren
     doc = item.doc
     sentence = item.sentence
     mediators = _mediators(text_of(doc))
+    # The two warring states: the article's most named but for whoever brokers this arrangement
+    # ("the truce brokered by Saudi Arabia and the United States": neither is a warring side).
+    belligerents = tuple(b for b in belligerents if b not in mediators)[:2]
     parties = _parties(hit, doc, belligerents, mediators)
     cue = doc[hit.cue]
     dates = [d for d in find_dates(text_of(doc), article.published) if not _in_since_clause(doc, cue, d.start, d.end)]
@@ -417,7 +451,8 @@ def _parties(hit: AgreementHit, doc: Doc, belligerents: tuple[str, ...], mediato
     if cue.dep_ == "aux":  # "Russia will render Armenia ... assistance": the verb holds subject and addressee
         cue = cue.head
     if hit.kind is AgreementKind.REQUEST:
-        requester = _party(_subject_text(cue)) or _party(_owner_text(cue))
+        requester = _party(_subject_text(cue)) or _party(_owner_text(cue)) \
+            or (_party(_subject_text(cue.head)) if cue.dep_ == "dobj" else None)  # "Qatar urged a halt"
         addressee = _party(_addressee_text(cue))
         return tuple(p for p in (requester, addressee) if p)
     if hit.kind is AgreementKind.PLEDGE:
@@ -446,6 +481,10 @@ def _subject_text(token: Token) -> str | None:
     for _ in range(4):
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.pos_ == "PRON" and current.dep_ == "ccomp":
+                    # "Germany said it would send two systems": "it" is the one who said so
+                    speaker = next((c for c in current.head.children if c.dep_ == "nsubj"), None)
+                    return None if speaker is None or speaker.pos_ == "PRON" else doc_phrase(speaker)
                 return None if child.pos_ == "PRON" else doc_phrase(child)  # "He requested help" names no party
         if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "prep", "pobj") and current.head is not current:
             current = current.head

@@ -19,7 +19,7 @@ from ..nlp.dates import find_dates
 from ..nlp.demonyms import country_of_demonym
 from ..nlp.numbers import NumberMention, find_numbers
 from .attribution import Speaker, find_speaker
-from .history import in_since_clause
+from .history import dated_earlier, in_since_clause
 from .words import mapping, words
 
 ARTICLE_ITSELF = "the article itself"
@@ -355,7 +355,8 @@ def _build(hit: FigureHit, item: ParsedSentence, article: Article, claimant: tup
         upper=hit.number.upper,
         as_of=as_of,
         as_of_precision=precision if as_of else None,
-        historical=is_historical(sentence.text, hit.number) or in_since_clause(item.doc[hit.anchor]),
+        historical=is_historical(sentence.text, hit.number) or in_since_clause(item.doc[hit.anchor])
+        or (article.published is not None and dated_earlier(item.doc[hit.anchor], article.published.year)),
     )
 
 

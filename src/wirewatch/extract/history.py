@@ -43,10 +43,21 @@ def dated_earlier(token: Token, year: int | None) -> bool:
         if holder.dep_ == "prep" and holder.lower_ not in mapping("locative_preps") and holder.lower_ != "of":
             break  # "unlike the blasts in Kabul": a comparison, not the dated phrase
         holder = holder.head
-        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("in", "during")):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                if _YEAR.fullmatch(obj.text) and (year is None or int(obj.text) < year):
-                    return True
+        if _dated_before(holder, year):
+            return True
         if holder.pos_ in ("VERB", "AUX") or holder.head is holder:
-            break
+            # "a similar attack in 2016 killed 40 people": the subject dates the clause too
+            return any(c.dep_ in ("nsubj", "nsubjpass") and _dated_before(c, year) for c in holder.children)
+    return False
+
+
+def _dated_before(holder: Token, year: int | None) -> bool:
+    """The word has a phrase dating it before `year`: "in 2009", "during 2014", "between 2014 and
+    2021" (every year of the span earlier)."""
+    for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "between")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            years = [t for t in (obj, *obj.conjuncts) if _YEAR.fullmatch(t.text)]
+            if years and len(years) == 1 + len(obj.conjuncts) \
+                    and all(year is None or int(t.text) < year for t in years):
+                return True
     return False

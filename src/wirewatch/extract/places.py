@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..nlp.demonyms import country_of_demonym
 from ..model import Article, GeoPrecision, Place, PlaceMention, Provenance
 from ..nlp.annotate import ParsedSentence, lower_forms, text_of
-from ..nlp.gazetteer import PlaceEntry, name_key, name_particles
+from ..nlp.gazetteer import PlaceEntry, countries_by_name, name_key, name_particles
 from ..nlp.pipeline import not_places, place_candidates
 from ..resolve.actors import party_name_spans
 from .history import dated_earlier, in_since_clause
@@ -36,9 +36,10 @@ _NAME_LABELS = {"PERSON", "ORG", "NORP"}
 # find_toponyms' memory on the Doc (cleared with the rest of `user_data` by annotate.forget),
 # and the token attributes that say which entities the Doc has.
 _TOPONYMS = "wirewatch.toponyms"
+_PARTIES = "wirewatch.party_tokens"
 _ENTITY_ATTRS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
-_FEATURE_PRECISION = {"PCLI": GeoPrecision.COUNTRY, "RGN": GeoPrecision.REGION, "ADM1": GeoPrecision.REGION,
-                      "ADM2": GeoPrecision.DISTRICT}
+_FEATURE_PRECISION = {"PCLI": GeoPrecision.COUNTRY, "RGN": GeoPrecision.REGION, "SEA": GeoPrecision.REGION,
+                      "ADM1": GeoPrecision.REGION, "ADM2": GeoPrecision.DISTRICT}
 
 
 @cache
@@ -145,6 +146,14 @@ def _party_tokens(doc: Doc) -> set[int]:
     return out
 
 
+def _party_tokens_of(doc: Doc) -> set[int]:
+    """`_party_tokens`, worked out once per Doc (kept in `user_data`, which annotate.forget clears)."""
+    memo = doc.user_data.get(_PARTIES)
+    if memo is None:
+        memo = doc.user_data[_PARTIES] = _party_tokens(doc)
+    return memo
+
+
 def _in_locative_phrase(token) -> bool:
     """True when the token, or a noun it helps name, is the object of a locative preposition or
     names a town, district or region ("the district of Springfield")."""
@@ -194,8 +203,17 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
             hits.append(_street_hit(street))
             covered.update(range(street.start, street.end))
             continue
+        water = _water_name(doc, start, end)
+        if water is not None:  # "the Gulf of Aden": the whole name, not the province "Gulf"
+            if _locative(water.root) and _may_be_place(doc, water, (), water.start, water.end):
+                hits.append(PlaceHit("places.locative", water, (), _is_literal(water, (), water.root, True)))
+            covered.update(range(water.start, water.end))
+            continue
         if not _may_be_place(doc, span, entries, run_start, run_end):
             continue
+        if len(span) == 1 and span[0].is_sent_start and span[0].pos_ not in ("PROPN", "X") \
+                and not _strong(entries[0]):
+            continue  # "Tank fire killed four": a common noun capitalised as the sentence's first word
         label = _entity_label(span, ents)
         strong = entries[0].id >= 90_000_000 or entries[0].feature in ("PCLI", "RGN")
         run = doc[run_start:run_end]
@@ -223,6 +241,11 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
     for ent in ents:
         if len(ent) > 1 and ent[0].lower_ == "the":
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "the Line of Control": no article
+        end = ent.end
+        while end - 1 > ent.start and doc[end - 1].text.islower():
+            end -= 1  # "the Line of Control near Uri": the NER's span ran on into the next words
+        if end != ent.end:
+            ent = Span(doc, ent.start, end, label=ent.label)
         if ent.label_ in _PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)):
             street = _street(doc, *_name_run(doc, ent.start, ent.end))
             if street is not None:
@@ -233,9 +256,30 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
             if _locative(head) and ent.text.lower().removeprefix("the ") not in excluded \
                     and _may_be_place(doc, ent, (), *_name_run(doc, ent.start, ent.end)):
                 hits.append(PlaceHit(_rule(True), ent, (), _is_literal(ent, (), head, True)))
+                covered.update(range(ent.start, ent.end))
+    hits.extend(_listed_with_places(doc, hits, covered))
     hits.extend(_streets(doc, covered))
     hits.extend(_headed_names(doc, covered))
     return sorted(hits, key=lambda h: h.span.start)
+
+
+def _listed_with_places(doc: Doc, hits: list[PlaceHit], covered: set[int]) -> list[PlaceHit]:
+    """Names no gazetteer knows, listed in a locative phrase with places it does know: "Fordow" of
+    "the nuclear sites at Natanz, Fordow and Isfahan"."""
+    out: list[PlaceHit] = []
+    for hit in hits:
+        if not hit.literal or hit.rule != "places.locative":
+            continue
+        for member in hit.span.root.conjuncts:
+            if member.i in covered or member.pos_ != "PROPN" or not _name_word(member) or member.is_sent_start:
+                continue
+            start, end = _name_run(doc, member.i, member.i + 1)
+            span = doc[start:end]
+            if covered.intersection(range(start, end)) or not _may_be_place(doc, span, (), start, end):
+                continue
+            out.append(PlaceHit(hit.rule, span, (), True))
+            covered.update(range(start, end))
+    return out
 
 
 def _streets(doc: Doc, covered: set[int]) -> list[PlaceHit]:
@@ -269,12 +313,21 @@ def _headed_names(doc: Doc, covered: set[int]) -> list[PlaceHit]:
     heads = words("place_heads")
     demonyms = country_of_demonym()
     for token in doc:
-        if token.lower_ not in heads or token.i in covered or not token.text.islower():
-            continue  # a capitalised "State" or "District" is part of a name
+        if token.lower_ not in heads or token.i in covered:
+            continue
         spans = []
-        if token.dep_ == "pobj" and token.head.lower_ in _locative_preps():
-            spans.append(doc[_run_start(doc, token.i):token.i])  # "in Arghandab district"
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if not token.text.islower():
+            # a capitalised "Governorate" or "State" is part of the name: "from Hodeidah Governorate"
+            if _after_locative(token) and token.i > 0 and _name_word(doc[token.i - 1]):
+                span = doc[_run_start(doc, token.i):token.i + 1]
+                if len(span) > 1 and name_key(span.text) not in countries_by_name() \
+                        and name_key(span[:-1].text) not in countries_by_name():
+                    spans.append(span)
+        elif _after_locative(token):
+            spans.append(doc[_run_start(doc, token.i):token.i])  # "in Arghandab district", "in X and Y districts"
+            spans.extend(_listed_before(doc, spans[-1]))
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
+            if token.text.islower() else None  # (not "the State of Israel")
         name = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if name is not None and _name_word(name):  # "the province of Logar", "the village of Kfar Aziz"
             spans.append(doc[_run_start(doc, name.i, of.i + 1):name.i + 1])
@@ -284,10 +337,45 @@ def _headed_names(doc: Doc, covered: set[int]) -> list[PlaceHit]:
             if all(t.lower_ in not_places() or t.lower_ in words("name_prefixes") or t.lower_ in demonyms
                    for t in span):
                 continue  # "the Indian state of Manipur": Indian names no place
+            if all(t.pos_ == "ADJ" for t in span):
+                continue  # "the Protestant districts", "Kurdish areas": a description, not a name
             if _may_be_place(doc, span, (), span.start, span.end):
                 out.append(PlaceHit("places.headed", span, (), True))
                 covered.update(range(span.start, span.end))
     return out
+
+
+def _listed_before(doc: Doc, span: Span) -> list[Span]:
+    """The names listed before a name that a plural place noun follows: "Pelmora" and "Ardan" of
+    "in Pelmora, Ardan and Baskun districts" (each one a run of name words that the next name's
+    head joins as a conjunct)."""
+    out: list[Span] = []
+    while span and span.start >= 2 and doc[span.start - 1].lower_ in ("and", ",") \
+            and _name_word(doc[span.start - 2]):
+        end = span.start - 1
+        earlier = doc[_run_start(doc, end):end]
+        if not earlier or not any(t.dep_ == "conj" and t.head.i in range(earlier.start, earlier.end) for t in span):
+            break
+        out.append(earlier)
+        span = earlier
+    return out
+
+
+def _list_head(token):
+    """The first member of the list the token is a later member of ("Saada" of "Saada and Sanaa"),
+    or the token itself."""
+    for _ in range(3):
+        if token.dep_ != "conj" or token.head is token:
+            break
+        token = token.head
+    return token
+
+
+def _after_locative(token) -> bool:
+    """The noun is the object of a locative preposition, alone or as a later member of a list
+    ("in Blue Nile and West Kordofan states")."""
+    token = _list_head(token)
+    return token.dep_ == "pobj" and token.head.lower_ in _locative_preps()
 
 
 def _name_word(token) -> bool:
@@ -322,10 +410,13 @@ def _name_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end - 1 and doc[start].lower_ in ("the", "a"):
         start += 1  # an entity span's article: "the Old Park Road"
     start = _run_start(doc, start)
+    particles = name_particles()
+    while start >= 3 and doc[start - 1].text == "-" and doc[start - 2].lower_ in particles \
+            and _name_word(doc[start - 3]) and not doc[start - 2].is_sent_start:
+        start = _run_start(doc, start - 2)  # "Deir al-Balah", found from "Balah"
     if start > 0 and doc[start - 1].is_sent_start and _name_word(doc[start - 1]) \
             and doc[start - 1].lower_ in _street_words()[1]:
         start -= 1  # "Rue Victor Hugo" at the start of a sentence
-    particles = name_particles()
     while end < len(doc):
         if _name_word(doc[end]):
             end += 1
@@ -335,6 +426,19 @@ def _name_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
         else:
             break
     return start, end
+
+
+def _water_name(doc: Doc, start: int, end: int) -> Span | None:
+    """"Gulf of Aden", "Sea of Azov": the name at `start:end` with the water word (`water_words.txt`)
+    and "of" before or after it; else None."""
+    def water(token) -> bool:
+        return token.lower_ in words("water_words") and token.text[:1].isupper()
+
+    if start >= 2 and doc[start - 1].lower_ == "of" and water(doc[start - 2]):
+        return doc[start - 2:end]  # "the Sea of Azov", found from "Azov"
+    if not water(doc[end - 1]) or end + 1 >= len(doc) or doc[end].lower_ != "of" or not _name_word(doc[end + 1]):
+        return None
+    return doc[start:_name_run(doc, end + 1, end + 2)[1]]
 
 
 def _attack_noun(token) -> bool:
@@ -379,6 +483,8 @@ def _may_be_place(doc: Doc, span: Span, entries: tuple[PlaceEntry, ...], run_sta
     Force", "White House"), or an acronym that is no country ("RAND")."""
     if run_start > 0 and doc[run_start - 1].lower_.rstrip(".") in _person_titles():
         return False
+    if not _party_tokens_of(doc).isdisjoint(range(span.start, span.end)):
+        return False  # an armed group's or a person's name of the actor tables ("Hamas", "Tahrir al-Sham")
     if span.text.lower().rstrip(".") in _person_titles():
         return False  # the title itself ("Sen", "Gen."), whatever village has its name
     organisation = words("not_place_name_words")
@@ -418,6 +524,7 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
             hits.append((item, hit if current else PlaceHit(hit.rule, hit.span, hit.entries, False)))
     countries = _article_countries(parsed, hits)
     anchors = [h.entries[0] for _, h in hits if len(h.entries) == 1 and h.entries[0].feature != "PCLI"]
+    anchors_besides = _context_anchors(hits, countries, anchors)
     mentions: list[PlaceMention] = []
     seen: set = set()
     # resolve is a pure function of the name and its entries once countries and anchors are fixed,
@@ -433,7 +540,7 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
             continue  # "Sanchez reopened her shop" after "Isabelle Sanchez": the surname, not the village
         memo = (name, id(hit.entries))
         if memo not in resolved:
-            resolved[memo] = resolve(name, hit.entries, countries, anchors)
+            resolved[memo] = resolve(name, hit.entries, countries, anchors_besides(name))
         entry = resolved[memo]
         if entry is not None and entry.feature == "PCLI":
             continue
@@ -450,6 +557,23 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
                                   sentence.start + hit.span.end_char, hit.rule),
         ))
     return mentions
+
+
+def _context_anchors(hits, countries: set[str], anchors: list[PlaceEntry]):
+    """For a name, the anchors to resolve it by: the article's unambiguous places, and the first
+    reading of each of its other ambiguous names ("Barda", a town in Azerbaijan and in Russia,
+    still places "Martuni" beside it in Karabakh, not in Armenia). A name never anchors itself."""
+    first: dict[str, PlaceEntry] = {}
+    for _, hit in hits:
+        if hit.literal and len(hit.entries) > 1:
+            key = name_key(hit.span.text)
+            if key not in first:
+                entry = resolve(hit.span.text, hit.entries, countries, anchors)
+                if entry is not None and entry.feature != "PCLI":
+                    first[key] = entry
+    if not first:
+        return lambda name: anchors
+    return lambda name: anchors + [e for key, e in first.items() if key != name_key(name)]
 
 
 def _strong(entry: PlaceEntry) -> bool:
@@ -489,6 +613,7 @@ def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anc
         return None
     key = name_key(name)
     nearby = _AnchorCounts(anchors)
+    anchor_countries = {anchor.country for anchor in anchors}
     best, best_score = None, -math.inf
     for entry in entries:
         score = 0.0
@@ -496,13 +621,18 @@ def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anc
             score += 1.0
         if entry.country in countries:
             score += 2.0
+        if entry.country in anchor_countries:
+            score += 1.0  # the country of the other places the article names
         if entry.id >= 90_000_000:
-            score += 0.5
+            score += 1.0  # our own entry (place_aliases): the sea, not the governorate named after it
         if entry.feature in ("PCLI", "PPLC"):
             score += 0.5
         elif entry.feature.startswith("PPL"):
             score += 0.2
         score += nearby.within(entry, 250, 3) * 0.7
+        # closer still: of two homonyms in the region of the war (Martuni in Armenia and in
+        # Karabakh), the one beside the places the article names
+        score += nearby.within(entry, _CLOSE_KM, 3) * 0.8
         score += math.log10(entry.population + 10) / 4
         if score > best_score:
             best, best_score = entry, score
@@ -515,7 +645,10 @@ def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anc
 
 
 def _article_countries(parsed: list[ParsedSentence], hits) -> set[str]:
-    countries = {h.entries[0].country for _, h in hits if h.entries and h.entries[0].feature == "PCLI"}
+    """The countries the article names: by name, by demonym, or by a capital that speaks or acts
+    for its government ("Yerevan said"), where `_is_literal` found it no place."""
+    countries = {h.entries[0].country for _, h in hits if h.entries and (
+        h.entries[0].feature == "PCLI" or h.entries[0].feature == "PPLC" and not h.literal)}
     demonyms = country_of_demonym()
     for item in parsed:
         countries.update(demonyms[form] for form in lower_forms(item.doc) if form in demonyms)
@@ -537,10 +670,7 @@ def _rule(locative: bool) -> str:
 def _locative(head) -> bool:
     """True when the name whose root is `head` stands in a locative phrase ("in X", "the town of X"),
     alone or as a later member of a list ("in X and Y")."""
-    for _ in range(3):
-        if head.dep_ != "conj" or head.head is head:
-            break
-        head = head.head
+    head = _list_head(head)
     if head.dep_ == "pobj" and head.head.lower_ in _locative_preps():
         return True
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in words("place_heads"):
@@ -561,6 +691,8 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
         return False
     if head.dep_ == "compound" and _attack_noun(head.head):
         return True  # "the Quetta bombs", "last week's Kabul car bomb": where the attack happened
+    if head.dep_ == "compound" and head.head.lower_ in words("place_heads"):
+        return True  # "Sanaa airport", "the Kharkiv region": the name names where the noun is
     if head.dep_ in ("compound", "amod", "poss") and head.head.lower_ not in words("place_heads") and not head.head.ent_type_ in _PLACE_LABELS:
         return False
     if head.dep_ == "pobj":
@@ -578,8 +710,12 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
     if head.dep_ == "nsubj" and (head.head.lemma_.lower() in words("agent_verbs")
                                  or head.head.lemma_.lower() in words("speech_verbs")):
         return False
-    if capital and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in words("harm_words"):
-        return True  # "missiles struck Tehran", "Kyiv was shelled overnight": the capital is the target
+    member = _list_head(head)  # "hit Saada and Sanaa"
+    verb = member.head
+    if capital and member.dep_ in ("dobj", "nsubjpass") and (verb.lemma_.lower() in words("harm_words")
+                                                            or verb.lemma_.lower() in words("capture_verbs")
+                                                            or verb.lower_ in words("capture_verbs")):
+        return True  # "missiles struck Tehran", "Kyiv was shelled overnight", "retook Khartoum": the target
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "conj", "appos", "attr", "ROOT") and capital \
             and not locative:
         return False
@@ -593,6 +729,7 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
 
 
 _EARTH_KM = 6371
+_CLOSE_KM = 100
 
 
 def _km(a: PlaceEntry, b: PlaceEntry) -> float:

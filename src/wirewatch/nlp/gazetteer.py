@@ -23,7 +23,7 @@ from .demonyms import country_of_demonym
 
 # Part of the index file's name: a change to what the index holds gets a new file, so that
 # worktrees and installs still running the older code keep reading the index they built.
-INDEX_VERSION = "9"
+INDEX_VERSION = "11"
 PACKAGE = "wirewatch.nlp"
 CACHE_LIMIT = 100_000  # names looked up and remembered (hits and misses) before the memory is cleared
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")

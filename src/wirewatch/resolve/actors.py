@@ -106,6 +106,8 @@ def resolve_actor(text: str | None) -> Actor | None:
     sector = _sector_of(lowered)
     for pattern, org in _organisations():
         if pattern.search(core):
+            if org["sector"] == "REB":  # an armed group is its own actor, whatever demonym its name holds
+                return Actor(org["name"], None, "REB", written)
             country = next((_ISO3.get(country_of_demonym().get(w.lower(), "")) for w in re.findall(r"[A-Za-z]+", core)
                             if country_of_demonym().get(w.lower())), None)
             return Actor(org["name"], country, org["sector"], written)
@@ -221,6 +223,8 @@ def canonical_actor(text: str | None) -> str | None:
     actor = resolve_actor(text)
     if actor is None:
         return None
+    if actor.name in _organisation_names():
+        return actor.name  # "Sudan Liberation Army" is the group, not Sudan's rebels
     if not actor.country and actor.sector not in ("IGO", "NGO"):
         state = _state_named(actor.written)  # "Pakistan's interior ministry": a state the table lacks
         if state:
@@ -235,6 +239,11 @@ def canonical_actor(text: str | None) -> str | None:
     if _proper_name(name) and not set(re.findall(r"[^\W\d_]+", name.lower())) & _not_actors():
         return name
     return None
+
+
+@cache
+def _organisation_names() -> frozenset[str]:
+    return frozenset(org["name"] for org in load_table(PACKAGE, "organisations"))
 
 
 @cache

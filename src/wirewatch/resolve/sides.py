@@ -100,9 +100,10 @@ def actor_kinds(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=64)
-def main_parties(text: str) -> tuple[str, ...]:
-    """The two states the text names most (by actor aliases and demonyms), most named first.
-    Remembered for the last few articles: claims and agreements both ask for each article."""
+def main_parties(text: str, count: int = 2) -> tuple[str, ...]:
+    """The `count` states the text names most (by actor aliases and demonyms), most named first:
+    the two warring ones by default (agreements ask for a third, in case one of the two is a
+    sentence's mediator). Remembered for the last few articles: claims and agreements both ask."""
     by_alias = _alias_pattern()[1]
     aliases = _lowered_aliases()
     counts: Counter = Counter()
@@ -118,7 +119,7 @@ def main_parties(text: str) -> tuple[str, ...]:
         country = demonyms.get(lowered)
         if country and lowered not in aliases:
             counts[country] += times
-    return tuple(country for country, _ in counts.most_common(2))
+    return tuple(country for country, _ in counts.most_common(count))
 
 
 def opponent(side: str | None, parties: tuple[str, ...]) -> str | None:
