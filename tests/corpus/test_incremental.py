@@ -127,3 +127,17 @@ def test_incremental_an_article_dated_again_is_redated(perturbed):
         target.article, published=target.article.published + dt.timedelta(days=9)))
     expected = [later if e.article.id == target.article.id else e for e in perturbed[:25]]
     assert live.add([later]) == build_ledger(expected)
+
+
+def test_incremental_what_an_update_keeps_is_left_out_of_the_cycle_collector(perturbed):
+    """The kept ledger is frozen after each update: a full collection inside the next update walks none of it."""
+    import gc
+
+    gc.unfreeze()
+    live = LiveLedger(perturbed[:10])
+    first = live.ledger
+    live.add(perturbed[10:20])
+    walked = {id(o) for o in gc.get_objects()}  # the generations the collector walks (not the frozen one)
+    for kept in (first.incidents, live.ledger.incidents, live.ledger.article_dates, live.ledger.group_of):
+        assert id(kept) not in walked
+    assert live.ledger == build_ledger(perturbed[:20])
