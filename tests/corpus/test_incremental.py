@@ -141,3 +141,37 @@ def test_incremental_what_an_update_keeps_is_left_out_of_the_cycle_collector(per
     for kept in (first.incidents, live.ledger.incidents, live.ledger.article_dates, live.ledger.group_of):
         assert id(kept) not in walked
     assert live.ledger == build_ledger(perturbed[:20])
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_incremental_a_memo_kept_across_any_corpora_builds_what_a_full_rebuild_builds(perturbed, demo, seed):
+    """Articles come and go, earliest or latest in date: the clustering replayed from the last one's unchanged
+    prefix (corpus/incidents.py ClusterBook) must match clustering from scratch at every step."""
+    from wirewatch.corpus.memo import ArticleMemo
+
+    rng = random.Random(seed)
+    corpus = perturbed + demo
+    by_date = sorted(corpus, key=lambda e: (e.article.published is None, e.article.published or dt.date.min))
+    memo = ArticleMemo()
+    steps = [by_date[len(by_date) // 2:], by_date, by_date[: len(by_date) // 2]]  # then earlier ones, then only them
+    steps += [rng.sample(corpus, rng.randint(3, len(corpus))) for _ in range(4)]
+    for subset in steps:
+        assert build_ledger(subset, memo=memo) == build_ledger(subset)
+
+
+def test_incremental_an_article_extracted_again_with_its_attacks_elsewhere_is_clustered_again(perturbed):
+    """Same article, same dates, same order of mentions, other towns: its mentions are new, so the clustering
+    replays no choice made for the old ones (a replay keyed by article and position would keep them)."""
+    live = LiveLedger(perturbed[:30])
+    towns = {m.name: m.place for e in perturbed for m in e.places if m.place is not None}
+    names = sorted(towns)
+    after = {n: names[(i + 1) % len(names)] for i, n in enumerate(names)}
+    for target in [e for e in perturbed[:30] if any(set(ev.places) & set(towns) for ev in e.events)][:3]:
+        moved = dataclasses.replace(
+            target,
+            events=tuple(dataclasses.replace(ev, places=tuple(after.get(n, n) for n in ev.places))
+                         for ev in target.events),
+            places=tuple(dataclasses.replace(m, name=after.get(m.name, m.name),
+                                             place=towns.get(after.get(m.name), m.place)) for m in target.places))
+        expected = [moved if e.article.id == target.article.id else e for e in live._extractions.values()]
+        assert live.add([moved]) == build_ledger(expected)

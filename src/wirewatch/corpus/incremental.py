@@ -9,14 +9,17 @@ rebuild by construction (tests/corpus/test_incremental.py compares them on batch
   article's date, stated or inferred; its group; the corpus's year when undated), so an article whose
   date or group changed is read again and the others cost a lookup;
 - figure series (`SeriesBook`): only the parts (one key, or the voices of one claimant, kind and
-  group) whose figures changed are rebuilt.
+  group) whose figures changed are rebuilt;
+- incident clustering (`ClusterBook`): greedy in one order (date, article, sentence), so the choices
+  made for the longest unchanged prefix of that order are replayed without a search, and the search
+  runs from the first new or changed mention on (news of the last days: the last part of the order);
+  an incident whose mentions and denials are unchanged is not made again.
 
 Still global at each update, over the kept per-article data: article dates inferred from groups and
-incidents (a dictionary pass), incident clustering (twice when incidents date undated articles; the
-candidate index by cell and anchor day keeps it linear), agreement drafting and violation links. They
-are greedy and order-dependent across the corpus: an exact partition of them (place blocks for
-incidents, kind and date chains for agreements) is the next step, and localises only when new
-articles are about recent days and places they share with few others.
+incidents (a dictionary pass), the replay itself (a few dictionary steps per mention), denials matched
+to incidents, agreement drafting and violation links. Drafting goes in article order, not date order,
+so a prefix replay would not localise it; kind and date chains would, when mentions of a kind do not
+fall on every day.
 
 What an update keeps lives until the next one, and the process's cycle collector would walk all of it
 at every full collection (a fraction of a second at 1,000 articles, seconds at 10,000, inside an update
