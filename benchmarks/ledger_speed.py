@@ -27,17 +27,23 @@ from wirewatch.extract.pipeline import Extractor  # noqa: E402
 from wirewatch.nlp.gazetteer import Gazetteer  # noqa: E402
 
 
-def perturbed_extractions(base, size: int, seed: int = 7):
+def perturbed_extractions(base, size: int, seed: int = 7, shift_of=None, text_of=None):
+    """shift_of(index, source) and text_of(index, source text), when given, replace the random date shift
+    and the copy's text (ledger_incremental.py's feed corpus); by default every copy of a demo article
+    carries its text, so the copies of one article make one source group."""
     rng = random.Random(seed)
     out = []
     for index in range(size):
         source = base[index % len(base)]
         shift = dt.timedelta(days=rng.randint(-20, 20))
+        if shift_of is not None:
+            shift = shift_of(index, source)
         town = {t: rng.choice(TOWNS) for t in TOWNS}
         article = dataclasses.replace(source.article, id=f"{source.article.id[:12]}{index:08d}",
                                       name=f"{source.article.name}-syn{index}",
                                       published=source.article.published + shift if source.article.published else None,
-                                      text=source.article.text + f"\n\n(Synthetic copy {index}.)")
+                                      text=(text_of(index, source.article.text) if text_of else
+                                            source.article.text) + f"\n\n(Synthetic copy {index}.)")
         def move(item):
             fields = {}
             if hasattr(item, "provenance"):

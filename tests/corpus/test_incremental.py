@@ -127,3 +127,70 @@ def test_incremental_an_article_dated_again_is_redated(perturbed):
         target.article, published=target.article.published + dt.timedelta(days=9)))
     expected = [later if e.article.id == target.article.id else e for e in perturbed[:25]]
     assert live.add([later]) == build_ledger(expected)
+
+
+def test_incremental_what_an_update_keeps_is_left_out_of_the_cycle_collector(perturbed):
+    """The kept ledger is frozen after each update: a full collection inside the next update walks none of it."""
+    import gc
+
+    gc.unfreeze()
+    live = LiveLedger(perturbed[:10])
+    first = live.ledger
+    live.add(perturbed[10:20])
+    walked = {id(o) for o in gc.get_objects()}  # the generations the collector walks (not the frozen one)
+    for kept in (first.incidents, live.ledger.incidents, live.ledger.article_dates, live.ledger.group_of):
+        assert id(kept) not in walked
+    assert live.ledger == build_ledger(perturbed[:20])
+
+
+def test_incremental_garbage_made_before_an_update_is_collected_not_frozen(perturbed):
+    """A watch session extracts (spaCy's objects hold cycles) and then updates: cycles it dropped, even old
+    ones, must be collected at the update, not frozen with the ledger for the life of the process."""
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    live = LiveLedger(perturbed[:5])
+    node = Node()
+    node.itself = node
+    gone = weakref.ref(node)
+    gc.collect()  # the cycle is old by now: a collection of the young generations would not find it
+    del node
+    live.add(perturbed[5:10])
+    assert gone() is None
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_incremental_a_memo_kept_across_any_corpora_builds_what_a_full_rebuild_builds(perturbed, demo, seed):
+    """Articles come and go, earliest or latest in date: the clustering replayed from the last one's unchanged
+    prefix (corpus/incidents.py ClusterBook) must match clustering from scratch at every step."""
+    from wirewatch.corpus.memo import ArticleMemo
+
+    rng = random.Random(seed)
+    corpus = perturbed + demo
+    by_date = sorted(corpus, key=lambda e: (e.article.published is None, e.article.published or dt.date.min))
+    memo = ArticleMemo()
+    steps = [by_date[len(by_date) // 2:], by_date, by_date[: len(by_date) // 2]]  # then earlier ones, then only them
+    steps += [rng.sample(corpus, rng.randint(3, len(corpus))) for _ in range(4)]
+    for subset in steps:
+        assert build_ledger(subset, memo=memo) == build_ledger(subset)
+
+
+def test_incremental_an_article_extracted_again_with_its_attacks_elsewhere_is_clustered_again(perturbed):
+    """Same article, same dates, same order of mentions, other towns: its mentions are new, so the clustering
+    replays no choice made for the old ones (a replay keyed by article and position would keep them)."""
+    live = LiveLedger(perturbed[:30])
+    towns = {m.name: m.place for e in perturbed for m in e.places if m.place is not None}
+    names = sorted(towns)
+    after = {n: names[(i + 1) % len(names)] for i, n in enumerate(names)}
+    for target in [e for e in perturbed[:30] if any(set(ev.places) & set(towns) for ev in e.events)][:3]:
+        moved = dataclasses.replace(
+            target,
+            events=tuple(dataclasses.replace(ev, places=tuple(after.get(n, n) for n in ev.places))
+                         for ev in target.events),
+            places=tuple(dataclasses.replace(m, name=after.get(m.name, m.name),
+                                             place=towns.get(after.get(m.name), m.place)) for m in target.places))
+        expected = [moved if e.article.id == target.article.id else e for e in live._extractions.values()]
+        assert live.add([moved]) == build_ledger(expected)

@@ -181,3 +181,19 @@ def test_syndication_grouper_fed_in_batches_gives_the_groups_of_all_at_once(seed
         grouper.groups()  # groups read between batches must not go stale
     assert grouper.groups() == group_sources(articles)
     assert len(shared_groups(grouper.groups())) == 2
+
+
+def test_syndication_signature_with_shared_permutations_equals_a_fresh_minhash():
+    """Signatures draw the seed's permutations once; each must equal a MinHash that draws them itself."""
+    from datasketch import MinHash
+
+    from wirewatch.corpus.syndication import NUM_PERM, SEED, shingles, signature
+
+    for text in ("Shelling hit the port city of Odesa overnight, officials said on Tuesday.",
+                 "Rebels said they had taken the airport of Goma after two days of fighting.",
+                 "short"):
+        fresh = MinHash(num_perm=NUM_PERM, seed=SEED)
+        fresh.update_batch([g.encode("utf-8") for g in shingles(text)])
+        mine, count = signature(text)
+        assert list(mine.hashvalues) == list(fresh.hashvalues)
+        assert count == len(shingles(text))

@@ -310,7 +310,10 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
             # new truce of 18 October replaced, even when the article recalls the first one just before it. Only
             # words of violations with no day of their own ("each army accuses the other of breaches")
             # belong to the agreement the sentences just before name, if no later one of its kind replaced it.
-            current = [r for r in fitting if not any(o.kind is r.kind and o.date > r.date for o in fitting)]
+            newest: dict[AgreementKind, dt.date] = {}
+            for r in fitting:
+                newest[r.kind] = max(newest.get(r.kind, r.date), r.date)
+            current = [r for r in fitting if r.date == newest[r.kind]]  # none of its kind later: linear, not square
             chosen[traits] = (current, max(fitting, key=lambda r: r.date) if fitting else None)
         current, latest = chosen[traits]
         record = (None if stated or about else _by_proximity(claim, current, near_mentions)) or latest

@@ -62,6 +62,7 @@ class _Cluster:
     all_places: dict = field(default_factory=dict)
     accusers: set = field(default_factory=set)
     by_article: dict = field(default_factory=dict)
+    number: int = 0  # its place among the clusters in the order they were made
 
     def add(self, mention: _Mention) -> None:
         self.mentions.append(mention)
@@ -114,14 +115,41 @@ def article_mentions(
     return tuple(violent), tuple(denials)
 
 
-def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_Mention, ...]]]) -> list[Incident]:
-    """The incidents of the articles' mentions (`article_mentions`, in the order of the articles)."""
+class ClusterBook:
+    """What the last clustering did, kept by a live ledger so that the next one redoes only what changed.
+
+    Clustering is greedy over the mentions in one order (date, article, sentence; undated last): the state
+    after the first k mentions depends on those k alone. So the book keeps the last order and, for each
+    mention, the cluster it went to; the next clustering replays those choices for the longest unchanged
+    prefix (the same mention objects, which the article memo hands back while an article's inputs hold)
+    and searches only from the first difference on. Replaying makes the same clusters, in the same order,
+    entered in the index in the same order, as searching would: the result equals a full clustering. It
+    also keeps each incident under the mentions and denials it was made of."""
+
+    def __init__(self):
+        self.ordered: list[_Mention] = []
+        self.choices: list[tuple[int, list[tuple]]] = []  # per mention: its cluster's number, its cells
+        self.incidents: dict[tuple, tuple] = {}  # ids of mentions and denials -> (them, the incident)
+
+    def incident(self, cluster: _Cluster, made: dict) -> Incident:
+        """The cluster's incident, made again only when its mentions or denials differ from last time;
+        made collects the ones of this clustering (held with their mentions, so that no id is reused)."""
+        key = (tuple(map(id, cluster.mentions)), tuple(map(id, cluster.denials)))
+        kept = self.incidents.get(key)
+        made[key] = kept if kept is not None else ((cluster.mentions[:], cluster.denials[:]), _incident(cluster))
+        return made[key][1]
+
+
+def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_Mention, ...]]],
+                      book: ClusterBook | None = None) -> list[Incident]:
+    """The incidents of the articles' mentions (`article_mentions`, in the order of the articles). book: what a
+    live ledger kept of the last clustering (none: cluster from scratch; the result is the same)."""
     violent: list[_Mention] = []
     denials: list[_Mention] = []
     for mentions, denied in per_article:
         violent.extend(mentions)
         denials.extend(denied)
-    clusters, index = _cluster(violent)
+    clusters, index = _cluster(violent, book)
     by_article: dict[str, list[_Cluster]] = {}
     for cluster in clusters:
         for article_id in {m.article_id for m in cluster.mentions}:
@@ -133,7 +161,12 @@ def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_M
                 nearby.update({id(c): c for c in index.near(_place_cells(place), denial.date)})
         for cluster in _answered_by(denial, list(nearby.values())):
             cluster.denials.append(denial)
-    incidents = [_incident(c) for c in clusters]
+    if book is None:
+        incidents = [_incident(c) for c in clusters]
+    else:
+        made: dict[tuple, tuple] = {}
+        incidents = [book.incident(c, made) for c in clusters]
+        book.incidents = made
     return sorted(incidents, key=lambda i: (i.date is None, i.date or dt.date.min, i.id))
 
 
@@ -199,24 +232,42 @@ class _CellIndex:
         return list(found.values())
 
 
-def _cluster(mentions: list[_Mention]) -> tuple[list[_Cluster], _CellIndex]:
+def _cluster(mentions: list[_Mention], book: ClusterBook | None = None) -> tuple[list[_Cluster], _CellIndex]:
     """Greedy clustering; candidates come from an index by place cell and anchor date, so work grows with
-    the corpus, not with its square."""
+    the corpus, not with its square. With a book, the unchanged prefix of the order replays the last
+    clustering's choices (`ClusterBook`)."""
     clusters: list[_Cluster] = []
     index = _CellIndex()
     ordered = sorted(mentions, key=lambda m: (m.date is None, m.date or dt.date.min, m.article_id,
                                               m.event.provenance.sentence_index))
-    for mention in ordered:
+    same = 0
+    if book is not None:
+        limit = min(len(ordered), len(book.ordered))
+        while same < limit and ordered[same] is book.ordered[same]:
+            same += 1
+    choices = book.choices[:same] if book is not None else []
+    for mention, (number, cells) in zip(ordered, choices):
+        if number == len(clusters):
+            clusters.append(_Cluster(number=number))
+        _join(clusters[number], mention, cells, index)
+    for mention in ordered[same:]:
         cells = _cells(mention)
         fitting = [c for c in index.near(cells, mention.date) if _fits(mention, c)]
         home = max(fitting, key=lambda c: _affinity(mention, c)) if fitting else None
         if home is None:
-            home = _Cluster()
+            home = _Cluster(number=len(clusters))
             clusters.append(home)
-        home.add(mention)
-        for cell in cells:
-            index.add(home, cell)
+        _join(home, mention, cells, index)
+        choices.append((home.number, cells))
+    if book is not None:
+        book.ordered, book.choices = ordered, choices
     return clusters, index
+
+
+def _join(cluster: _Cluster, mention: _Mention, cells: list[tuple], index: _CellIndex) -> None:
+    cluster.add(mention)
+    for cell in cells:
+        index.add(cluster, cell)
 
 
 def _first(item: tuple):

@@ -70,9 +70,9 @@ def build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | 
         return memo.get("incidents", article_id, (dates.stamp(article_id), group_of[article_id]),
                         lambda: article_mentions(extraction, group_of[article_id], resolver, event_date))
 
-    incidents = cluster_incidents(incident_mentions(e) for e in extractions)
+    incidents = cluster_incidents((incident_mentions(e) for e in extractions), memo.clusters)
     if dates.from_incidents(incidents):
-        incidents = cluster_incidents(incident_mentions(e) for e in extractions)
+        incidents = cluster_incidents((incident_mentions(e) for e in extractions), memo.clusters)
     incident_at = {(m.article_id, m.sentence_index): i.id for i in incidents for m in i.mentions}
     by_id = {e.article.id: e for e in extractions}
     eventful = _Eventful(lambda a: memo.get("eventful", a, None, lambda: _eventful(by_id[a])) if a in by_id else ())

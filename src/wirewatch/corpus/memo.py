@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from .incidents import ClusterBook
 from .series import SeriesBook
 
 KEEP = 2  # stamps kept per article and kind: an undated article is read with and without its inferred date
@@ -21,11 +22,13 @@ KEEP = 2  # stamps kept per article and kind: an undated article is read with an
 
 class ArticleMemo:
     """Per-article derived values by kind and stamp; `forget` drops an article given again. It also keeps
-    the figure series by part (`SeriesBook`), which rebuilds only the parts whose figures changed."""
+    the figure series by part (`SeriesBook`), which rebuilds only the parts whose figures changed, and the
+    last incident clustering (`ClusterBook`), which the next one replays up to the first changed mention."""
 
     def __init__(self):
         self._entries: dict[str, dict[tuple, Any]] = {}
         self.series = SeriesBook()
+        self.clusters = ClusterBook()
 
     def get(self, kind: str, article_id: str, stamp, compute: Callable[[], Any]):
         entries = self._entries.setdefault(article_id, {})

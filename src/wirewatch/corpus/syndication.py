@@ -18,6 +18,7 @@ from datasketch import MinHash, MinHashLSH
 from ..model import Article
 
 NUM_PERM = 128
+SEED = 7
 SHINGLE = 5
 LSH_THRESHOLD = 0.2
 JOIN_CONTAINMENT = 0.6
@@ -49,10 +50,16 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     return {" ".join(words[i:i + size]) for i in range(max(len(words) - size + 1, 1))}
 
 
+# The permutations a MinHash of this seed draws, drawn once: every signature uses the same ones, and
+# drawing them again for each article cost a live update as much as hashing the article's shingles.
+_DRAWN = MinHash(num_perm=NUM_PERM, seed=SEED)
+_PERMUTATIONS, _SCHEME = _DRAWN.permutations, _DRAWN.scheme
+
+
 def signature(text: str) -> tuple[MinHash, int]:
     """The article's MinHash and its shingle count (for containment estimates)."""
     grams = shingles(text)
-    minhash = MinHash(num_perm=NUM_PERM, seed=7)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMUTATIONS, scheme=_SCHEME)
     minhash.update_batch([g.encode("utf-8") for g in grams])
     return minhash, len(grams)
 
