@@ -129,39 +129,6 @@ def test_incremental_an_article_dated_again_is_redated(perturbed):
     assert live.add([later]) == build_ledger(expected)
 
 
-def test_incremental_what_an_update_keeps_is_left_out_of_the_cycle_collector(perturbed):
-    """The kept ledger is frozen after each update: a full collection inside the next update walks none of it."""
-    import gc
-
-    gc.unfreeze()
-    live = LiveLedger(perturbed[:10])
-    first = live.ledger
-    live.add(perturbed[10:20])
-    walked = {id(o) for o in gc.get_objects()}  # the generations the collector walks (not the frozen one)
-    for kept in (first.incidents, live.ledger.incidents, live.ledger.article_dates, live.ledger.group_of):
-        assert id(kept) not in walked
-    assert live.ledger == build_ledger(perturbed[:20])
-
-
-def test_incremental_garbage_made_before_an_update_is_collected_not_frozen(perturbed):
-    """A watch session extracts (spaCy's objects hold cycles) and then updates: cycles it dropped, even old
-    ones, must be collected at the update, not frozen with the ledger for the life of the process."""
-    import gc
-    import weakref
-
-    class Node:
-        pass
-
-    live = LiveLedger(perturbed[:5])
-    node = Node()
-    node.itself = node
-    gone = weakref.ref(node)
-    gc.collect()  # the cycle is old by now: a collection of the young generations would not find it
-    del node
-    live.add(perturbed[5:10])
-    assert gone() is None
-
-
 @pytest.mark.parametrize("seed", [1, 2])
 def test_incremental_a_memo_kept_across_any_corpora_builds_what_a_full_rebuild_builds(perturbed, demo, seed):
     """Articles come and go, earliest or latest in date: the clustering replayed from the last one's unchanged

@@ -21,14 +21,10 @@ to incidents, agreement drafting and violation links. Drafting goes in article o
 so a prefix replay would not localise it; kind and date chains would, when mentions of a kind do not
 fall on every day.
 
-What an update keeps lives until the next one, and the process's cycle collector would walk all of it
-at every full collection (0.36 s of a 0.94 s update at 1,000 articles when one fell inside it, and it
-grows with the store). So each update ends with a full collection and then freezes what is alive
-(`gc.freeze`): the collector leaves it alone from then on. That collection walks only what is not frozen
-yet (what the process made since the last update: the new articles' work, a poll's extraction), so it
-costs the update's own objects, and no garbage is frozen with the ledger. The price is that a cycle
-among frozen objects that later becomes garbage is never collected; what the live ledger drops (memo
-entries, replaced ledgers, groups) holds no cycles, and refcounting frees it.
+The process's cycle collector is left alone: freezing what an update keeps (`gc.freeze`) saved a
+full collection's walk when one fell inside an update, but it acts on the whole process's heap (a watch
+session's, an application's that embeds the API), and a frozen cycle that later became garbage would never
+be freed. Memory that a long-running `watch` cannot give back costs more than the occasional 0.3 s.
 
 An article given again with another extraction (a newer pipeline) or another text or date (cleaned
 again) drops what was kept of it; an article cleaned again also rebuilds the source groups.
@@ -36,7 +32,6 @@ again) drops what was kept of it; an article cleaned again also rebuilds the sou
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 
 from ..model import Extraction
@@ -54,7 +49,6 @@ class LiveLedger:
         self._grouper.add(e.article for e in self._extractions.values())
         self._memo = ArticleMemo()
         self.ledger: Ledger = build_ledger(self._extractions.values(), self._grouper.groups(), self._memo)
-        _keep()
 
     def add(self, extractions: Iterable[Extraction]) -> Ledger:
         """The ledger with these extractions added (or replacing the ones of the same articles)."""
@@ -70,8 +64,7 @@ class LiveLedger:
             else:
                 self._grouper.add(e.article for e in given.values())
             self.ledger = build_ledger(self._extractions.values(), self._grouper.groups(), self._memo)
-            _keep()
-        return self.ledger
+            return self.ledger
 
     def __len__(self) -> int:
         return len(self._extractions)
@@ -79,9 +72,3 @@ class LiveLedger:
     def __contains__(self, article_id: str) -> bool:
         return article_id in self._extractions
 
-
-def _keep() -> None:
-    """Collects garbage among what is not frozen, then freezes what is alive: the cycle collector no
-    longer walks what the live ledger keeps (module docstring)."""
-    gc.collect()
-    gc.freeze()
