@@ -14,7 +14,8 @@ import pytest
 
 from wirewatch.errors import ConfigError
 from wirewatch.nlp.pipeline import load_pipeline, place_candidates
-from wirewatch.nlp.speedups import BLAS_THREADS, YOUNG_THRESHOLD, extraction_scope
+from wirewatch.collector import YOUNG_THRESHOLD
+from wirewatch.nlp.speedups import BLAS_THREADS, extraction_scope
 from wirewatch.nlp.token_rules import RememberedRules
 from wirewatch.settings import Settings
 

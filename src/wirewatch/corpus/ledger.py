@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from ..collector import fewer_collections
 from ..model import AgreementRecord, Extraction, FigureKind, FigureSeries, Incident
 from .agreements import article_accusations, article_agreements, build_agreements
 from .dating import ArticleDates
@@ -50,7 +51,16 @@ def build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | 
     infer); the same extractions always give the same ids.
 
     groups: the articles' source groups when the caller keeps them up to date (corpus/incremental.py);
-    memo: what the caller kept of each article from earlier builds (corpus/memo.py); none is a full rebuild."""
+    memo: what the caller kept of each article from earlier builds (corpus/memo.py); none is a full rebuild.
+
+    The cycle collector runs less often while the ledger is built (wirewatch/collector.py): a build makes
+    many objects and keeps most, and each full collection would walk every one, a live ledger's memo too."""
+    with fewer_collections():
+        return _build_ledger(extractions, groups, memo)
+
+
+def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | None,
+                  memo: ArticleMemo | None) -> Ledger:
     extractions = sorted(extractions, key=lambda e: e.article.id)
     memo = memo or ArticleMemo()
     if groups is None:

@@ -10,23 +10,23 @@
 - **Fewer cycle collections while a batch is extracted.** Parsing makes hundreds of thousands of
   short-lived objects; at CPython's default threshold (a collection every 700 new containers) the
   collector runs thousands of times a batch and walks the loaded model each time. Inside the block
-  it runs every `YOUNG_THRESHOLD` new objects; cycles are still collected, memory stays flat.
+  it runs every `YOUNG_THRESHOLD` new objects (`wirewatch/collector.py`); cycles are still collected,
+  memory stays flat.
 
 tests/nlp/test_speedups.py shows the annotations and the extraction output are identical on and off.
 """
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 
 from thinc.api import use_ops
 from threadpoolctl import threadpool_limits
 
+from ..collector import fewer_collections
+
 BLAS_THREADS = 1
-YOUNG_THRESHOLD = 20_000
-OLDER_THRESHOLDS = (50, 100)
 
 
 @contextmanager
@@ -37,17 +37,6 @@ def model_ops(fast: bool) -> Iterator[None]:
         return
     with use_ops("numpy", use_blis=False):
         yield
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Collects cycles less often inside the block, as before after it."""
-    before = gc.get_threshold()
-    gc.set_threshold(YOUNG_THRESHOLD, *OLDER_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 @contextmanager
