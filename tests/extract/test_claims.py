@@ -923,7 +923,8 @@ def test_claims_civilians_harmed_without_a_cause_still_accuse(extractor, text):
          "militia"),
         ("Israel launched strikes on Gaza after the rocket fire was blamed on Islamic Jihad.", "Israel",
          "Islamic Jihad"),
-        ("Velmar has asked Lorvia to hand over the rebel negotiators after a deadly ambush near Tarsk was blamed on "
+        # no group named before "the group" (a state, a place, a person's name are none)
+        ("Velmar has asked Norway to hand over the rebel negotiators after a deadly ambush near Tarsk was blamed on "
          "the group.", "Velmar", "group"),
     ],
 )
@@ -1029,3 +1030,82 @@ def test_claims_own_sides_strikes_assert(nlp, text):
 ])
 def test_claims_no_subject_harm_is_no_accusation(nlp, text):
     assert Stance.ACCUSE not in [c.stance for c in claims_across(nlp, text)]
+
+
+# --- "the group" refers back to the armed group named before it (issue 21) --------------------------
+
+
+@pytest.mark.parametrize("text,speaker,accused", [
+    ("The Rapid Support Forces have denied involvement. The army blamed the group for the shelling of a "
+     "market in El Fasher on Sunday.", "army", "Rapid Support Forces"),
+    ("The Arakan Army seized two towns last month, officials said. Myanmar's junta said the group had shelled a "
+     "monastery near Sittwe.", "Myanmar's junta", "Arakan Army"),
+    ("M23 rebels killed four soldiers near Goma this week. Congo's government accused the group of killing 20 "
+     "civilians in Rutshuru.", "Congo's government", "M23"),
+    ("The ministry said the Oriel Front had been behind earlier raids. A car bomb in Kessel was blamed on the "
+     "group by police.", "police", "Oriel Front"),
+    # the group named earlier in the same sentence
+    ("Velmar asked Ostrava to hand over leaders of the Northern Liberation Movement after a bombing in the "
+     "capital was blamed on the movement.", "Velmar", "Northern Liberation Movement"),
+])
+def test_claims_the_group_as_accused_is_the_group_named_before(extractor, text, speaker, accused):
+    found = [(c.stance, c.speaker, c.accused) for c in extracted(extractor, text)]
+    assert (Stance.ACCUSE, speaker, accused) in found, found
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Police blamed the Houthis for the drone attack on the port. The movement denied it.", "Houthis"),
+    ("Officials accused the Kessel Brigades of looting the clinic. The group rejected the accusation.",
+     "Kessel Brigades"),
+])
+def test_claims_the_group_as_speaker_is_the_group_named_before(extractor, text, speaker):
+    found = [(c.stance, c.speaker) for c in extracted(extractor, text)]
+    assert (Stance.DENY, speaker) in found, found
+
+
+def test_claims_the_group_is_left_alone_with_no_group_before(extractor):
+    text = "Ostrava said on Friday that the group had shelled the depot near Kessel."
+    assert [c.accused for c in extracted(extractor, text)] == ["group"]
+
+
+# --- condemnations in other words, passive blame told by a speaker, executions (issue 21) ------------
+
+
+@pytest.mark.parametrize("text,speaker,accused", [
+    ("The junta slammed the rebels for attacking a convoy near Lashio.", "junta", "rebels"),
+    ("Sudan's foreign ministry criticised the RSF for shelling displacement camps near Zamzam.",
+     "Sudan's foreign ministry", "RSF"),
+    ("Pakistan's army castigated India for targeting civilians along the frontier.", "Pakistan's army", "India"),
+    ("Hamas officials suspended the negotiations, lambasting Israel for striking a school in Gaza City.",
+     "Hamas officials", "Israel"),
+    ("Velmar's president faulted Ostrava for the bombing of the bridge at Kessel.", "Velmar's president", "Ostrava"),
+])
+def test_claims_criticising_a_party_for_an_act_accuses_it(extractor, text, speaker, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.accused, claim.provenance.rule) == (
+        Stance.ACCUSE, speaker, accused, "claims.condemn")
+
+
+def test_claims_criticising_with_no_doer_is_no_claim(extractor):
+    assert extracted(extractor, "The foreign ministry deplored the attack on the aid convoy near Dessa.") == []
+
+
+@pytest.mark.parametrize("text,speaker,accused", [
+    ("The paramilitary force was blamed for the massacre of villagers in Darfur, the United Nations said.",
+     "United Nations", "paramilitary force"),
+    ("Rebels were blamed for the ambush on the convoy, the governor told reporters.", "governor", "Rebels"),
+    ("Local officials said the militia was accused of burning homes in Ituri.", "Local officials", "militia"),
+])
+def test_claims_passive_blame_is_the_reporters_accusation(extractor, text, speaker, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.accused) == (Stance.ACCUSE, speaker, accused)
+
+
+@pytest.mark.parametrize("text,accused", [
+    ("The army said rebels had executed six prisoners near Kidal.", "rebels"),
+    ("JNIM fighters executed 12 villagers in Djibo, the governor said.", "JNIM fighters"),
+    ("Kyiv said Russian soldiers executed surrendering troops near Bakhmut.", "Russian soldiers"),
+])
+def test_claims_executions_are_harm(extractor, text, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ACCUSE, accused)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Claim, Figure, Provenance, Stance
 from ..nlp.numbers import parse_number
 from ..nlp.place_names import place_names_in
+from ..nlp.pipeline import given_names
 from ..nlp.annotate import ParsedSentence, lower_lemmas, remembered, text_of, tokens_of, tokens_with_pos
 from ..resolve.sides import actor_kinds, demonym_country, forces_of, main_parties, opponent, side_of, states_named
 from .attribution import agent_of, according_to, noun_phrase, subject_of
@@ -139,29 +140,39 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
                 stance: StanceModel | None = None) -> list[Claim]:
     """Every claim of one article, in text order.
 
+    parsed: the article's parsed sentences; those without a claim cue (see `wants`) are read only
+    for the armed groups they name, which a later "the group" refers back to.
     figures: the article's casualty figures, found before by the figures extractor; a statement
     whose content gives one is a figure, not a claim, unless it blames a named enemy.
     stance: the trained stance classifier, asked where a statement's cue is generic ("said");
     without it the rules decide alone.
     """
-    memory = _SpeakerMemory()
+    memory, groups = _SpeakerMemory(), _GroupMemory()
     found: list[tuple[ParsedSentence, ClaimHit, str]] = []
     numbers: dict[int, set[int]] = {}
     for figure in figures:
         numbers.setdefault(figure.provenance.sentence_index, set()).add(figure.provenance.start)
-    items = list(parsed)
+    every = list(parsed)
+    items = [p for p in every if wants(p.sentence.text)]
+    context = iter(p for p in every if not wants(p.sentence.text))
+    pending = next(context, None)
     at = [frozenset(c - i.sentence.start for c in numbers.get(i.sentence.index, ())) for i in items]
     hits = [match_claims(item.doc, figures_at, stance) for item, figures_at in zip(items, at)]
     for pos, item in enumerate(items):
+        while pending is not None and pending.sentence.index < item.sentence.index:
+            groups.learn(pending.doc)
+            pending = next(context, None)
         if not hits[pos] and _bare_quote(item.sentence.text):
             hits[pos] = _quoted(item.doc, at[pos], _quote_speaker(items, hits, pos), stance)
         for hit in hits[pos]:
+            hit = groups.named(hit, item.doc)
             speaker, observer = memory.resolve(memory.owned(hit.speaker, item.doc), hit.speaker_phrase)
             if speaker and not observer and not _YEAR.search((hit.speaker_phrase or hit.speaker).split(",")[0]):
                 # A speaker dated by a year ("a 2010 warning said", "a bulletin issued in 2015 said")
                 # speaks of an earlier time (C27); an apposition's year ("X, leader since 2010,") does not.
                 found.append((item, hit, speaker))
         memory.learn(item.doc)
+        groups.learn(item.doc)
     parties = _LazyParties(article.text, found)
     built = [(_build(hit, speaker, item, article, parties), item) for item, hit, speaker in found]
     return _one_per_quotation([(c, c.sentence != item.sentence.text) for c, item in built])
@@ -435,7 +446,7 @@ def _accusation(verb: Token) -> ClaimHit | None:
         return ClaimHit("claims.accuse_passive", Stance.ACCUSE, speaker, phrase, accused, _trim(action),
                         _places_in(verb.doc, verb), verb.i)
     if passive:
-        speaker_token = agent_of(verb)
+        speaker_token = agent_of(verb) or _reporting_subject(verb)
         accused_token = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if accused_token is not None and accused_token.lower_ in ("which", "who", "that"):
             accused_token = _relative_head(verb)
@@ -454,6 +465,16 @@ def _accusation(verb: Token) -> ClaimHit | None:
     action = _prep_object(verb, ("of", "for", "with"))
     speaker, phrase = _speaker_texts(speaker_token)
     return ClaimHit(rule, Stance.ACCUSE, speaker, phrase, accused, action, _places_in(verb.doc, verb), verb.i)
+
+
+def _reporting_subject(verb: Token) -> Token | None:
+    """Who reports a passive accusation that names no accuser ("the militia was blamed for the
+    massacre, the UN said"; "officials said the group was accused of ..."): the subject of the
+    statement verb it is the content of, who makes the charge its own by telling it."""
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or head is verb or head.lemma_.lower() not in words("claim_verbs"):
+        return None
+    return subject_of(head)
 
 
 def _prep_object_token(verb: Token, preposition: str) -> Token | None:
@@ -513,12 +534,15 @@ def _condemnation(verb: Token) -> ClaimHit | None:
     if action:
         accused = noun_phrase(target, coordinated=True).text
     elif target.lemma_.lower() in _harmful():
-        doer = _by_doer(target) or next((c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        by = _by_doer(target)
+        doer = by or next((c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         doer = doer or next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else doer
         if doer is None:
             return None
-        accused = _span_text(verb.doc, doer.left_edge.i, doer.right_edge.i + 1).removesuffix("'s").removesuffix("’s")
+        # "the massacre of villagers by the militia": named as _doer_named_in names a "by" doer
+        accused = noun_phrase(doer, coordinated=True).text if by is not None else _span_text(
+            verb.doc, doer.left_edge.i, doer.right_edge.i + 1).removesuffix("'s").removesuffix("’s")
         action = _span_text(verb.doc, target.left_edge.i, target.right_edge.i + 1)
     else:
         return None
@@ -667,7 +691,7 @@ def _the_group(doer: str | None) -> bool:
     if doer is None:
         return False
     lowered = doer.lower().removeprefix("the ").strip()
-    return lowered in ("they", "we") or mapping("possessive_referrers").get(lowered) == "noun"
+    return lowered in ("they", "we") or mapping("possessive_referrers").get(lowered) in ("noun", "group")
 
 
 def _speaks_for_a_group(phrase: str) -> bool:
@@ -1244,12 +1268,96 @@ class _SpeakerMemory:
         return any(fuzz.ratio(surname, known) >= 80 for known in self.observers)
 
 
+@dataclass
+class _GroupMemory:
+    """Armed groups and movements named so far in the article: "the group", "the movement" or "the
+    armed group", as accused or speaker, refers back to the latest of them ("M23 rebels took the
+    town. Kinshasa accused the group of killing civilians": M23). Names are read from the parse
+    (runs of proper nouns that are no state, place or person), as the entity recogniser runs only
+    on some sentences and knows few armed groups by name."""
+
+    seen: list[str] = field(default_factory=list)
+
+    def named(self, hit: ClaimHit, doc: Doc) -> ClaimHit:
+        """The hit with a group-referring speaker or accused replaced by the group it refers to."""
+        speaker = self._referent(hit.speaker, doc, None)
+        accused = self._referent(hit.accused, doc, speaker or hit.speaker)
+        if speaker is None and accused is None:
+            return hit
+        return replace(hit, speaker=speaker or hit.speaker, speaker_phrase=speaker or hit.speaker_phrase,
+                       accused=accused or hit.accused)
+
+    def learn(self, doc: Doc) -> None:
+        self.seen.extend(name for _, name in _group_names(doc))
+
+    def _referent(self, phrase: str | None, doc: Doc, speaker: str | None) -> str | None:
+        at = _group_reference(phrase, text_of(doc)) if phrase else None
+        if at is None:
+            return None
+        candidates = [*self.seen, *(name for start, name in _group_names(doc) if start < at)]
+        latest = candidates[-1] if candidates else None
+        # "Hamas said the group had fired no rockets": the speaker's own side, left as written.
+        return None if latest is None or speaker is not None and latest.lower() in speaker.lower() else latest
+
+
+@cache
+def _group_nouns() -> frozenset[str]:
+    return frozenset(w for w, kind in mapping("possessive_referrers").items() if kind == "group")
+
+
+def _group_reference(phrase: str, sentence: str) -> int | None:
+    """Where the sentence refers back to a group by a definite description of lower-case words
+    ending in a group noun ("the group", "that armed group", "the movement"), else None."""
+    tokens = _NAME_WORDS.findall(phrase)
+    if not tokens or len(tokens) > 3 or tokens[-1].lower() not in _group_nouns() or any(
+            t[:1].isupper() for t in tokens[1:]):
+        return None
+    found = re.search(rf"\b(?:the|that|this)\s+{re.escape(phrase.removeprefix('the ').removeprefix('The '))}\b",
+                      sentence, re.I)
+    return found.start() if found else None
+
+
+def _group_names(doc: Doc) -> list[tuple[int, str]]:
+    """(character offset, name) of each run of proper nouns in the sentence that can name an armed
+    group: no state or demonym, no place (known, or after "in", "near"), no person (by the entity
+    label, a given name or a title), no day or month. Remembered on the Doc."""
+    return remembered(doc, "claims.group_names", lambda: _group_names_of(doc))
+
+
+def _group_names_of(doc: Doc) -> list[tuple[int, str]]:
+    tokens = tokens_of(doc)
+    places = {text for _, _, text in (doc._.place_names or ())}
+    titles = words("person_titles") | {t for t in words("leader_titles") if " " not in t}
+    out, i = [], 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and (tokens[j].pos_ == "PROPN" and tokens[j].text[:1].isupper() or _joins_a_name(tokens, i, j)):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        name = _span_text(doc, i, j)
+        before = tokens[i - 1].lower_.rstrip(".") if i else ""
+        if not (states_named(name) or name in places or before in titles or before in mapping("locative_preps") or name.lower() in _CALENDAR
+                or any(t.ent_type_ in ("PERSON", "GPE", "LOC", "DATE") for t in tokens[i:j])
+                or tokens[i].lower_ in given_names() or _outlet(name) or _a_person(name)):
+            out.append((tokens[i].idx, name))
+        i = j
+    return out
+
+
+def _joins_a_name(tokens: list[Token], start: int, at: int) -> bool:
+    """A hyphen inside a name ("Al-Shabaab", "Ansar-Allah"), between two of its words."""
+    return at > start and tokens[at].text == "-" and not tokens[at - 1].whitespace_ and at + 1 < len(tokens) and \
+        tokens[at + 1].pos_ == "PROPN" and not tokens[at].whitespace_
+
+
 @cache
 def _possessive_speaker() -> re.Pattern:
     """A speaker opening with a possessive that refers back (lexicon possessive_referrers)."""
     kinds = mapping("possessive_referrers")
     pronouns = "|".join(w for w, kind in kinds.items() if kind == "pronoun")
-    nouns = "|".join(w for w, kind in kinds.items() if kind == "noun")
+    nouns = "|".join(w for w, kind in kinds.items() if kind in ("noun", "group"))
     return re.compile(rf"^(?:(?:{pronouns})|(?:(?:that|this|the)\s+)?(?:{nouns})\s*['’]s?)\s+(?P<rest>\S.*)$", re.I)
 
 
