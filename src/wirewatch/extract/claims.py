@@ -117,7 +117,7 @@ def _cues() -> re.Pattern:
     """The prefilter, built from the verb lexicons the rules read, so that a verb added there is
     never filtered out here: each lemma's stem ("deny" -> "den", "accuse" -> "accus") at a word
     start, the irregular forms, the alleged-words and the source phrases."""
-    stems = {_stem(lemma) for lemma in _cue_lemmas()}
+    stems = {_stem(lemma) for lemma in _cue_lemmas() | words("introducing_verbs")}
     stems |= set(mapping("irregular_verbs")) | words("alleged_words") | words("source_phrases")
     alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})", re.I)
@@ -161,6 +161,7 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
     for pos, item in enumerate(items):
         while pending is not None and pending.sentence.index < item.sentence.index:
             groups.learn(pending.doc)
+            memory.learn(pending.doc)
             pending = next(context, None)
         if not hits[pos] and _bare_quote(item.sentence.text):
             hits[pos] = _quoted(item.doc, at[pos], _quote_speaker(items, hits, pos), stance)
@@ -234,7 +235,19 @@ def _quote_speaker(items: list[ParsedSentence], hits: list[list[ClaimHit]], pos:
     if not 0 <= neighbour < len(items) or abs(items[neighbour].sentence.index - index) != 1:
         return None
     said = [h for h in hits[neighbour] if h.rule in (*_CLASSIFIED, _QUOTED)]
-    return said[-1 if closed else 0] if said else None
+    return said[-1 if closed else 0] if said else _said_by(items[neighbour].doc)
+
+
+def _said_by(doc: Doc) -> ClaimHit | None:
+    """The speaker of a statement verb in the sentence whose own content made no claim ('"B. C," the
+    police said', where "C" is colour): a quotation that runs on from or into it is still theirs."""
+    claiming = words("claim_verbs")
+    for verb in tokens_with_pos(doc, "VERB"):
+        subject = _speaker_token(verb) or agent_of(verb) if lower_lemmas(doc)[verb.i] in claiming else None
+        if subject is not None:
+            speaker, phrase = _speaker_texts(subject)
+            return ClaimHit(_QUOTED, Stance.ASSERT, speaker, phrase, None, "", (), verb.i)
+    return None
 
 
 def _quoted(doc: Doc, figures: frozenset[int], source: ClaimHit | None,
@@ -461,6 +474,10 @@ def _accusation(verb: Token) -> ClaimHit | None:
         if speaker_token is None:
             return None
         accused = _reciprocal(verb) or _object_text(verb)
+        if accused is not None and accused.lower() in ("which", "who", "whom", "that"):
+            # "the RSF, which the army accused of shelling the town": the noun the clause describes
+            head = _relative_head(verb)
+            accused = noun_phrase(head, coordinated=True).text if head is not None else None
         rule = "claims.accuse_verb"
     action = _prep_object(verb, ("of", "for", "with"))
     speaker, phrase = _speaker_texts(speaker_token)
@@ -964,13 +981,29 @@ def _harm_agent(harm: list[Token]) -> str | None:
                 verb = verb.head.head  # "used vans seized from the army as bombs": "as" hangs on "seized"
             doing = verb is not None and verb.pos_ == "VERB" and (
                 verb.lemma_.lower() in words("doing_verbs") or verb.lemma_.lower() in _harmful())
-            doer = _doer(verb) if doing else None
+            doer = _doer(verb) if doing else _culprit(token)
             if doer is not None:
                 return doer
         named = _doer_named_in(token)
         if named is not None:
             return named
     return None
+
+
+def _culprit(noun: Token) -> str | None:
+    """Who a copula says did the act a harm noun names: "the militia was responsible for the shelling",
+    "Russian forces were behind the strike" (lexicon culprit_words)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    word = prep.head
+    if word.lemma_.lower() == "be":
+        copula = word
+    elif word.dep_ == "acomp" and word.head.lemma_.lower() == "be":
+        copula = word.head
+    else:
+        return None
+    return _doer(copula) if mapping("culprit_words").get(word.lemma_.lower()) == prep.lower_ else None
 
 
 def _doer_named_in(noun: Token) -> str | None:
@@ -1236,7 +1269,8 @@ class _SpeakerMemory:
         return next((s for s in reversed(self.named) if self.kinds.get(s) in agreeing), fallback)
 
     def learn(self, doc: Doc) -> None:
-        lemmas, cues = lower_lemmas(doc), _cue_lemmas()  # whoever any claim rule hears from
+        # whoever any claim rule hears from, and who is said to speak ("the governor spoke to reporters")
+        lemmas, cues = lower_lemmas(doc), _cue_lemmas() | words("introducing_verbs")
         owner = _owner_before(doc, -1)
         if owner and not _a_person(owner):
             self.parties.append(owner)
