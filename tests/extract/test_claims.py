@@ -1162,3 +1162,14 @@ def test_claims_behind_a_place_names_no_culprit(extractor):
 def test_claims_accused_by_a_relative_pronoun_is_the_noun_it_describes(extractor, text, speaker, accused):
     found = [(c.stance, c.speaker, c.accused) for c in extracted(extractor, text)]
     assert (Stance.ACCUSE, speaker, accused) in found, found
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("A report issued by the UN in 2019 said militias had burned villages. The Oriel Front said on Monday it was "
+     "not behind the raid, unlike an earlier ambush that it claimed responsibility for.", "Oriel Front"),
+    ("Officials warned that rebels shelled the town. Hamas said in a statement it had no role in the shooting, "
+     "although it claimed responsibility for a rocket attack last week.", "Hamas"),
+])
+def test_claims_pronoun_after_a_speaker_of_the_same_sentence_is_that_speaker(extractor, text, speaker):
+    second = [c for c in extracted(extractor, text) if c.provenance.sentence_index == 1]
+    assert second and {c.speaker for c in second} == {speaker}, [(c.stance, c.speaker) for c in second]

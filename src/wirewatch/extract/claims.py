@@ -165,9 +165,13 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
             pending = next(context, None)
         if not hits[pos] and _bare_quote(item.sentence.text):
             hits[pos] = _quoted(item.doc, at[pos], _quote_speaker(items, hits, pos), stance)
+        named_here = None  # a pronoun after a speaker named in the same sentence refers to it ("X said ... it")
         for hit in hits[pos]:
             hit = groups.named(hit, item.doc)
-            speaker, observer = memory.resolve(memory.owned(hit.speaker, item.doc), hit.speaker_phrase)
+            pronoun = hit.speaker.lower().strip() in _PRONOUNS
+            speaker, observer = named_here if pronoun and named_here else memory.resolve(
+                memory.owned(hit.speaker, item.doc), hit.speaker_phrase)
+            named_here = named_here if pronoun or not speaker else (speaker, observer)
             if speaker and not observer and not _YEAR.search((hit.speaker_phrase or hit.speaker).split(",")[0]):
                 # A speaker dated by a year ("a 2010 warning said", "a bulletin issued in 2015 said")
                 # speaks of an earlier time (C27); an apposition's year ("X, leader since 2010,") does not.
