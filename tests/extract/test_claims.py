@@ -1173,3 +1173,23 @@ def test_claims_accused_by_a_relative_pronoun_is_the_noun_it_describes(extractor
 def test_claims_pronoun_after_a_speaker_of_the_same_sentence_is_that_speaker(extractor, text, speaker):
     second = [c for c in extracted(extractor, text) if c.provenance.sentence_index == 1]
     assert second and {c.speaker for c in second} == {speaker}, [(c.stance, c.speaker) for c in second]
+
+
+@pytest.mark.parametrize("text,accused", [
+    ("Three children died when a rebel shell hit their home in Butembo, the provincial governor said.", "rebels"),
+    ("Two farmers were killed when militia rockets struck a market near Bunia, officials said.", "militia"),
+    ("A jihadist drone killed four soldiers at the base in Menaka, the army said.", "jihadists"),
+])
+def test_claims_toll_of_a_weapon_named_by_its_sides_kind_accuses(extractor, text, accused):
+    claims = extracted(extractor, text)
+    assert [(c.stance, c.accused) for c in claims] == [(Stance.ACCUSE, accused)], claims
+
+
+@pytest.mark.parametrize("text,stance", [
+    # an unaffiliated spokesman's "the militia" is the enemy; the group's own spokesman asserts
+    ('Yemen\'s government said the Houthis shelled Taiz. "The militia killed four civilians," a spokesman said.',
+     Stance.ACCUSE),
+    ("A spokesman for the Kessel Brigades said the militia had ambushed an army patrol.", Stance.ASSERT),
+])
+def test_claims_a_spokesman_speaks_for_the_group_only_when_named_for_it(extractor, text, stance):
+    assert extracted(extractor, text)[-1].stance is stance

@@ -716,7 +716,13 @@ def _the_group(doer: str | None) -> bool:
 
 
 def _speaks_for_a_group(phrase: str) -> bool:
-    return not words("spokes_words").isdisjoint(_LOWER_WORDS.findall(phrase.lower()))
+    """A spokesman who speaks for a group the phrase names ("a spokesman for the group", "the militia's
+    spokesman", "Houthi military spokesman"); "a spokesman" alone, or a state's, may be its enemy's."""
+    found = _LOWER_WORDS.findall(phrase.lower())
+    if words("spokes_words").isdisjoint(found):
+        return False
+    names = [w for w in _NAME_WORDS.findall(phrase)[1:] if w[:1].isupper()]
+    return not _group_nouns().isdisjoint(found) or any(not states_named(w) for w in names)
 
 
 def _said(verb: Token, span: Span, content: Token, verdict, speaker: str, phrase: str) -> ClaimHit:
@@ -1077,6 +1083,11 @@ def _firing_side(weapon: Token) -> str | None:
         country = demonym_country(token.text) or side_of(token.text if token.pos_ == "PROPN" else None)
         if country:
             return forces_of(country)
+    # a kind of party as modifier: "a rebel shell", "militia rockets" (lexicon weapon_owners)
+    owners = mapping("weapon_owners")
+    kind = next((c for c in weapon.children if c.dep_ in ("amod", "compound") and c.lower_ in owners), None)
+    if kind is not None:
+        return owners[kind.lower_]
     # an armed group that is no state names the weapon's side itself: "RSF drones", "the militia's rockets"
     owner = next((c for c in weapon.children if (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN")
                   or c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
