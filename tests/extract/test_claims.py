@@ -1193,3 +1193,23 @@ def test_claims_toll_of_a_weapon_named_by_its_sides_kind_accuses(extractor, text
 ])
 def test_claims_a_spokesman_speaks_for_the_group_only_when_named_for_it(extractor, text, stance):
     assert extracted(extractor, text)[-1].stance is stance
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The RSF said it had seized the army's last base in El Fasher.", "RSF"),
+    ("The rebels said they had seized the army's main base in Kidal.", "rebels"),
+    ("M23 fighters seized control of the town of Bunagana, a Congolese army spokesman said.",
+     "Congolese army spokesman"),
+    ("The junta said troops had seized Lashio from the rebels.", "junta"),
+])
+def test_claims_seizing_ground_is_a_claim(extractor, text, speaker):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker) == (Stance.ASSERT, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "Police said they had seized two rifles and a quantity of explosives at the house.",
+    "Officials said security forces seized a truck carrying weapons near Quetta.",
+])
+def test_claims_seizing_goods_is_procedure(extractor, text):
+    assert extracted(extractor, text) == []

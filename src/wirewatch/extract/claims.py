@@ -915,7 +915,23 @@ def _no_claim(span: Span, lemmas: list[str], lowered: str) -> bool:
     # and what a head sets out to do: "would work around the clock to identify those responsible"
     heads += [c for h in heads if h.pos_ in ("VERB", "AUX") for c in h.children if c.dep_ == "xcomp"
               or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-    return any(lemmas[h.i] in words("procedure_verbs") for h in heads)
+    return any(lemmas[h.i] in words("procedure_verbs") and not _takes_ground(h) for h in heads)
+
+
+def _takes_ground(verb: Token) -> bool:
+    """A capture verb whose object is ground or a military position ("seized the base", "captured
+    Shire", "seized control of the town"): a side's claim of a gain, where "police seized explosives"
+    is procedure."""
+    if verb.lemma_.lower() not in words("capture_verbs"):
+        return False
+    kinds, heads = mapping("target_kinds"), words("place_heads")
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        lemma = obj.lemma_.lower()
+        if obj.pos_ == "PROPN" or lemma in heads or kinds.get(lemma) == "military":
+            return True
+        if lemma == "control" and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+            return True
+    return False
 
 
 def _unowned(token: Token) -> bool:
