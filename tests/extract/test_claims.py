@@ -1213,3 +1213,21 @@ def test_claims_seizing_ground_is_a_claim(extractor, text, speaker):
 ])
 def test_claims_seizing_goods_is_procedure(extractor, text):
     assert extracted(extractor, text) == []
+
+
+@pytest.mark.parametrize("text,speaker,accused", [
+    ("It was Eritrean soldiers who killed the civilians in Axum, the regional administration said.",
+     "regional administration", "Eritrean soldiers"),
+    ("The governor said it was the RSF that shelled the camp, not the army.", "governor", "RSF"),
+    ("Velmar's defence ministry said it was Ostravan gunners who fired on the convoy near Kessel.",
+     "Velmar's defence ministry", "Ostravan gunners"),
+])
+def test_claims_cleft_sentence_accuses_its_focus(extractor, text, speaker, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.accused) == (Stance.ACCUSE, speaker, accused)
+
+
+def test_claims_a_spokesmans_own_name_is_no_group_he_speaks_for(extractor):
+    text = '"The militia shelled our positions all night," said Colonel Ali Nur, an army spokesman in Kessel.'
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ACCUSE, "militia")

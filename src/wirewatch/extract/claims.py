@@ -8,6 +8,7 @@ drops observers' remarks, infers an unnamed accused party, and builds Claim reco
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -721,8 +722,16 @@ def _speaks_for_a_group(phrase: str) -> bool:
     found = _LOWER_WORDS.findall(phrase.lower())
     if words("spokes_words").isdisjoint(found):
         return False
-    names = [w for w in _NAME_WORDS.findall(phrase)[1:] if w[:1].isupper()]
-    return not _group_nouns().isdisjoint(found) or any(not states_named(w) for w in names)
+    if not _group_nouns().isdisjoint(found):
+        return True
+    # the names that modify the spokesman ("Houthi military spokesman") or that he speaks for ("a
+    # spokesman for the Kessel Brigades"), not his own name ("Colonel Ali Nur, an army spokesman")
+    tokens = _NAME_WORDS.findall(phrase)
+    at = next(i for i, t in enumerate(tokens) if t.lower() in words("spokes_words"))
+    before = list(itertools.takewhile(lambda t: t.lower() not in ("a", "an", "the"), reversed(tokens[:at])))
+    after = tokens[at + 2:] if tokens[at + 1:at + 2] in (["for"], ["of"]) else []
+    names = [t for t in (*before, *after) if t[:1].isupper()]
+    return any(not states_named(t) for t in names)
 
 
 def _said(verb: Token, span: Span, content: Token, verdict, speaker: str, phrase: str) -> ClaimHit:
@@ -976,8 +985,17 @@ def _modifier(token: Token, span: Span) -> bool:
     """A harm word inside a description of something else ("the bodies of people killed"). Only
     the statement's own words count: a statement made in a relative clause ("the army, which
     said rebels shelled the town, ...") still says what it says."""
-    return token.dep_ == "acl" or any(a.dep_ == "relcl" and span.start <= a.i < span.end
+    return token.dep_ == "acl" or any(a.dep_ == "relcl" and span.start <= a.i < span.end and _cleft(a) is None
                                       for a in [token, *token.ancestors][:4])
+
+
+def _cleft(clause: Token) -> Token | None:
+    """The focus of a cleft sentence, whose relative clause is its statement ("it was the militia
+    who burned the village": the militia), else None."""
+    focus, copula = clause.head, clause.head.head
+    if clause.dep_ != "relcl" or focus.dep_ != "attr" or copula.lemma_.lower() != "be":
+        return None
+    return focus if any(c.dep_ == "nsubj" and c.lower_ in ("it", "this") for c in copula.children) else None
 
 
 def _benign(token: Token) -> bool:
@@ -1063,6 +1081,8 @@ def _doer(verb: Token) -> str | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "xcomp":  # "two rebels tried to ambush a convoy"
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("who", "that") and _cleft(verb) is not None:
+        subject = _cleft(verb)  # "it was the militia who burned the village"
     if subject is None:
         return None
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _OWN_SIDE_PRONOUNS), None)
