@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from wirewatch.extract.claims import _SpeakerMemory, find_claims, match_claims, quotation_unit
+from wirewatch.extract.claims import _GroupMemory, _SpeakerMemory, find_claims, match_claims, quotation_unit
 from wirewatch.extract.figures import find_figures
 from wirewatch.extract.pipeline import Extractor, annotate
 from wirewatch.model import Article, Stance
@@ -1231,3 +1231,10 @@ def test_claims_a_spokesmans_own_name_is_no_group_he_speaks_for(extractor):
     text = '"The militia shelled our positions all night," said Colonel Ali Nur, an army spokesman in Kessel.'
     claim = only(extracted(extractor, text))
     assert (claim.stance, claim.accused) == (Stance.ACCUSE, "militia")
+
+
+def test_claims_the_group_is_no_person_named_by_surname():
+    # a person's surname alone, where the parse marks no person, is still no group
+    memory = _GroupMemory()
+    assert memory._groups([(0, "Yahya Daran", True), (30, "Oriel Front", False)]) == [(30, "Oriel Front")]
+    assert memory._groups([(0, "Daran", False), (12, "Kessel Brigades", False)]) == [(12, "Kessel Brigades")]

@@ -1362,6 +1362,7 @@ class _GroupMemory:
     on some sentences and knows few armed groups by name."""
 
     seen: list[str] = field(default_factory=list)
+    surnames: set[str] = field(default_factory=set)  # of the persons named so far
 
     def named(self, hit: ClaimHit, doc: Doc) -> ClaimHit:
         """The hit with a group-referring speaker or accused replaced by the group it refers to."""
@@ -1373,13 +1374,18 @@ class _GroupMemory:
                        accused=accused or hit.accused)
 
     def learn(self, doc: Doc) -> None:
-        self.seen.extend(name for _, name in _group_names(doc))
+        self.seen.extend(name for _, name in self._groups(_group_names(doc)))
+
+    def _groups(self, names: list[tuple[int, str, bool]]) -> list[tuple[int, str]]:
+        """The names that are no person nor a person's surname, learning the persons' surnames."""
+        self.surnames.update(name.split()[-1] for _, name, person in names if person)
+        return [(at, name) for at, name, person in names if not person and name not in self.surnames]
 
     def _referent(self, phrase: str | None, doc: Doc, speaker: str | None) -> str | None:
         at = _group_reference(phrase, text_of(doc)) if phrase else None
         if at is None:
             return None
-        candidates = [*self.seen, *(name for start, name in _group_names(doc) if start < at)]
+        candidates = [*self.seen, *(name for start, name in self._groups(_group_names(doc)) if start < at)]
         latest = candidates[-1] if candidates else None
         # "Hamas said the group had fired no rockets": the speaker's own side, left as written.
         return None if latest is None or speaker is not None and latest.lower() in speaker.lower() else latest
@@ -1402,31 +1408,35 @@ def _group_reference(phrase: str, sentence: str) -> int | None:
     return found.start() if found else None
 
 
-def _group_names(doc: Doc) -> list[tuple[int, str]]:
-    """(character offset, name) of each run of proper nouns in the sentence that can name an armed
-    group: no state or demonym, no place (known, or after "in", "near"), no person (by the entity
-    label, a given name or a title), no day or month. Remembered on the Doc."""
+def _group_names(doc: Doc) -> list[tuple[int, str, bool]]:
+    """(character offset, name, is a person) of each run of proper nouns in the sentence that is no
+    state or demonym, no place (known, or after "in", "near"), no day or month; a person (by the
+    entity label, a given name or a title) is kept and marked, so that a later mention of the
+    surname alone ("Sinwar") is not taken for a group. Remembered on the Doc."""
     return remembered(doc, "claims.group_names", lambda: _group_names_of(doc))
 
 
-def _group_names_of(doc: Doc) -> list[tuple[int, str]]:
+def _group_names_of(doc: Doc) -> list[tuple[int, str, bool]]:
     tokens = tokens_of(doc)
     places = {text for _, _, text in (doc._.place_names or ())}
     titles = words("person_titles") | {t for t in words("leader_titles") if " " not in t}
     out, i = [], 0
     while i < len(tokens):
         j = i
-        while j < len(tokens) and (tokens[j].pos_ == "PROPN" and tokens[j].text[:1].isupper() or _joins_a_name(tokens, i, j)):
+        while j < len(tokens) and (tokens[j].pos_ == "PROPN" and tokens[j].text[:1].isupper()
+                                   or _joins_a_name(tokens, i, j)):
             j += 1
         if j == i:
             i += 1
             continue
         name = _span_text(doc, i, j)
         before = tokens[i - 1].lower_.rstrip(".") if i else ""
-        if not (states_named(name) or name in places or before in titles or before in mapping("locative_preps") or name.lower() in _CALENDAR
-                or any(t.ent_type_ in ("PERSON", "GPE", "LOC", "DATE") for t in tokens[i:j])
-                or tokens[i].lower_ in given_names() or _outlet(name) or _a_person(name)):
-            out.append((tokens[i].idx, name))
+        if not (states_named(name) or name in places or before in mapping("locative_preps")
+                or name.lower() in _CALENDAR or _outlet(name)
+                or any(t.ent_type_ in ("GPE", "LOC", "DATE") for t in tokens[i:j])):
+            person = before in titles or tokens[i].lower_ in given_names() or _a_person(name) or any(
+                t.ent_type_ == "PERSON" for t in tokens[i:j])
+            out.append((tokens[i].idx, name, person))
         i = j
     return out
 
