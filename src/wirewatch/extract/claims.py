@@ -246,9 +246,9 @@ def _quote_speaker(items: list[ParsedSentence], hits: list[list[ClaimHit]], pos:
 def _said_by(doc: Doc) -> ClaimHit | None:
     """The speaker of a statement verb in the sentence whose own content made no claim ('"B. C," the
     police said', where "C" is colour): a quotation that runs on from or into it is still theirs."""
-    claiming = words("claim_verbs")
+    claiming, lemmas = words("claim_verbs"), lower_lemmas(doc)
     for verb in tokens_with_pos(doc, "VERB"):
-        subject = _speaker_token(verb) or agent_of(verb) if lower_lemmas(doc)[verb.i] in claiming else None
+        subject = _speaker_token(verb) or agent_of(verb) if lemmas[verb.i] in claiming else None
         if subject is not None:
             speaker, phrase = _speaker_texts(subject)
             return ClaimHit(_QUOTED, Stance.ASSERT, speaker, phrase, None, "", (), verb.i)
