@@ -1228,3 +1228,22 @@ def test_claims_the_group_is_no_person_named_by_surname():
     memory = _GroupMemory()
     assert memory._groups([(0, "Yahya Daran", True), (30, "Oriel Front", False)]) == [(30, "Oriel Front")]
     assert memory._groups([(0, "Daran", False), (12, "Kessel Brigades", False)]) == [(12, "Kessel Brigades")]
+
+
+@pytest.mark.parametrize("text,accused", [
+    ("Gaza's civil defence agency said it had recovered 15 bodies after Israeli strikes on Jabalia.",
+     "Israeli forces"),
+    ("Police said they had cordoned off the area after militants bombed a checkpoint in Peshawar.", "militants"),
+    ("The Red Crescent said its teams evacuated 40 wounded after RSF shelling of the camp near El Fasher.", "RSF"),
+])
+def test_claims_procedure_naming_who_did_the_harm_accuses(extractor, text, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ACCUSE, accused)
+
+
+@pytest.mark.parametrize("text", [
+    "Rescuers recovered 12 bodies from the rubble after the strike, officials said.",
+    "Police said they had found a second device near the station.",
+])
+def test_claims_procedure_naming_no_doer_is_no_claim(extractor, text):
+    assert extracted(extractor, text) == []

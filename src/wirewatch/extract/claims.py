@@ -833,12 +833,12 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
         return None
     if _pledges_or_asks(tokens):
         return None
-    if _no_claim(span, lemmas := lower_lemmas(doc), lowered):
-        return None
-    harmful = _harmful()
+    lemmas, harmful = lower_lemmas(doc), _harmful()
+    harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t, span)]
+    if _no_claim(span, lemmas, lowered):
+        return _blamed_in_passing(harm)
     if any(phrase in lowered for phrase in words("responsibility_denials")):
         return Stance.DENY, None, None
-    harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t, span)]
     if not harm:
         if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return None
@@ -865,6 +865,16 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
             # wounded", with no cause, still blames the other side (C2)
             return Stance.ASSERT, None, None
         return Stance.ACCUSE, None, _SUFFERED
+    return Stance.ACCUSE, agent, agent
+
+
+def _blamed_in_passing(harm: list[Token]) -> tuple[Stance, str, str] | None:
+    """Procedure that names who did the harm it follows ("rescuers recovered 15 bodies after Israeli
+    strikes", "police found the device the rebels had planted"): an accusation of that doer by
+    the speaker; procedure alone is no claim."""
+    agent = _harm_agent([t for t in harm if not _negated(t)])
+    if agent is None or agent.split()[0].lower() in _OWN_SIDE_PRONOUNS or parse_number(agent) is not None:
+        return None
     return Stance.ACCUSE, agent, agent
 
 
