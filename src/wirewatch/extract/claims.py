@@ -8,6 +8,7 @@ drops observers' remarks, infers an unnamed accused party, and builds Claim reco
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Claim, Figure, Provenance, Stance
 from ..nlp.numbers import parse_number
 from ..nlp.place_names import place_names_in
+from ..nlp.pipeline import given_names
 from ..nlp.annotate import ParsedSentence, lower_lemmas, remembered, text_of, tokens_of, tokens_with_pos
 from ..resolve.sides import actor_kinds, demonym_country, forces_of, main_parties, opponent, side_of, states_named
 from .attribution import agent_of, according_to, noun_phrase, subject_of
@@ -116,7 +118,7 @@ def _cues() -> re.Pattern:
     """The prefilter, built from the verb lexicons the rules read, so that a verb added there is
     never filtered out here: each lemma's stem ("deny" -> "den", "accuse" -> "accus") at a word
     start, the irregular forms, the alleged-words and the source phrases."""
-    stems = {_stem(lemma) for lemma in _cue_lemmas()}
+    stems = {_stem(lemma) for lemma in _cue_lemmas() | words("introducing_verbs")}
     stems |= set(mapping("irregular_verbs")) | words("alleged_words") | words("source_phrases")
     alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})", re.I)
@@ -139,29 +141,44 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
                 stance: StanceModel | None = None) -> list[Claim]:
     """Every claim of one article, in text order.
 
+    parsed: the article's parsed sentences; those without a claim cue (see `wants`) are read only
+    for the armed groups they name, which a later "the group" refers back to.
     figures: the article's casualty figures, found before by the figures extractor; a statement
     whose content gives one is a figure, not a claim, unless it blames a named enemy.
     stance: the trained stance classifier, asked where a statement's cue is generic ("said");
     without it the rules decide alone.
     """
-    memory = _SpeakerMemory()
+    memory, groups = _SpeakerMemory(), _GroupMemory()
     found: list[tuple[ParsedSentence, ClaimHit, str]] = []
     numbers: dict[int, set[int]] = {}
     for figure in figures:
         numbers.setdefault(figure.provenance.sentence_index, set()).add(figure.provenance.start)
-    items = list(parsed)
+    every = list(parsed)
+    items = [p for p in every if wants(p.sentence.text)]
+    context = iter(p for p in every if not wants(p.sentence.text))
+    pending = next(context, None)
     at = [frozenset(c - i.sentence.start for c in numbers.get(i.sentence.index, ())) for i in items]
     hits = [match_claims(item.doc, figures_at, stance) for item, figures_at in zip(items, at)]
     for pos, item in enumerate(items):
+        while pending is not None and pending.sentence.index < item.sentence.index:
+            groups.learn(pending.doc)
+            memory.learn(pending.doc)
+            pending = next(context, None)
         if not hits[pos] and _bare_quote(item.sentence.text):
             hits[pos] = _quoted(item.doc, at[pos], _quote_speaker(items, hits, pos), stance)
+        named_here = None  # a pronoun after a speaker named in the same sentence refers to it ("X said ... it")
         for hit in hits[pos]:
-            speaker, observer = memory.resolve(memory.owned(hit.speaker, item.doc), hit.speaker_phrase)
+            hit = groups.named(hit, item.doc)
+            pronoun = hit.speaker.lower().strip() in _PRONOUNS
+            speaker, observer = named_here if pronoun and named_here else memory.resolve(
+                memory.owned(hit.speaker, item.doc), hit.speaker_phrase)
+            named_here = named_here if pronoun or not speaker else (speaker, observer)
             if speaker and not observer and not _YEAR.search((hit.speaker_phrase or hit.speaker).split(",")[0]):
                 # A speaker dated by a year ("a 2010 warning said", "a bulletin issued in 2015 said")
                 # speaks of an earlier time (C27); an apposition's year ("X, leader since 2010,") does not.
                 found.append((item, hit, speaker))
         memory.learn(item.doc)
+        groups.learn(item.doc)
     parties = _LazyParties(article.text, found)
     built = [(_build(hit, speaker, item, article, parties), item) for item, hit, speaker in found]
     return _one_per_quotation([(c, c.sentence != item.sentence.text) for c, item in built])
@@ -223,7 +240,19 @@ def _quote_speaker(items: list[ParsedSentence], hits: list[list[ClaimHit]], pos:
     if not 0 <= neighbour < len(items) or abs(items[neighbour].sentence.index - index) != 1:
         return None
     said = [h for h in hits[neighbour] if h.rule in (*_CLASSIFIED, _QUOTED)]
-    return said[-1 if closed else 0] if said else None
+    return said[-1 if closed else 0] if said else _said_by(items[neighbour].doc)
+
+
+def _said_by(doc: Doc) -> ClaimHit | None:
+    """The speaker of a statement verb in the sentence whose own content made no claim ('"B. C," the
+    police said', where "C" is colour): a quotation that runs on from or into it is still theirs."""
+    claiming, lemmas = words("claim_verbs"), lower_lemmas(doc)
+    for verb in tokens_with_pos(doc, "VERB"):
+        subject = _speaker_token(verb) or agent_of(verb) if lemmas[verb.i] in claiming else None
+        if subject is not None:
+            speaker, phrase = _speaker_texts(subject)
+            return ClaimHit(_QUOTED, Stance.ASSERT, speaker, phrase, None, "", (), verb.i)
+    return None
 
 
 def _quoted(doc: Doc, figures: frozenset[int], source: ClaimHit | None,
@@ -435,7 +464,7 @@ def _accusation(verb: Token) -> ClaimHit | None:
         return ClaimHit("claims.accuse_passive", Stance.ACCUSE, speaker, phrase, accused, _trim(action),
                         _places_in(verb.doc, verb), verb.i)
     if passive:
-        speaker_token = agent_of(verb)
+        speaker_token = agent_of(verb) or _reporting_subject(verb)
         accused_token = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if accused_token is not None and accused_token.lower_ in ("which", "who", "that"):
             accused_token = _relative_head(verb)
@@ -450,10 +479,24 @@ def _accusation(verb: Token) -> ClaimHit | None:
         if speaker_token is None:
             return None
         accused = _reciprocal(verb) or _object_text(verb)
+        if accused is not None and accused.lower() in ("which", "who", "whom", "that"):
+            # "the RSF, which the army accused of shelling the town": the noun the clause describes
+            head = _relative_head(verb)
+            accused = noun_phrase(head, coordinated=True).text if head is not None else None
         rule = "claims.accuse_verb"
     action = _prep_object(verb, ("of", "for", "with"))
     speaker, phrase = _speaker_texts(speaker_token)
     return ClaimHit(rule, Stance.ACCUSE, speaker, phrase, accused, action, _places_in(verb.doc, verb), verb.i)
+
+
+def _reporting_subject(verb: Token) -> Token | None:
+    """Who reports a passive accusation that names no accuser ("the militia was blamed for the
+    massacre, the UN said"; "officials said the group was accused of ..."): the subject of the
+    statement verb it is the content of, who makes the charge its own by telling it."""
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or head is verb or head.lemma_.lower() not in words("claim_verbs"):
+        return None
+    return subject_of(head)
 
 
 def _prep_object_token(verb: Token, preposition: str) -> Token | None:
@@ -513,12 +556,15 @@ def _condemnation(verb: Token) -> ClaimHit | None:
     if action:
         accused = noun_phrase(target, coordinated=True).text
     elif target.lemma_.lower() in _harmful():
-        doer = _by_doer(target) or next((c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        by = _by_doer(target)
+        doer = by or next((c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         doer = doer or next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else doer
         if doer is None:
             return None
-        accused = _span_text(verb.doc, doer.left_edge.i, doer.right_edge.i + 1).removesuffix("'s").removesuffix("’s")
+        # "the massacre of villagers by the militia": named as _doer_named_in names a "by" doer
+        accused = noun_phrase(doer, coordinated=True).text if by is not None else _span_text(
+            verb.doc, doer.left_edge.i, doer.right_edge.i + 1).removesuffix("'s").removesuffix("’s")
         action = _span_text(verb.doc, target.left_edge.i, target.right_edge.i + 1)
     else:
         return None
@@ -667,11 +713,25 @@ def _the_group(doer: str | None) -> bool:
     if doer is None:
         return False
     lowered = doer.lower().removeprefix("the ").strip()
-    return lowered in ("they", "we") or mapping("possessive_referrers").get(lowered) == "noun"
+    return lowered in ("they", "we") or mapping("possessive_referrers").get(lowered) in ("noun", "group")
 
 
 def _speaks_for_a_group(phrase: str) -> bool:
-    return not words("spokes_words").isdisjoint(_LOWER_WORDS.findall(phrase.lower()))
+    """A spokesman who speaks for a group the phrase names ("a spokesman for the group", "the militia's
+    spokesman", "Houthi military spokesman"); "a spokesman" alone, or a state's, may be its enemy's."""
+    found = _LOWER_WORDS.findall(phrase.lower())
+    if words("spokes_words").isdisjoint(found):
+        return False
+    if not _group_nouns().isdisjoint(found):
+        return True
+    # the names that modify the spokesman ("Houthi military spokesman") or that he speaks for ("a
+    # spokesman for the Kessel Brigades"), not his own name ("Colonel Ali Nur, an army spokesman")
+    tokens = _NAME_WORDS.findall(phrase)
+    at = next(i for i, t in enumerate(tokens) if t.lower() in words("spokes_words"))
+    before = list(itertools.takewhile(lambda t: t.lower() not in ("a", "an", "the"), reversed(tokens[:at])))
+    after = tokens[at + 2:] if tokens[at + 1:at + 2] in (["for"], ["of"]) else []
+    names = [t for t in (*before, *after) if t[:1].isupper()]
+    return any(not states_named(t) for t in names)
 
 
 def _said(verb: Token, span: Span, content: Token, verdict, speaker: str, phrase: str) -> ClaimHit:
@@ -773,12 +833,12 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
         return None
     if _pledges_or_asks(tokens):
         return None
-    if _no_claim(span, lemmas := lower_lemmas(doc), lowered):
-        return None
-    harmful = _harmful()
+    lemmas, harmful = lower_lemmas(doc), _harmful()
+    harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t, span)]
+    if _no_claim(span, lemmas, lowered):
+        return _blamed_in_passing(harm)
     if any(phrase in lowered for phrase in words("responsibility_denials")):
         return Stance.DENY, None, None
-    harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t, span)]
     if not harm:
         if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return None
@@ -805,6 +865,16 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
             # wounded", with no cause, still blames the other side (C2)
             return Stance.ASSERT, None, None
         return Stance.ACCUSE, None, _SUFFERED
+    return Stance.ACCUSE, agent, agent
+
+
+def _blamed_in_passing(harm: list[Token]) -> tuple[Stance, str, str] | None:
+    """Procedure that names who did the harm it follows ("rescuers recovered 15 bodies after Israeli
+    strikes", "police found the device the rebels had planted"): an accusation of that doer by
+    the speaker; procedure alone is no claim."""
+    agent = _harm_agent([t for t in harm if not _negated(t)])
+    if agent is None or agent.split()[0].lower() in _OWN_SIDE_PRONOUNS or parse_number(agent) is not None:
+        return None
     return Stance.ACCUSE, agent, agent
 
 
@@ -864,7 +934,23 @@ def _no_claim(span: Span, lemmas: list[str], lowered: str) -> bool:
     # and what a head sets out to do: "would work around the clock to identify those responsible"
     heads += [c for h in heads if h.pos_ in ("VERB", "AUX") for c in h.children if c.dep_ == "xcomp"
               or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-    return any(lemmas[h.i] in words("procedure_verbs") for h in heads)
+    return any(lemmas[h.i] in words("procedure_verbs") and not _takes_ground(h) for h in heads)
+
+
+def _takes_ground(verb: Token) -> bool:
+    """A capture verb whose object is ground or a military position ("seized the base", "captured
+    Shire", "seized control of the town"): a side's claim of a gain, where "police seized explosives"
+    is procedure."""
+    if verb.lemma_.lower() not in words("capture_verbs"):
+        return False
+    kinds, heads = mapping("target_kinds"), words("place_heads")
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        lemma = obj.lemma_.lower()
+        if obj.pos_ == "PROPN" or lemma in heads or kinds.get(lemma) == "military":
+            return True
+        if lemma == "control" and any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+            return True
+    return False
 
 
 def _unowned(token: Token) -> bool:
@@ -909,8 +995,17 @@ def _modifier(token: Token, span: Span) -> bool:
     """A harm word inside a description of something else ("the bodies of people killed"). Only
     the statement's own words count: a statement made in a relative clause ("the army, which
     said rebels shelled the town, ...") still says what it says."""
-    return token.dep_ == "acl" or any(a.dep_ == "relcl" and span.start <= a.i < span.end
+    return token.dep_ == "acl" or any(a.dep_ == "relcl" and span.start <= a.i < span.end and _cleft(a) is None
                                       for a in [token, *token.ancestors][:4])
+
+
+def _cleft(clause: Token) -> Token | None:
+    """The focus of a cleft sentence, whose relative clause is its statement ("it was the militia
+    who burned the village": the militia), else None."""
+    focus, copula = clause.head, clause.head.head
+    if clause.dep_ != "relcl" or focus.dep_ != "attr" or copula.lemma_.lower() != "be":
+        return None
+    return focus if any(c.dep_ == "nsubj" and c.lower_ in ("it", "this") for c in copula.children) else None
 
 
 def _benign(token: Token) -> bool:
@@ -940,13 +1035,29 @@ def _harm_agent(harm: list[Token]) -> str | None:
                 verb = verb.head.head  # "used vans seized from the army as bombs": "as" hangs on "seized"
             doing = verb is not None and verb.pos_ == "VERB" and (
                 verb.lemma_.lower() in words("doing_verbs") or verb.lemma_.lower() in _harmful())
-            doer = _doer(verb) if doing else None
+            doer = _doer(verb) if doing else _culprit(token)
             if doer is not None:
                 return doer
         named = _doer_named_in(token)
         if named is not None:
             return named
     return None
+
+
+def _culprit(noun: Token) -> str | None:
+    """Who a copula says did the act a harm noun names: "the militia was responsible for the shelling",
+    "Russian forces were behind the strike" (lexicon culprit_words)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    word = prep.head
+    if word.lemma_.lower() == "be":
+        copula = word
+    elif word.dep_ == "acomp" and word.head.lemma_.lower() == "be":
+        copula = word.head
+    else:
+        return None
+    return _doer(copula) if mapping("culprit_words").get(word.lemma_.lower()) == prep.lower_ else None
 
 
 def _doer_named_in(noun: Token) -> str | None:
@@ -980,6 +1091,8 @@ def _doer(verb: Token) -> str | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "xcomp":  # "two rebels tried to ambush a convoy"
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in ("who", "that") and _cleft(verb) is not None:
+        subject = _cleft(verb)  # "it was the militia who burned the village"
     if subject is None:
         return None
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _OWN_SIDE_PRONOUNS), None)
@@ -1016,6 +1129,11 @@ def _firing_side(weapon: Token) -> str | None:
         country = demonym_country(token.text) or side_of(token.text if token.pos_ == "PROPN" else None)
         if country:
             return forces_of(country)
+    # a kind of party as modifier: "a rebel shell", "militia rockets" (lexicon weapon_owners)
+    owners = mapping("weapon_owners")
+    kind = next((c for c in weapon.children if c.dep_ in ("amod", "compound") and c.lower_ in owners), None)
+    if kind is not None:
+        return owners[kind.lower_]
     # an armed group that is no state names the weapon's side itself: "RSF drones", "the militia's rockets"
     owner = next((c for c in weapon.children if (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN")
                   or c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
@@ -1212,7 +1330,8 @@ class _SpeakerMemory:
         return next((s for s in reversed(self.named) if self.kinds.get(s) in agreeing), fallback)
 
     def learn(self, doc: Doc) -> None:
-        lemmas, cues = lower_lemmas(doc), _cue_lemmas()  # whoever any claim rule hears from
+        # whoever any claim rule hears from, and who is said to speak ("the governor spoke to reporters")
+        lemmas, cues = lower_lemmas(doc), _cue_lemmas() | words("introducing_verbs")
         owner = _owner_before(doc, -1)
         if owner and not _a_person(owner):
             self.parties.append(owner)
@@ -1244,12 +1363,106 @@ class _SpeakerMemory:
         return any(fuzz.ratio(surname, known) >= 80 for known in self.observers)
 
 
+@dataclass
+class _GroupMemory:
+    """Armed groups and movements named so far in the article: "the group", "the movement" or "the
+    armed group", as accused or speaker, refers back to the latest of them ("M23 rebels took the
+    town. Kinshasa accused the group of killing civilians": M23). Names are read from the parse
+    (runs of proper nouns that are no state, place or person), as the entity recogniser runs only
+    on some sentences and knows few armed groups by name."""
+
+    seen: list[str] = field(default_factory=list)
+    surnames: set[str] = field(default_factory=set)  # of the persons named so far
+
+    def named(self, hit: ClaimHit, doc: Doc) -> ClaimHit:
+        """The hit with a group-referring speaker or accused replaced by the group it refers to."""
+        speaker = self._referent(hit.speaker, doc, None)
+        accused = self._referent(hit.accused, doc, speaker or hit.speaker)
+        if speaker is None and accused is None:
+            return hit
+        return replace(hit, speaker=speaker or hit.speaker, speaker_phrase=speaker or hit.speaker_phrase,
+                       accused=accused or hit.accused)
+
+    def learn(self, doc: Doc) -> None:
+        self.seen.extend(name for _, name in self._groups(_group_names(doc)))
+
+    def _groups(self, names: list[tuple[int, str, bool]]) -> list[tuple[int, str]]:
+        """The names that are no person nor a person's surname, learning the persons' surnames."""
+        self.surnames.update(name.split()[-1] for _, name, person in names if person)
+        return [(at, name) for at, name, person in names if not person and name not in self.surnames]
+
+    def _referent(self, phrase: str | None, doc: Doc, speaker: str | None) -> str | None:
+        at = _group_reference(phrase, text_of(doc)) if phrase else None
+        if at is None:
+            return None
+        candidates = [*self.seen, *(name for start, name in self._groups(_group_names(doc)) if start < at)]
+        latest = candidates[-1] if candidates else None
+        # "Hamas said the group had fired no rockets": the speaker's own side, left as written.
+        return None if latest is None or speaker is not None and latest.lower() in speaker.lower() else latest
+
+
+@cache
+def _group_nouns() -> frozenset[str]:
+    return frozenset(w for w, kind in mapping("possessive_referrers").items() if kind == "group")
+
+
+def _group_reference(phrase: str, sentence: str) -> int | None:
+    """Where the sentence refers back to a group by a definite description of lower-case words
+    ending in a group noun ("the group", "that armed group", "the movement"), else None."""
+    tokens = _NAME_WORDS.findall(phrase)
+    if not tokens or len(tokens) > 3 or tokens[-1].lower() not in _group_nouns() or any(
+            t[:1].isupper() for t in tokens[1:]):
+        return None
+    found = re.search(rf"\b(?:the|that|this)\s+{re.escape(phrase.removeprefix('the ').removeprefix('The '))}\b",
+                      sentence, re.I)
+    return found.start() if found else None
+
+
+def _group_names(doc: Doc) -> list[tuple[int, str, bool]]:
+    """(character offset, name, is a person) of each run of proper nouns in the sentence that is no
+    state or demonym, no place (known, or after "in", "near"), no day or month; a person (by the
+    entity label, a given name or a title) is kept and marked, so that a later mention of the
+    surname alone ("Sinwar") is not taken for a group. Remembered on the Doc."""
+    return remembered(doc, "claims.group_names", lambda: _group_names_of(doc))
+
+
+def _group_names_of(doc: Doc) -> list[tuple[int, str, bool]]:
+    tokens = tokens_of(doc)
+    places = {text for _, _, text in (doc._.place_names or ())}
+    titles = words("person_titles") | {t for t in words("leader_titles") if " " not in t}
+    out, i = [], 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and (tokens[j].pos_ == "PROPN" and tokens[j].text[:1].isupper()
+                                   or _joins_a_name(tokens, i, j)):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        name = _span_text(doc, i, j)
+        before = tokens[i - 1].lower_.rstrip(".") if i else ""
+        if not (states_named(name) or name in places or before in mapping("locative_preps")
+                or name.lower() in _CALENDAR or _outlet(name)
+                or any(t.ent_type_ in ("GPE", "LOC", "DATE") for t in tokens[i:j])):
+            person = before in titles or tokens[i].lower_ in given_names() or _a_person(name) or any(
+                t.ent_type_ == "PERSON" for t in tokens[i:j])
+            out.append((tokens[i].idx, name, person))
+        i = j
+    return out
+
+
+def _joins_a_name(tokens: list[Token], start: int, at: int) -> bool:
+    """A hyphen inside a name ("Al-Shabaab", "Ansar-Allah"), between two of its words."""
+    return at > start and tokens[at].text == "-" and not tokens[at - 1].whitespace_ and at + 1 < len(tokens) and \
+        tokens[at + 1].pos_ == "PROPN" and not tokens[at].whitespace_
+
+
 @cache
 def _possessive_speaker() -> re.Pattern:
     """A speaker opening with a possessive that refers back (lexicon possessive_referrers)."""
     kinds = mapping("possessive_referrers")
     pronouns = "|".join(w for w, kind in kinds.items() if kind == "pronoun")
-    nouns = "|".join(w for w, kind in kinds.items() if kind == "noun")
+    nouns = "|".join(w for w, kind in kinds.items() if kind in ("noun", "group"))
     return re.compile(rf"^(?:(?:{pronouns})|(?:(?:that|this|the)\s+)?(?:{nouns})\s*['’]s?)\s+(?P<rest>\S.*)$", re.I)
 
 

@@ -62,8 +62,7 @@ def annotate(docs: Iterable[Doc]) -> None:
 def _apply_rules(article: Article, sentences: list[Sentence], parsed: list[ParsedSentence],
                  stance: StanceModel | None = None) -> Extraction:
     found_figures = tuple(figures.find_figures(parsed, article))
-    found_claims = tuple(claims.find_claims([p for p in parsed if claims.wants(p.sentence.text)], article,
-                                            found_figures, stance))
+    found_claims = tuple(claims.find_claims(parsed, article, found_figures, stance))
     found_agreements = tuple(
         agreements.find_agreements([p for p in parsed if agreements.wants(p.sentence.text)], article)
     )
