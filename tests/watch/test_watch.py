@@ -191,3 +191,23 @@ def test_watch_takes_in_articles_another_process_stored(tmp_path, env):
         report = watcher.poll()
         assert report.stored == [] and report.alerts
         assert watcher.live.ledger == handle.ledger() and len(watcher.live) == 2
+
+
+def test_two_watches_of_one_store_announce_each_change_once(tmp_path, env):
+    """Two `watch --once` from cron on one store, both started before either took the new files in:
+    the second finds the first's articles, and the alerts the first recorded are not emitted again."""
+    folder = tmp_path / "inbox"
+    write_story(folder, "sahel", SAHEL)
+    write_story(folder, "yemen", YEMEN)
+    emitted: list[list[dict]] = []
+    first, first_watcher, _ = _watcher(tmp_path, [str(folder)], emitted.append)
+    second, second_watcher, _ = _watcher(tmp_path, [str(folder)], emitted.append)
+    with first, second:
+        first_watcher.live, second_watcher.live  # noqa: B018 - both see the store as it was
+        announced = first_watcher.poll().alerts
+        again = second_watcher.poll()
+        assert announced and again.alerts == [] and emitted == [announced, []]
+        assert len(WatchState(first.store).latest_alerts()) == len(announced)
+        # the second watch goes on from there: a later article is announced once, by whoever takes it
+        write_story(folder, "later", (SAHEL[0] + " again", [p.replace("Menaka", "Gao") for p in SAHEL[1]]))
+        assert second_watcher.poll().alerts and first_watcher.poll().alerts == []
