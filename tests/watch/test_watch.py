@@ -145,6 +145,52 @@ def test_watch_reads_a_sitemap(server, tmp_path, env):
         assert watcher.poll().stored == []
 
 
+@pytest.mark.parametrize("sahel, yemen", [("/news/sahel", "yemen"), ("sahel", "./yemen"), ("/news/sahel", "../news/yemen")])
+def test_watch_resolves_relative_links_of_a_feed_and_a_sitemap(server, tmp_path, env, sahel, yemen):
+    """Relative links (common in hand-made feeds and sitemaps) are pages of the source's own site."""
+    server.routes["/news/feed.xml"] = Route(rss("Test Wire", [(sahel, SAHEL[0], "Mon, 03 Mar 2025 10:00:00 GMT")]),
+                                            content_type="application/rss+xml")
+    server.routes["/news/sitemap.xml"] = Route(
+        (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+         f"<url><loc>{yemen}</loc></url><url><loc>javascript:void(0)</loc></url></urlset>").encode(),
+        content_type="application/xml")
+    server.routes["/news/sahel"] = Route(page(*SAHEL))
+    server.routes["/news/yemen"] = Route(page(*YEMEN))
+    handle, watcher, lines = _watcher(tmp_path, [server.url + "/news/feed.xml", server.url + "/news/sitemap.xml"])
+    with handle:
+        report = watcher.poll()
+        assert len(report.stored) == 2 and not report.failed
+        assert report.problems == ["javascript:void(0): not an http(s) link; not fetched"]
+        again = watcher.poll()  # named once, not tried again at every poll
+        assert again.stored == [] and again.problems == []
+
+
+@pytest.mark.parametrize("body, content_type", [
+    (page(*SAHEL), "text/html"),
+    (b"Shelling killed four people in the north, officials said.", "text/plain"),
+    (b'{"items": []}', "application/json"),
+])
+def test_a_page_given_as_a_source_is_named_not_passed_over(server, tmp_path, env, body, content_type):
+    server.routes["/story"] = Route(body, content_type=content_type)
+    handle, watcher, _ = _watcher(tmp_path, [server.url + "/story"])
+    with handle:
+        report = watcher.poll()
+        assert "neither an RSS or Atom feed nor a sitemap" in report.failed[server.url + "/story"]
+
+
+def test_a_sitemap_index_naming_indexes_says_it_does_not_follow_them(server, tmp_path, env):
+    index = ('<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             '<sitemap><loc>/index.xml</loc></sitemap><sitemap><loc>/other.xml</loc></sitemap></sitemapindex>')
+    server.routes["/index.xml"] = Route(index.encode(), content_type="application/xml")
+    server.routes["/other.xml"] = Route(index.encode(), content_type="application/xml")
+    handle, watcher, _ = _watcher(tmp_path, [server.url + "/index.xml"])
+    with handle:
+        report = watcher.poll()
+        assert not report.failed and len(report.problems) == 2
+        assert all("sitemap index inside an index; not followed" in line for line in report.problems)
+        assert server.hits("/index.xml") == 2 and server.hits("/other.xml") == 1
+
+
 def test_dashboard_shows_the_latest_changes_and_sources(tmp_path, env):
     from fastapi.testclient import TestClient
 
