@@ -315,7 +315,16 @@ def classify(
         problem = "is a folder" if file.is_dir() else "no such file"
         err.print(f"[red]error:[/] {file}: {problem}; give a text or TSV file of snippets", soft_wrap=True)
         raise typer.Exit(2)
-    text = file.read_text(encoding="utf-8", errors="replace")
+    from .errors import BadInput
+    from .ingest.sniff import decode, read_checked
+    from .settings import Settings
+
+    try:  # the ingest path's checks: a binary or oversized file is named, never labelled line by line
+        text = decode(read_checked(file, Settings.from_env().max_bytes), str(file))[0] if file.stat().st_size else ""
+    except BadInput as exc:
+        err.print(f"[red]error:[/] {escape(exc.line())}; give a text or TSV file of snippets", soft_wrap=True,
+                  highlight=False)
+        raise typer.Exit(2) from None
     lines = text.splitlines()
     header = lines[0].split("\t") if lines else []
     if "EventSnippet" in header:
