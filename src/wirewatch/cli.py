@@ -41,8 +41,23 @@ err = Console(stderr=True)
 
 DbOption = typer.Option(None, "--db", help=HELP["db"] + " Default: wirewatch.db in the working directory.")
 WorkersOption = typer.Option(1, "--workers", "-w", min=1, max=64, help="Processes for extraction.")
-DaskOption = typer.Option(None, "--dask", help="Extract on Dask: local:N starts N workers here, tcp://host:8786 "
-                                                "joins a running scheduler.")
+
+
+def _dask_spec(spec: Optional[str]) -> Optional[str]:
+    """A bad --dask is refused with the other bad options, before anything is ingested."""
+    from .parallel import check_dask
+
+    if spec is not None:
+        try:
+            check_dask(spec)
+        except WirewatchError as exc:
+            err.print(f"[red]error:[/] {escape(exc.line())}", soft_wrap=True, highlight=False)
+            raise typer.Exit(EXIT_USAGE) from None
+    return spec
+
+
+DaskOption = typer.Option(None, "--dask", callback=_dask_spec, help="Extract on Dask: local:N starts N workers here, "
+                                                                     "tcp://host:8786 joins a running scheduler.")
 
 
 
