@@ -15,7 +15,7 @@ from wirewatch.watch.alerts import AlertSink
 from wirewatch.watch.fetch import Fetcher, FetchPolicy
 from wirewatch.watch.poll import Watcher
 
-from .server import LocalServer, Route, closed_port_url, page, rss
+from .server import LocalServer, Route, closed_port_url, page, rss, sitemap
 
 FAST = FetchPolicy(timeout=0.5, max_bytes=20_000, retries=1, backoff=0.01, per_host=0.0)
 
@@ -133,10 +133,7 @@ def test_watch_folder_takes_only_new_files(tmp_path, env):
 
 
 def test_watch_reads_a_sitemap(server, tmp_path, env):
-    server.routes["/sitemap.xml"] = Route(
-        (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-         f"<url><loc>{server.url}/sahel</loc></url><url><loc>{server.url}/yemen</loc></url></urlset>").encode(),
-        content_type="application/xml")
+    server.routes["/sitemap.xml"] = sitemap([f"{server.url}/sahel", f"{server.url}/yemen"])
     server.routes["/sahel"] = Route(page(*SAHEL))
     server.routes["/yemen"] = Route(page(*YEMEN))
     handle, watcher, _ = _watcher(tmp_path, [server.url + "/sitemap.xml"])
@@ -150,13 +147,10 @@ def test_watch_resolves_relative_links_of_a_feed_and_a_sitemap(server, tmp_path,
     """Relative links (common in hand-made feeds and sitemaps) are pages of the source's own site."""
     server.routes["/news/feed.xml"] = Route(rss("Test Wire", [(sahel, SAHEL[0], "Mon, 03 Mar 2025 10:00:00 GMT")]),
                                             content_type="application/rss+xml")
-    server.routes["/news/sitemap.xml"] = Route(
-        (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-         f"<url><loc>{yemen}</loc></url><url><loc>javascript:void(0)</loc></url></urlset>").encode(),
-        content_type="application/xml")
+    server.routes["/news/sitemap.xml"] = sitemap([yemen, "javascript:void(0)"])
     server.routes["/news/sahel"] = Route(page(*SAHEL))
     server.routes["/news/yemen"] = Route(page(*YEMEN))
-    handle, watcher, lines = _watcher(tmp_path, [server.url + "/news/feed.xml", server.url + "/news/sitemap.xml"])
+    handle, watcher, _ = _watcher(tmp_path, [server.url + "/news/feed.xml", server.url + "/news/sitemap.xml"])
     with handle:
         report = watcher.poll()
         assert len(report.stored) == 2 and not report.failed
@@ -179,10 +173,7 @@ def test_a_page_given_as_a_source_is_named_not_passed_over(server, tmp_path, env
 
 
 def test_a_sitemap_index_naming_indexes_says_it_does_not_follow_them(server, tmp_path, env):
-    index = ('<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-             '<sitemap><loc>/index.xml</loc></sitemap><sitemap><loc>/other.xml</loc></sitemap></sitemapindex>')
-    server.routes["/index.xml"] = Route(index.encode(), content_type="application/xml")
-    server.routes["/other.xml"] = Route(index.encode(), content_type="application/xml")
+    server.routes["/index.xml"] = server.routes["/other.xml"] = sitemap(["/index.xml", "/other.xml"], index=True)
     handle, watcher, _ = _watcher(tmp_path, [server.url + "/index.xml"])
     with handle:
         report = watcher.poll()
