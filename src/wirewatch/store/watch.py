@@ -84,8 +84,8 @@ class WatchState:
         with self.engine.begin() as conn:
             conn.execute(update(alerts).where(alerts.c.id < 0).values(kind=alerts.c.kind))
             if since is not None:
-                recorded = set(conn.execute(select(alerts.c.body).where(
-                    alerts.c.created_at >= since, alerts.c.body.in_(list(rows)))).scalars())
+                # all since then (no IN list: a first poll's thousands of alerts would pass SQLite's variable limit)
+                recorded = set(conn.execute(select(alerts.c.body).where(alerts.c.created_at >= since)).scalars())
                 rows = {body: a for body, a in rows.items() if body not in recorded}
             if rows:
                 now = _now()
