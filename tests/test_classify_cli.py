@@ -133,3 +133,24 @@ def test_classify_cli_folder_exits_2_naming_it(tmp_path):
     result = run(str(tmp_path))
     assert result.exit_code == 2
     assert str(tmp_path) in result.stderr
+
+
+@pytest.mark.parametrize("name, content", [
+    ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4),
+    ("archive.tsv", b"PK\x03\x04" + b"\x00" * 64),
+    ("dump.txt", b"Shelling hit the port.\x00\x00\x01\x02 rockets"),
+])
+def test_classify_cli_binary_file_exits_2_naming_it_and_labels_nothing(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run(str(path))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert str(path) in result.stderr and "binary file" in result.stderr
+
+
+def test_classify_cli_reads_a_utf16_file_as_text(tmp_path):
+    path = tmp_path / "windows.txt"
+    path.write_bytes("Police arrested five suspects and took them into custody.\n".encode("utf-16"))
+    result = run(str(path))
+    assert result.exit_code == 0 and parse(result.stdout) == [("1", "ARREST")]

@@ -218,3 +218,24 @@ def test_cli_stops_quietly_when_the_reader_of_its_output_goes_away(tmp_path, com
         os.close(write)
     assert done.returncode == EXIT_PIPE
     assert done.stderr.decode() == ""
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("command, out", [
+    (["report", "--out"], "{db}"),
+    (["report", "-f", "md", "-o"], "{db}-wal"),
+    (["export", "-f", "csv", "--out"], "{db}"),
+    (["export", "-f", "geojson", "--out"], "{parent}/../{parent_name}/{name}"),
+    (["ledger", "-f", "json", "--out"], "{db}-journal"),
+    (["ledger", "--out"], "{db}"),
+    (["watch", "{parent}/inbox", "--once", "--alerts"], "{db}"),
+    (["run", "{parent}/inbox", "--quiet", "--out"], "{db}"),
+])
+def test_an_output_file_that_is_the_store_is_refused_and_the_store_kept(env, stored_demo, command, out):
+    names = {"db": stored_demo, "parent": stored_demo.parent, "parent_name": stored_demo.parent.name,
+             "name": stored_demo.name}
+    (stored_demo.parent / "inbox").mkdir()
+    before = _digest(stored_demo)
+    result = _invoke(*[a.format(**names) for a in command], out.format(**names), "--db", str(stored_demo), env=env)
+    assert result.exit_code == 2 and "is the store itself" in result.stderr
+    assert _digest(stored_demo) == before

@@ -83,3 +83,12 @@ def test_parallel_next_batch_is_under_way_while_the_last_is_stored(tmp_path):
     kinds = [kind for kind, _ in log]
     assert kinds[:2] == ["map", "map"]  # the second batch went out before the first was stored
     assert kinds.count("map") == -(-len(ids) // EXTRACT_BATCH) == 3 and kinds.count("save") == len(ids)
+
+
+@pytest.mark.parametrize("command", ["run", "extract"])
+@pytest.mark.parametrize("spec", ["cluster-please", "local:0", "local:four", "tcp://"])
+def test_parallel_bad_dask_spec_is_refused_before_anything_is_ingested(tmp_path, command, spec):
+    db = tmp_path / "x.db"
+    result = CliRunner().invoke(app, [command, str(DEMO), "--quiet", "--db", str(db), "--dask", spec])
+    assert result.exit_code == 2 and "--dask" in result.output
+    assert not db.exists()

@@ -7,10 +7,11 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .corpus.corrections import CorrectionError, apply_corrections, fix_value, target_of
+from .corpus.corrections import CorrectionError, actor_key, apply_corrections, fix_value, in_force, target_of
 from .corpus.ledger import Ledger, build_ledger, to_plain
 from .errors import BadInput
 from .model import Extraction, IngestReport
+from .resolve.actors import canonical_actors
 from .runner import extract as run_extract
 from .runner import ingest as run_ingest
 from .runner import stored_extractions
@@ -168,6 +169,11 @@ class Wirewatch:
             into = " ".join(str((value or {}).get("into") or "").split())
             if not into:
                 raise CorrectionError("merge: name the actor to merge into")
+            if " ".join(ref.split()).casefold() == into.casefold():
+                raise CorrectionError(f"merge: {ref!r} and {into!r} are one actor already")
+            if actor_key(ref) not in self._actor_keys():
+                raise CorrectionError(f"no actor {ref!r} in the ledger (its speakers, claimants, perpetrators and "
+                                      f"parties are in `wirewatch ledger --format json`)")
             value = {"into": into}
         elif kind == "actor":
             raise CorrectionError(f"{action} applies to an item, not an actor")
@@ -188,15 +194,42 @@ class Wirewatch:
 
     def undo(self, correction_id: int, author: str = "analyst", reason: str = "") -> int:
         """Append an undo of a correction (the log keeps both); its id."""
-        log = {e["id"]: e for e in list_corrections(self.store)}
+        entries = list_corrections(self.store)
+        log = {e["id"]: e for e in entries}
         if correction_id not in log:
             raise CorrectionError(f"no correction {correction_id}")
         entry = log[correction_id]
+        # an undo that would change nothing in force (its correction is undone already) is refused, as a
+        # second undo of one correction would otherwise silently outvote the undo of the first undo
+        trial = {**entry, "id": max(log) + 1, "action": "undo", "undoes": correction_id}
+        if in_force(entries + [trial]) == in_force(entries):
+            undoers = [e["id"] for e in entries if e["undoes"] == correction_id]
+            if not undoers:
+                raise CorrectionError(f"undoing correction {correction_id} would change nothing in force")
+            raise CorrectionError(f"correction {correction_id} is undone already (by correction {undoers[-1]}); "
+                                  f"undo {undoers[-1]} to restore it")
         return add_correction(self.store, "undo", entry["kind"], entry["target"], None, author, reason,
                               undoes=correction_id)
 
     def corrections(self) -> list[dict]:
         return list_corrections(self.store)
+
+    def _actor_keys(self) -> set[str]:
+        """The actors the ledger names (machine's and corrected), as merge keys: a merge of a name the
+        ledger never gives would be recorded and change nothing, so a typo would go unseen."""
+        corrected = self.ledger()
+        names: set[str] = set()
+        for ledger in {id(corrected): corrected, id(self._ledger[1]): self._ledger[1]}.values():
+            for i in ledger.incidents:
+                names.add(i.actor)
+                names.update(n for c in i.claims for n in (c.speaker, c.accused))
+            names.update(s.claimant for s in ledger.series)
+            for a in ledger.agreements:
+                names.update(a.parties)
+                names.update(n for v in a.violations for n in (v.accuser, v.accused))
+        keys = {actor_key(n) for n in names if n}
+        keys.update(actor_key(part) for n in names if n for part in canonical_actors(n))
+        return keys
 
     def _gazetteer(self):
         from .nlp.gazetteer import Gazetteer

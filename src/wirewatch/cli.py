@@ -41,8 +41,23 @@ err = Console(stderr=True)
 
 DbOption = typer.Option(None, "--db", help=HELP["db"] + " Default: wirewatch.db in the working directory.")
 WorkersOption = typer.Option(1, "--workers", "-w", min=1, max=64, help="Processes for extraction.")
-DaskOption = typer.Option(None, "--dask", help="Extract on Dask: local:N starts N workers here, tcp://host:8786 "
-                                                "joins a running scheduler.")
+
+
+def _dask_spec(spec: Optional[str]) -> Optional[str]:
+    """A bad --dask is refused with the other bad options, before anything is ingested."""
+    from .parallel import check_dask
+
+    if spec is not None:
+        try:
+            check_dask(spec)
+        except WirewatchError as exc:
+            err.print(f"[red]error:[/] {escape(exc.line())}", soft_wrap=True, highlight=False)
+            raise typer.Exit(EXIT_USAGE) from None
+    return spec
+
+
+DaskOption = typer.Option(None, "--dask", callback=_dask_spec, help="Extract on Dask: local:N starts N workers here, "
+                                                                     "tcp://host:8786 joins a running scheduler.")
 
 
 
@@ -75,11 +90,12 @@ def main_options(
 _STATE = {"debug": False}
 
 
-def _settings(writes: bool = False, persistent: bool = True, **overrides) -> Settings:
+def _settings(writes: bool = False, persistent: bool = True, out: Optional[Path] = None, **overrides) -> Settings:
     """The settings from options and environment; a store the command cannot use ends it with exit 2:
     an in-memory one where the command's work must outlive it (`persistent`), a read-only one
-    (`?mode=ro`) where the command `writes`."""
-    from .store.db import in_memory, is_read_only
+    (`?mode=ro`) where the command `writes`, and one that the command's output file (`out`: --out,
+    --alerts) would overwrite, as a report written over the store destroys it."""
+    from .store.db import in_memory, is_read_only, sqlite_path
 
     try:
         settings = Settings.from_env(**overrides)
@@ -91,10 +107,19 @@ def _settings(writes: bool = False, persistent: bool = True, **overrides) -> Set
         problem = "an in-memory store keeps nothing after this command; give a file (--db wirewatch.db)"
     elif writes and is_read_only(settings.db):
         problem = "the store is opened read-only (mode=ro) and this command writes to it; drop ?mode=ro"
+    elif out is not None and sqlite_path(settings.db) is not None and _same_file(out, sqlite_path(settings.db)):
+        problem = f"the output file {out} is the store itself; writing it would destroy the store; name another file"
     if problem:
         err.print(f"[red]error:[/] {escape(printable(settings.db))}: {problem}", soft_wrap=True, highlight=False)
         raise typer.Exit(EXIT_USAGE)
     return settings
+
+
+def _same_file(out: Path, store: Path) -> bool:
+    """Whether writing `out` would write the store's file or one of SQLite's files beside it."""
+    target = out.expanduser().resolve()
+    store = store.expanduser().resolve()
+    return target in {store, *(store.with_name(store.name + end) for end in ("-wal", "-shm", "-journal"))}
 
 
 def require_store(settings: Settings) -> None:
@@ -315,7 +340,16 @@ def classify(
         problem = "is a folder" if file.is_dir() else "no such file"
         err.print(f"[red]error:[/] {file}: {problem}; give a text or TSV file of snippets", soft_wrap=True)
         raise typer.Exit(2)
-    text = file.read_text(encoding="utf-8", errors="replace")
+    from .errors import BadInput
+    from .ingest.sniff import decode, read_checked
+    from .settings import Settings
+
+    try:  # the ingest path's checks: a binary or oversized file is named, never labelled line by line
+        text = decode(read_checked(file, Settings.from_env().max_bytes), str(file))[0] if file.stat().st_size else ""
+    except BadInput as exc:
+        err.print(f"[red]error:[/] {escape(exc.line())}; give a text or TSV file of snippets", soft_wrap=True,
+                  highlight=False)
+        raise typer.Exit(2) from None
     lines = text.splitlines()
     header = lines[0].split("\t") if lines else []
     if "EventSnippet" in header:
@@ -413,7 +447,7 @@ def run(
     dask: Optional[str] = DaskOption,
 ) -> None:
     """Ingest, extract, update the ledger and write the situation report, in one go."""
-    settings = _settings(db=db, writes=True)
+    settings = _settings(db=db, writes=True, out=out)
     first, last = _period(since, until)
     fmt = {".md": "md", ".json": "json"}.get(out.suffix.lower(), "html")
     with _open_ledger(settings) as handle:
@@ -443,7 +477,7 @@ def report(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
 ) -> None:
     """Write the situation report of what the store holds."""
-    settings = _settings(db=db)
+    settings = _settings(db=db, out=out)
     first, last = _period(since, until)
     require_store(settings)
     with _open_ledger(settings) as handle:
@@ -463,7 +497,7 @@ def export(
     from .export.jsonl import extraction_record
     from .export.tables import incident_rows
 
-    settings = _settings(db=db)
+    settings = _settings(db=db, out=out)
     require_store(settings)
     with _open_ledger(settings) as handle:
         if format is ExportFormat.jsonl:
@@ -500,7 +534,7 @@ def ledger(
     output: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
 ) -> None:
     """Print the ledger: incidents, figure series, agreements and shared source groups, as tables or JSON."""
-    settings = _settings(db=db)
+    settings = _settings(db=db, out=output)
     require_store(settings)
     with _open_ledger(settings) as handle:
         book = handle.ledger()
@@ -601,7 +635,7 @@ def watch(
     if bad:
         err.print(f"[red]error:[/] {escape(bad[0])}", soft_wrap=True, highlight=False)
         raise typer.Exit(EXIT_USAGE)
-    settings = _settings(db=db, writes=True)
+    settings = _settings(db=db, writes=True, out=alerts)
     keep = AlertFilter(tuple(place), tuple(actor), tuple(kind))
     with _open_ledger(settings) as handle:
         try:

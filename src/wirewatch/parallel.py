@@ -61,6 +61,19 @@ class ProcessRunner:
         self._pool.shutdown()
 
 
+def check_dask(spec: str) -> int | None:
+    """The number of workers of a `local:N` spec, None for `tcp://host:port`; ConfigError for any other,
+    so that a command can refuse a bad --dask before it does any work."""
+    if spec.startswith("tcp://") and len(spec) > len("tcp://"):
+        return None
+    if spec.startswith("local:"):
+        count = spec.split(":", 1)[1]
+        if count.isdigit() and int(count) >= 1:
+            return int(count)
+        raise ConfigError("--dask", f"{spec!r}: expected local:N with N a number of workers (1 or more)")
+    raise ConfigError("--dask", f"{spec!r}: expected local:N or tcp://host:port")
+
+
 class DaskRunner:
     """Extraction on a Dask cluster: `local:N` starts one here, `tcp://host:8786` joins one."""
 
@@ -70,18 +83,13 @@ class DaskRunner:
         except ImportError:
             raise ConfigError("--dask", "dask.distributed is not installed", "pip install 'dask[distributed]'") from None
         self.cluster = None
-        if spec.startswith("local:"):
-            try:
-                workers = int(spec.split(":", 1)[1])
-            except ValueError:
-                raise ConfigError("--dask", f"{spec!r}: expected local:N with N a number of workers") from None
+        workers = check_dask(spec)
+        if workers is not None:
             self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                         dashboard_address=None, host="127.0.0.1")
             self.client = Client(self.cluster)
-        elif spec.startswith("tcp://"):
-            self.client = Client(spec, timeout=20)
         else:
-            raise ConfigError("--dask", f"{spec!r}: expected local:N or tcp://host:port")
+            self.client = Client(spec, timeout=20)
 
     def map(self, articles: Iterable[Article]) -> Iterator[Extraction | Failed]:
         futures = self.client.map(_extract_chunk, _chunks(articles), pure=False)  # submitted now

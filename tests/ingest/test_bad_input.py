@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -101,7 +102,18 @@ def _bad_json(path: Path) -> None:
     path.write_text('{"id": "x", "text": ', encoding="utf-8")
 
 
+def _dangling_link(path: Path) -> None:
+    path.symlink_to(path.parent / "moved-away.txt")
+
+
+def _pipe(path: Path) -> None:
+    os.mkfifo(path)  # reading it would wait for a writer for ever
+
+
 BAD_CASES = [
+    pytest.param("report.txt", _dangling_link, "moved-away.txt, which does not exist", id="dangling-link"),
+    pytest.param("feed.rss", _dangling_link, "which does not exist; fix or remove the link", id="dangling-link-feed"),
+    pytest.param("inbox.jsonl", _pipe, "not a regular file", id="named-pipe"),
     pytest.param("empty.txt", _bad_empty, "empty file", id="empty"),
     pytest.param("picture.txt", _bad_png, "binary file (PNG image)", id="png-as-txt"),
     pytest.param("garbage.txt", _bad_garbage, "not valid UTF-8", id="invalid-utf8"),

@@ -95,6 +95,14 @@ def rss(title: str, items: list[tuple[str, str, str]]) -> bytes:
             f"{entries}</channel></rss>").encode()
 
 
+def sitemap(locs: list[str], index: bool = False) -> Route:
+    """A sitemap (or a sitemap index) naming these URLs, served as XML."""
+    root, entry = ("sitemapindex", "sitemap") if index else ("urlset", "url")
+    entries = "".join(f"<{entry}><loc>{loc}</loc></{entry}>" for loc in locs)
+    return Route(f'<?xml version="1.0"?><{root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</{root}>'
+                 .encode(), content_type="application/xml")
+
+
 def page(title: str, paragraphs: list[str]) -> bytes:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return (f"<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav>"

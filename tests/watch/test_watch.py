@@ -15,7 +15,7 @@ from wirewatch.watch.alerts import AlertSink
 from wirewatch.watch.fetch import Fetcher, FetchPolicy
 from wirewatch.watch.poll import Watcher
 
-from .server import LocalServer, Route, closed_port_url, page, rss
+from .server import LocalServer, Route, closed_port_url, page, rss, sitemap
 
 FAST = FetchPolicy(timeout=0.5, max_bytes=20_000, retries=1, backoff=0.01, per_host=0.0)
 
@@ -133,16 +133,53 @@ def test_watch_folder_takes_only_new_files(tmp_path, env):
 
 
 def test_watch_reads_a_sitemap(server, tmp_path, env):
-    server.routes["/sitemap.xml"] = Route(
-        (f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-         f"<url><loc>{server.url}/sahel</loc></url><url><loc>{server.url}/yemen</loc></url></urlset>").encode(),
-        content_type="application/xml")
+    server.routes["/sitemap.xml"] = sitemap([f"{server.url}/sahel", f"{server.url}/yemen"])
     server.routes["/sahel"] = Route(page(*SAHEL))
     server.routes["/yemen"] = Route(page(*YEMEN))
     handle, watcher, _ = _watcher(tmp_path, [server.url + "/sitemap.xml"])
     with handle:
         assert len(watcher.poll().stored) == 2
         assert watcher.poll().stored == []
+
+
+@pytest.mark.parametrize("sahel, yemen", [("/news/sahel", "yemen"), ("sahel", "./yemen"), ("/news/sahel", "../news/yemen")])
+def test_watch_resolves_relative_links_of_a_feed_and_a_sitemap(server, tmp_path, env, sahel, yemen):
+    """Relative links (common in hand-made feeds and sitemaps) are pages of the source's own site."""
+    server.routes["/news/feed.xml"] = Route(rss("Test Wire", [(sahel, SAHEL[0], "Mon, 03 Mar 2025 10:00:00 GMT")]),
+                                            content_type="application/rss+xml")
+    server.routes["/news/sitemap.xml"] = sitemap([yemen, "javascript:void(0)"])
+    server.routes["/news/sahel"] = Route(page(*SAHEL))
+    server.routes["/news/yemen"] = Route(page(*YEMEN))
+    handle, watcher, _ = _watcher(tmp_path, [server.url + "/news/feed.xml", server.url + "/news/sitemap.xml"])
+    with handle:
+        report = watcher.poll()
+        assert len(report.stored) == 2 and not report.failed
+        assert report.problems == ["javascript:void(0): not an http(s) link; not fetched"]
+        again = watcher.poll()  # named once, not tried again at every poll
+        assert again.stored == [] and again.problems == []
+
+
+@pytest.mark.parametrize("body, content_type", [
+    (page(*SAHEL), "text/html"),
+    (b"Shelling killed four people in the north, officials said.", "text/plain"),
+    (b'{"items": []}', "application/json"),
+])
+def test_a_page_given_as_a_source_is_named_not_passed_over(server, tmp_path, env, body, content_type):
+    server.routes["/story"] = Route(body, content_type=content_type)
+    handle, watcher, _ = _watcher(tmp_path, [server.url + "/story"])
+    with handle:
+        report = watcher.poll()
+        assert "neither an RSS or Atom feed nor a sitemap" in report.failed[server.url + "/story"]
+
+
+def test_a_sitemap_index_naming_indexes_says_it_does_not_follow_them(server, tmp_path, env):
+    server.routes["/index.xml"] = server.routes["/other.xml"] = sitemap(["/index.xml", "/other.xml"], index=True)
+    handle, watcher, _ = _watcher(tmp_path, [server.url + "/index.xml"])
+    with handle:
+        report = watcher.poll()
+        assert not report.failed and len(report.problems) == 2
+        assert all("sitemap index inside an index; not followed" in line for line in report.problems)
+        assert server.hits("/index.xml") == 2 and server.hits("/other.xml") == 1
 
 
 def test_dashboard_shows_the_latest_changes_and_sources(tmp_path, env):
@@ -191,3 +228,23 @@ def test_watch_takes_in_articles_another_process_stored(tmp_path, env):
         report = watcher.poll()
         assert report.stored == [] and report.alerts
         assert watcher.live.ledger == handle.ledger() and len(watcher.live) == 2
+
+
+def test_two_watches_of_one_store_announce_each_change_once(tmp_path, env):
+    """Two `watch --once` from cron on one store, both started before either took the new files in:
+    the second finds the first's articles, and the alerts the first recorded are not emitted again."""
+    folder = tmp_path / "inbox"
+    write_story(folder, "sahel", SAHEL)
+    write_story(folder, "yemen", YEMEN)
+    emitted: list[list[dict]] = []
+    first, first_watcher, _ = _watcher(tmp_path, [str(folder)], emitted.append)
+    second, second_watcher, _ = _watcher(tmp_path, [str(folder)], emitted.append)
+    with first, second:
+        first_watcher.live, second_watcher.live  # noqa: B018 - both see the store as it was
+        announced = first_watcher.poll().alerts
+        again = second_watcher.poll()
+        assert announced and again.alerts == [] and emitted == [announced, []]
+        assert len(WatchState(first.store).latest_alerts()) == len(announced)
+        # the second watch goes on from there: a later article is announced once, by whoever takes it
+        write_story(folder, "later", (SAHEL[0] + " again", [p.replace("Menaka", "Gao") for p in SAHEL[1]]))
+        assert second_watcher.poll().alerts and first_watcher.poll().alerts == []

@@ -28,7 +28,8 @@ def test_watch_once_on_a_folder_writes_filtered_alerts_and_names_a_down_source(t
 
 
 def test_watch_refuses_bad_options(tmp_path, env):
-    for args in (["--every", "soon"], ["--kind", "weather"]):
+    for args in (["--every", "soon"], ["--kind", "weather"], ["--webhook", "hooks.example.org/alerts"],
+                 ["--webhook", "ftp://example.org/alerts"], ["--webhook", "alerts.jsonl"]):
         result = CliRunner().invoke(app, ["watch", str(tmp_path), "--once", "--db", str(tmp_path / "w.db"), *args],
                                     env=env)
         assert result.exit_code == 2 and args[1] in result.stderr

@@ -102,7 +102,9 @@ def _walk(folder: Path) -> Iterator[Path | Skipped]:
                 yield from _walk(path)
             elif entry.is_symlink() and entry.is_dir():
                 yield Skipped(str(path), "link to a folder, not followed; name the folder itself to ingest it")
-            elif entry.is_file() and reader_for(path) is not None:
+            elif reader_for(path) is not None:
+                # a regular file, or one of a known kind that is no file (a broken link, a pipe, a
+                # socket): _read_one names it, as nothing given is passed over in silence
                 yield path
         except OSError as exc:
             yield Skipped(str(path), f"cannot be read ({exc.strerror or exc})")
@@ -120,7 +122,11 @@ def _read_one(path: Path, max_bytes: int) -> Iterator[RawDocument | Skipped]:
     reader = reader_for(path) or read_text
     try:
         if not path.exists():
+            if path.is_symlink():
+                raise BadInput(str(path), f"link to {os.readlink(path)}, which does not exist", "fix or remove the link")
             raise BadInput(str(path), "no such file or folder", "check the path")
+        if not path.is_file():  # a pipe or a device: a reader would wait on it, or read it as empty
+            raise BadInput(str(path), "not a regular file")
         yield from reader(path, max_bytes)
     except BadInput as exc:
         yield Skipped(exc.subject, exc.problem + (f"; {exc.hint}" if exc.hint else ""))

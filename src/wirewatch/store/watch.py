@@ -72,12 +72,26 @@ class WatchState:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(select(watch_sources).order_by(watch_sources.c.source)).mappings()]
 
-    def add_alerts(self, found: Iterable[dict]) -> None:
-        rows = [{"created_at": _now(), "kind": a["kind"], "subject": a["id"][:40],
-                 "body": json.dumps(a, ensure_ascii=False)} for a in found]
-        if rows:
-            with self.engine.begin() as conn:
-                conn.execute(insert(alerts), rows)
+    def add_alerts(self, found: Iterable[dict], since: dt.datetime | None = None) -> list[dict]:
+        """Record the alerts; those recorded already since `since` (the same change, found by another
+        watch on this store that saw the same articles arrive) are left out. The ones recorded, to emit.
+
+        The check and the insert are one write transaction (a write first takes the store's write
+        lock), so two watches that diff the same articles at once record and emit each alert once."""
+        rows = {json.dumps(a, ensure_ascii=False): a for a in found}
+        if not rows:
+            return []
+        with self.engine.begin() as conn:
+            conn.execute(update(alerts).where(alerts.c.id < 0).values(kind=alerts.c.kind))
+            if since is not None:
+                # all since then (no IN list: a first poll's thousands of alerts would pass SQLite's variable limit)
+                recorded = set(conn.execute(select(alerts.c.body).where(alerts.c.created_at >= since)).scalars())
+                rows = {body: a for body, a in rows.items() if body not in recorded}
+            if rows:
+                now = _now()
+                conn.execute(insert(alerts), [{"created_at": now, "kind": a["kind"], "subject": a["id"][:40],
+                                               "body": body} for body, a in rows.items()])
+        return list(rows.values())
 
     def latest_alerts(self, limit: int = 100) -> list[dict]:
         """The most recent alerts first."""

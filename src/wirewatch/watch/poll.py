@@ -7,6 +7,7 @@ before and after the poll's new articles (`corpus/changes.py`), stored, and hand
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,11 +46,13 @@ class Watcher:
         self.tell = tell
         self.state = WatchState(handle.store)
         self._live: LiveLedger | None = None
+        self._since: dt.datetime | None = None  # when the live ledger last took in the store's articles
 
     @property
     def live(self) -> LiveLedger:
         """The ledger of what the store held when the session began, built on first need."""
         if self._live is None:
+            self._since = dt.datetime.now(dt.timezone.utc)
             self._live = LiveLedger(self.handle.extractions())
         return self._live
 
@@ -75,10 +78,10 @@ class Watcher:
         # articles another process stored meanwhile (`wirewatch ingest` on the same store) join too
         fresh = list(dict.fromkeys(report.stored + [i for i in self.handle.store.article_ids() if i not in self.live]))
         if fresh:
-            before = self.live.ledger
+            before, since, self._since = self.live.ledger, self._since, dt.datetime.now(dt.timezone.utc)
             after = self.live.add(self.handle.extractions(fresh, progress=self._failed))
-            report.alerts = diff_ledgers(before, after)
-            self.state.add_alerts(report.alerts)
+            # another watch on this store that saw these articles arrive has announced their changes
+            report.alerts = self.state.add_alerts(diff_ledgers(before, after), since=since)
             self.sink(report.alerts)
         return report
 

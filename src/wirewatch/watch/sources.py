@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 from lxml import etree
@@ -93,17 +93,21 @@ def _poll_url(source: str, state: WatchState, fetcher: Fetcher) -> Poll:
     if fetched.body is None:  # 304: nothing new
         return poll
     if _SITEMAP.search(fetched.body[:2000]):
-        entries = [{"link": url} for url in _sitemap_urls(fetched.body, fetcher, poll)]
+        entries = [{"link": url} for url in _sitemap_urls(fetched.body, fetcher, poll, source)]
         outlet = urlsplit(source).netloc
     else:
         parsed = feedparser.parse(fetched.body)
-        if not parsed.entries and parsed.get("bozo"):
-            raise BadInput(source, "neither an RSS or Atom feed nor a sitemap")
-        entries = [e for e in parsed.entries if e.get("link")]
+        if not parsed.entries and (parsed.get("bozo") or not parsed.get("version")):
+            raise BadInput(source, "neither an RSS or Atom feed nor a sitemap", "give the feed's or sitemap's URL")
+        # a relative link ('/world/1.html') is the feed's own site's page
+        entries = [{**e, "link": urljoin(source, e["link"].strip())} for e in parsed.entries if e.get("link")]
         outlet = parsed.feed.get("title") or urlsplit(source).netloc
     by_link = {e["link"]: e for e in entries}
     for link in state.unseen(source, by_link):
         entry = by_link[link]
+        if not is_url(link):  # javascript:, mailto:, file: ... are no pages: named once, never fetched
+            poll.items.append(Item(link, [Skipped(link, "not an http(s) link; not fetched")]))
+            continue
         try:
             page = fetcher.get(link)
         except FetchError as exc:
@@ -127,21 +131,26 @@ def _page_document(url: str, body: bytes, entry, outlet: str | None) -> RawDocum
                                 notes=notes))
 
 
-def _sitemap_urls(body: bytes, fetcher: Fetcher, poll: Poll, depth: int = 0) -> Iterator[str]:
-    """Page URLs of a sitemap, following an index's sitemaps one level down."""
+def _sitemap_urls(body: bytes, fetcher: Fetcher, poll: Poll, base: str, depth: int = 0) -> Iterator[str]:
+    """Page URLs of a sitemap (a relative one resolved against the sitemap's URL), following an
+    index's sitemaps one level down; an index inside an index is named, not followed."""
     try:
         root = etree.fromstring(body, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
     except etree.XMLSyntaxError as exc:
-        poll.problems.append(f"sitemap: not XML ({exc})")
+        poll.problems.append(f"{base}: sitemap is not XML ({exc})")
         return
-    locs = [el.text.strip() for el in root.iter("{*}loc") if el.text and el.text.strip()]
+    locs = [urljoin(base, el.text.strip()) for el in root.iter("{*}loc") if el.text and el.text.strip()]
     if etree.QName(root).localname != "sitemapindex":
         yield from locs
         return
     if depth:
+        poll.problems.append(f"{base}: a sitemap index inside an index; not followed (watch it as a source itself)")
         return
     for child in locs[:MAX_CHILD_SITEMAPS]:
+        if not is_url(child):
+            poll.problems.append(f"{child}: not an http(s) link; not fetched")
+            continue
         try:
-            yield from _sitemap_urls(fetcher.get(child).body or b"", fetcher, poll, depth + 1)
+            yield from _sitemap_urls(fetcher.get(child).body or b"", fetcher, poll, child, depth + 1)
         except FetchError as exc:
             poll.problems.append(exc.line())
