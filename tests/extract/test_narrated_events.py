@@ -67,10 +67,22 @@ def test_an_attack_verb_needs_no_armed_subject(extractor, sentence, place, label
     "Unless the raids near Marawi stop, the rebels will leave the talks.",
     "A bombing in Kabul in 2017 killed 90 people.",
     "An ambush near Tumaco in 2015 left eleven soldiers dead.",
+    "A reporter in the town of Kramatorsk heard the sound of shelling through the night.",
 ], ids=["aftermath-kabul", "aftermath-mogadishu", "if-somalia", "unless-philippines", "history-kabul",
-        "history-colombia"])
+        "history-colombia", "heard-ukraine"])
 def test_no_attack_from_aftermath_condition_or_history(extractor, sentence):
     assert narrated(extractor, sentence) == []
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Insurgents set off a truck bomb in Kabul, killing seven.", ("Kabul",)),
+    ("Militants detonated explosives at a mosque in Kano, killing 15 worshippers.", ("Kano",)),
+    ("Bomb blast in Kabul: seven dead.", ("Kabul",)),
+    ("Car bomb attack near Mogadishu port, five killed", ("Mogadishu",)),
+], ids=["set-off-killing-afghanistan", "detonated-killing-nigeria", "headline-afghanistan", "headline-somalia"])
+def test_the_place_of_the_clause_an_attack_hangs_from(extractor, sentence, place):
+    """The place sits beside the attack word, in the clause that governs it, or in a verbless headline."""
+    assert [e.places for e in narrated(extractor, sentence)] == [place]
 
 
 def test_one_place_named_twice_is_one_attack(extractor):

@@ -320,15 +320,33 @@ def _attack_noun(token) -> bool:
 
 def _places_by_head(doc, heads: list[tuple]) -> dict[int, tuple[str, ...]]:
     """Each place name of the sentence goes to the narrowest attack span that holds it, so that each
-    clause keeps its own places; a place outside every span belongs to none."""
+    clause keeps its own places. A place outside every span goes to the narrowest clause that governs
+    an attack ("militants set off a bomb in the town, killing seven": the town is the setting off's);
+    a place outside those too belongs to none."""
     owned: dict[int, list[str]] = {}
+    wider = [(h, _governing_span(h)) for h, _ in heads if h.dep_ in _GOVERNED]
     for start, end, name in doc._.place_names or ():
-        holders = [(e - s, h.i) for h, (s, e) in heads if s <= start and end <= e]
+        holders = [(e - s, h.i) for h, (s, e) in heads if s <= start and end <= e] \
+            or [(e - s, h.i) for h, (s, e) in wider if s <= start and end <= e]
         if holders:
             names = owned.setdefault(min(holders)[1], [])
             if name not in names:
                 names.append(name)
     return {i: tuple(names) for i, names in owned.items()}
+
+
+# An attack word whose setting its governing verb gives: a participle ("..., killing seven") or an
+# object ("set off a bomb in the town"). Not a complement ("agreed to avoid targeting civilians during
+# talks in the capital") nor a noun after a preposition ("heard the sound of shelling in the town").
+_GOVERNED = ("advcl", "dobj")
+
+
+def _governing_span(head) -> tuple[int, int]:
+    """The clause an attack word sits in: the verb a participle or an object hangs from."""
+    verb = head.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.left_edge.i, verb.right_edge.i + 1
 
 
 def _negated(head) -> bool:
