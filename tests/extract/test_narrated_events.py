@@ -68,8 +68,11 @@ def test_an_attack_verb_needs_no_armed_subject(extractor, sentence, place, label
     "A bombing in Kabul in 2017 killed 90 people.",
     "An ambush near Tumaco in 2015 left eleven soldiers dead.",
     "A reporter in the town of Kramatorsk heard the sound of shelling through the night.",
+    "Fighters crossed the river near Tumaco at dawn to attack an army post.",
+    "Two militants hid explosives beside a road in Kandahar to target a police patrol.",
 ], ids=["aftermath-kabul", "aftermath-mogadishu", "if-somalia", "unless-philippines", "history-kabul",
-        "history-colombia", "heard-ukraine"])
+        "history-colombia", "heard-ukraine",
+        "purpose-colombia", "purpose-afghanistan"])
 def test_no_attack_from_aftermath_condition_or_history(extractor, sentence):
     assert narrated(extractor, sentence) == []
 

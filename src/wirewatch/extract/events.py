@@ -276,13 +276,19 @@ def _attack_heads(doc, article: Article) -> list[tuple]:
     harm verb), so that "the attack plan" or "security after the bombing" gives no event."""
     acts = _acts()
     year = article.published.year if article.published else None
-    verbs = [t for t in tokens_with_pos(doc, "VERB") if t.lemma_.lower() in acts and _armed_or_unnamed_agent(t)]
+    verbs = [t for t in tokens_with_pos(doc, "VERB")
+             if t.lemma_.lower() in acts and not _purpose(t) and _armed_or_unnamed_agent(t)]
     heads = [(v, (v.left_edge.i, v.right_edge.i + 1)) for v in verbs]
     if verbs or any(t.lower_ in mapping("casualty_words") for t in doc):
         nouns = [t for t in tokens_with_pos(doc, "NOUN") if _attack_noun(t) and not _conditional(t)]
         heads += [(n, _noun_span(n, verbs)) for n in nouns]
     return sorted(((h, span) for h, span in heads if not dated_earlier(h, year) and not in_since_clause(h)),
                   key=lambda e: e[0].i)
+
+
+def _purpose(verb) -> bool:
+    """An infinitive of purpose ("they crossed the river to attack the post") is an aim, not an act."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _clause_of(head):
