@@ -91,3 +91,11 @@ def test_the_place_of_the_clause_an_attack_hangs_from(extractor, sentence, place
 def test_one_place_named_twice_is_one_attack(extractor):
     events = narrated(extractor, "A car bomb in Kirkuk killed four people, wounding nine others in Kirkuk.")
     assert [e.places for e in events] == [("Kirkuk",)]
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Air strikes have killed dozens of civilians in Helmand since troops left Kandahar.", ("Helmand",)),
+    ("Shelling has killed six people in Donetsk since the rebels took Debaltseve.", ("Donetsk",)),
+], ids=["since-afghanistan", "since-ukraine"])
+def test_a_place_of_an_earlier_time_is_not_the_attack_s(extractor, sentence, place):
+    assert [e.places for e in narrated(extractor, sentence)] == [place]

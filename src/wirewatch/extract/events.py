@@ -247,7 +247,7 @@ def _narrated(item: ParsedSentence, article: Article) -> list[EventMention]:
     if not heads:
         return []
     dated = any(d.date for d in find_dates(text, article.published))
-    owned = _places_by_head(doc, heads)
+    owned = _places_by_head(doc, heads, article.published.year if article.published else None)
     sentence = item.sentence
     provenance = Provenance(article.id, sentence.index, sentence.start, sentence.end, "events.narrated")
     events: list[EventMention] = []
@@ -324,14 +324,17 @@ def _attack_noun(token) -> bool:
     return before is not None and before.dep_ == "compound" and f"{before.lower_} {lemma}" in nouns
 
 
-def _places_by_head(doc, heads: list[tuple]) -> dict[int, tuple[str, ...]]:
+def _places_by_head(doc, heads: list[tuple], year: int | None) -> dict[int, tuple[str, ...]]:
     """Each place name of the sentence goes to the narrowest attack span that holds it, so that each
     clause keeps its own places. A place outside every span goes to the narrowest clause that governs
     an attack ("militants set off a bomb in the town, killing seven": the town is the setting off's);
-    a place outside those too belongs to none."""
+    a place outside those too belongs to none, and so does a place of an earlier time ("since troops
+    left the city", "in 2014")."""
     owned: dict[int, list[str]] = {}
     wider = [(h, _governing_span(h)) for h, _ in heads if h.dep_ in _GOVERNED]
     for start, end, name in doc._.place_names or ():
+        if in_since_clause(doc[start]) or dated_earlier(doc[start], year):
+            continue
         holders = [(e - s, h.i) for h, (s, e) in heads if s <= start and end <= e] \
             or [(e - s, h.i) for h, (s, e) in wider if s <= start and end <= e]
         if holders:
