@@ -25,9 +25,9 @@ from ..model import (
 from ..nlp.annotate import ParsedSentence, tokens_with_pos
 from ..nlp.dates import find_dates
 from ..nlp.demonyms import country_of_demonym
-from ..nlp.place_names import place_names_in
 from ..resolve.actors import resolve_actor
 from .event_types import classify_snippet, labels, label_scores, violent_labels
+from .history import dated_earlier, in_since_clause
 from .words import mapping, words
 
 RULES = (
@@ -64,9 +64,7 @@ def find_events(
     for item in parsed:
         if item.sentence.index in claimed_sentences:
             continue
-        event = _narrated(item, article)
-        if event is not None:
-            events.append(event)
+        events.extend(_narrated(item, article))
     return sorted(_placed_by_neighbours(events), key=lambda e: (e.provenance.sentence_index, e.provenance.start))
 
 
@@ -196,7 +194,7 @@ _ARMED_SECTORS = {"MIL", "REB", "COP", "UAF", "PRE", "GOV"}
 def _armed_or_unnamed_agent(verb) -> bool:
     """A verb that may report violence only in a conflict ("clashed", "seized") needs an armed
     subject ("troops clashed", not "the two teams clashed"); a passive one names nobody and passes."""
-    if verb.lemma_.lower() in words("harm_words"):
+    if verb.lemma_.lower() in words("harm_words") | words("attack_verbs"):
         return True
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
@@ -236,24 +234,136 @@ def _from_agreement(agreement: Agreement, article: Article) -> EventMention:
                  _with_rule(agreement.provenance, "events.agreement"), agreement.sentence)
 
 
-def _narrated(item: ParsedSentence, article: Article) -> EventMention | None:
-    """An attack the article reports in its own voice: a harm verb acting on a named place or on a
-    stated day. Background ("the fighting began in September") names neither and is left out."""
+def _narrated(item: ParsedSentence, article: Article) -> list[EventMention]:
+    """The attacks the article reports in its own voice: one per clause that acts on its own named
+    place ("two blasts in A and B killed four, while a car bomb in C wounded nine" is two), or one
+    for a stated day. An attack is a harm verb, or a noun naming one attack ("three attacks in the
+    city left nine dead") in a sentence that counts the harm. Background ("the fighting began in
+    September") names neither place nor day and is left out; an attack dated to an earlier year is
+    history, not news."""
     text = item.sentence.text
     doc = item.doc
-    acts = words("harm_words") | words("narrated_verbs")
-    verbs = [t for t in tokens_with_pos(doc, "VERB") if t.lemma_.lower() in acts]
-    if not verbs or not _armed_or_unnamed_agent(verbs[0]):
-        return None
-    places = place_names_in(doc, verbs[0].left_edge.i, verbs[0].right_edge.i + 1)
-    if not (places or any(d.date for d in find_dates(text, article.published))):
-        return None
-    label = violent_label(text)  # the dearest test last
-    if label is None:
-        return None
-    actor = _subject_text(verbs[0])
-    negated = any(t.dep_ == "neg" and t.head.lemma_.lower() in acts for t in doc)
+    heads = _attack_heads(doc, article)
+    if not heads:
+        return []
+    dated = any(d.date for d in find_dates(text, article.published))
+    owned = _places_by_head(doc, heads, article.published.year if article.published else None)
     sentence = item.sentence
     provenance = Provenance(article.id, sentence.index, sentence.start, sentence.end, "events.narrated")
-    return _make(label, None, None, actor, None, text, places, article, provenance, text,
-                 negated=negated, hypothetical=_mood(text))
+    events: list[EventMention] = []
+    seen: set[tuple[str, ...]] = set()
+    for head, _ in heads:
+        places = owned.get(head.i, ())
+        if places in seen or not (places or (dated and not owned)):
+            continue
+        label = violent_label(_clause_of(head).text) or violent_label(text)  # the dearest test last
+        if label is None:
+            continue
+        seen.add(places)
+        actor = _subject_text(head) if head.pos_ in ("VERB", "AUX") else None
+        events.append(_make(label, None, None, actor, None, text, places, article, provenance, text,
+                            negated=_negated(head), hypothetical=_mood(text)))
+    return events
+
+
+def _acts() -> frozenset[str]:
+    return words("harm_words") | words("narrated_verbs") | words("attack_verbs")
+
+
+def _attack_heads(doc, article: Article) -> list[tuple]:
+    """(head token, (start, end) of the span it governs) for each verb or noun that reports an
+    attack, in text order. A noun counts only where its sentence tells of harm (a casualty word or a
+    harm verb), so that "the attack plan" or "security after the bombing" gives no event."""
+    acts = _acts()
+    year = article.published.year if article.published else None
+    verbs = [t for t in tokens_with_pos(doc, "VERB")
+             if t.lemma_.lower() in acts and not _purpose(t) and _armed_or_unnamed_agent(t)]
+    heads = [(v, (v.left_edge.i, v.right_edge.i + 1)) for v in verbs]
+    if verbs or any(t.lower_ in mapping("casualty_words") for t in doc):
+        nouns = [t for t in tokens_with_pos(doc, "NOUN") if _attack_noun(t) and not _conditional(t)]
+        heads += [(n, _noun_span(n, verbs)) for n in nouns]
+    return sorted(((h, span) for h, span in heads if not dated_earlier(h, year) and not in_since_clause(h)),
+                  key=lambda e: e[0].i)
+
+
+def _purpose(verb) -> bool:
+    """An infinitive of purpose ("they crossed the river to attack the post") is an aim, not an act."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _clause_of(head):
+    """The words that type the attack: a verb's clause, or, for a noun that is a subject, the clause
+    of its verb ("a shooting in the market wounded three" is an attack, "a shooting" alone is not)."""
+    if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass"):
+        head = head.head
+    return head.doc[head.left_edge.i:head.right_edge.i + 1]
+
+
+def _conditional(token) -> bool:
+    """The word sits in a clause that a hypothetical word opens ("if the attacks did not stop")."""
+    hypothetical = words("hypothetical_words")
+    return any(c.dep_ == "mark" and c.lower_ in hypothetical for a in token.ancestors for c in a.children)
+
+
+def _noun_span(noun, verbs: list) -> tuple[int, int]:
+    """The span a nominal attack governs: its own phrase, or, when it is the subject of a verb that
+    is no attack itself, that verb's clause ("the worst blast was [at the bus station]")."""
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and verb not in verbs:
+        return verb.left_edge.i, verb.right_edge.i + 1
+    return noun.left_edge.i, noun.right_edge.i + 1
+
+
+def _attack_noun(token) -> bool:
+    """The noun names one attack: its lemma, or the compound it ends ("car bomb"), is in the lexicon."""
+    nouns = words("attack_nouns")
+    lemma = token.lemma_.lower()
+    if lemma in nouns:
+        return True
+    before = token.doc[token.i - 1] if token.i else None
+    return before is not None and before.dep_ == "compound" and f"{before.lower_} {lemma}" in nouns
+
+
+def _places_by_head(doc, heads: list[tuple], year: int | None) -> dict[int, tuple[str, ...]]:
+    """Each place name of the sentence goes to the narrowest attack span that holds it, so that each
+    clause keeps its own places. A place outside every span goes to the narrowest clause that governs
+    an attack ("militants set off a bomb in the town, killing seven": the town is the setting off's);
+    a place outside those too belongs to none, and so does a place of an earlier time ("since troops
+    left the city", "in 2014")."""
+    owned: dict[int, list[str]] = {}
+    wider = [(h, _governing_span(h)) for h, _ in heads if h.dep_ in _GOVERNED]
+    for start, end, name in doc._.place_names or ():
+        if in_since_clause(doc[start]) or dated_earlier(doc[start], year):
+            continue
+        holders = [(e - s, h.i) for h, (s, e) in heads if s <= start and end <= e] \
+            or [(e - s, h.i) for h, (s, e) in wider if s <= start and end <= e]
+        if holders:
+            names = owned.setdefault(min(holders)[1], [])
+            if name not in names:
+                names.append(name)
+    return {i: tuple(names) for i, names in owned.items()}
+
+
+# An attack word whose setting its governing verb gives: a participle ("..., killing seven") or an
+# object ("set off a bomb in the town"). Not a complement ("agreed to avoid targeting civilians during
+# talks in the capital") nor a noun after a preposition ("heard the sound of shelling in the town").
+_GOVERNED = ("advcl", "dobj")
+
+
+def _governing_span(head) -> tuple[int, int]:
+    """The clause an attack word sits in: the verb a participle or an object hangs from."""
+    verb = head.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.left_edge.i, verb.right_edge.i + 1
+
+
+def _negated(head) -> bool:
+    """"did not strike", "no attack was reported": the head, or the verb it is subject of, negated."""
+    if any(c.dep_ == "neg" for c in head.children):
+        return True
+    if head.pos_ == "NOUN":
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            return True
+        return head.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "neg" for c in head.head.children)
+    return False
