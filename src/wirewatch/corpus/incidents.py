@@ -2,7 +2,9 @@
 
 Two violent mentions are one incident when their places agree (the same gazetteer entry, or
 towns within a few kilometres) and their dates are within a day (an unknown date never rules a
-match out). Denials join the incidents they answer: those accused in the sentences just before
+match out). A mention whose place names the gazetteer does not know (a district, a street, a
+village) is kept: it joins others that write one of its names alike (case and accents folded),
+and its incident has names but no coordinates. Denials join the incidents they answer: those accused in the sentences just before
 in the same article, or any incident at a place the denial names. Status follows from the claims.
 """
 
@@ -25,7 +27,8 @@ from ..model import (
     Place,
     Stance,
 )
-from ..resolve.actors import canonical_actor
+from ..nlp.gazetteer import name_key
+from ..resolve.actors import canonical_actor, party_name_spans
 from ..resolve.sides import side_of
 from .places import PlaceResolver, distance_km, is_point
 from .syndication import outlet_label
@@ -61,6 +64,7 @@ class _Cluster:
     keys: dict = field(default_factory=dict)
     all_places: dict = field(default_factory=dict)
     accusers: set = field(default_factory=set)
+    names: set = field(default_factory=set)  # folded names of its unplaced mentions
     by_article: dict = field(default_factory=dict)
     number: int = 0  # its place among the clusters in the order they were made
 
@@ -72,6 +76,8 @@ class _Cluster:
             self.keys.setdefault(place.geonameid, place)
         for place in mention.places:
             self.all_places.setdefault(place.geonameid, place)
+        if not mention.places:
+            self.names.update(_name_keys(mention))
         if mention.event.stance is Stance.ACCUSE:
             self.accusers.add(side_of(mention.event.speaker))
         self.by_article.setdefault(mention.article_id, []).append(mention)
@@ -99,8 +105,9 @@ def article_mentions(
     resolver: PlaceResolver,
     date_of: Callable[[EventMention, str], dt.date | None],
 ) -> tuple[tuple[_Mention, ...], tuple[_Mention, ...]]:
-    """One article's violent mentions (placed) and denials: what clustering reads of it. A pure function
-    of the article, its source group and its dates, so a live ledger keeps it while they hold."""
+    """One article's violent mentions (those naming a place, known to the gazetteer or not) and denials: what
+    clustering reads of it. A pure function of the article, its source group and its dates, so a live ledger
+    keeps it while they hold."""
     violent: list[_Mention] = []
     denials: list[_Mention] = []
     article = extraction.article
@@ -108,8 +115,11 @@ def article_mentions(
         named = {n: p for n in event.places if (p := resolver.place(article.id, n))}
         mention = _Mention(event, article.id, outlet_label(article), group_id,
                            list(named.values()), date_of(event, article.id), named)
-        if event.plover == "ASSAULT" and not event.negated and not event.hypothetical and named:
-            violent.extend(_one_per_listed_town(mention))
+        if event.plover == "ASSAULT" and not event.negated and not event.hypothetical:
+            if named:
+                violent.extend(_one_per_listed_town(mention))
+            elif unknown := tuple(n for n in event.places if _may_be_place(n)):
+                violent.extend(_one_per_listed_name(dataclasses.replace(mention, names=unknown)))
         elif event.plover == "REJECT":
             denials.append(mention)
     return tuple(violent), tuple(denials)
@@ -181,6 +191,24 @@ def _one_per_listed_town(mention: _Mention) -> list[_Mention]:
     if len(towns) < 2:
         return [mention]
     return [dataclasses.replace(mention, places=[town], names=(name,)) for name, town in towns]
+
+
+def _one_per_listed_name(mention: _Mention) -> list[_Mention]:
+    """An unplaced mention listing names ("Foo Street and the Bar district were shelled") reports one attack
+    on each, as listed towns do."""
+    listed = _listed(mention.place_names(), mention.event.sentence)
+    if len(listed) < 2:
+        return [mention]
+    return [dataclasses.replace(mention, names=(name,)) for name in listed]
+
+
+def _may_be_place(name: str) -> bool:
+    """A name the gazetteer does not know may still be a place, unless it names a party of the actor
+    tables ("Hamas", "Wagner") or is too short to be a name ("St.")."""
+    return bool(_WORD.search(name)) and not party_name_spans(name)
+
+
+_WORD = re.compile(r"[^\W\d_]{3}")
 
 
 def _listed(names: tuple[str, ...], sentence: str) -> list[str]:
@@ -275,8 +303,15 @@ def _first(item: tuple):
 
 
 def _cells(mention: _Mention) -> list[tuple]:
-    """Index keys of a mention's key places: the gazetteer id, and the 0.1-degree cells around it."""
+    """Index keys of a mention's key places: the gazetteer id, and the 0.1-degree cells around it; for
+    a mention with no known place, its folded names."""
+    if not mention.places:
+        return [("name", key) for key in _name_keys(mention)]
     return [key for place in _key_places(mention) for key in _place_cells(place)]
+
+
+def _name_keys(mention: _Mention) -> list[str]:
+    return list(dict.fromkeys(name_key(n) for n in mention.place_names()))
 
 
 def _place_cells(place: Place) -> list[tuple]:
@@ -289,6 +324,8 @@ def _fits(mention: _Mention, cluster: _Cluster) -> bool:
     # thirty incidents, not one that grew a day at a time.
     if mention.date and cluster.anchor and abs(mention.date - cluster.anchor) > DAY:
         return False
+    if not mention.places:  # names alone: only clusters of unplaced mentions that write one of them alike
+        return not cluster.keys and bool(cluster.names.intersection(_name_keys(mention)))
     points = [p for p in mention.places if is_point(p)][:1]  # the first town named is where it happened
     others = list(cluster.keys.values())
     if points:
@@ -351,7 +388,7 @@ def _incident(cluster: _Cluster) -> Incident:
     mentions = cluster.mentions
     first = min(mentions, key=lambda m: (m.article_id, m.event.provenance.sentence_index, m.event.provenance.start))
     # The place is part of the key: one sentence listing three towns founds three incidents.
-    place_key = first.places[0].geonameid if first.places else ""
+    place_key = first.places[0].geonameid if first.places else name_key(first.place_names()[0])
     key = f"{first.article_id}:{first.event.provenance.sentence_index}:{first.event.provenance.start}:{place_key}"
     labels = Counter(m.event.label for m in mentions)
     label = _most_specific(labels)
