@@ -7,6 +7,7 @@ Every story here is invented for the test (outlets, streets and roads are made u
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -47,6 +48,20 @@ STORIES = {
                     "A car bomb exploded on Mirza Ghalib Road on Monday, wounding eleven people, police said."),
     "otter-port-sudan": ("Otter Post", TUESDAY,
                          "Drones struck Al-Qasr Street in Port Sudan on Monday, the army said."),
+    "lark-own-denial": ("Lark Wire", TUESDAY,
+                        "The militia said the first shootings did not involve its fighters, but that its posts on "
+                        "Kibati Road came under heavy gunfire after midnight on Monday."),
+    "heron-own-denial": ("Heron Daily", TUESDAY,
+                         "The army said the early clashes did not involve soldiers, but that its checkpoints on "
+                         "Mirza Ghalib Road came under intense fire on Monday."),
+    "otter-nearby-town": ("Otter Post", TUESDAY,
+                          "Shells hit Kharkiv and the nearby town of Chuhuiv on Monday, the governor said."),
+    "lark-neighbouring-town": ("Lark Wire", TUESDAY,
+                               "Artillery pounded Barda and the neighbouring town of Tartar on Monday, officials said."),
+    "heron-nearby-city": ("Heron Daily", TUESDAY,
+                          "Drones struck Port Sudan and the nearby city of Kassala on Monday, the army said."),
+    "otter-apposition": ("Otter Post", TUESDAY,
+                         "Rockets hit Kramatorsk, the largest city near Sloviansk, on Monday, the mayor said."),
 }
 
 
@@ -119,3 +134,43 @@ def test_unplaced_incidents_export_with_empty_coordinates_and_no_map_point(extra
     features = json.loads(to_geojson(incident_rows(ledger, lambda article_id: "outlet")))["features"]
     assert {f["id"] for f in features} == {i.id for i in ledger.incidents if i.place is not None}
     assert len(features) < len(ledger.incidents)
+
+
+@pytest.mark.parametrize("story", ["lark-own-denial", "heron-own-denial"])
+def test_unplaced_a_party_denying_its_own_part_does_not_dispute_its_own_accusation(extractions, story):
+    """ "Not us at first, but our posts came under fire": one speaker, no side known; the denial is about
+    something else, so the incident stays the speaker's one-party account."""
+    incidents = ledger_of(extractions, story).incidents
+    assert incidents and all(i.status.value != "accused_and_denied" for i in incidents), incidents
+    assert all(c.stance.value != "deny" for i in incidents for c in i.claims)
+
+
+@pytest.mark.parametrize("story, towns", [
+    ("otter-nearby-town", {"Kharkiv", "Chuhuyiv"}),
+    ("lark-neighbouring-town", {"Barda", "Tartar"}),
+    ("heron-nearby-city", {"Port Sudan", "Kassala"}),
+])
+def test_unplaced_a_town_and_the_nearby_town_of_another_are_two_incidents(extractions, story, towns):
+    incidents = ledger_of(extractions, story).incidents
+    assert {i.place.name for i in incidents if i.place is not None} == towns
+    assert len(incidents) == 2
+
+
+def test_unplaced_a_town_described_after_a_comma_is_one_incident(extractions):
+    incidents = ledger_of(extractions, "otter-apposition").incidents
+    assert len(incidents) == 1 and incidents[0].place is not None and incidents[0].place.name == "Kramatorsk"
+
+
+@pytest.mark.parametrize("name, actor, kept", [
+    ("Kelmora", "the insurgents", True),
+    ("Taliban", "the Taliban bombing", False),  # the doer, tagged as a place
+    ("Hamas", None, False),  # a party of the actor tables
+    ("St.", None, False),  # too short to be a name
+])
+def test_unplaced_a_name_that_is_a_party_or_no_name_makes_no_incident(extractions, name, actor, kept):
+    """The event's place names replaced by one the gazetteer does not know (as extraction may tag them)."""
+    extraction = extractions["lark-ghalib"]
+    events = tuple(dataclasses.replace(e, places=(name,), actor=actor) if e.plover == "ASSAULT" else e
+                   for e in extraction.events)
+    incidents = build_ledger([dataclasses.replace(extraction, events=events)]).incidents
+    assert bool([i for i in incidents if name in i.place_names]) is kept
