@@ -562,3 +562,31 @@ def test_events_a_statement_keeps_no_place_when_neighbours_disagree(extractor):
     events = events_in(extractor, text)
     stated = [e for e in events if e.stance is not None and e.label != "ATTRIB"]
     assert all(not e.places for e in stated), show(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops clashed with militants near Kandahar overnight. The police said officers had killed two attackers. "
+        "Later a shopkeeper was shot dead in Herat.",
+        "Gunmen shot dead a shopkeeper in Herat on Sunday. The police said two attackers were killed. Troops clashed "
+        "with militants near Kandahar two days later.",
+    ],
+)
+def test_events_a_statement_between_attacks_of_two_kinds_at_two_places_keeps_no_place(extractor, text):
+    """The statement's kind matches one neighbour only, but kinds are a guess: equally near, either may be it."""
+    events = events_in(extractor, text)
+    narrated = [e for e in events if e.provenance.rule == "events.narrated"]
+    stated = [e for e in events if e.stance is not None and e.label != "ATTRIB"]
+    assert len({e.places for e in narrated}) == 2 and len({e.label for e in narrated}) == 2, show(events)
+    assert stated and all(not e.places for e in stated), show(events)
+
+
+def test_events_a_statement_takes_the_place_of_the_nearer_attack_of_its_kind(extractor):
+    text = ("Troops clashed with militants near Kandahar overnight. Later a shopkeeper was shot dead in Herat. "
+            "The police said two attackers were killed.")
+    events = events_in(extractor, text)
+    stated = [e for e in events if e.stance is not None and e.label != "ATTRIB"]
+    narrated = {e.label: e.places for e in events if e.provenance.rule == "events.narrated"}
+    assert stated and all(e.places == narrated.get(e.label) for e in stated), show(events)
+    assert all(e.places for e in stated), show(events)

@@ -2,8 +2,11 @@
 
 Two violent mentions are one incident when their places agree (the same gazetteer entry, or
 towns within a few kilometres) and their dates are within a day (an unknown date never rules a
-match out). Denials join the incidents they answer: those accused in the sentences just before
-in the same article, or any incident at a place the denial names. Status follows from the claims.
+match out). A mention whose place names the gazetteer does not know (a district, a street, a
+village) is kept: it joins others that write one of its names alike (case and accents folded),
+and its incident has names but no coordinates. Denials join the incidents they answer: those
+accused in the sentences just before in the same article, or any incident at a place the denial
+names. Status follows from the claims.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
+from ..lexicon import load_lexicon
 from ..model import (
     EventMention,
     Extraction,
@@ -25,14 +30,18 @@ from ..model import (
     Place,
     Stance,
 )
-from ..resolve.actors import canonical_actor
+from ..nlp.gazetteer import name_key
+from ..resolve.actors import canonical_actor, party_name_spans
 from ..resolve.sides import side_of
 from .places import PlaceResolver, distance_km, is_point
 from .syndication import outlet_label
 
+PACKAGE = "wirewatch.corpus"
+EXTRACT = "wirewatch.extract"  # where places are written: locative prepositions, place heads
 NEAR_KM = 2.0  # two names for one town (a district and its centre), not two neighbouring towns
 DAY = dt.timedelta(days=1)
 DENIAL_REACH = 3  # sentences before a denial whose accusations it answers
+_WORD = re.compile(r"[^\W\d_]{3}")  # three letters in a row: a name, not an abbreviation ("St.")
 
 
 @dataclass
@@ -60,7 +69,9 @@ class _Cluster:
     anchor: dt.date | None = None
     keys: dict = field(default_factory=dict)
     all_places: dict = field(default_factory=dict)
-    accusers: set = field(default_factory=set)
+    accusers: set = field(default_factory=set)  # their sides
+    accusing: set = field(default_factory=set)  # the accusing parties themselves, as `_party` keys them
+    names: set = field(default_factory=set)  # folded names of its unplaced mentions
     by_article: dict = field(default_factory=dict)
     number: int = 0  # its place among the clusters in the order they were made
 
@@ -72,8 +83,11 @@ class _Cluster:
             self.keys.setdefault(place.geonameid, place)
         for place in mention.places:
             self.all_places.setdefault(place.geonameid, place)
+        if not mention.places:
+            self.names.update(_name_keys(mention))
         if mention.event.stance is Stance.ACCUSE:
             self.accusers.add(side_of(mention.event.speaker))
+            self.accusing.add(_party(mention.event.speaker))
         self.by_article.setdefault(mention.article_id, []).append(mention)
 
     def dates(self) -> list[dt.date]:
@@ -99,8 +113,9 @@ def article_mentions(
     resolver: PlaceResolver,
     date_of: Callable[[EventMention, str], dt.date | None],
 ) -> tuple[tuple[_Mention, ...], tuple[_Mention, ...]]:
-    """One article's violent mentions (placed) and denials: what clustering reads of it. A pure function
-    of the article, its source group and its dates, so a live ledger keeps it while they hold."""
+    """One article's violent mentions (those naming a place, known to the gazetteer or not) and denials: what
+    clustering reads of it. A pure function of the article, its source group and its dates, so a live ledger
+    keeps it while they hold."""
     violent: list[_Mention] = []
     denials: list[_Mention] = []
     article = extraction.article
@@ -108,8 +123,11 @@ def article_mentions(
         named = {n: p for n in event.places if (p := resolver.place(article.id, n))}
         mention = _Mention(event, article.id, outlet_label(article), group_id,
                            list(named.values()), date_of(event, article.id), named)
-        if event.plover == "ASSAULT" and not event.negated and not event.hypothetical and named:
-            violent.extend(_one_per_listed_town(mention))
+        if event.plover == "ASSAULT" and not event.negated and not event.hypothetical:
+            if named:
+                violent.extend(_one_per_listed_town(mention))
+            elif unknown := tuple(n for n in event.places if _may_be_place(n, event)):
+                violent.extend(_one_per_listed_name(dataclasses.replace(mention, names=unknown)))
         elif event.plover == "REJECT":
             denials.append(mention)
     return tuple(violent), tuple(denials)
@@ -183,16 +201,53 @@ def _one_per_listed_town(mention: _Mention) -> list[_Mention]:
     return [dataclasses.replace(mention, places=[town], names=(name,)) for name, town in towns]
 
 
+def _one_per_listed_name(mention: _Mention) -> list[_Mention]:
+    """An unplaced mention listing names ("Foo Street and the Bar district were shelled") reports one attack
+    on each, as listed towns do."""
+    listed = _listed(mention.place_names(), mention.event.sentence)
+    if len(listed) < 2:
+        return [mention]
+    return [dataclasses.replace(mention, names=(name,)) for name in listed]
+
+
+def _may_be_place(name: str, event: EventMention) -> bool:
+    """A name the gazetteer does not know may still be a place, unless it names a party: one of the actor
+    tables ("Hamas", "Wagner") or the event's own doer or speaker ("the Taliban bombing"); or is too short
+    to be a name ("St.")."""
+    if not _WORD.search(name) or party_name_spans(name):
+        return False
+    parties = [p for p in (event.actor, event.speaker) if p]
+    return not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", p, re.I) for p in parties)
+
+
 def _listed(names: tuple[str, ...], sentence: str) -> list[str]:
-    """The names that the sentence writes as one list: "A, B and C", "A and B", "A or B"."""
+    """The names that the sentence writes as one list: "A, B and C", "A and B", "A or B", and after "and"
+    or "or" also "A and the B", "A and in B", "A and the nearby town of B". A comma alone takes no such
+    words: "A, the capital of B" names one place, not two."""
     if len(names) < 2:
         return []
     alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
-    pattern = re.compile(rf"(?:{alternatives})(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:{alternatives}))+")
+    link = rf"(?:\s*,\s*|(?:\s*,)?\s+(?:and|or)\s+{_list_filler()})"
+    pattern = re.compile(rf"(?:{alternatives})(?:{link}(?:{alternatives}))+")
     match = pattern.search(sentence)
     if match is None:
         return []
     return [n for n in names if n in match.group(0)]
+
+
+@cache
+def _list_filler() -> str:
+    """What may stand between "and" and the next listed name: a locative preposition, "the", a word of
+    nearness and a place head with "of" ("and in the nearby village of"), each from its lexicon."""
+    preps = [entry.split("|")[0] for entry in load_lexicon(EXTRACT, "locative_preps")]
+    heads = load_lexicon(EXTRACT, "place_heads")
+    near = load_lexicon(PACKAGE, "nearness_words")
+
+    def any_of(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return (rf"(?:(?:{any_of(preps)})\s+)?(?:the\s+)?(?:(?:{any_of(near)})\s+)?"
+            rf"(?:(?:{any_of(heads)})\s+of\s+)?")
 
 
 class _CellIndex:
@@ -275,8 +330,15 @@ def _first(item: tuple):
 
 
 def _cells(mention: _Mention) -> list[tuple]:
-    """Index keys of a mention's key places: the gazetteer id, and the 0.1-degree cells around it."""
+    """Index keys of a mention's key places: the gazetteer id, and the 0.1-degree cells around it; for
+    a mention with no known place, its folded names."""
+    if not mention.places:
+        return [("name", key) for key in _name_keys(mention)]
     return [key for place in _key_places(mention) for key in _place_cells(place)]
+
+
+def _name_keys(mention: _Mention) -> list[str]:
+    return list(dict.fromkeys(name_key(n) for n in mention.place_names()))
 
 
 def _place_cells(place: Place) -> list[tuple]:
@@ -289,6 +351,8 @@ def _fits(mention: _Mention, cluster: _Cluster) -> bool:
     # thirty incidents, not one that grew a day at a time.
     if mention.date and cluster.anchor and abs(mention.date - cluster.anchor) > DAY:
         return False
+    if not mention.places:  # names alone: only clusters of unplaced mentions that write one of them alike
+        return not cluster.keys and bool(cluster.names.intersection(_name_keys(mention)))
     points = [p for p in mention.places if is_point(p)][:1]  # the first town named is where it happened
     others = list(cluster.keys.values())
     if points:
@@ -325,12 +389,14 @@ def _answered_by(denial: _Mention, clusters: list[_Cluster]) -> list[_Cluster]:
     """Incidents a denial answers: accusations against the denier's side shortly before it in the
     same article, or incidents at a town the denial names."""
     answered = []
-    denier = side_of(denial.event.speaker)
+    speaker = denial.event.speaker
+    denier = side_of(speaker)
     index = denial.event.provenance.sentence_index
     points = [p for p in denial.places if is_point(p)]
     for cluster in clusters:
-        if denier and cluster.accusers and cluster.accusers <= {denier}:
-            continue  # a party does not deny its own accusation
+        if cluster.accusers and (cluster.accusers <= {denier} if denier else
+                                 bool(speaker) and cluster.accusing <= {_party(speaker)}):
+            continue  # a party does not deny its own accusation (by side, or by name when its side is unknown)
         if points:  # a denial that names a town answers the incident at that town, not the one before it
             if any(_same_place(p, q) for p in points for q in cluster.all_places.values()) and (
                     not (denial.date and cluster.anchor) or abs(denial.date - cluster.anchor) <= DAY):
@@ -347,11 +413,15 @@ def _answered_by(denial: _Mention, clusters: list[_Cluster]) -> list[_Cluster]:
     return answered
 
 
+def _party(speaker: str | None) -> str:
+    return (canonical_actor(speaker) or speaker or "").lower()
+
+
 def _incident(cluster: _Cluster) -> Incident:
     mentions = cluster.mentions
     first = min(mentions, key=lambda m: (m.article_id, m.event.provenance.sentence_index, m.event.provenance.start))
     # The place is part of the key: one sentence listing three towns founds three incidents.
-    place_key = first.places[0].geonameid if first.places else ""
+    place_key = first.places[0].geonameid if first.places else name_key(first.place_names()[0])
     key = f"{first.article_id}:{first.event.provenance.sentence_index}:{first.event.provenance.start}:{place_key}"
     labels = Counter(m.event.label for m in mentions)
     label = _most_specific(labels)

@@ -75,14 +75,17 @@ _NEIGHBOURS = 2
 def _placed_by_neighbours(events: list[EventMention]) -> list[EventMention]:
     """A party's statement on an attack that names no place ("the ministry confirmed a general was
     killed by a roadside bomb") is about the attack of the same kind the article narrates, with its
-    place, a sentence or two away: it takes that place, so the incident counts the party's word."""
+    place, a sentence or two away: it takes that place, so the incident counts the party's word. Unless a
+    narrated attack of another kind elsewhere stands as near: labels are a guess, and then it is unclear."""
     narrated = [e for e in events if e.provenance.rule == "events.narrated" and e.places]
     out = []
     for event in events:
         if event.stance is not None and not event.places and event.label not in ("ATTRIB", "REJECT"):
-            near = [n for n in narrated if n.label == event.label
-                    and abs(n.provenance.sentence_index - event.provenance.sentence_index) <= _NEIGHBOURS]
-            if len({n.places for n in near}) == 1:
+            gap = {id(n): abs(n.provenance.sentence_index - event.provenance.sentence_index) for n in narrated}
+            near = [n for n in narrated if n.label == event.label and gap[id(n)] <= _NEIGHBOURS]
+            closest = min((gap[id(n)] for n in near), default=0)
+            if len({n.places for n in near}) == 1 and not any(
+                    n.places != near[0].places and gap[id(n)] <= closest for n in narrated):
                 event = replace(event, places=near[0].places)
         out.append(event)
     return out
