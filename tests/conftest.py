@@ -31,6 +31,22 @@ def extractor(nlp):
 
 
 @pytest.fixture(scope="session")
+def extract_stories(extractor):
+    """A function: each story of a `{name: (outlet, published, text)}` table extracted as an article of
+    its own (id from its text), by name."""
+    import hashlib
+
+    from wirewatch.model import Article
+
+    def extract(stories: dict) -> dict:
+        return {name: extractor.extract(Article.from_text(text, name, id=hashlib.sha1(text.encode()).hexdigest(),
+                                                          outlet=outlet, published=published))
+                for name, (outlet, published, text) in stories.items()}
+
+    return extract
+
+
+@pytest.fixture(scope="session")
 def dead_entries():
     """A function: the (word, value) entries of a `word|value` extract lexicon that fire in none of the
     templates ("{w}" stands for the word); fires(sentence, value) says whether one sentence does."""

@@ -6,14 +6,11 @@ Every story here is invented for the test (the outlets are made up; the towns ar
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
 
 from wirewatch.corpus.ledger import build_ledger
-from wirewatch.extract.pipeline import Extractor
-from wirewatch.model import Article, IncidentStatus, Stance
-from wirewatch.nlp.pipeline import load_pipeline
+from wirewatch.model import IncidentStatus, Stance
 
 pytestmark = pytest.mark.model
 
@@ -42,20 +39,10 @@ STORIES = {
 }
 
 
-@pytest.fixture(scope="session")
-def extractor(gazetteer) -> Extractor:
-    return Extractor(load_pipeline(gazetteer))
-
-
-def make_article(name: str) -> Article:
-    outlet, published, text = STORIES[name]
-    return Article.from_text(text, name, id=hashlib.sha1(text.encode()).hexdigest(), outlet=outlet, published=published)
-
-
 @pytest.fixture(scope="module")
-def extractions(extractor) -> dict:
+def extractions(extract_stories) -> dict:
     """Each story extracted once, by name."""
-    return {name: extractor.extract(make_article(name)) for name in STORIES}
+    return extract_stories(STORIES)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import json
 
 import pytest
@@ -18,9 +17,6 @@ from wirewatch.corpus.ledger import build_ledger
 from wirewatch.export.acled import acled_rows
 from wirewatch.export.geojson import to_geojson
 from wirewatch.export.tables import incident_rows
-from wirewatch.extract.pipeline import Extractor
-from wirewatch.model import Article
-from wirewatch.nlp.pipeline import load_pipeline
 
 pytestmark = pytest.mark.model
 
@@ -66,14 +62,8 @@ STORIES = {
 
 
 @pytest.fixture(scope="module")
-def extractions(gazetteer) -> dict:
-    extractor = Extractor(load_pipeline(gazetteer))
-    out = {}
-    for name, (outlet, published, text) in STORIES.items():
-        article = Article.from_text(text, name, id=hashlib.sha1(text.encode()).hexdigest(), outlet=outlet,
-                                    published=published)
-        out[name] = extractor.extract(article)
-    return out
+def extractions(extract_stories) -> dict:
+    return extract_stories(STORIES)
 
 
 def ledger_of(extractions, *names):
