@@ -153,9 +153,11 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
     numbers: dict[int, set[int]] = {}
     for figure in figures:
         numbers.setdefault(figure.provenance.sentence_index, set()).add(figure.provenance.start)
-    every = list(parsed)
-    items = [p for p in every if wants(p.sentence.text)]
-    context = iter(p for p in every if not wants(p.sentence.text))
+    items: list[ParsedSentence] = []
+    others: list[ParsedSentence] = []
+    for p in parsed:
+        (items if wants(p.sentence.text) else others).append(p)
+    context = iter(others)
     pending = next(context, None)
     at = [frozenset(c - i.sentence.start for c in numbers.get(i.sentence.index, ())) for i in items]
     hits = [match_claims(item.doc, figures_at, stance) for item, figures_at in zip(items, at)]
