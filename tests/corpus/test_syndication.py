@@ -197,3 +197,69 @@ def test_syndication_signature_with_shared_permutations_equals_a_fresh_minhash()
         mine, count = signature(text)
         assert list(mine.hashvalues) == list(fresh.hashvalues)
         assert count == len(shingles(text))
+
+
+def _many_copies(count: int, seed: int) -> list[Article]:
+    """Copies of the two stories, each with its own few edits (a word dropped, a word of its own, a cut end),
+    some credited to the agency: groups joined by Jaccard, by containment and by the agency's lower bar."""
+    import random
+
+    rng = random.Random(seed)
+    articles = []
+    for n in range(count):
+        words = (WIRE if n % 3 else OTHER_STORY).split()
+        for _ in range(rng.randint(1, 12)):
+            words.insert(rng.randrange(len(words)), f"edit{n}x{rng.randint(0, 99)}")  # ids differ
+        if n % 5 == 0:
+            words = words[: int(len(words) * rng.uniform(0.35, 0.9))]
+        credits = ("NWS",) if n % 4 == 0 else ()
+        articles.append(make_article(f"copy{n}", " ".join(words), outlet=f"Outlet {n % 7}",
+                                     published=dt.date(2020, 10, 1 + n % 20), credits=credits))
+    return articles
+
+
+def _plain_lsh_groups(articles: list[Article]) -> list[tuple[str, tuple[str, ...]]]:
+    """The groups that datasketch's MinHashLSH proposes and `_same_origin` joins, every candidate tested: what
+    the band index must equal."""
+    from datasketch import MinHashLSH
+
+    from wirewatch.corpus import syndication as s
+
+    lsh = s.MinHashLSH(threshold=s.LSH_THRESHOLD, num_perm=s.NUM_PERM)
+    assert isinstance(lsh, MinHashLSH)
+    signatures = {a.id: s.signature(a.text) for a in articles}
+    by_id = {a.id: a for a in articles}
+    parent = {a.id: a.id for a in articles}
+    for article in sorted(articles, key=s._order):
+        for other in lsh.query(signatures[article.id][0]):
+            if s._same_origin(article, by_id[other], signatures[article.id], signatures[other]):
+                s._union(parent, article.id, other)
+        lsh.insert(article.id, signatures[article.id][0])
+    members: dict[str, list[Article]] = {}
+    for article in articles:
+        members.setdefault(s._find(parent, article.id), []).append(article)
+    return sorted((g.id, g.members) for g in (s._group(m) for m in members.values()))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_syndication_band_index_groups_as_plain_lsh_does(seed):
+    articles = _many_copies(60, seed)
+    found = [(g.id, g.members) for g in group_sources(articles)]
+    assert found == _plain_lsh_groups(articles)
+    assert len(found) < 60  # copies did join
+
+
+def test_syndication_query_meets_a_large_group_once(monkeypatch):
+    """A new copy of a story carried 200 times meets each group of a bucket once: it looks at a few of the
+    carriers, not at every one that shares a band with it (a plain LSH query hands back all of them)."""
+    from wirewatch.corpus import syndication as s
+
+    articles = _many_copies(301, seed=4)
+    grouper = s.SourceGrouper()
+    grouper.add(articles[:-1])
+    looked = []
+    real = s._find
+    monkeypatch.setattr(s, "_find", lambda parent, item: looked.append(item) or real(parent, item))
+    grouper.add(articles[-1:])
+    assert len(set(looked)) <= 20
+    assert [(g.id, g.members) for g in grouper.groups()] == _plain_lsh_groups(articles)

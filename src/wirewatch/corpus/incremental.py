@@ -3,7 +3,8 @@
 An update runs `build_ledger` with what the live ledger keeps between updates, and so equals a full
 rebuild by construction (tests/corpus/test_incremental.py compares them on batches of every size):
 
-- source groups: `SourceGrouper` (signatures and LSH index) costs only the new articles' queries;
+- source groups: `SourceGrouper` (signatures and a band index by group) costs only the new articles' queries,
+  each meeting a group of a bucket once, however many outlets carry it;
 - per-article work (corpus/memo.py): sentence dates, located and dated incident mentions, figure,
   agreement and accusation facts, sentence maps, each kept under the values it depends on (the
   article's date, stated or inferred; its group; the corpus's year when undated), so an article whose

@@ -1,6 +1,6 @@
 """Source groups: outlets carrying one origin text count as one source.
 
-MinHash over word 5-gram shingles proposes pairs (LSH); a pair joins when the estimated Jaccard
+MinHash over word 5-gram shingles proposes pairs (LSH, by group: `_BandIndex`); a pair joins when the estimated Jaccard
 or containment is high (a copy cut to its first 60% has low Jaccard but high containment), with
 a lower bar when both credit the same agency. Groups are the connected components; a group's id
 is derived from its earliest member, so the same corpus always yields the same ids.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
@@ -79,14 +79,14 @@ def group_sources(articles: Iterable[Article]) -> list[SourceGroup]:
 
 
 class SourceGrouper:
-    """Source groups kept up to date as articles arrive: the LSH index, the signatures and the
+    """Source groups kept up to date as articles arrive: the band index, the signatures and the
     components stay between additions, so an addition costs its own articles' signatures and
     queries. A group is a connected component of the pairs that join, and a pair is proposed
     whichever of its two articles came first, so any order and any split into batches gives the
     groups `group_sources` gives for all the articles at once."""
 
     def __init__(self):
-        self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self._bands = _BandIndex()
         self._signatures: dict = {}
         self._by_id: dict[str, Article] = {}
         self._parent: dict[str, str] = {}
@@ -104,17 +104,24 @@ class SourceGrouper:
             self._members[article.id] = [article.id]
         for article in fresh:
             mine = self._signatures[article.id]
-            for other in self._lsh.query(mine[0]):
-                a, b = _find(parent, article.id), _find(parent, other)
-                if a == b:
-                    continue  # already one group through another member
-                if _same_origin(article, self._by_id[other], mine, self._signatures[other]):
+            refused: set[str] = set()  # proposed again by another band: the answer is the same
+            for filed in self._bands.proposals(mine[0]):
+                for other in filed:
+                    a, b = _find(parent, article.id), _find(parent, other)
+                    if a == b:
+                        break  # the rest of the list is in one group with this one, which it just joined
+                    if other in refused:
+                        continue
+                    if not _same_origin(article, self._by_id[other], mine, self._signatures[other]):
+                        refused.add(other)
+                        continue
                     _union(parent, a, b)
                     root, gone = min(a, b), max(a, b)
                     self._members[root].extend(self._members.pop(gone))
                     self._groups.pop(gone, None)
                     self._groups.pop(root, None)
-            self._lsh.insert(article.id, mine[0])
+                    break
+            self._bands.insert(article.id, mine[0], lambda root: _find(parent, root))
 
     def groups(self) -> list[SourceGroup]:
         """The source groups of every article added, singletons included, ordered by id."""
@@ -122,6 +129,48 @@ class SourceGrouper:
             if root not in self._groups:
                 self._groups[root] = _group([self._by_id[i] for i in ids])
         return sorted(self._groups.values(), key=lambda g: g.id)
+
+
+# Bands and rows per band that datasketch's LSH chooses for the threshold (its optimum for equal weights
+# of false positives and negatives): the index below proposes exactly the pairs that LSH would.
+_LSH = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+BANDS, ROWS = _LSH.b, _LSH.r
+
+
+class _BandIndex:
+    """MinHash LSH whose buckets hold their articles by source group: two articles are proposed when one
+    band of their signatures is equal, as in datasketch's `MinHashLSH`, but a query meets each group in a
+    bucket once, as one list. Joining one member of a group joins the whole group, so the rest of its list
+    needs no test: a story carried by a thousand outlets costs a query a few tests, not a thousand (a
+    plain LSH hands back every member of every bucket, and its queries grew with the corpus).
+
+    A bucket files articles under the root their group had when they came; groups only ever merge, so
+    every article of a list is in the group of the list's root (`root_of` finds it now), and lists whose
+    groups have merged since are joined when the bucket is next filled."""
+
+    def __init__(self):
+        self._tables: list[dict[bytes, dict[str, list[str]]]] = [{} for _ in range(BANDS)]
+
+    @staticmethod
+    def _keys(minhash: MinHash) -> list[bytes]:
+        values = minhash.hashvalues
+        return [values[i * ROWS:(i + 1) * ROWS].tobytes() for i in range(BANDS)]
+
+    def proposals(self, minhash: MinHash) -> Iterator[list[str]]:
+        """The lists of articles sharing a band with the signature, one per group per bucket."""
+        for table, key in zip(self._tables, self._keys(minhash)):
+            bucket = table.get(key)
+            if bucket:
+                yield from list(bucket.values())
+
+    def insert(self, article_id: str, minhash: MinHash, root_of) -> None:
+        root = root_of(article_id)
+        for table, key in zip(self._tables, self._keys(minhash)):
+            bucket = table.setdefault(key, {})
+            for filed in [r for r in bucket if r != root_of(r)]:
+                moved = bucket.pop(filed)
+                bucket.setdefault(root_of(filed), []).extend(moved)
+            bucket.setdefault(root, []).append(article_id)
 
 
 def _same_origin(a: Article, b: Article, sa, sb) -> bool:
