@@ -168,3 +168,24 @@ def test_incremental_an_article_extracted_again_with_its_attacks_elsewhere_is_cl
                                              place=towns.get(after.get(m.name), m.place)) for m in target.places))
         expected = [moved if e.article.id == target.article.id else e for e in live._extractions.values()]
         assert live.add([moved]) == build_ledger(expected)
+
+
+def test_incremental_news_in_date_order_equals_a_full_rebuild_and_replays_nothing(demo, monkeypatch):
+    """A feed brings the next days' news: an update whose mentions all sort after the last clustering's continues
+    it where it ended (no replay of the earlier mentions), and the ledger equals a full rebuild after every
+    article, denials included."""
+    from wirewatch.corpus import incidents
+
+    dated = sorted((e for e in demo if e.article.published), key=lambda e: (e.article.published, e.article.id))
+    live = LiveLedger(dated[:1])
+    joins = []
+    real = incidents._join
+    monkeypatch.setattr(incidents, "_join", lambda cluster, mention, *rest: joins.append(mention) or
+                        real(cluster, mention, *rest))
+    continued = 0
+    for end in range(2, len(dated) + 1):
+        joins.clear()
+        updated = live.add(dated[end - 1:end])
+        continued += bool(joins) and {m.article_id for m in joins} == {dated[end - 1].article.id}
+        assert updated == build_ledger(dated[:end]), end
+    assert continued >= 3  # updates that joined the new article's mentions alone

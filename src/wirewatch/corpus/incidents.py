@@ -141,12 +141,15 @@ class ClusterBook:
     mention, the cluster it went to; the next clustering replays those choices for the longest unchanged
     prefix (the same mention objects, which the article memo hands back while an article's inputs hold)
     and searches only from the first difference on. Replaying makes the same clusters, in the same order,
-    entered in the index in the same order, as searching would: the result equals a full clustering. It
-    also keeps each incident under the mentions and denials it was made of."""
+    entered in the index in the same order, as searching would: the result equals a full clustering. When
+    the last order is the whole prefix (news of days after the last update's), the last clusters and
+    index are that state already and are taken as they are, with no replay. It also keeps each incident
+    under the mentions and denials it was made of."""
 
     def __init__(self):
         self.ordered: list[_Mention] = []
         self.choices: list[tuple[int, list[tuple]]] = []  # per mention: its cluster's number, its cells
+        self.state: tuple[list[_Cluster], _CellIndex] | None = None  # the clusters and index after `ordered`
         self.incidents: dict[tuple, tuple] = {}  # ids of mentions and denials -> (them, the incident)
 
     def incident(self, cluster: _Cluster, made: dict) -> Incident:
@@ -170,6 +173,7 @@ def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_M
     clusters, index = _cluster(violent, book)
     by_article: dict[str, list[_Cluster]] = {}
     for cluster in clusters:
+        cluster.denials = []  # a kept cluster held the last clustering's denials
         for article_id in {m.article_id for m in cluster.mentions}:
             by_article.setdefault(article_id, []).append(cluster)
     for denial in denials:
@@ -300,11 +304,15 @@ def _cluster(mentions: list[_Mention], book: ClusterBook | None = None) -> tuple
         limit = min(len(ordered), len(book.ordered))
         while same < limit and ordered[same] is book.ordered[same]:
             same += 1
-    choices = book.choices[:same] if book is not None else []
-    for mention, (number, cells) in zip(ordered, choices):
-        if number == len(clusters):
-            clusters.append(_Cluster(number=number))
-        _join(clusters[number], mention, cells, index)
+    if book is not None and book.state is not None and same == len(book.ordered):
+        clusters, index = book.state  # the state after the unchanged prefix: nothing to replay
+        choices = book.choices
+    else:
+        choices = book.choices[:same] if book is not None else []
+        for mention, (number, cells) in zip(ordered, choices):
+            if number == len(clusters):
+                clusters.append(_Cluster(number=number))
+            _join(clusters[number], mention, cells, index)
     for mention in ordered[same:]:
         cells = _cells(mention)
         fitting = [c for c in index.near(cells, mention.date) if _fits(mention, c)]
@@ -315,7 +323,7 @@ def _cluster(mentions: list[_Mention], book: ClusterBook | None = None) -> tuple
         _join(home, mention, cells, index)
         choices.append((home.number, cells))
     if book is not None:
-        book.ordered, book.choices = ordered, choices
+        book.ordered, book.choices, book.state = ordered, choices, (clusters, index)
     return clusters, index
 
 
