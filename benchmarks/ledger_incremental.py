@@ -112,7 +112,7 @@ def main() -> int:
             live = LiveLedger(stored_extractions([x.article.id for x in everything[:size]], store))
             _store(store, everything[size:])
             start, cpu = time.perf_counter(), time.process_time()
-            fresh = [i for i in store.article_ids() if i not in live]
+            fresh = sorted(i for i in store.stored_ids() if i not in live)
             updated = live.add(stored_extractions(fresh, store))
             live_seconds, live_cpu = time.perf_counter() - start, time.process_time() - cpu
             start, cpu = time.perf_counter(), time.process_time()

@@ -196,11 +196,12 @@ def extract(
             failures = [(x.article, x.reason) for x in done if isinstance(x, Failed)]
             refused = store.save_extractions([x for x in done if isinstance(x, Extraction)], version, failures)
             failed = {a.id for a, _ in failures + refused}
+            kept = iter(store.extractions([a for a, x in zip(articles, done) if x is None and a.id not in failed]))
             for article, extraction in zip(articles, done):
                 if article.id in failed:
                     extraction = Extraction(article=article)
                 elif extraction is None:
-                    extraction = store.extraction(article)
+                    extraction = next(kept)
                 _tell(progress, article.source, "failed" if article.id in failed else "extracted")
                 yield extraction
 
@@ -210,9 +211,7 @@ def stored_extractions(article_ids: Iterable[str], store: Store, batch: int = EX
     extracted or written, and articles never extracted are left out."""
     ids = iter(article_ids)
     while chunk := [i for _, i in zip(range(batch), ids)]:
-        for article, made_by in store.articles_for_extraction(chunk):
-            if made_by is not None:
-                yield store.extraction(article)
+        yield from store.extractions([a for a, made_by in store.articles_for_extraction(chunk) if made_by is not None])
 
 
 def _merged(fresh: list, refused: dict, parsed: Iterator) -> Iterator:

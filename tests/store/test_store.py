@@ -291,6 +291,31 @@ def test_store_saves_a_batch_of_extractions_and_replaces_only_theirs(store, extr
     assert (store.extracted_version(shelled.id), store.extracted_version(truce.id)) == ("v2", "v1")
 
 
+def test_store_reads_a_batch_of_extractions_as_one_at_a_time_does(store, extractor):
+    """A batch read (one query per kind of mention) gives each article its own mentions, in their order, in the
+    order asked, an article asked twice twice, and one never extracted nothing."""
+    texts = {"k": "Drones struck Kessala market on Monday, killing 9 people, the Sudanese army said.",
+             "m": "Rebels denied shelling Lashio; the junta accused them of killing 3 villagers on Friday.",
+             "n": "Kyiv and Moscow agreed to a 30-day truce around the Zaporizhzhia plant, the IAEA said.",
+             "q": "No one was hurt, residents of Hodeidah said."}
+    articles = {name: _article(name, text) for name, text in texts.items()}
+    for article in articles.values():
+        store.add_article(article)
+    made = extractor.extract_many([articles[n] for n in "kmn"])
+    assert all(_mentions(x) != ((), (), (), (), ()) for x in made)
+    store.save_extractions(made, "v1")
+    asked = [articles[n] for n in "nqkmk"]
+
+    batch = store.extractions(asked)
+
+    assert [x.article.id for x in batch] == [a.id for a in asked]
+    assert [_mentions(x) for x in batch] == [_mentions(store.extractions([a])[0]) for a in asked]
+    assert [_mentions(x) for x in batch] == [_mentions(made[2]), ((), (), (), (), ()), _mentions(made[0]),
+                                             _mentions(made[1]), _mentions(made[0])]
+    assert [x.dates for x in batch[2:4]] == [made[0].dates, made[1].dates]
+    assert store.extractions([]) == []
+
+
 def test_store_gives_an_extraction_batch_in_the_asked_order_with_versions(store):
     first = _article("a", "Shelling hit Dorvik on Tuesday, the ministry said.")
     second = _article("b", "A truce held in Velmar overnight, officials said.")

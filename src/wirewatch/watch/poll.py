@@ -76,7 +76,7 @@ class Watcher:
                 self._take(source, item, report)
             self.state.record_poll(source, etag=found.etag, last_modified=found.last_modified)
         # articles another process stored meanwhile (`wirewatch ingest` on the same store) join too
-        fresh = list(dict.fromkeys(report.stored + [i for i in self.handle.store.article_ids() if i not in self.live]))
+        fresh = list(dict.fromkeys(report.stored + sorted(i for i in self.handle.store.stored_ids() if i not in self.live)))
         if fresh:
             before, since, self._since = self.live.ledger, self._since, dt.datetime.now(dt.timezone.utc)
             after = self.live.add(self.handle.extractions(fresh, progress=self._failed))
