@@ -147,10 +147,13 @@ def test_figures_same_claimant_different_phrasings_are_one_series(one, two, lead
     "Since the uprising began, no fewer than {n} people have died.",
 ])
 def test_figures_each_outlets_own_count_is_its_own_voice_unless_they_agree(text):
+    """b's sentence opens its own way: the same nine words but the number would share 60% of their shingles, the
+    syndication bar, and make b a copy of a or not as the MinHash estimate falls."""
+    high, low = f"In its evening bulletin, {text.format(n=900)}", f"According to our own count, {text.format(n=650)}"
     ledger = build_ledger([
-        article("a", D1, figures=[figure("a", 0, text.format(n=900), 900, "the article itself", "people")]),
-        article("b", D1, figures=[figure("b", 0, text.format(n=650), 650, "the article itself", "people")]),
-        article("c", D2, figures=[figure("c", 0, text.format(n=900), 900, "the article itself", "people")]),
+        article("a", D1, figures=[figure("a", 0, high, 900, "the article itself", "people")]),
+        article("b", D1, figures=[figure("b", 0, low, 650, "the article itself", "people")]),
+        article("c", D2, figures=[figure("c", 0, high, 900, "the article itself", "people")]),
     ])
     assert sorted((x.latest.value, len(x.points[-1].reports)) for x in ledger.series) == [(650, 1), (900, 2)]
 

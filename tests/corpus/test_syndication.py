@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+import re
 
 import pytest
 
@@ -183,20 +184,49 @@ def test_syndication_grouper_fed_in_batches_gives_the_groups_of_all_at_once(seed
     assert len(shared_groups(grouper.groups())) == 2
 
 
+def _shingles(text: str) -> set[str]:
+    """Word 5-grams as strings: the definition the signatures' hashes stand for."""
+    words = re.findall(r"\w+", text.lower())
+    return {" ".join(words[i:i + 5]) for i in range(max(len(words) - 4, 1))}
+
+
 def test_syndication_signature_with_shared_permutations_equals_a_fresh_minhash():
-    """Signatures draw the seed's permutations once; each must equal a MinHash that draws them itself."""
+    """Signatures draw the seed's permutations once; each must equal a MinHash that draws them itself, and count
+    the text's distinct shingles."""
     from datasketch import MinHash
 
-    from wirewatch.corpus.syndication import NUM_PERM, SEED, shingles, signature
+    from wirewatch.corpus.syndication import NUM_PERM, SEED, shingle_hashes, signature
 
     for text in ("Shelling hit the port city of Odesa overnight, officials said on Tuesday.",
                  "Rebels said they had taken the airport of Goma after two days of fighting.",
-                 "short"):
-        fresh = MinHash(num_perm=NUM_PERM, seed=SEED)
-        fresh.update_batch([g.encode("utf-8") for g in shingles(text)])
+                 "the same five words the same five words the same five words", "short", ""):
+        fresh = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int)
+        fresh.update_batch(shingle_hashes(text).tolist())
         mine, count = signature(text)
         assert list(mine.hashvalues) == list(fresh.hashvalues)
-        assert count == len(shingles(text))
+        assert count == len(_shingles(text))
+
+
+def test_syndication_estimated_overlap_tracks_the_exact_overlap_of_shingles():
+    """The shingle hashes stand for the shingles: texts sharing a known part of their shingles get estimates
+    near the exact Jaccard and containment, and a shingle's words in another order make another shingle."""
+    import random
+
+    from wirewatch.corpus.syndication import containment, shingle_hashes, signature
+
+    rng = random.Random(5)
+    vocabulary = [f"w{i}" for i in range(3000)]
+    for _ in range(30):
+        body = [rng.choice(vocabulary) for _ in range(rng.randint(150, 600))]
+        other = body[:rng.randint(20, len(body))] + [rng.choice(vocabulary) for _ in range(rng.randint(0, 300))]
+        a, b = " ".join(body), " ".join(other)
+        exact = len(_shingles(a) & _shingles(b)) / len(_shingles(a) | _shingles(b))
+        jaccard, contained = containment(signature(a), signature(b))
+        assert abs(jaccard - exact) < 0.15, (jaccard, exact)
+        exact_contained = len(_shingles(a) & _shingles(b)) / min(len(_shingles(a)), len(_shingles(b)))
+        assert abs(contained - exact_contained) < 0.2, (contained, exact_contained)
+    assert set(shingle_hashes("one two three four five").tolist()) != set(
+        shingle_hashes("five four three two one").tolist())
 
 
 def _many_copies(count: int, seed: int) -> list[Article]:

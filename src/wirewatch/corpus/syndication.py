@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..model import Article
@@ -45,9 +47,24 @@ def outlet_label(article: Article) -> str:
     return article.outlet or UNKNOWN_OUTLET
 
 
-def shingles(text: str, size: int = SHINGLE) -> set[str]:
-    words = re.findall(r"\w+", text.lower())
-    return {" ".join(words[i:i + size]) for i in range(max(len(words) - size + 1, 1))}
+_WORD = re.compile(r"\w+")
+_SHINGLE_STEP = np.uint64(0x01000193)  # odd (FNV's prime): a shingle's hash depends on its words' order
+
+
+def shingle_hashes(text: str) -> np.ndarray:
+    """The 32-bit hashes of the text's distinct word 5-grams (shingles; a text of fewer words is one shingle).
+
+    Each word is hashed once (CRC-32) and a shingle's hash combines its words' in order, in arrays: hashing
+    each shingle's string (SHA-1, datasketch's default) cost a signature 1 µs a shingle and a corpus of
+    10,000 articles five seconds. MinHash mixes these values before its permutations (datasketch's
+    scheme), so a plain combination is enough; two shingles share a value about once in four billion."""
+    words = _WORD.findall(text.lower())
+    codes = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    count = max(len(words) - SHINGLE + 1, 1)
+    combined = np.zeros(count, dtype=np.uint64)
+    for k in range(min(SHINGLE, len(words))):
+        combined = combined * _SHINGLE_STEP + codes[k:k + count]
+    return np.unique((combined ^ (combined >> np.uint64(32))) & np.uint64(0xFFFFFFFF))
 
 
 # The permutations a MinHash of this seed draws, drawn once: every signature uses the same ones, and
@@ -57,11 +74,12 @@ _PERMUTATIONS, _SCHEME = _DRAWN.permutations, _DRAWN.scheme
 
 
 def signature(text: str) -> tuple[MinHash, int]:
-    """The article's MinHash and its shingle count (for containment estimates)."""
-    grams = shingles(text)
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMUTATIONS, scheme=_SCHEME)
-    minhash.update_batch([g.encode("utf-8") for g in grams])
-    return minhash, len(grams)
+    """The article's MinHash (of its shingle hashes, which `int` passes on as they are) and its shingle count
+    (for containment estimates)."""
+    hashes = shingle_hashes(text)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, permutations=_PERMUTATIONS, scheme=_SCHEME)
+    minhash.update_batch(hashes.tolist())
+    return minhash, len(hashes)
 
 
 def containment(a: tuple[MinHash, int], b: tuple[MinHash, int]) -> tuple[float, float]:
