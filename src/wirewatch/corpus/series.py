@@ -339,5 +339,5 @@ def with_fatalities(incidents, series: list[FigureSeries]) -> list:
         found = tied.get(incident.id, [])
         totals = [s.latest.value for s in found if s.group == ALL]
         value = min(totals) if totals else max((s.latest.value for s in found), default=None)
-        out.append(dataclasses.replace(incident, fatalities=value))
-    return out
+        out.append(incident if incident.fatalities == value else dataclasses.replace(incident, fatalities=value))
+    return out  # an incident already carrying its count is kept as it is: no copy of each at every live update
