@@ -75,3 +75,40 @@ def test_sentences_empty_text_gives_none(text):
 
 def test_sentences_text_without_terminal_punctuation_is_one_sentence():
     assert _texts("Fighting near the river continues") == ["Fighting near the river continues"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a page wrapped inside a name after a title, a saint's or a mountain's abbreviation
+        ("Drones struck a depot near St.\nPetersburg overnight. Flights were halted.",
+         ["Drones struck a depot near St.\nPetersburg overnight.", "Flights were halted."]),
+        ("Forces loyal to Gen.\nHemedti shelled El Fasher on Sunday.\nThe UN condemned it.",
+         ["Forces loyal to Gen.\nHemedti shelled El Fasher on Sunday.", "The UN condemned it."]),
+        ("Rebels fled towards Mt.\nElgon after the raid.", ["Rebels fled towards Mt.\nElgon after the raid."]),
+        # cleaning makes each line of a page a paragraph
+        ("A gunman opened fire in a St.\n\nLouis church on Sunday.\n\nPolice arrived.",
+         ["A gunman opened fire in a St.\n\nLouis church on Sunday.", "Police arrived."]),
+        ("Col. Ibrahim Traore spoke in Ouagadougou. Troops near Mt. Nimba were told to hold.",
+         ["Col. Ibrahim Traore spoke in Ouagadougou.", "Troops near Mt. Nimba were told to hold."]),
+    ],
+)
+def test_sentences_a_line_ending_in_a_name_prefix_goes_on(text, expected):
+    assert _texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a lower-case line is no name
+        ("The road to St.\nnowhere was closed", ["The road to St.", "nowhere was closed"]),
+        ("The road to St.\n\n(closed) Troops left.", ["The road to St.", "(closed) Troops left."]),
+        # other abbreviations end a line's sentence as a line break always does
+        ("Casualties rose, officials said, 40 vs.\nThe army denied it.", ["Casualties rose, officials said, 40 vs.",
+                                                                         "The army denied it."]),
+    ],
+)
+def test_sentences_a_line_break_still_ends_a_sentence_after_other_words(text, expected):
+    assert _texts(text) == expected
+    for sentence in split_sentences(text):
+        assert text[sentence.start:sentence.end] == sentence.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,20 +28,25 @@ class Sentence:
 
 
 @cache
+def _name_prefixes() -> frozenset[str]:
+    return frozenset(a.lower() for a in load_lexicon(PACKAGE, "name_prefixes"))
+
+
+@cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(a.lower() for a in load_lexicon(PACKAGE, "abbreviations"))
+    return frozenset(a.lower() for a in load_lexicon(PACKAGE, "abbreviations")) | _name_prefixes()
 
 
 def split_sentences(text: str, dateline: str | None = None) -> list[Sentence]:
-    """The sentences of the text in order; a line break always ends a sentence.
+    """The sentences of the text in order; a line break ends a sentence, unless the line ends in an abbreviation
+    written before a name ("St.", "Gen.") and the next line opens with a capital: a page wrapped inside
+    "St. Cloud" goes on (name_prefixes.txt, `_paragraphs`).
 
     dateline: the article's dateline ("STEPANAKERT, Oct 4 (CL) –"); it becomes a sentence of its
     own, so that the first sentence's subject is not read as "STEPANAKERT".
     """
     sentences: list[Sentence] = []
-    for para in _PARAGRAPH.finditer(text):
-        offset = para.start()
-        chunk = para.group(0)
+    for offset, chunk in _paragraphs(text):
         start = 0
         if dateline and not sentences and chunk.startswith(dateline):
             _append(sentences, text, offset, offset + len(dateline))
@@ -53,6 +59,26 @@ def split_sentences(text: str, dateline: str | None = None) -> list[Sentence]:
             start = end
         _append(sentences, text, offset + start, offset + len(chunk))
     return sentences
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each run of lines that belong together: a line, with the next ones while a line ends
+    in a name prefix ("Gen.") and the next opens with a capital. A blank line between does not part them:
+    cleaning makes each line of a page a paragraph, and a sentence hardly ever ends in "Gen." or "St."."""
+    start = end = None
+    for line in _PARAGRAPH.finditer(text):
+        if start is not None and not (_ends_in_name_prefix(text[start:end]) and _NEXT_START.match(text, end)):
+            yield start, text[start:end]
+            start = None
+        start = line.start() if start is None else start
+        end = line.end()
+    if start is not None:
+        yield start, text[start:end]
+
+
+def _ends_in_name_prefix(chunk: str) -> bool:
+    word = re.search(r"(\w+)\.\s*$", chunk)
+    return bool(word) and word.group(1).lower() in _name_prefixes()
 
 
 def _is_abbreviation(chunk: str, dot: int) -> bool:
