@@ -505,3 +505,25 @@ def test_places_name_of_an_attack_is_its_place(extractor, text, expected):
 )
 def test_places_of_earlier_events_are_not_event_places(extractor, text, expected):
     assert names(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,place,surname",
+    [
+        ("President William Ruto has pledged to secure the northern frontier. Militants stormed a police post in "
+         "Mandera on Tuesday, killing four officers, weeks after Ruto toured the county.", "Mandera", "Ruto"),
+        ("Defence Secretary Carlos Lopez flew home from talks abroad. Gunmen ambushed an army convoy near Marawi on "
+         "Monday, a day after Lopez inspected the base there.", "Marawi", "Lopez"),
+        ("In his last year in office, President Barack Obama widened the air campaign. Drones struck a compound in "
+         "Shabwa on Friday, the kind of raid that Obama ordered far more often.", "Shabwa", "Obama"),
+        # a given name instead of a title
+        ("The campaign has outpaced the one waged under George W. Bush. Drones hit a depot in Marib on Sunday, more "
+         "raids in a month than Bush approved in a year.", "Marib", "Bush"),
+    ],
+)
+def test_places_a_surname_given_a_title_anywhere_in_the_article_is_no_place(extractor, text, place, surname):
+    """The title may stand in a sentence that reports nothing (no rule parses it); the surname alone in a sentence
+    of events is still the person's, not the village of that name."""
+    found = names(extractor, text)
+    assert place in found
+    assert surname not in found

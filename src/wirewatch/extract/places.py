@@ -20,7 +20,7 @@ from ..nlp.demonyms import country_of_demonym
 from ..model import Article, GeoPrecision, Place, PlaceMention, Provenance
 from ..nlp.annotate import ParsedSentence, lower_forms, text_of
 from ..nlp.gazetteer import PlaceEntry, countries_by_name, name_key, name_particles
-from ..nlp.pipeline import not_places, place_candidates
+from ..nlp.pipeline import given_names, not_places, place_candidates
 from ..resolve.actors import party_name_spans
 from .history import dated_earlier, in_since_clause
 from .words import mapping, words
@@ -531,7 +531,7 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
     # and an article names the same place many times. The entries tuple is keyed by identity (the
     # gazetteer hands out one tuple per name); `hits` keeps every tuple alive, so ids stay unique.
     resolved: dict[tuple[str, int], PlaceEntry | None] = {}
-    persons = _names_of_people(parsed)
+    persons = _names_of_people(parsed) | _people_in_text(f"{article.title or ''}\n{article.text}")
     for item, hit in hits:
         if not hit.literal:
             continue
@@ -604,6 +604,23 @@ def _names_of_people(parsed: list[ParsedSentence]) -> frozenset[str]:
                     head.head.lemma_.lower() in words("agent_verbs") or head.head.lemma_.lower() in _statement_verbs()):
                 out.add(head.lower_)
     return frozenset(out)
+
+
+@cache
+def _person_name_pattern() -> re.Pattern:
+    leads = sorted({re.escape(w[:1].upper() + w[1:]) for w in (*_person_titles(), *given_names())},
+                   key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(leads)})\.?[ \t]+((?:(?:[A-Z]\.|[A-Z][\w-]*)[ \t]+){{0,2}}[A-Z][\w-]+)")
+
+
+def _people_in_text(text: str) -> frozenset[str]:
+    """Lower-cased words of the names written after a person's title or a given name anywhere in the article
+    ("President Ana Lopez", "Gen. Kaba", "George W. Bush"), its title and the sentences no rule parses
+    included: a surname so introduced in a background paragraph is the same person's when a sentence of
+    events names him alone."""
+    titles = _person_titles()
+    return frozenset(word for match in _person_name_pattern().finditer(text)
+                     for word in (w.lower().rstrip(".") for w in match.group(1).split()) if word not in titles)
 
 
 def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anchors: list[PlaceEntry]) -> PlaceEntry | None:

@@ -28,19 +28,19 @@ class Sentence:
 
 
 @cache
-def _name_prefixes() -> frozenset[str]:
-    return frozenset(a.lower() for a in load_lexicon(PACKAGE, "name_prefixes"))
+def _prefix_abbreviations() -> frozenset[str]:
+    return frozenset(a.lower() for a in load_lexicon(PACKAGE, "prefix_abbreviations"))
 
 
 @cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(a.lower() for a in load_lexicon(PACKAGE, "abbreviations")) | _name_prefixes()
+    return frozenset(a.lower() for a in load_lexicon(PACKAGE, "abbreviations")) | _prefix_abbreviations()
 
 
 def split_sentences(text: str, dateline: str | None = None) -> list[Sentence]:
     """The sentences of the text in order; a line break ends a sentence, unless the line ends in an abbreviation
     written before a name ("St.", "Gen.") and the next line opens with a capital: a page wrapped inside
-    "St. Cloud" goes on (name_prefixes.txt, `_paragraphs`).
+    "St. Cloud" goes on (prefix_abbreviations.txt, `_paragraphs`).
 
     dateline: the article's dateline ("STEPANAKERT, Oct 4 (CL) –"); it becomes a sentence of its
     own, so that the first sentence's subject is not read as "STEPANAKERT".
@@ -67,7 +67,7 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     cleaning makes each line of a page a paragraph, and a sentence hardly ever ends in "Gen." or "St."."""
     start = end = None
     for line in _PARAGRAPH.finditer(text):
-        if start is not None and not (_ends_in_name_prefix(text[start:end]) and _NEXT_START.match(text, end)):
+        if start is not None and not (_ends_in_prefix_abbreviation(text[start:end]) and _NEXT_START.match(text, end)):
             yield start, text[start:end]
             start = None
         start = line.start() if start is None else start
@@ -76,9 +76,9 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:end]
 
 
-def _ends_in_name_prefix(chunk: str) -> bool:
+def _ends_in_prefix_abbreviation(chunk: str) -> bool:
     word = re.search(r"(\w+)\.\s*$", chunk)
-    return bool(word) and word.group(1).lower() in _name_prefixes()
+    return bool(word) and word.group(1).lower() in _prefix_abbreviations()
 
 
 def _is_abbreviation(chunk: str, dot: int) -> bool:
