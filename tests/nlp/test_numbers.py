@@ -129,3 +129,20 @@ def test_numbers_digits_inside_words_are_not_numbers():
 
 def test_numbers_hyphenated_model_name_is_not_a_number():
     assert find_numbers("A T-72 was seen.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("More than two dozen militiamen were killed near Beni.", [(24, "two dozen", "more_than")]),
+        ("A dozen aid workers were abducted in Darfur.", [(12, "A dozen", "exact")]),
+        ("At least three dozen houses burned in Rakhine.", [(36, "three dozen", "at_least")]),
+        ("Half a dozen soldiers died at the checkpoint in Gao.", [(6, "Half a dozen", "exact")]),
+        ("Some half a million people have fled Khartoum.", [(500_000, "half a million", "about")]),
+        # no number: vague, and no figure
+        ("Dozens of people were wounded in Kharkiv.", []),
+        ("Dozens were killed and hundreds fled Tigray.", []),
+    ],
+)
+def test_numbers_dozens_and_halves(sentence, expected):
+    assert [(m.value, sentence[m.start:m.end], m.qualifier) for m in find_numbers(sentence)] == expected

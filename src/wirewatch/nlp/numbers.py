@@ -19,7 +19,8 @@ _UNITS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# "two dozen" is 24 and "a dozen" 12, as "two hundred" is 200; "dozens" (no number) is no match of the word.
+_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _WORDS = sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True)  # longest first
 _WORD = "|".join(_WORDS)
 
@@ -75,6 +76,7 @@ _SCALED = {word: re.compile(r"^[\d.,\s\u00a0]+" + word + "$") for word in ("mill
 _SEPARATORS = re.compile(r"[,\u00a0 ]")
 _DIGITS = re.compile(r"\d+(\.\d+)?")
 _NO_BEFORE = re.compile(r"\bno\s*-?\s*$", re.I)
+_HALF_BEFORE = re.compile(r"\bhalf[\s-]+$", re.I)
 _ONE_OF = re.compile(r"\s+(of|another|side|day|by|thing|way|time)\b")
 _AND = re.compile(r"(\s+and\s+)")
 _RANGE_JOIN = re.compile(r"\s*(and|to|-|–)\s*")
@@ -152,11 +154,15 @@ def find_numbers(sentence: str) -> list[NumberMention]:
         value = parse_number(text)
         if value is None:
             continue
+        start = match.start()
+        if half := _HALF_BEFORE.search(sentence, max(0, start - 8), start):
+            if words_to_int(text) == value and value % 2 == 0 and text.lower().split()[-1] in _SCALES:
+                value, start, text = value // 2, half.start(), sentence[half.start():match.end()]  # "half a dozen"
         qualifier, qstart = "exact", None
-        q = _qualifier_before(sentence[: match.start()])
+        q = _qualifier_before(sentence[:start])
         if q:
             qualifier, qstart = _QUALIFIER_KIND[q.group(1).lower()], q.start(1)
-        found.append(NumberMention(value, match.start(), match.end(), text, qualifier, qstart))
+        found.append(NumberMention(value, start, match.end(), text, qualifier, qstart))
     return _ranges(found, sentence)
 
 
