@@ -475,3 +475,19 @@ def test_figures_every_people_noun_counts(nlp):
 def test_figures_an_earlier_war_is_historical(extractor, text):
     [figure] = extracted(extractor, text)
     assert figure.historical
+
+
+@pytest.mark.parametrize(
+    "text,value,kind,who",
+    [
+        ("A council member in Ghazni said he saw bodies of 35 Afghan forces at the hospital.", 35, FigureKind.KILLED,
+         "Afghan forces"),
+        ("Gunmen killed 14 herders near Mopti on Sunday, officials said.", 14, FigureKind.KILLED, "herders"),
+        ("Nine peacekeepers were wounded in an attack near Kidal, the UN mission said.", 9, FigureKind.WOUNDED,
+         "peacekeepers"),
+        ("Police said 23 passengers died when the bus hit a mine outside Kandahar.", 23, FigureKind.KILLED,
+         "passengers"),
+    ],
+)
+def test_figures_people_counted_by_the_nouns_conflict_news_uses(extractor, text, value, kind, who):
+    assert [(f.value, f.kind, f.who) for f in extracted(extractor, text)] == [(value, kind, who)]
