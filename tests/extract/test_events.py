@@ -569,8 +569,9 @@ def test_events_a_statement_keeps_no_place_when_neighbours_disagree(extractor):
     [
         "Troops clashed with militants near Kandahar overnight. The police said officers had killed two attackers. "
         "Later a shopkeeper was shot dead in Herat.",
-        "Gunmen shot dead a shopkeeper in Herat on Sunday. The police said two attackers were killed. Troops clashed "
-        "with militants near Kandahar two days later.",
+        # ("two attackers were killed" alone is a count of the dead, no statement of an attack)
+        "Gunmen shot dead a shopkeeper in Herat on Sunday. The police said officers had killed two attackers. Troops "
+        "clashed with militants near Kandahar two days later.",
     ],
 )
 def test_events_a_statement_between_attacks_of_two_kinds_at_two_places_keeps_no_place(extractor, text):
@@ -584,7 +585,7 @@ def test_events_a_statement_between_attacks_of_two_kinds_at_two_places_keeps_no_
 
 def test_events_a_statement_takes_the_place_of_the_nearer_attack_of_its_kind(extractor):
     text = ("Troops clashed with militants near Kandahar overnight. Later a shopkeeper was shot dead in Herat. "
-            "The police said two attackers were killed.")
+            "The police said officers had killed two attackers.")
     events = events_in(extractor, text)
     stated = [e for e in events if e.stance is not None and e.label != "ATTRIB"]
     narrated = {e.label: e.places for e in events if e.provenance.rule == "events.narrated"}
