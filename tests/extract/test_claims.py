@@ -1247,3 +1247,30 @@ def test_claims_procedure_naming_who_did_the_harm_accuses(extractor, text, accus
 ])
 def test_claims_procedure_naming_no_doer_is_no_claim(extractor, text):
     assert extracted(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,accused",
+    [
+        ("Kinshasa blames the group for the massacre as talks stall. M23 rebels seized the mining town of Rubaya on "
+         "Monday, the army said.", "M23"),
+        ("Mali's junta accuses the group of ambushing soldiers near Boni. JNIM fighters stormed an army post on "
+         "Sunday, residents said.", "JNIM"),
+        # a name and its acronym in brackets are one name
+        ("Bogota blames the group for the car bomb. Police said fighters of the National Liberation Army (ELN) had "
+         "planted it.", "National Liberation Army (ELN)"),
+        ("Nigeria blamed the group for the raid on the school. Boko Haram fighters seized 80 pupils in the night, "
+         "police said.", "Boko Haram"),
+    ],
+)
+def test_claims_the_group_in_a_lead_before_any_is_named_is_the_first_named_after(extractor, text, accused):
+    """A lead sentence (or a headline kept as one) says "the group" before the story names it."""
+    claims = [c for c in extracted(extractor, text) if c.stance is Stance.ACCUSE]
+    assert claims and claims[0].accused == accused, [(c.stance, c.speaker, c.accused) for c in claims]
+
+
+def test_claims_the_group_named_before_is_still_the_latest_named_before(extractor):
+    text = ("Al-Shabaab fighters attacked a base near Baidoa on Monday. Somalia's army blamed the group for the attack. "
+            "ISIS-Somalia later claimed a bombing in Bosaso.")
+    claims = [c for c in extracted(extractor, text) if c.stance is Stance.ACCUSE]
+    assert [c.accused for c in claims if c.speaker and "army" in c.speaker.lower()] == ["Al-Shabaab"]

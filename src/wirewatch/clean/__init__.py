@@ -19,6 +19,9 @@ __all__ = ["clean", "clean_document", "line_hash", "article_id", "pack_raw", "un
 
 # How much longer than the longest article an input may be before it is refused unread.
 RAW_FACTOR = 20
+# A plain-text article's first line is its headline unless it is a sentence: one that ends like a sentence and
+# is longer than this (a headline ends in no full stop; "Can the truce hold?" is short).
+HEADLINE_WORDS = 8
 
 
 def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(), min_chars: int = 40) -> Article:
@@ -146,6 +149,6 @@ def _take_title(given: str | None, lines: list[str], titled_elsewhere: bool) -> 
         lines = lines[1:]
     first = re.sub(r"^#{1,6}\s+", "", lines[0].strip())
     title, outlet, date_text = split_browser_title(first)
-    if is_terminated(title) and len(title.split()) > 25:
-        return None, lines, found
+    if is_terminated(title) and len(title.split()) > HEADLINE_WORDS and not is_widget(title):
+        return None, lines, found  # a sentence (headlines end in no full stop): the lead, kept as body
     return title, lines[1:], {"outlet": outlet, "published": date_text}

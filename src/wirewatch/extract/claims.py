@@ -22,6 +22,7 @@ from ..nlp.numbers import parse_number
 from ..nlp.place_names import place_names_in
 from ..nlp.pipeline import given_names
 from ..nlp.annotate import ParsedSentence, lower_lemmas, remembered, text_of, tokens_of, tokens_with_pos
+from ..resolve.actors import party_name_spans
 from ..resolve.sides import actor_kinds, demonym_country, forces_of, main_parties, opponent, side_of, states_named
 from .attribution import agent_of, according_to, noun_phrase, subject_of
 from .stance import StanceModel
@@ -148,7 +149,8 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
     stance: the trained stance classifier, asked where a statement's cue is generic ("said");
     without it the rules decide alone.
     """
-    memory, groups = _SpeakerMemory(), _GroupMemory()
+    parsed = list(parsed)
+    memory, groups = _SpeakerMemory(), _GroupMemory(ahead=_groups_ahead(parsed))
     found: list[tuple[ParsedSentence, ClaimHit, str]] = []
     numbers: dict[int, set[int]] = {}
     for figure in figures:
@@ -170,7 +172,7 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
             hits[pos] = _quoted(item.doc, at[pos], _quote_speaker(items, hits, pos), stance)
         named_here = None  # a pronoun after a speaker named in the same sentence refers to it ("X said ... it")
         for hit in hits[pos]:
-            hit = groups.named(hit, item.doc)
+            hit = groups.named(hit, item.doc, item.sentence.index)
             pronoun = hit.speaker.lower().strip() in _PRONOUNS
             speaker, observer = named_here if pronoun and named_here else memory.resolve(
                 memory.owned(hit.speaker, item.doc), hit.speaker_phrase)
@@ -1375,11 +1377,14 @@ class _GroupMemory:
 
     seen: list[str] = field(default_factory=list)
     surnames: set[str] = field(default_factory=set)  # of the persons named so far
+    ahead: list[tuple[int, str]] = field(default_factory=list)  # (sentence index, group) of the whole article
 
-    def named(self, hit: ClaimHit, doc: Doc) -> ClaimHit:
-        """The hit with a group-referring speaker or accused replaced by the group it refers to."""
-        speaker = self._referent(hit.speaker, doc, None)
-        accused = self._referent(hit.accused, doc, speaker or hit.speaker)
+    def named(self, hit: ClaimHit, doc: Doc, index: int = -1) -> ClaimHit:
+        """The hit with a group-referring speaker or accused replaced by the group it refers to: the latest
+        named before it, or, when none was, the first named after (a lead sentence that says "the group"
+        before the story names it)."""
+        speaker = self._referent(hit.speaker, doc, None, index)
+        accused = self._referent(hit.accused, doc, speaker or hit.speaker, index)
         if speaker is None and accused is None:
             return hit
         return replace(hit, speaker=speaker or hit.speaker, speaker_phrase=speaker or hit.speaker_phrase,
@@ -1393,14 +1398,21 @@ class _GroupMemory:
         self.surnames.update(name.split()[-1] for _, name, person in names if person)
         return [(at, name) for at, name, person in names if not person and name not in self.surnames]
 
-    def _referent(self, phrase: str | None, doc: Doc, speaker: str | None) -> str | None:
+    def _referent(self, phrase: str | None, doc: Doc, speaker: str | None, index: int) -> str | None:
         at = _group_reference(phrase, text_of(doc)) if phrase else None
         if at is None:
             return None
         candidates = [*self.seen, *(name for start, name in self._groups(_group_names(doc)) if start < at)]
-        latest = candidates[-1] if candidates else None
+        latest = candidates[-1] if candidates else next((name for i, name in self.ahead if i > index), None)
         # "Hamas said the group had fired no rockets": the speaker's own side, left as written.
         return None if latest is None or speaker is not None and latest.lower() in speaker.lower() else latest
+
+
+def _groups_ahead(parsed: list[ParsedSentence]) -> list[tuple[int, str]]:
+    """(sentence index, name) of the armed groups the article names, in its order (`_GroupMemory.ahead`)."""
+    reader = _GroupMemory()
+    return [(p.sentence.index, name) for p in sorted(parsed, key=lambda p: p.sentence.index)
+            for _, name in reader._groups(_group_names(p.doc))]
 
 
 @cache
@@ -1432,6 +1444,7 @@ def _group_names_of(doc: Doc) -> list[tuple[int, str, bool]]:
     tokens = tokens_of(doc)
     places = {text for _, _, text in (doc._.place_names or ())}
     titles = words("person_titles") | {t for t in words("leader_titles") if " " not in t}
+    tabled_spans = party_name_spans(text_of(doc))
     out, i = [], 0
     while i < len(tokens):
         j = i
@@ -1443,13 +1456,30 @@ def _group_names_of(doc: Doc) -> list[tuple[int, str, bool]]:
             continue
         name = _span_text(doc, i, j)
         before = tokens[i - 1].lower_.rstrip(".") if i else ""
+        start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
+        tabled = any(s <= start and end <= e for s, e in tabled_spans)  # "M23": a group whatever the NER says
         if not (states_named(name) or name in places or before in mapping("locative_preps")
                 or name.lower() in _CALENDAR or _outlet(name)
-                or any(t.ent_type_ in ("GPE", "LOC", "DATE") for t in tokens[i:j])):
+                or not tabled and any(t.ent_type_ in ("GPE", "LOC", "DATE") for t in tokens[i:j])):
             person = before in titles or tokens[i].lower_ in given_names() or _a_person(name) or any(
                 t.ent_type_ == "PERSON" for t in tokens[i:j])
             out.append((tokens[i].idx, name, person))
         i = j
+    return _with_acronyms(out, text_of(doc))
+
+
+def _with_acronyms(names: list[tuple[int, str, bool]], text: str) -> list[tuple[int, str, bool]]:
+    """A group's name and the acronym in brackets after it ("National Liberation Army (ELN)") as one name, so a
+    later "the group" gives both, and either names it to a reader."""
+    out: list[tuple[int, str, bool]] = []
+    for at, name, person in names:
+        if out and not person and name.isupper() and " " not in name:
+            first_at, first, first_person = out[-1]
+            bracketed = text[first_at + len(first):at] == " (" and text[at + len(name):at + len(name) + 1] == ")"
+            if bracketed and not first_person:
+                out[-1] = (first_at, f"{first} ({name})", False)
+                continue
+        out.append((at, name, person))
     return out
 
 
