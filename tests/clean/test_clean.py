@@ -137,6 +137,24 @@ def test_clean_title_and_metadata_of_scraped_text(scraped):
     assert scraped.removed_lines >= len(BOILERPLATE) - 1
 
 
+@pytest.mark.parametrize(
+    "first,title",
+    [
+        # headlines: no full stop, or a short question
+        ("Drones hit Kharkiv power plant as talks stall", "Drones hit Kharkiv power plant as talks stall"),
+        ("Can the Tigray truce hold?", "Can the Tigray truce hold?"),
+        # a lead sentence given first: body, not a headline
+        ("Sudan accuses the RSF of shelling a camp after Khartoum talks collapse in Jeddah.", None),
+        ("Gunmen killed at least 12 villagers in Zamfara state on Sunday, police said.", None),
+    ],
+)
+def test_clean_first_line_of_plain_text_is_the_headline_unless_a_sentence(first, title):
+    article = clean(_raw(f"{first}\n\n{BODY_SENTENCES[1]}\n\n{BODY_SENTENCES[2]}\n"), "0")
+    assert article.title == title
+    assert (first in article.text) is (title is None)
+    assert BODY_SENTENCES[1] in article.text
+
+
 def test_clean_drops_newsletter_inbox_prompt():
     prompt = "Get the Kestrel Briefing in your inbox every weekday at 7 a.m."
     text = f"Truce frays\n\n{BODY_SENTENCES[1]}\n\nSign up for our morning briefing\n{prompt}\n\n{BODY_SENTENCES[2]}\n"
