@@ -7,6 +7,7 @@ on a real place. The ledger is built from the records exactly as extraction woul
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -381,3 +382,105 @@ def test_a_running_toll_is_told_by_its_words(sentence, cumulative):
     from wirewatch.corpus.series import is_cumulative
 
     assert is_cumulative(sentence) is cumulative
+
+
+# 8. Violations: the day a truce broke, who "both sides" are, and region-wide summaries ----------------------
+
+FRAYED = [
+    # (parties, the sentence saying the arrangement broke on a stated day, the undated accusation after it)
+    (("Ethiopia", "Eritrea"), "The truce between Ethiopia and Eritrea frayed within hours after it took effect on May 1.",
+     "The warring sides have repeatedly blamed each other for violations."),
+    (("Sudan", "South Sudan"), "A ceasefire between Sudan and South Sudan was violated on May 1, the day it began.",
+     "Both sides have since accused each other of breaches."),
+    (("Thailand", "Cambodia"), "The truce Thailand and Cambodia signed frayed on May 1 within hours of taking effect.",
+     "The two sides traded accusations, blaming each other for violating it."),
+]
+
+
+@pytest.mark.parametrize(("parties", "broke", "blamed"), FRAYED)
+def test_an_undated_violation_takes_the_day_the_sentence_before_says_the_truce_broke(parties, broke, blamed):
+    record = plain([
+        article("v", D4, agreements=[agreement("v", 0, broke, AgreementKind.TRUCE, AgreementState.VIOLATED, parties, "May 1")],
+                claims=[claim("v", 1, blamed, blamed.split(" have")[0].split(" traded")[0], "each other", "violations")]),
+    ])
+    (truce,) = record["agreements"]
+    (violation,) = truce["violations_alleged"]
+    assert violation["date"] == "2023-05-01"  # not the article's day (May 4): the sentence before dates it
+    # "both sides" are the truce's parties, as the export names states
+    assert set(violation["alleged_by"].split(" and ")) == {f"{p} government" for p in parties}
+
+
+def test_an_undated_violation_after_a_mere_mention_of_the_truce_keeps_the_articles_day():
+    mention = "The truce Ethiopia and Eritrea agreed on May 1 was meant to open the roads."
+    blamed = "The warring sides have repeatedly blamed each other for violations."
+    record = plain([
+        article("a", D1, agreements=[agreement("a", 0, mention, AgreementKind.TRUCE, AgreementState.AGREED,
+                                               ("Ethiopia", "Eritrea"), "May 1")]),
+        article("v", D4, agreements=[agreement("v", 0, mention, AgreementKind.TRUCE, AgreementState.MENTIONED,
+                                               ("Ethiopia", "Eritrea"), "May 1")],
+                claims=[claim("v", 1, blamed, "warring sides", "each other", "violations")]),
+    ])
+    (truce,) = record["agreements"]
+    assert [v["date"] for v in truce["violations_alleged"]] == ["2023-05-04"]
+
+
+def test_a_named_accuser_of_each_other_stays_as_named():
+    broke = "The truce between Ethiopia and Eritrea frayed within hours after it took effect on May 1."
+    blamed = "Eritrea and Ethiopia have blamed each other for violations."
+    record = plain([article("v", D4, agreements=[agreement("v", 0, broke, AgreementKind.TRUCE, AgreementState.VIOLATED,
+                                                           ("Ethiopia", "Eritrea"), "May 1")],
+                            claims=[claim("v", 1, blamed, "Eritrea and Ethiopia", "each other", "violations")])])
+    (violation,) = record["agreements"][0]["violations_alleged"]
+    assert violation["alleged_by"].startswith("Eritrea")
+
+
+REGION = Place(next(_ids), "Sennar Region", 42.0, 34.0, "XX", "02", "ADM1", 900_000, GeoPrecision.REGION)
+
+
+def region_article(name: str, summary: str, summary_speaker: str, towns: list[tuple[str, str, str, str]]) -> Extraction:
+    """An article whose lead sums up shelling across a region ("A and B accused each other of shelling the
+    region") and whose next sentences name the towns each side says the other shelled."""
+    events = [event(name, 0, summary, ("Sennar Region",), speaker=summary_speaker, stance=Stance.ACCUSE, actor="each other")]
+    claims = [claim(name, 0, summary, summary_speaker, "each other", "shelling", places=("Sennar Region",))]
+    for index, (sentence, speaker, accused, place) in enumerate(towns, start=1):
+        events.append(event(name, index, sentence, (place,), speaker=speaker, stance=Stance.ACCUSE, actor=accused))
+        claims.append(claim(name, index, sentence, speaker, accused, "shelled", places=(place,)))
+    extraction = article(name, D3, events=events, claims=claims)
+    region = PlaceMention("Sennar Region", REGION, summary, events[0].provenance)
+    return dataclasses.replace(extraction, places=(*extraction.places, region))
+
+
+def region_corpus(towns):
+    truce = "India and Pakistan agreed to a ceasefire on May 1."
+    summary = "On May 3, India and Pakistan accused each other of shelling villages across Sennar Region."
+    return plain([
+        article("t", D1, agreements=[agreement("t", 0, truce, AgreementKind.CEASEFIRE, AgreementState.AGREED,
+                                               ("India", "Pakistan"), "May 1")]),
+        region_article("r", summary, "India and Pakistan", towns),
+    ])
+
+
+BOTH_SIDES_TOWNS = [
+    ("On May 3, the Indian army said Pakistani troops had shelled Leck.", "the Indian army", "Pakistani troops", "Leck"),
+    ("On May 3, Pakistan's military said Indian forces had shelled Carrow.", "Pakistan's military", "Indian forces", "Carrow"),
+]
+
+
+def test_a_region_wide_accusation_summing_up_each_sides_towns_is_no_further_violation():
+    record = region_corpus(BOTH_SIDES_TOWNS)
+    (ceasefire,) = record["agreements"]
+    assert sorted(v["place"] for v in ceasefire["violations_alleged"]) == ["Carrow", "Leck"]
+
+
+def test_a_region_wide_accusation_stays_when_one_side_names_no_town():
+    record = region_corpus(BOTH_SIDES_TOWNS[:1])
+    (ceasefire,) = record["agreements"]
+    assert sorted(v["place"] for v in ceasefire["violations_alleged"]) == ["Leck", "Sennar Region"]
+
+
+def test_a_violation_carries_its_incidents_names_and_coordinates():
+    record = region_corpus(BOTH_SIDES_TOWNS)
+    leck = next(v for v in record["agreements"][0]["violations_alleged"] if v["place"] == "Leck")
+    incident = next(i for i in record["incidents"] if i["id"] == leck["incident"])
+    assert leck["place_names"] == incident["place_names"] == ["Leck"]
+    assert (leck["lat"], leck["lon"]) == TOWNS["Leck"]

@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..model import Agreement, AgreementKind, AgreementRecord, Claim, Extraction, Incident, Stance, Violation
-from ..resolve.actors import party_name, party_side
+from ..resolve.actors import canonical_actor, canonical_actors, party_name, party_side
 from ..resolve.sides import side_of
+from .places import is_point
 from .words import phrases
 
 MERGE_DAYS = 2
@@ -118,7 +119,10 @@ def build_agreements(
     accusations = [a for e in extractions for a in accusations_of(e)]
     records = [_record(d) for d in drafts.all]
     records.sort(key=lambda r: (r.date is None, r.date or dt.date.min, r.kind.value, r.id))
-    return _link_violations(records, accusations, list(incidents))
+    broken_on = {(f.agreement.provenance.article_id, f.agreement.provenance.sentence_index): f.date
+                 for e in extractions for f in agreements_of(e)
+                 if f.stated and f.date and f.agreement.state.value in _BROKEN}
+    return _link_violations(records, accusations, list(incidents), broken_on)
 
 
 def _draft(kind: AgreementKind, date: dt.date | None) -> dict:
@@ -271,13 +275,21 @@ def _binding(record: AgreementRecord, warring: set[frozenset]) -> bool:
             and any(pair <= sides for pair in warring))
 
 
-def _link_violations(records: list[AgreementRecord], accusations, incidents: list[Incident]) -> list[AgreementRecord]:
+_BROKEN = {"violated", "frayed"}  # states of a mention that reports the arrangement broken
+
+
+def _link_violations(records: list[AgreementRecord], accusations, incidents: list[Incident],
+                     broken_on: dict | None = None) -> list[AgreementRecord]:
     """Each accusation of an attack by or against a binding agreement's parties (or by the sides against
     each other), made on or after the day it took effect, is a violation of the latest such agreement
     in force (or, for words of violations with no day of their own, of one a sentence just before names). Backing, arming or recruiting is no attack. An accusation
     tied to incidents (its sentence reports them) gives one violation per incident, with its place; the
     same party's untied words on a day it has tied ones add nothing, nor does "both sides accuse each
-    other" on a day with either side's own accusation."""
+    other" on a day with either side's own accusation. Words of violations with no day of their own, linked
+    to the record a sentence just before names, take that sentence's day when it says the arrangement broke
+    on it ("The truce frayed as soon as it took effect on Monday. The sides blamed each other for violations."):
+    broken_on maps (article id, sentence index) of such mentions to their stated day."""
+    broken_on = broken_on or {}
     warring = {frozenset((a, b)) for acc in accusations
                if (a := acc.speaker_side) and (b := acc.accused_side) and a != b}
     binding = [r for r in records if _binding(r, warring)]
@@ -316,24 +328,55 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
             current = [r for r in fitting if r.date == newest[r.kind]]  # none of its kind later: linear, not square
             chosen[traits] = (current, max(fitting, key=lambda r: r.date) if fitting else None)
         current, latest = chosen[traits]
-        record = (None if stated or about else _by_proximity(claim, current, near_mentions)) or latest
+        near = None if stated or about else _by_proximity(claim, current, near_mentions)
+        record = near[0] if near else latest
         if record is None:
             continue
+        if near and (broke := broken_on.get((claim.provenance.article_id, near[1]))) and record.date <= broke <= date:
+            date = broke
         side = acc.speaker_side or claim.speaker
         for incident in about or [None]:
             key = (side, incident.id if incident else None, None if incident else date)
             place = (incident.place.name if incident.place else None) if incident else None
-            found[record.id].setdefault(key, Violation(claim.speaker, claim.accused, date, claim.sentence,
+            found[record.id].setdefault(key, Violation(_accuser(acc, record), claim.accused, date, claim.sentence,
                                                        claim.provenance, place, incident.id if incident else None))
+    wide = {i.id for i in incidents if i.place is not None and not is_point(i.place)}
     out = []
     for r in records:
         items = found[r.id]
         placed = {(k[0], v.date) for k, v in items.items() if v.incident}
         days = {v.date for v in items.values() if v.incident or not _mutual(v.accused)}
-        kept = tuple(v for k, v in items.items() if v.incident or not ((k[0], v.date) in placed or (
-            _mutual(v.accused) and v.date in days)))
-        out.append(dataclasses.replace(r, violations=kept))
+        kept = [v for k, v in items.items() if v.incident or not ((k[0], v.date) in placed or (
+            _mutual(v.accused) and v.date in days))]
+        out.append(dataclasses.replace(r, violations=_without_summaries(kept, wide)))
     return out
+
+
+def _without_summaries(violations: list[Violation], wide: set[str]) -> tuple[Violation, ...]:
+    """The violations less those tied to a region- or country-wide incident (ids in wide) on a day when every
+    side alleging it also alleges town-level ones: "both sides accused each other of shelling the region"
+    sums up the towns each names next, and is no further violation."""
+    in_towns: dict[dt.date | None, set] = {}
+    for v in violations:
+        if v.incident and v.incident not in wide:
+            in_towns.setdefault(v.date, set()).update(_accuser_sides(v))
+    return tuple(v for v in violations if not (
+        v.incident in wide and (sides := _accuser_sides(v)) and sides <= in_towns.get(v.date, set())))
+
+
+def _accuser_sides(violation: Violation) -> set[str | None]:
+    """The sides of the parties alleging a violation ("Armenia and Azerbaijan" is two; "Pakistan military"
+    stands with Pakistan); None for one unknown."""
+    return {party_side(a) or party_side(a.rsplit(" ", 1)[0]) for a in canonical_actors(violation.accuser)}
+
+
+def _accuser(acc: Accusation, record: AgreementRecord) -> str:
+    """Who alleges a violation: the speaker, or, when "the warring sides" or "both sides" accuse each other
+    and name no party, the parties of the agreement they are said to break."""
+    speaker = acc.claim.speaker
+    if acc.mutual and len(record.parties) >= 2 and not any(map(canonical_actor, canonical_actors(speaker))):
+        return " and ".join(record.parties)
+    return speaker
 
 
 def _incidents_of(claim: Claim, side: str | None, tied: dict) -> list[Incident]:
@@ -370,16 +413,18 @@ def _sides(record: AgreementRecord) -> set[str]:
     return {s for p in record.parties if (s := party_side(p))}
 
 
-def _by_proximity(claim: Claim, binding: list[AgreementRecord], near_mentions: dict) -> AgreementRecord | None:
-    """The first of the records that a sentence of the claim's article up to two before it names, when the
-    claim speaks of a violation. near_mentions: record (by id()) -> article id -> its mentions' sentences."""
+def _by_proximity(claim: Claim, binding: list[AgreementRecord], near_mentions: dict
+                  ) -> tuple[AgreementRecord, int] | None:
+    """The first of the records that a sentence of the claim's article up to two before it names, with that
+    sentence's index, when the claim speaks of a violation. near_mentions: record (by id()) -> article id ->
+    its mentions' sentences."""
     if not _VIOLATION.search(claim.sentence):
         return None
     here = claim.provenance
     for record in binding:
         for index in near_mentions.get(id(record), {}).get(here.article_id, ()):
             if 0 <= here.sentence_index - index <= 2:
-                return record
+                return record, index
     return None
 
 
