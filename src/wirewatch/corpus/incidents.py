@@ -119,18 +119,55 @@ def article_mentions(
     violent: list[_Mention] = []
     denials: list[_Mention] = []
     article = extraction.article
+    sites = _sentence_sites(extraction)
+    parties = _article_parties(extraction)
+    referring: list[_Mention] = []  # statements on "the attack" that name no place
     for event in extraction.events:
+        violent_event = event.plover == "ASSAULT" and not event.negated and not event.hypothetical
+        if violent_event and not event.places and (site := sites.get(event.provenance.sentence_index)):
+            event = dataclasses.replace(event, places=site)
         named = {n: p for n in event.places if (p := resolver.place(article.id, n))}
         mention = _Mention(event, article.id, outlet_label(article), group_id,
                            list(named.values()), date_of(event, article.id), named)
-        if event.plover == "ASSAULT" and not event.negated and not event.hypothetical:
+        if violent_event:
             if named:
                 violent.extend(_one_per_listed_town(mention))
-            elif unknown := tuple(n for n in event.places if _may_be_place(n, event)):
+            elif unknown := tuple(n for n in event.places if _may_be_place(n, event, parties)):
                 violent.extend(_one_per_listed_name(dataclasses.replace(mention, names=unknown)))
+            elif event.stance is not None and _refers_back(event.sentence):
+                referring.append(mention)
         elif event.plover == "REJECT":
             denials.append(mention)
+    if referring and (main := _main_mention(violent)) is not None:
+        violent.extend(dataclasses.replace(m, places=main.places, named=main.named, names=main.place_names())
+                       for m in referring)
     return tuple(violent), tuple(denials)
+
+
+def _refers_back(sentence: str) -> bool:
+    """Whether the sentence speaks of an attack as one already told ("claimed responsibility for the attack",
+    "said the bombing was meant to ..."): "the" and an attack noun (extract's lexicon), up to two words apart."""
+    return bool(_definite_attack().search(sentence))
+
+
+@cache
+def _definite_attack() -> re.Pattern:
+    nouns = sorted(load_lexicon(EXTRACT, "attack_nouns"), key=len, reverse=True)
+    return re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(map(re.escape, nouns)) + r")(?:s|es)?(?![\w-])", re.I)
+
+
+def _main_mention(violent: list[_Mention]) -> _Mention | None:
+    """The article's main attack, which a statement about "the attack" that names no place is about: the
+    place its violent mentions name most often, the first named among equals; none when it names none."""
+    if not violent:
+        return None
+    counts = Counter(_site_key(m) for m in violent)
+    top = max(counts.values())
+    return next(m for m in violent if counts[_site_key(m)] == top)
+
+
+def _site_key(mention: _Mention):
+    return mention.places[0].geonameid if mention.places else name_key(mention.place_names()[0])
 
 
 class ClusterBook:
@@ -214,14 +251,34 @@ def _one_per_listed_name(mention: _Mention) -> list[_Mention]:
     return [dataclasses.replace(mention, names=(name,)) for name in listed]
 
 
-def _may_be_place(name: str, event: EventMention) -> bool:
+def _may_be_place(name: str, event: EventMention, parties: tuple[str, ...] = ()) -> bool:
     """A name the gazetteer does not know may still be a place, unless it names a party: one of the actor
-    tables ("Hamas", "Wagner") or the event's own doer or speaker ("the Taliban bombing"); or is too short
-    to be a name ("St.")."""
+    tables ("Hamas", "Wagner"), the event's own doer or speaker ("the Taliban bombing"), or a doer or
+    speaker of another item of the article (parties: "the Taliban claimed it" two sentences on); or is too
+    short to be a name ("St.")."""
     if not _WORD.search(name) or party_name_spans(name):
         return False
-    parties = [p for p in (event.actor, event.speaker) if p]
+    parties = [p for p in (event.actor, event.speaker, *parties) if p]
     return not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", p, re.I) for p in parties)
+
+
+def _article_parties(extraction: Extraction) -> tuple[str, ...]:
+    """The doers and speakers the article's events and claims name: parties, whatever the gazetteer says."""
+    found = [p for e in extraction.events for p in (e.actor, e.speaker) if p]
+    found += [p for c in extraction.claims for p in (c.speaker, c.accused) if p]
+    return tuple(dict.fromkeys(found))
+
+
+def _sentence_sites(extraction: Extraction) -> dict[int, tuple[str, ...]]:
+    """Per sentence, the places extraction found in it that may be where its attack happened, for an attack
+    whose own clause names none ("the device went off on a road in the Foo district, police said"): towns,
+    streets and names the gazetteer does not know; not regions or countries, which in such a sentence are
+    the war's setting ("fighting over the region") more often than the site."""
+    sites: dict[int, list[str]] = {}
+    for mention in extraction.places:
+        if mention.place is None or is_point(mention.place):
+            sites.setdefault(mention.provenance.sentence_index, []).append(mention.name)
+    return {index: tuple(dict.fromkeys(names)) for index, names in sites.items()}
 
 
 def _listed(names: tuple[str, ...], sentence: str) -> list[str]:
@@ -511,10 +568,39 @@ def _status(claims: list[IncidentClaim], narrated_groups: set[str]) -> IncidentS
     if accusers and deniers and (deniers - accusers or None in deniers):
         return IncidentStatus.ACCUSED_AND_DENIED
     sides = {s for s in accusers | asserters if s}
-    if len(sides) >= 2:
+    if len(sides) >= 2 or _owned_and_accused(claims):
         return IncidentStatus.CONFIRMED_BY_BOTH
     if len(narrated_groups) >= 2:
         return IncidentStatus.CORROBORATED
     if claims:
         return IncidentStatus.ONE_PARTY
     return IncidentStatus.UNATTRIBUTED
+
+
+def _owned_and_accused(claims: list[IncidentClaim]) -> bool:
+    """Whether a party owns the act ("the group claimed responsibility for the attack") and another party
+    accuses someone of it: both sides say it happened, even when the tables know neither party's side."""
+    owners = [c for c in claims if c.stance in (Stance.ASSERT, Stance.CONFIRM) and _owns_act(c.sentence)]
+    return any(a.stance is Stance.ACCUSE and _party(a.speaker) != _party(o.speaker) and not (a.side and a.side == o.side)
+               for o in owners for a in claims)
+
+
+@cache
+def _owning() -> re.Pattern:
+    """A verb by which a party owns an act (extract's lexicon, with its irregular forms), then "responsibility"
+    or "credit" within three words: "claimed responsibility", "took full responsibility", "accepted credit";
+    not "claims of responsibility" (`_owns_act` leaves out the negated ones)."""
+    lemmas = load_lexicon(EXTRACT, "responsibility_verbs")
+    irregular = [form for form, lemma in (e.split("|") for e in load_lexicon(EXTRACT, "irregular_verbs")) if lemma in lemmas]
+    stems = [re.escape(l[:-1] if l.endswith("e") else l) + r"\w*" for l in lemmas] + [re.escape(f) for f in irregular]
+    return re.compile(r"\b(?:" + "|".join(stems) + r")\s+(?:(?!of\b)[\w-]+\s+){0,3}?(?:responsibility|credit)\b", re.I)
+
+
+_DISOWNED = re.compile(r"\b(?:not|never|no|nobody|none)\b|n't\b", re.I)
+
+
+def _owns_act(sentence: str) -> bool:
+    """Whether the sentence says a party owns an act (`_owning`), not that none has ("No group has yet claimed
+    responsibility", "the rebels did not claim responsibility"): no negation in the four words before it."""
+    return any(not _DISOWNED.search(" ".join(sentence[:m.start()].split()[-4:]))
+               for m in _owning().finditer(sentence))

@@ -1,0 +1,160 @@
+"""corpus/incidents.py: where a statement that names no place is about, and what a claim of responsibility adds.
+
+- An attack whose own clause names no place happened at the town or unknown name extraction found elsewhere in its
+  sentence ("... along a road in the Foo district, police said"), not at a region the sentence gives as setting.
+- A name the article uses for a doer or speaker is a party, not a place, even where an event lists it.
+- A party's statement on "the attack" that names no place is about the article's main attack.
+- A party owning an attack ("claimed responsibility") while another accuses someone of it: both sides say it
+  happened, so the incident is confirmed, whatever the actor tables know of their sides.
+
+Mention records are built by hand from invented sentences about several conflicts (no model, no gazetteer); the
+towns are made up (Harlow Point, Carrow, Dunmere) so no rule can lean on a real place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from wirewatch.corpus.ledger import build_ledger
+from wirewatch.model import (Article, EventMention, Extraction, GeoPrecision, IncidentStatus, Place, PlaceMention,
+                             Provenance, Stance)
+from wirewatch.nlp.dates import stated_dates
+
+DAY = dt.date(2024, 3, 5)
+_ids = itertools.count(96_000_000)
+TOWNS = {name: Place(next(_ids), name, lat, lon, "XX", "01", "PPL", 30_000, GeoPrecision.CITY)
+         for name, lat, lon in (("Harlow Point", 12.1, 30.1), ("Carrow", 12.9, 31.4), ("Dunmere", 13.8, 32.2))}
+REGIONS = {"Kessel Province": Place(next(_ids), "Kessel Province", 13.0, 31.0, "XX", "02", "ADM1", 900_000,
+                                    GeoPrecision.REGION)}
+
+
+def event(index: int, sentence: str, places: tuple[str, ...] = (), *, speaker: str | None = None,
+          stance: Stance | None = None, actor: str | None = None) -> EventMention:
+    return EventMention(plover="ASSAULT", mode="", label="REM_EXPLOS", acled_event="Explosions/Remote violence",
+                        acled="Remote explosive/landmine/IED", actor=actor, recipient=None, target=None, weapon=None,
+                        places=places, date=None, date_precision=None, negated=False, hypothetical=False,
+                        stance=stance, speaker=speaker, sentence=sentence,
+                        provenance=Provenance("id-a", index, 0, len(sentence), "events.test"))
+
+
+def article(events: list[EventMention], places: dict[int, list[str]] | None = None) -> Extraction:
+    """One article of the events; places: sentence index -> names extraction found in that sentence (resolved
+    when they are TOWNS or REGIONS), besides those the events list."""
+    sentences = dict(sorted({e.provenance.sentence_index: e.sentence for e in events}.items()))
+    text = " ".join(sentences.values())
+    found = {(e.provenance.sentence_index, n) for e in events for n in e.places}
+    found |= {(i, n) for i, names in (places or {}).items() for n in names}
+    mentions = tuple(PlaceMention(n, TOWNS.get(n) or REGIONS.get(n), sentences[i],
+                                  Provenance("id-a", i, 0, len(sentences[i]), "places.test")) for i, n in sorted(found))
+    art = Article.from_text(text, "a", id="id-a", outlet="Test Wire", published=DAY)
+    carried = [(i, text.index(s), s) for i, s in sentences.items()]
+    return Extraction(article=art, places=mentions, events=tuple(events), dates=stated_dates(carried, art.id))
+
+
+def incidents(*extractions):
+    return build_ledger(list(extractions)).incidents
+
+
+# An attack whose clause names no place ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "site"), [
+    ("Two fighters died when the bomb they were planting on a road in the Kalabo district went off, police said.",
+     "Kalabo"),
+    ("Soldiers came under fire at a checkpoint near the village of Nam Hsan, the junta said.", "Nam Hsan"),
+    ("A drone hit a fuel depot outside Carrow overnight, the regional governor said.", "Carrow"),
+])
+def test_incidents_an_attack_whose_clause_names_no_place_is_at_the_place_its_sentence_names(sentence, site):
+    (incident,) = incidents(article([event(0, sentence, speaker="police", stance=Stance.ACCUSE)], {0: [site]}))
+    assert incident.place_names == (site,)
+    assert incident.status is IncidentStatus.ONE_PARTY
+
+
+def test_incidents_a_region_given_as_setting_does_not_place_an_attack():
+    sentence = "Both sides accused each other of attacks during a month of fighting over Kessel Province."
+    assert incidents(article([event(0, sentence, speaker="both sides", stance=Stance.ACCUSE)],
+                             {0: ["Kessel Province"]})) == ()
+
+
+# A party is no place ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("party", "said"), [
+    ("Fano", "Fano fighters said they had repelled the army."),
+    ("Tatmadaw", "The Tatmadaw said the village had harboured rebels."),
+    ("Wazalendo", "Wazalendo commanders said the shelling came from across the lake."),
+])
+def test_incidents_a_name_the_article_uses_for_a_party_is_no_place(party, said):
+    listed = event(0, f"The {party} bombing targeted a convoy.", (party,))
+    speaks = event(1, said, speaker=said.split(" said")[0], stance=Stance.ASSERT)
+    assert not [i for i in incidents(article([listed, speaks])) if party in i.place_names]
+
+
+def test_incidents_an_unknown_name_no_party_bears_is_still_a_place():
+    listed = event(0, "A bombing targeted a convoy in Tulu Bolo.", ("Tulu Bolo",))
+    speaks = event(1, "Fano fighters said they had repelled the army.", speaker="Fano fighters", stance=Stance.ASSERT)
+    assert [i.place_names for i in incidents(article([listed, speaks]))] == [("Tulu Bolo",)]
+
+
+# "The attack" --------------------------------------------------------------------------------------------------
+
+MAIN = [
+    event(0, "A car bomb exploded at an army base in Carrow on Monday.", ("Carrow",)),
+    event(1, "Gunmen then stormed the Carrow base.", ("Carrow",)),
+    event(2, "A day earlier a roadside bomb hit a patrol in Dunmere.", ("Dunmere",)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Al-Shabaab claimed responsibility for the attack in a statement.", "Al-Shabaab"),
+    ("JNIM said the twin bombings were revenge for the army's raids.", "JNIM"),
+    ("The ministry said the complex attack had been planned for weeks.", "the ministry"),
+])
+def test_incidents_a_statement_on_the_attack_naming_no_place_is_about_the_articles_main_attack(sentence, speaker):
+    found = incidents(article([*MAIN, event(5, sentence, speaker=speaker, stance=Stance.ASSERT)]))
+    carrow = next(i for i in found if "Carrow" in i.place_names)
+    dunmere = next(i for i in found if "Dunmere" in i.place_names)
+    assert [c.speaker for c in carrow.claims] == [speaker]
+    assert dunmere.claims == ()
+
+
+def test_incidents_a_statement_on_no_attack_already_told_stays_unplaced():
+    sentence = "The rebels said they had seized two army posts."
+    found = incidents(article([*MAIN, event(5, sentence, speaker="the rebels", stance=Stance.ASSERT)]))
+    assert all(i.claims == () for i in found)
+
+
+# Owned and accused: confirmed ------------------------------------------------------------------------------------
+
+ACCUSED = event(0, "The governor said militants had bombed the market in Harlow Point.", ("Harlow Point",),
+                speaker="the governor", stance=Stance.ACCUSE, actor="militants")
+
+
+@pytest.mark.parametrize(("owning", "speaker"), [
+    ("Al-Shabaab claimed responsibility for the bombing in Harlow Point.", "Al-Shabaab"),
+    ("The Houthis took responsibility for the attack on Harlow Point.", "The Houthis"),
+    ("ISWAP has accepted responsibility for the blast in Harlow Point.", "ISWAP"),
+])
+def test_status_a_party_owning_an_attack_another_accuses_someone_of_confirms_it(owning, speaker):
+    owns = event(1, owning, ("Harlow Point",), speaker=speaker, stance=Stance.ASSERT)
+    (incident,) = incidents(article([ACCUSED, owns]))
+    assert incident.status is IncidentStatus.CONFIRMED_BY_BOTH
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("No group has yet claimed responsibility for the bombing in Harlow Point, the governor said.", "the governor"),
+    ("The rebels did not claim responsibility for the blast in Harlow Point.", "The rebels"),
+    ("Residents said the bombing in Harlow Point destroyed thirty stalls.", "Residents"),
+])
+def test_status_no_ownership_leaves_one_partys_accusation_single_party(sentence, speaker):
+    other = event(1, sentence, ("Harlow Point",), speaker=speaker, stance=Stance.ASSERT)
+    (incident,) = incidents(article([ACCUSED, other]))
+    assert incident.status is IncidentStatus.ONE_PARTY
+
+
+def test_status_a_party_owning_an_act_it_alone_reports_is_single_party():
+    owns = event(0, "Al-Shabaab claimed responsibility for the bombing in Harlow Point.", ("Harlow Point",),
+                 speaker="Al-Shabaab", stance=Stance.ASSERT)
+    (incident,) = incidents(article([owns]))
+    assert incident.status is IncidentStatus.ONE_PARTY
