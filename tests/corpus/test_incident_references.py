@@ -158,3 +158,31 @@ def test_status_a_party_owning_an_act_it_alone_reports_is_single_party():
                  speaker="Al-Shabaab", stance=Stance.ASSERT)
     (incident,) = incidents(article([owns]))
     assert incident.status is IncidentStatus.ONE_PARTY
+
+
+# Lists of towns and the names of an incident's place -------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "towns"), [
+    ("Nine blasts hit Carrow city and the province's towns of Dunmere and Harlow Point.",
+     ("Carrow", "Dunmere", "Harlow Point")),
+    ("Drones struck Carrow and the strategically important town of Dunmere overnight.", ("Carrow", "Dunmere")),
+    ("Shells fell on Dunmere town or the two border villages of Harlow Point, officials said.", ("Dunmere", "Harlow Point")),
+])
+def test_incidents_each_town_of_a_list_with_words_between_is_one_incident(sentence, towns):
+    found = incidents(article([event(0, sentence, towns)]))
+    assert sorted(i.place_names for i in found) == sorted((t,) for t in towns)
+
+
+def test_incidents_a_town_named_after_a_comma_is_still_context():
+    found = incidents(article([event(0, "Shells hit Dunmere, the largest town of Carrow district.", ("Dunmere", "Carrow"))]))
+    assert [i.place.name for i in found] == ["Dunmere"]
+
+
+@pytest.mark.parametrize(("sentence", "places", "names"), [
+    ("Shells hit Dunmere, 15 km from Carrow, on Monday.", ("Dunmere", "Carrow"), ("Dunmere",)),
+    ("A drone struck Harlow Point, south of Carrow.", ("Harlow Point", "Carrow"), ("Harlow Point",)),
+    ("A car bomb exploded on Kabaro Street in Carrow.", ("Kabaro Street", "Carrow"), ("Kabaro Street", "Carrow")),
+])
+def test_incidents_place_names_leave_out_the_towns_given_as_context(sentence, places, names):
+    (incident,) = incidents(article([event(0, sentence, places)]))
+    assert incident.place_names == names

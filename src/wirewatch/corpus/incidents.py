@@ -283,12 +283,12 @@ def _sentence_sites(extraction: Extraction) -> dict[int, tuple[str, ...]]:
 
 def _listed(names: tuple[str, ...], sentence: str) -> list[str]:
     """The names that the sentence writes as one list: "A, B and C", "A and B", "A or B", and after "and"
-    or "or" also "A and the B", "A and in B", "A and the nearby town of B". A comma alone takes no such
-    words: "A, the capital of B" names one place, not two."""
+    or "or" also "A and the B", "A and in B", "A and the nearby town of B", "A city and the province's towns of
+    B and C". A comma alone takes no such words: "A, the capital of B" names one place, not two."""
     if len(names) < 2:
         return []
     alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
-    link = rf"(?:\s*,\s*|(?:\s*,)?\s+(?:and|or)\s+{_list_filler()})"
+    link = rf"(?:{_head_after()})?(?:\s*,\s*|(?:\s*,)?\s+(?:and|or)\s+{_list_filler()})"
     pattern = re.compile(rf"(?:{alternatives})(?:{link}(?:{alternatives}))+")
     match = pattern.search(sentence)
     if match is None:
@@ -307,8 +307,17 @@ def _list_filler() -> str:
     def any_of(words) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
+    # up to two words before the head: "and the eponymous province's towns of", "and the two border towns of"
     return (rf"(?:(?:{any_of(preps)})\s+)?(?:the\s+)?(?:(?:{any_of(near)})\s+)?"
-            rf"(?:(?:{any_of(heads)})\s+of\s+)?")
+            rf"(?:(?:[\w'’-]+\s+){{0,2}}?(?:{any_of(heads)})\s+of\s+)?")
+
+
+@cache
+def _head_after() -> str:
+    """A place head written after a listed name ("Kirkuk city and the towns of ...", "Logar province or ..."),
+    from the place heads lexicon."""
+    heads = sorted(load_lexicon(EXTRACT, "place_heads"), key=len, reverse=True)
+    return r"\s+(?:" + "|".join(re.escape(h) for h in heads) + r")\b"
 
 
 class _CellIndex:
@@ -509,7 +518,7 @@ def _incident(cluster: _Cluster) -> Incident:
         date=date,
         date_precision=precision,
         place=place,
-        place_names=tuple(dict.fromkeys(n for m in mentions for n in m.place_names())),
+        place_names=_own_names(cluster),
         actor=actors.most_common(1)[0][0] if actors else None,
         target=Counter(m.event.target for m in mentions if m.event.target).most_common(1)[0][0]
         if any(m.event.target for m in mentions) else None,
@@ -520,6 +529,21 @@ def _incident(cluster: _Cluster) -> Incident:
         groups=tuple(sorted({m.group_id for m in [*mentions, *cluster.denials]})),
         mentions=tuple(m.event.provenance for m in [*mentions, *cluster.denials]),
     )
+
+
+def _own_names(cluster: _Cluster) -> tuple[str, ...]:
+    """The names the sources wrote for the incident's place: each mention's names less those of other places it
+    gives as context ("Shusha, 15 km from Stepanakert" names Shusha's incident, not Stepanakert's). A name that
+    resolves to none of the incident's key places (or a place within a town's reach of one) is context; a
+    name the gazetteer does not know is kept."""
+    keys = list(cluster.keys.values())
+    names = []
+    for mention in cluster.mentions:
+        for name in mention.place_names():
+            place = mention.named.get(name)
+            if place is None or any(_same_place(place, key) for key in keys):
+                names.append(name)
+    return tuple(dict.fromkeys(names or [n for m in cluster.mentions for n in m.place_names()]))
 
 
 _SPECIFICITY = ("ART_MISS_ATTACK", "AIR_STRIKE", "REM_EXPLOS", "GRENADE", "SUIC_BOMB", "CHEM_WEAP",
