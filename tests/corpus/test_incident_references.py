@@ -186,3 +186,31 @@ def test_incidents_a_town_named_after_a_comma_is_still_context():
 def test_incidents_place_names_leave_out_the_towns_given_as_context(sentence, places, names):
     (incident,) = incidents(article([event(0, sentence, places)]))
     assert incident.place_names == names
+
+
+# A named armed group is a side of its own ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("accusation", "accuser", "assertion", "asserter"), [
+    ("The Sudanese army said RSF fighters shelled the market in Harlow Point.", "the Sudanese army",
+     "The RSF said its forces had struck army positions in Harlow Point.", "The RSF"),
+    ("Congolese army officers said M23 rebels attacked Harlow Point.", "Congolese army officers",
+     "M23 said it had taken Harlow Point after heavy fighting.", "M23"),
+    ("Saudi officials said Houthi drones hit an oil depot in Harlow Point.", "Saudi officials",
+     "The Houthis said their drones had struck the depot in Harlow Point.", "The Houthis"),
+])
+def test_status_a_state_and_a_named_armed_group_both_telling_it_confirm_it(accusation, accuser, assertion, asserter):
+    accused = event(0, accusation, ("Harlow Point",), speaker=accuser, stance=Stance.ACCUSE)
+    asserted = event(1, assertion, ("Harlow Point",), speaker=asserter, stance=Stance.ASSERT)
+    (incident,) = incidents(article([accused, asserted]))
+    assert incident.status is IncidentStatus.CONFIRMED_BY_BOTH
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("RSF fighters", "the Rapid Support Forces"),  # one group, written two ways
+    ("the rebels", "a rebel commander"),  # no named group: its side is unknown, not its own
+])
+def test_status_one_group_or_unnamed_rebels_telling_it_twice_stay_single_party(first, second):
+    one = event(0, f"{first} said they had shelled Harlow Point.", ("Harlow Point",), speaker=first, stance=Stance.ASSERT)
+    two = event(1, f"{second} said Harlow Point was hit at dawn.", ("Harlow Point",), speaker=second, stance=Stance.ASSERT)
+    (incident,) = incidents(article([one, two]))
+    assert incident.status is IncidentStatus.ONE_PARTY

@@ -31,7 +31,7 @@ from ..model import (
     Stance,
 )
 from ..nlp.gazetteer import name_key
-from ..resolve.actors import canonical_actor, party_name_spans
+from ..resolve.actors import canonical_actor, party_name_spans, resolve_actor
 from ..resolve.sides import side_of
 from .places import PlaceResolver, distance_km, is_point
 from .syndication import outlet_label
@@ -586,9 +586,9 @@ def _status(claims: list[IncidentClaim], narrated_groups: set[str]) -> IncidentS
     """What the claims add up to. Sides count, not speakers or outlets: one party's statement carried by
     two outlets corroborates nothing. Corroboration needs source groups that report the happening in their
     own voice (narration, not a quoted party)."""
-    accusers = {c.side for c in claims if c.stance is Stance.ACCUSE}
-    deniers = {c.side for c in claims if c.stance is Stance.DENY}
-    asserters = {c.side for c in claims if c.stance in (Stance.ASSERT, Stance.CONFIRM)}
+    accusers = {_side(c) for c in claims if c.stance is Stance.ACCUSE}
+    deniers = {_side(c) for c in claims if c.stance is Stance.DENY}
+    asserters = {_side(c) for c in claims if c.stance in (Stance.ASSERT, Stance.CONFIRM)}
     if accusers and deniers and (deniers - accusers or None in deniers):
         return IncidentStatus.ACCUSED_AND_DENIED
     sides = {s for s in accusers | asserters if s}
@@ -599,6 +599,15 @@ def _status(claims: list[IncidentClaim], narrated_groups: set[str]) -> IncidentS
     if claims:
         return IncidentStatus.ONE_PARTY
     return IncidentStatus.UNATTRIBUTED
+
+
+def _side(claim: IncidentClaim) -> str | None:
+    """The side a claim speaks for: the state its speaker stands with, or, for a named armed group that stands
+    with no state ("RSF fighters", "M23", "the Houthis"), the group itself: it is a side of its own war."""
+    if claim.side:
+        return claim.side
+    actor = resolve_actor(claim.speaker) if canonical_actor(claim.speaker) else None
+    return f"group:{actor.name}" if actor is not None and actor.sector == "REB" and not actor.country else None
 
 
 def _owned_and_accused(claims: list[IncidentClaim]) -> bool:
