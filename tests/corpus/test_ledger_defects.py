@@ -484,3 +484,29 @@ def test_a_violation_carries_its_incidents_names_and_coordinates():
     incident = next(i for i in record["incidents"] if i["id"] == leck["incident"])
     assert leck["place_names"] == incident["place_names"] == ["Leck"]
     assert (leck["lat"], leck["lon"]) == TOWNS["Leck"]
+
+
+@pytest.mark.parametrize(("parties", "agreed", "accuser", "accused", "shelled"), [
+    (("Hayat Tahrir al-Sham", "Syrian Democratic Forces"), "HTS and the SDF agreed to a truce on May 1.",
+     "the SDF", "HTS fighters", "On May 3, the SDF said HTS fighters had shelled Carrow."),
+    (("Rapid Support Forces", "Sudan Liberation Army"), "The RSF and the SLA agreed to a ceasefire on May 1.",
+     "the Sudan Liberation Army", "RSF units", "On May 3, the Sudan Liberation Army said RSF units had shelled Carrow."),
+])
+def test_a_truce_between_two_armed_groups_collects_their_accusations(parties, agreed, accuser, accused, shelled):
+    record = plain([
+        article("t", D1, agreements=[agreement("t", 0, agreed, AgreementKind.TRUCE, AgreementState.AGREED, parties, "May 1")]),
+        article("s", D3, claims=[claim("s", 0, shelled, accuser, accused, "had shelled Carrow")]),
+    ])
+    (truce,) = record["agreements"]
+    assert [v["date"] for v in truce["violations_alleged"]] == ["2023-05-03"]
+
+
+def test_an_accusation_between_groups_outside_the_truce_is_no_violation_of_it():
+    agreed = "HTS and the SDF agreed to a truce on May 1."
+    shelled = "On May 3, M23 said ADF fighters had shelled Carrow."
+    record = plain([
+        article("t", D1, agreements=[agreement("t", 0, agreed, AgreementKind.TRUCE, AgreementState.AGREED,
+                                               ("Hayat Tahrir al-Sham", "Syrian Democratic Forces"), "May 1")]),
+        article("s", D3, claims=[claim("s", 0, shelled, "M23", "ADF fighters", "had shelled Carrow")]),
+    ])
+    assert record["agreements"][0]["violations_alleged"] == []

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from ..model import Agreement, AgreementKind, AgreementRecord, Claim, Extraction, Incident, Stance, Violation
 from ..resolve.actors import canonical_actor, canonical_actors, party_name, party_side
-from ..resolve.sides import side_of
+from ..resolve.sides import own_side, side_of
 from .places import is_point
 from .words import phrases
 
@@ -312,7 +312,7 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
         about = _incidents_of(claim, acc.speaker_side, tied)
         if not about and not acc.attack:
             continue
-        sides = frozenset({acc.speaker_side, acc.accused_side} - {None})
+        sides = frozenset({acc.speaker_side or own_side(claim.speaker), acc.accused_side or own_side(claim.accused)} - {None})
         traits = (date, sides, acc.mutual, acc.backing and acc.accused_side)
         if traits not in chosen:
             fitting = [r for r in binding if r.date <= date
@@ -410,7 +410,8 @@ def _attack(claim: Claim) -> bool:
 
 
 def _sides(record: AgreementRecord) -> set[str]:
-    return {s for p in record.parties if (s := party_side(p))}
+    """The sides of an agreement's parties: states, and named armed groups that stand with none (`own_side`)."""
+    return {s for p in record.parties if (s := party_side(p) or own_side(p))}
 
 
 def _by_proximity(claim: Claim, binding: list[AgreementRecord], near_mentions: dict

@@ -31,8 +31,8 @@ from ..model import (
     Stance,
 )
 from ..nlp.gazetteer import name_key
-from ..resolve.actors import canonical_actor, party_name_spans, resolve_actor
-from ..resolve.sides import side_of
+from ..resolve.actors import canonical_actor, party_name_spans
+from ..resolve.sides import own_side, side_of
 from .places import PlaceResolver, distance_km, is_point
 from .syndication import outlet_label
 
@@ -602,12 +602,9 @@ def _status(claims: list[IncidentClaim], narrated_groups: set[str]) -> IncidentS
 
 
 def _side(claim: IncidentClaim) -> str | None:
-    """The side a claim speaks for: the state its speaker stands with, or, for a named armed group that stands
-    with no state ("RSF fighters", "M23", "the Houthis"), the group itself: it is a side of its own war."""
-    if claim.side:
-        return claim.side
-    actor = resolve_actor(claim.speaker) if canonical_actor(claim.speaker) else None
-    return f"group:{actor.name}" if actor is not None and actor.sector == "REB" and not actor.country else None
+    """The side a claim speaks for: the state its speaker stands with, or a named armed group that stands with
+    no state ("RSF fighters", "M23", "the Houthis"): a side of its own war (`own_side`)."""
+    return claim.side or own_side(claim.speaker)
 
 
 def _owned_and_accused(claims: list[IncidentClaim]) -> bool:

@@ -81,6 +81,21 @@ def side_of(text: str | None) -> str | None:
     return None
 
 
+def own_side(text: str | None) -> str | None:
+    """The side a party stands on: the state `side_of` finds, or, for a named armed group of the tables that
+    stands with no state ("RSF fighters", "M23", "the Houthis"), the group itself ("group:M23"): a side of
+    its own war. None for unnamed ones ("the rebels"), whose side is unknown."""
+    side = side_of(text)
+    if side or not text:
+        return side
+    from .actors import canonical_actor, resolve_actor  # actors asks this module for sides
+
+    if canonical_actor(text) is None:
+        return None
+    actor = resolve_actor(text)
+    return f"group:{actor.name}" if actor is not None and actor.sector == "REB" and not actor.country else None
+
+
 def states_named(text: str) -> set[str]:
     """The states whose government, officials or people the text names ("Armenia's", "Armenian",
     "Pashinyan"); not those that rebels or militias named in it stand with."""
