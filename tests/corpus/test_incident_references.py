@@ -214,3 +214,20 @@ def test_status_one_group_or_unnamed_rebels_telling_it_twice_stay_single_party(f
     two = event(1, f"{second} said Harlow Point was hit at dawn.", ("Harlow Point",), speaker=second, stance=Stance.ASSERT)
     (incident,) = incidents(article([one, two]))
     assert incident.status is IncidentStatus.ONE_PARTY
+
+
+# An undated statement after a dated attack ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("gap", "town", "incidents_made"), [
+    (1, "Carrow", 1),  # the next sentence, same town: that attack
+    (2, "Carrow", 1),
+    (4, "Carrow", 2),  # further on: the article's day, another attack
+    (1, "Dunmere", 2),  # another town: another attack
+])
+def test_incidents_an_undated_statement_takes_the_date_of_the_attack_just_before_at_its_place(gap, town, incidents_made):
+    dated = event(0, "Shells hit the market in Carrow on March 1, killing four.", ("Carrow",))
+    said = event(gap, f"The governor said {town} had been shelled from the hills.", (town,), speaker="the governor",
+                 stance=Stance.ACCUSE)
+    found = incidents(article([dated, said]))
+    assert len(found) == incidents_made
+    assert dt.date(2024, 3, 1) in {i.date for i in found}

@@ -41,6 +41,7 @@ EXTRACT = "wirewatch.extract"  # where places are written: locative prepositions
 NEAR_KM = 2.0  # two names for one town (a district and its centre), not two neighbouring towns
 DAY = dt.timedelta(days=1)
 DENIAL_REACH = 3  # sentences before a denial whose accusations it answers
+DATE_REACH = 2  # sentences before an undated mention whose stated date it takes, at the same place
 _WORD = re.compile(r"[^\W\d_]{3}")  # three letters in a row: a name, not an abbreviation ("St.")
 
 
@@ -101,9 +102,10 @@ def build_incidents(
     extractions: Iterable[Extraction],
     group_of: Callable[[str], str],
     resolver: PlaceResolver,
-    date_of: Callable[[EventMention, str], dt.date | None],
+    date_of: Callable[[EventMention, str], tuple[dt.date | None, bool]],
 ) -> list[Incident]:
-    """The incidents of a corpus, ordered by date then id."""
+    """The incidents of a corpus, ordered by date then id. date_of: a mention's date and whether its sentence
+    states it (else it is the article's)."""
     return cluster_incidents(article_mentions(e, group_of(e.article.id), resolver, date_of) for e in extractions)
 
 
@@ -111,7 +113,7 @@ def article_mentions(
     extraction: Extraction,
     group_id: str,
     resolver: PlaceResolver,
-    date_of: Callable[[EventMention, str], dt.date | None],
+    date_of: Callable[[EventMention, str], tuple[dt.date | None, bool]],
 ) -> tuple[tuple[_Mention, ...], tuple[_Mention, ...]]:
     """One article's violent mentions (those naming a place, known to the gazetteer or not) and denials: what
     clustering reads of it. A pure function of the article, its source group and its dates, so a live ledger
@@ -122,13 +124,16 @@ def article_mentions(
     sites = _sentence_sites(extraction)
     parties = _article_parties(extraction)
     referring: list[_Mention] = []  # statements on "the attack" that name no place
+    dated: set[int] = set()  # the sentences that state their date
     for event in extraction.events:
         violent_event = event.plover == "ASSAULT" and not event.negated and not event.hypothetical
         if violent_event and not event.places and (site := sites.get(event.provenance.sentence_index)):
             event = dataclasses.replace(event, places=site)
         named = {n: p for n in event.places if (p := resolver.place(article.id, n))}
-        mention = _Mention(event, article.id, outlet_label(article), group_id,
-                           list(named.values()), date_of(event, article.id), named)
+        date, stated = date_of(event, article.id)
+        if stated:
+            dated.add(event.provenance.sentence_index)
+        mention = _Mention(event, article.id, outlet_label(article), group_id, list(named.values()), date, named)
         if violent_event:
             if named:
                 violent.extend(_one_per_listed_town(mention))
@@ -138,10 +143,29 @@ def article_mentions(
                 referring.append(mention)
         elif event.plover == "REJECT":
             denials.append(mention)
+    violent = _dated_by_neighbours(violent, dated)
     if referring and (main := _main_mention(violent)) is not None:
-        violent.extend(dataclasses.replace(m, places=main.places, named=main.named, names=main.place_names())
-                       for m in referring)
+        violent.extend(dataclasses.replace(m, places=main.places, named=main.named, names=main.place_names(),
+                                           date=main.date) for m in referring)
     return tuple(violent), tuple(denials)
+
+
+def _dated_by_neighbours(violent: list[_Mention], dated: set[int]) -> list[_Mention]:
+    """A mention whose sentence states no date (it has the article's) takes the date of the nearest mention
+    of the same place up to DATE_REACH sentences before it that states one: "A bomb went off in Foo district
+    on Friday night. 'The device exploded early,' police said." is one attack, on Friday, not a second one
+    on the day of publication."""
+    out = []
+    for mention in violent:
+        here = mention.event.provenance.sentence_index
+        if here not in dated:
+            before = [m for m in violent if m.event.provenance.sentence_index in dated
+                      and 0 < here - m.event.provenance.sentence_index <= DATE_REACH and _site_key(m) == _site_key(mention)]
+            if before:
+                nearest = max(before, key=lambda m: m.event.provenance.sentence_index)
+                mention = dataclasses.replace(mention, date=nearest.date)
+        out.append(mention)
+    return out
 
 
 def _refers_back(sentence: str) -> bool:
