@@ -231,3 +231,16 @@ def test_incidents_an_undated_statement_takes_the_date_of_the_attack_just_before
     found = incidents(article([dated, said]))
     assert len(found) == incidents_made
     assert dt.date(2024, 3, 1) in {i.date for i in found}
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Thailand's army", "Cambodia's defence ministry"),
+    ("Ukraine's general staff", "Russia's defence ministry"),
+    ("Ethiopia's government", "Eritrea's information minister"),
+])
+def test_status_two_states_named_by_their_names_telling_one_attack_confirm_it(first, second):
+    one = event(0, f"{first} said its artillery had hit Harlow Point.", ("Harlow Point",), speaker=first, stance=Stance.ASSERT)
+    two = event(1, f"{second} said Harlow Point was shelled overnight.", ("Harlow Point",), speaker=second,
+                stance=Stance.ACCUSE)
+    (incident,) = incidents(article([one, two]))
+    assert incident.status is IncidentStatus.CONFIRMED_BY_BOTH

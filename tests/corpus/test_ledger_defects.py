@@ -510,3 +510,44 @@ def test_an_accusation_between_groups_outside_the_truce_is_no_violation_of_it():
         article("s", D3, claims=[claim("s", 0, shelled, "M23", "ADF fighters", "had shelled Carrow")]),
     ])
     assert record["agreements"][0]["violations_alleged"] == []
+
+
+@pytest.mark.parametrize(("parties", "accuser", "accused", "site"), [
+    (("Thailand", "Cambodia"), "Thailand's army", "Cambodia", "Ta Muen Thom"),
+    (("Israel", "Lebanon"), "Lebanon's army", "Israel", "Wadi Saluki"),
+    (("Ukraine", "Russia"), "Ukraine's defence ministry", "Russia", "Huliaipole road"),
+])
+def test_a_state_named_by_its_name_is_a_side_and_its_violation_keeps_an_unknown_place(parties, accuser, accused, site):
+    agreed = f"{parties[0]} and {parties[1]} agreed to a ceasefire on May 1."
+    shelled = f"On May 3, {accuser} said {accused} had shelled {site}."
+    record = plain([
+        article("t", D1, agreements=[agreement("t", 0, agreed, AgreementKind.CEASEFIRE, AgreementState.AGREED, parties, "May 1")]),
+        article("s", D3, events=[event("s", 0, shelled, (site,), speaker=accuser, stance=Stance.ACCUSE, actor=accused)],
+                claims=[claim("s", 0, shelled, accuser, accused, f"had shelled {site}", places=(site,))]),
+    ])
+    (ceasefire,) = record["agreements"]
+    (violation,) = ceasefire["violations_alleged"]
+    assert violation["place"] == site and violation["place_names"] == [site]
+    assert violation["incident"] == record["incidents"][0]["id"]
+
+
+@pytest.mark.parametrize(("brokered", "mediators"), [
+    ("The truce was brokered by the United States and France.", ("United States", "France")),
+    ("Qatar and Egypt mediated the truce.", ("Qatar", "Egypt")),
+])
+def test_a_sentence_naming_only_the_brokers_gives_the_record_before_it_its_mediators(brokered, mediators):
+    agreed = "A truce between Israel and Hamas took effect on May 1."
+    record = plain([article("t", D1, agreements=[
+        agreement("t", 0, agreed, AgreementKind.TRUCE, AgreementState.TOOK_EFFECT, ("Israel", "Hamas"), "May 1"),
+        agreement("t", 1, brokered, AgreementKind.TRUCE, AgreementState.AGREED, mediators, mediators=mediators),
+    ])])
+    (truce,) = record["agreements"]
+    assert set(truce["parties"]) == {"Israel", "Hamas"}
+    assert set(truce["mediators"]) == set(mediators)
+
+
+def test_a_sentence_naming_only_brokers_with_no_record_near_founds_none():
+    brokered = "Talks were brokered by Qatar and Egypt."
+    record = plain([article("t", D1, agreements=[
+        agreement("t", 0, brokered, AgreementKind.TALKS, AgreementState.HELD, ("Qatar", "Egypt"), mediators=("Qatar", "Egypt"))])])
+    assert record["agreements"] == []

@@ -68,6 +68,10 @@ def test_actor_kinds_tell_people_from_bodies():
     ("M23 rebels", "group:M23"),
     ("Houthi spokesman", "group:Houthis"),
     ("the Azerbaijani defence ministry", "AZ"),  # a state's organ keeps its state
+    ("Lebanon's army", "LB"),  # a state named by its name
+    ("Israel", "IL"),
+    ("Sudan Liberation Army", "group:Sudan Liberation Army"),  # a group named after a state is the group
+    ("the United Nations", None),  # an organisation of no side
     ("the rebels", None),  # no named group: unknown, not a side of its own
     ("residents", None),
     (None, None),

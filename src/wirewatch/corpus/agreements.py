@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from ..model import Agreement, AgreementKind, AgreementRecord, Claim, Extraction, Incident, Stance, Violation
 from ..resolve.actors import canonical_actor, canonical_actors, party_name, party_side
-from ..resolve.sides import own_side, side_of
+from ..resolve.sides import own_side
 from .places import is_point
 from .words import phrases
 
@@ -67,8 +67,8 @@ def article_agreements(extraction: Extraction, date_of: Callable[[Agreement, str
 def article_accusations(extraction: Extraction, claim_date: Callable[[Claim, str], tuple[dt.date | None, bool]]
                         ) -> tuple[Accusation, ...]:
     """One article's accusations, dated; pure in the article and its dates (a live ledger keeps it)."""
-    return tuple(Accusation(claim, *claim_date(claim, extraction.article.id), side_of(claim.speaker),
-                            side_of(claim.accused), _attack(claim), _backing(claim), _mutual(claim.accused))
+    return tuple(Accusation(claim, *claim_date(claim, extraction.article.id), own_side(claim.speaker),
+                            own_side(claim.accused), _attack(claim), _backing(claim), _mutual(claim.accused))
                  for claim in extraction.claims if claim.stance is Stance.ACCUSE)
 
 
@@ -95,8 +95,12 @@ def build_agreements(
     accusations_of = accusations_of or (lambda e: article_accusations(e, claim_date))
     drafts = _Drafts()
     passing: list[AgreementFacts] = []
+    brokered: list[AgreementFacts] = []
     for extraction in extractions:
         for facts in agreements_of(extraction):
+            if _brokers_only(facts):
+                brokered.append(facts)
+                continue
             if not facts.founds:
                 passing.append(facts)
                 continue
@@ -116,6 +120,10 @@ def build_agreements(
             home = drafts.new(family, date)
             _absorb(home, facts, date)
             drafts.moved(home)
+    for facts in brokered:
+        home = _named_just_before(drafts.all, facts)
+        if home is not None:
+            _absorb(home, facts, None)
     accusations = [a for e in extractions for a in accusations_of(e)]
     records = [_record(d) for d in drafts.all]
     records.sort(key=lambda r: (r.date is None, r.date or dt.date.min, r.kind.value, r.id))
@@ -123,6 +131,23 @@ def build_agreements(
                  for e in extractions for f in agreements_of(e)
                  if f.stated and f.date and f.agreement.state.value in _BROKEN}
     return _link_violations(records, accusations, list(incidents), broken_on)
+
+
+def _brokers_only(facts: AgreementFacts) -> bool:
+    """Whether a mention names only the arrangement's brokers ("The truce was brokered by the United States and
+    France"): it says who mediated a record named nearby, and founds none of its own."""
+    return bool(facts.mediators) and set(facts.parties) <= set(facts.mediators)
+
+
+def _named_just_before(drafts: list[dict], facts: AgreementFacts) -> dict | None:
+    """The record of the mention's family that a sentence of its article up to two before it (or it) names."""
+    here = facts.agreement.provenance
+    for draft in reversed(drafts):
+        if _FAMILY.get(draft["kind"], draft["kind"]) is facts.family and any(
+                m.article_id == here.article_id and 0 <= here.sentence_index - m.sentence_index <= 2
+                for m in draft["mentions"]):
+            return draft
+    return None
 
 
 def _draft(kind: AgreementKind, date: dt.date | None) -> dict:
@@ -312,7 +337,7 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
         about = _incidents_of(claim, acc.speaker_side, tied)
         if not about and not acc.attack:
             continue
-        sides = frozenset({acc.speaker_side or own_side(claim.speaker), acc.accused_side or own_side(claim.accused)} - {None})
+        sides = frozenset({acc.speaker_side, acc.accused_side} - {None})
         traits = (date, sides, acc.mutual, acc.backing and acc.accused_side)
         if traits not in chosen:
             fitting = [r for r in binding if r.date <= date
@@ -337,7 +362,8 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
         side = acc.speaker_side or claim.speaker
         for incident in about or [None]:
             key = (side, incident.id if incident else None, None if incident else date)
-            place = (incident.place.name if incident.place else None) if incident else None
+            # an incident at a place the gazetteer does not know is where its sources say
+            place = (incident.place.name if incident.place else next(iter(incident.place_names), None)) if incident else None
             found[record.id].setdefault(key, Violation(_accuser(acc, record), claim.accused, date, claim.sentence,
                                                        claim.provenance, place, incident.id if incident else None))
     wide = {i.id for i in incidents if i.place is not None and not is_point(i.place)}
@@ -430,4 +456,4 @@ def _by_proximity(claim: Claim, binding: list[AgreementRecord], near_mentions: d
 
 
 def accuser_side(violation: Violation) -> str | None:
-    return side_of(violation.accuser)
+    return own_side(violation.accuser)

@@ -32,7 +32,7 @@ from ..model import (
 )
 from ..nlp.gazetteer import name_key
 from ..resolve.actors import canonical_actor, party_name_spans
-from ..resolve.sides import own_side, side_of
+from ..resolve.sides import own_side
 from .places import PlaceResolver, distance_km, is_point
 from .syndication import outlet_label
 
@@ -87,7 +87,7 @@ class _Cluster:
         if not mention.places:
             self.names.update(_name_keys(mention))
         if mention.event.stance is Stance.ACCUSE:
-            self.accusers.add(side_of(mention.event.speaker))
+            self.accusers.add(own_side(mention.event.speaker))
             self.accusing.add(_party(mention.event.speaker))
         self.by_article.setdefault(mention.article_id, []).append(mention)
 
@@ -471,8 +471,8 @@ def _affinity(mention: _Mention, cluster: _Cluster) -> tuple:
     members = cluster.mentions[:20]  # enough to judge; a big cluster is not rescanned in full
     target = any(event.target and m.event.target == event.target for m in members)
     label = any(m.event.label == event.label for m in members)
-    side = side_of(event.speaker)
-    sides = bool(side) and any(side_of(m.event.speaker) == side for m in members)
+    side = own_side(event.speaker)
+    sides = bool(side) and any(own_side(m.event.speaker) == side for m in members)
     gap = abs(mention.date - cluster.anchor).days if mention.date and cluster.anchor else 9
     return (target, sides, label, -gap, len(cluster.mentions))
 
@@ -488,7 +488,7 @@ def _answered_by(denial: _Mention, clusters: list[_Cluster]) -> list[_Cluster]:
     same article, or incidents at a town the denial names."""
     answered = []
     speaker = denial.event.speaker
-    denier = side_of(speaker)
+    denier = own_side(speaker)
     index = denial.event.provenance.sentence_index
     points = [p for p in denial.places if is_point(p)]
     for cluster in clusters:
@@ -502,7 +502,7 @@ def _answered_by(denial: _Mention, clusters: list[_Cluster]) -> list[_Cluster]:
             continue
         near = [m for m in cluster.by_article.get(denial.article_id, ())
                 if 0 <= index - m.event.provenance.sentence_index <= DENIAL_REACH and m.event.stance is Stance.ACCUSE]
-        if near and (denier is None or any(side_of(m.event.actor) in (denier, None) for m in near)):
+        if near and (denier is None or any(own_side(m.event.actor) in (denier, None) for m in near)):
             answered.append(cluster)
             continue
         if points and any(_same_place(p, q) for p in points for q in cluster.all_places.values()):
@@ -596,7 +596,7 @@ def _claim(mention: _Mention, stance: Stance | None) -> IncidentClaim:
     return IncidentClaim(
         stance=stance or Stance.ASSERT,
         speaker=event.speaker or "",
-        side=side_of(event.speaker),
+        side=own_side(event.speaker),
         accused=event.actor if stance is Stance.ACCUSE else None,
         article_id=mention.article_id,
         outlet=mention.outlet,
@@ -628,7 +628,7 @@ def _status(claims: list[IncidentClaim], narrated_groups: set[str]) -> IncidentS
 def _side(claim: IncidentClaim) -> str | None:
     """The side a claim speaks for: the state its speaker stands with, or a named armed group that stands with
     no state ("RSF fighters", "M23", "the Houthis"): a side of its own war (`own_side`)."""
-    return claim.side or own_side(claim.speaker)
+    return claim.side
 
 
 def _owned_and_accused(claims: list[IncidentClaim]) -> bool:

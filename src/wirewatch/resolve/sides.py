@@ -82,18 +82,23 @@ def side_of(text: str | None) -> str | None:
 
 
 def own_side(text: str | None) -> str | None:
-    """The side a party stands on: the state `side_of` finds, or, for a named armed group of the tables that
-    stands with no state ("RSF fighters", "M23", "the Houthis"), the group itself ("group:M23"): a side of
-    its own war. None for unnamed ones ("the rebels"), whose side is unknown."""
+    """The side a party stands on: the state `side_of` finds (by the actor tables or a demonym); else, for a
+    named armed group that stands with no state ("RSF fighters", "M23", "the Houthis"), the group itself
+    ("group:M23"), a side of its own war; else the state the phrase names by its name ("Lebanon's army",
+    "Israel"). None for unnamed ones ("the rebels", "residents"), whose side is unknown. The ledger reads
+    sides through this; extraction keeps `side_of`."""
     side = side_of(text)
     if side or not text:
         return side
-    from .actors import canonical_actor, resolve_actor  # actors asks this module for sides
+    from .actors import canonical_actor, is_organisation, resolve_actor, state_named_side  # actors asks us too
 
-    if canonical_actor(text) is None:
+    name = canonical_actor(text)
+    if name is None:
         return None
     actor = resolve_actor(text)
-    return f"group:{actor.name}" if actor is not None and actor.sector == "REB" and not actor.country else None
+    if actor is not None and actor.sector == "REB" and not actor.country:
+        return f"group:{actor.name}"
+    return None if is_organisation(name) else state_named_side(text)
 
 
 def states_named(text: str) -> set[str]:
