@@ -551,3 +551,23 @@ def test_a_sentence_naming_only_brokers_with_no_record_near_founds_none():
     record = plain([article("t", D1, agreements=[
         agreement("t", 0, brokered, AgreementKind.TALKS, AgreementState.HELD, ("Qatar", "Egypt"), mediators=("Qatar", "Egypt"))])])
     assert record["agreements"] == []
+
+
+@pytest.mark.parametrize(("first", "second", "person"), [
+    ("regional governor Serhiy Lysak", "governor Serhiy Lysak", "Serhiy Lysak"),
+    ("provincial health chief Adnan Turki", "health chief Adnan Turki", "Adnan Turki"),
+    ("North Darfur governor Nimir Abdel Rahman", "the state governor Nimir Abdel Rahman", "Nimir Abdel Rahman"),
+])
+def test_figures_one_person_under_two_titles_is_one_series(first, second, person):
+    one, two = f"{first} said 8 people were killed.", f"The toll rose to 12, {second} said."
+    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, one, 8, first, "people")]),
+                           article("b", D2, figures=[figure("b", 0, two, 12, second, "people")])])
+    assert [(x.claimant, x.latest.value) for x in ledger.series] == [(person, 12)]
+
+
+def test_figures_a_joint_claimant_naming_a_person_is_not_that_person():
+    one = "Security officials and doctor Ahmed Ibrahim said 11 people were killed."
+    two = "Doctor Ahmed Ibrahim said 9 people were killed."
+    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, one, 11, "security officials and doctor Ahmed Ibrahim", "people")]),
+                           article("b", D1, figures=[figure("b", 0, two, 9, "doctor Ahmed Ibrahim", "people")])])
+    assert sorted(x.latest.value for x in ledger.series) == [9, 11]

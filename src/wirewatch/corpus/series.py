@@ -41,7 +41,23 @@ def claimant_key(claimant: str) -> str:
         return actor
     if phrases(PACKAGE, "tally_words").search(claimant):
         return TALLY
+    if person := _named_person(claimant):
+        return person
     return claimant.strip().lower().removeprefix("the ").strip() or claimant
+
+
+# A person's name after words of office: "regional governor Serhiy Lysak", "Kherson governor Oleksandr Prokudin".
+_TITLED_NAME = re.compile(r"\b[a-z][\w'’.-]*\s+((?:[A-Z][\w'’-]+\s+)+[A-Z][\w'’-]+)$")
+
+
+def _named_person(claimant: str) -> str | None:
+    """The person a claimant names after their office, so that "regional governor Serhiy Lysak" and "governor
+    Serhiy Lysak" are one claimant: a first and last name (capitalised words) closing a phrase whose words
+    before them are not capitalised; not in a joint claimant ("officials and doctor Ahmed Ibrahim")."""
+    if re.search(r"\band\b|,", claimant):
+        return None
+    match = _TITLED_NAME.search(claimant.strip())
+    return match.group(1) if match else None
 
 
 
