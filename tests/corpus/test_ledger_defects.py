@@ -571,3 +571,22 @@ def test_figures_a_joint_claimant_naming_a_person_is_not_that_person():
     ledger = build_ledger([article("a", D1, figures=[figure("a", 0, one, 11, "security officials and doctor Ahmed Ibrahim", "people")]),
                            article("b", D1, figures=[figure("b", 0, two, 9, "doctor Ahmed Ibrahim", "people")])])
     assert sorted(x.latest.value for x in ledger.series) == [9, 11]
+
+
+@pytest.mark.parametrize(("named", "bare"), [
+    ("Gaza's health ministry", "the health ministry"),
+    ("Sudan's health ministry", "health ministry"),
+    ("Tigray's regional administration", "the regional administration"),
+])
+def test_figures_an_office_with_no_owner_is_the_one_the_corpus_names(named, bare):
+    one, two = f"{named} said 38,400 people had been killed so far.", f"{bare} said 38,584 people had been killed so far."
+    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, one, 38400, named, "people")]),
+                           article("b", D2, figures=[figure("b", 0, two, 38584, bare, "people")])])
+    assert [x.latest.value for x in ledger.series] == [38584]
+
+
+def test_figures_an_office_two_owners_hold_stays_its_own_claimant():
+    figures = [("a", "Russia's defence ministry", 120), ("b", "Ukraine's defence ministry", 95), ("c", "the defence ministry", 40)]
+    ledger = build_ledger([article(n, D1, figures=[figure(n, 0, f"{c} said {v} soldiers were killed so far.", v, c, "soldiers")])
+                           for n, c, v in figures])
+    assert sorted(x.latest.value for x in ledger.series) == [40, 95, 120]

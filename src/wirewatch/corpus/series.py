@@ -274,25 +274,39 @@ _PRONOUN_OWNERS = {"country", "nation", "state", "its", "their"}
 
 
 def _office(claimant: str) -> str | None:
-    """The office a pronoun-owned claimant names ("its prosecutor general's office", "the country's
-    defence ministry" give "prosecutor general's office", "defence ministry"); None for any other."""
+    """The office a pronoun-owned or ownerless claimant names ("its prosecutor general's office", "the country's
+    defence ministry", "the health ministry" give "prosecutor general's office", "defence ministry", "health
+    ministry"); None for any other."""
     match = _OWNED.match(claimant.strip())
     if match is None:
-        return None
+        return _bare_office(claimant)
     if match.group("pronoun"):
         return match.group("office2").lower()
     return match.group("office").lower() if match.group("owner").lower() in _PRONOUN_OWNERS else None
 
 
 def _owner(claimant: str) -> tuple[str, str] | None:
-    """(office, actor) when the claimant names an office and an owner that is an actor
-    ("Azerbaijan's prosecutor general's office")."""
+    """(office, claimant key) when the claimant names an office and an owner that is an actor ("Azerbaijan's
+    prosecutor general's office") or a proper name the tables lack ("Gaza's health ministry")."""
     match = _OWNED.match(claimant.strip())
     if match and not match.group("pronoun") and match.group("owner").lower() not in _PRONOUN_OWNERS:
         actor = canonical_actor(claimant)
         if actor:
             return match.group("office").lower(), actor
+        if match.group("owner")[:1].isupper():
+            return match.group("office").lower(), claimant_key(claimant)
     return None
+
+
+def _bare_office(claimant: str) -> str | None:
+    """The office an ownerless claimant names: "the health ministry", "defence ministry" (lower-case words
+    ending in an office head, lexicon office_heads); None for any other."""
+    text = claimant.strip()
+    if text != text.lower() or len(text.split()) > 4:
+        return None
+    words = text.removeprefix("the ").split()
+    heads = load_lexicon(PACKAGE, "office_heads")
+    return " ".join(words) if words and words[-1] in heads else None
 
 
 def _office_owners(owned: Iterable[tuple[str, str]]) -> dict[str, str]:
