@@ -590,3 +590,16 @@ def test_figures_an_office_two_owners_hold_stays_its_own_claimant():
     ledger = build_ledger([article(n, D1, figures=[figure(n, 0, f"{c} said {v} soldiers were killed so far.", v, c, "soldiers")])
                            for n, c, v in figures])
     assert sorted(x.latest.value for x in ledger.series) == [40, 95, 120]
+
+
+@pytest.mark.parametrize(("agreed", "blamed"), [
+    ("India and Pakistan agreed to a ceasefire on May 1.", "Hours later, both sides accused each other of violating the truce."),
+    ("Sudan and South Sudan agreed to a truce on May 1.", "Shortly after, the two sides blamed each other for breaches."),
+    ("Thailand and Cambodia agreed to a ceasefire on May 1.", "The warring sides accused each other of violations within hours."),
+])
+def test_an_accusation_said_to_follow_the_agreement_is_of_its_day(agreed, blamed):
+    parties = tuple(agreed.split(" agreed")[0].split(" and "))
+    record = plain([article("v", D4, agreements=[agreement("v", 0, agreed, AgreementKind.CEASEFIRE, AgreementState.AGREED, parties, "May 1")],
+                            claims=[claim("v", 1, blamed, "both sides", "each other", "violating the truce")])])
+    (ceasefire,) = record["agreements"]
+    assert [v["date"] for v in ceasefire["violations_alleged"]] == ["2023-05-01"]

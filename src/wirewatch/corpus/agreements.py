@@ -17,6 +17,7 @@ from .places import is_point
 from .words import phrases
 
 MERGE_DAYS = 2
+PACKAGE = "wirewatch.corpus"  # the ledger's own word lists
 EXTRACT = "wirewatch.extract"  # the claims' own word lists: what harm and backing are
 _FAMILY = {AgreementKind.TRUCE: AgreementKind.CEASEFIRE}
 _MUTUAL = re.compile(r"\b(agreed|agreeing|committed|both sides|the sides|two sides|the countries|mutual|each other|warring sides)\b", re.I)
@@ -127,10 +128,14 @@ def build_agreements(
     accusations = [a for e in extractions for a in accusations_of(e)]
     records = [_record(d) for d in drafts.all]
     records.sort(key=lambda r: (r.date is None, r.date or dt.date.min, r.kind.value, r.id))
-    broken_on = {(f.agreement.provenance.article_id, f.agreement.provenance.sentence_index): f.date
-                 for e in extractions for f in agreements_of(e)
-                 if f.stated and f.date and f.agreement.state.value in _BROKEN}
-    return _link_violations(records, accusations, list(incidents), broken_on)
+    stated_on: dict[tuple, tuple] = {}  # (article, sentence) -> (its first stated day, whether it says one broke)
+    for extraction in extractions:
+        for f in agreements_of(extraction):
+            if f.stated and f.date:
+                where = (f.agreement.provenance.article_id, f.agreement.provenance.sentence_index)
+                day, broke = stated_on.get(where, (f.date, False))
+                stated_on[where] = (day, broke or f.agreement.state.value in _BROKEN)
+    return _link_violations(records, accusations, list(incidents), stated_on)
 
 
 def _brokers_only(facts: AgreementFacts) -> bool:
@@ -304,7 +309,7 @@ _BROKEN = {"violated", "frayed"}  # states of a mention that reports the arrange
 
 
 def _link_violations(records: list[AgreementRecord], accusations, incidents: list[Incident],
-                     broken_on: dict | None = None) -> list[AgreementRecord]:
+                     stated_on: dict | None = None) -> list[AgreementRecord]:
     """Each accusation of an attack by or against a binding agreement's parties (or by the sides against
     each other), made on or after the day it took effect, is a violation of the latest such agreement
     in force (or, for words of violations with no day of their own, of one a sentence just before names). Backing, arming or recruiting is no attack. An accusation
@@ -312,9 +317,11 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
     same party's untied words on a day it has tied ones add nothing, nor does "both sides accuse each
     other" on a day with either side's own accusation. Words of violations with no day of their own, linked
     to the record a sentence just before names, take that sentence's day when it says the arrangement broke
-    on it ("The truce frayed as soon as it took effect on Monday. The sides blamed each other for violations."):
-    broken_on maps (article id, sentence index) of such mentions to their stated day."""
-    broken_on = broken_on or {}
+    on it ("The truce frayed as soon as it took effect on Monday. The sides blamed each other for violations.")
+    or when they say they followed it ("Hours later, both sides accused each other of violating it"):
+    stated_on maps (article id, sentence index) of the mentions that state their day to (day, whether one of
+    them says the arrangement broke)."""
+    stated_on = stated_on or {}
     warring = {frozenset((a, b)) for acc in accusations
                if (a := acc.speaker_side) and (b := acc.accused_side) and a != b}
     binding = [r for r in records if _binding(r, warring)]
@@ -357,8 +364,9 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
         record = near[0] if near else latest
         if record is None:
             continue
-        if near and (broke := broken_on.get((claim.provenance.article_id, near[1]))) and record.date <= broke <= date:
-            date = broke
+        if near and (said := stated_on.get((claim.provenance.article_id, near[1]))) and (
+                said[1] or _soon_after(claim.sentence)) and record.date <= said[0] <= date:
+            date = said[0]
         side = acc.speaker_side or claim.speaker
         for incident in about or [None]:
             key = (side, incident.id if incident else None, None if incident else date)
@@ -411,6 +419,12 @@ def _incidents_of(claim: Claim, side: str | None, tied: dict) -> list[Incident]:
     where = (claim.provenance.article_id, claim.provenance.sentence_index)
     # by identity: an incident hashes all its fields, and one incident is one object here
     return list({id(i): i for i, s in tied.get(where, ()) if s == side}.values())
+
+
+def _soon_after(sentence: str) -> bool:
+    """Whether the sentence places what it tells just after the day named before it ("hours later", "shortly
+    after", lexicon soon_after_words)."""
+    return bool(phrases(PACKAGE, "soon_after_words").search(sentence))
 
 
 def _mutual(accused: str | None) -> bool:
