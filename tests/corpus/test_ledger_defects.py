@@ -603,3 +603,23 @@ def test_an_accusation_said_to_follow_the_agreement_is_of_its_day(agreed, blamed
                             claims=[claim("v", 1, blamed, "both sides", "each other", "violating the truce")])])
     (ceasefire,) = record["agreements"]
     assert [v["date"] for v in ceasefire["violations_alleged"]] == ["2023-05-01"]
+
+
+@pytest.mark.parametrize(("issued", "speaker", "document", "canonical"), [
+    ("The Houthis said in a statement that their drones had struck Carrow.", "The Houthis", "the statement", "Houthis"),
+    ("Ethiopia's defence ministry issued a communique on the fighting in Carrow.", "Ethiopia's defence ministry",
+     "the communique", "Ethiopia military"),
+    ("Regional governor Oleh Syniehubov described the strike on Carrow in a statement.", "Regional governor Oleh Syniehubov",
+     "a statement", "Oleh Syniehubov"),
+])
+def test_figures_a_document_speaks_for_the_party_that_issued_it(issued, speaker, document, canonical):
+    toll = f"Twelve people were killed, {document} said."
+    ledger = build_ledger([article("a", D1, claims=[claim("a", 0, issued, speaker, None, "struck", Stance.ASSERT)],
+                                   figures=[figure("a", 1, toll, 12, document, "people")])])
+    assert [(x.claimant, x.latest.value) for x in ledger.series] == [(canonical, 12)]
+
+
+def test_figures_a_document_with_no_party_before_it_stays_as_written():
+    toll = "Twelve people were killed, the statement said."
+    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, toll, 12, "the statement", "people")])])
+    assert [x.claimant for x in ledger.series] == ["statement"]

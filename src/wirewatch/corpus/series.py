@@ -23,6 +23,7 @@ from ..resolve.actors import canonical_actor
 from .words import phrases
 
 PACKAGE = "wirewatch.corpus"
+EXTRACT = "wirewatch.extract"  # extraction's word lists (documents that speak for a party)
 SAME_FIGURE_DAYS = 2
 ALL = "all"
 CONFLICT, INCIDENT = "conflict", "incident"
@@ -141,8 +142,31 @@ def article_figures(extraction: Extraction) -> tuple[FigureFacts, ...]:
     the article, kept by a live ledger (corpus/memo.py) so that an update reads only new articles."""
     figures = [f for f in extraction.figures if not f.historical]
     groups = figure_groups(figures)
+    issuers = _issuers(extraction)
     return tuple(FigureFacts(f, extraction.article.id, groups[id(f)], is_cumulative(f.sentence),
-                             claimant_key(f.claimant), _office(f.claimant), _owner(f.claimant)) for f in figures)
+                             claimant_key(_issuer(f, issuers)), _office(f.claimant), _owner(f.claimant)) for f in figures)
+
+
+def _is_document(claimant: str | None) -> bool:
+    """Whether a claimant is a document ("the statement", "a communique"), which speaks for whoever issued it."""
+    words = (claimant or "").lower().split()
+    return len(words) <= 2 and bool(words) and words[-1] in load_lexicon(EXTRACT, "document_nouns")
+
+
+def _issuers(extraction: Extraction) -> list[tuple[int, str]]:
+    """(sentence index, speaker) of the article's figures and claims whose speaker is a party, in order."""
+    found = [(f.provenance.sentence_index, f.claimant) for f in extraction.figures]
+    found += [(c.provenance.sentence_index, c.speaker) for c in extraction.claims]
+    return sorted((i, who) for i, who in found if who and who != ARTICLE_ITSELF and not _is_document(who))
+
+
+def _issuer(figure: Figure, issuers: list[tuple[int, str]]) -> str:
+    """The figure's claimant; for a document ("..., the statement said"), the party named last before it (or in its
+    sentence) in the article, who issued it ("the police said in a statement")."""
+    if not _is_document(figure.claimant):
+        return figure.claimant
+    before = [who for i, who in issuers if i <= figure.provenance.sentence_index]
+    return before[-1] if before else figure.claimant
 
 
 def build_series(
