@@ -244,3 +244,31 @@ def test_status_two_states_named_by_their_names_telling_one_attack_confirm_it(fi
                 stance=Stance.ACCUSE)
     (incident,) = incidents(article([one, two]))
     assert incident.status is IncidentStatus.CONFIRMED_BY_BOTH
+
+
+# A province the gazetteer does not know, beside the one town of its attack ------------------------------------------
+
+@pytest.mark.parametrize(("lead", "region"), [
+    ("On Sunday a suicide bombing in the southeastern province of Zarghun left eight policemen dead.", "Zarghun"),
+    ("Militants stormed a base in central Wadi Amal governorate on Sunday.", "Wadi Amal"),
+    ("Drones hit targets across Sumy oblast overnight, officials said.", "Sumy"),
+])
+def test_incidents_an_unknown_province_beside_one_town_is_that_towns_incident(lead, region):
+    found = incidents(article([event(0, lead, (region,)),
+                               event(1, "The attack targeted the governor's convoy in Carrow.", ("Carrow",))]))
+    (incident,) = found
+    assert incident.place.name == "Carrow" and region in incident.place_names
+
+
+def test_incidents_an_unknown_province_beside_two_towns_stays_its_own():
+    lead = "Bombings across the province of Zarghun killed 20 people on Sunday."
+    found = incidents(article([event(0, lead, ("Zarghun",)),
+                               event(1, "One car bomb hit Carrow.", ("Carrow",)),
+                               event(2, "Another struck a market in Dunmere.", ("Dunmere",))]))
+    assert sorted(i.place_names for i in found) == [("Carrow",), ("Dunmere",), ("Zarghun",)]
+
+
+def test_incidents_an_unknown_name_not_written_as_a_province_stays_its_own():
+    found = incidents(article([event(0, "Gunmen attacked the village of Zarghun on Sunday.", ("Zarghun",)),
+                               event(1, "A day later a bomb hit a market in Carrow.", ("Carrow",))]))
+    assert sorted(i.place_names for i in found) == [("Carrow",), ("Zarghun",)]

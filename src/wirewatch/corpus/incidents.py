@@ -42,6 +42,7 @@ NEAR_KM = 2.0  # two names for one town (a district and its centre), not two nei
 DAY = dt.timedelta(days=1)
 DENIAL_REACH = 3  # sentences before a denial whose accusations it answers
 DATE_REACH = 2  # sentences before an undated mention whose stated date it takes, at the same place
+REGION_REACH = 2  # sentences either side of an unknown region's mention where its one town may stand
 _WORD = re.compile(r"[^\W\d_]{3}")  # three letters in a row: a name, not an abbreviation ("St.")
 
 
@@ -143,11 +144,37 @@ def article_mentions(
                 referring.append(mention)
         elif event.plover == "REJECT":
             denials.append(mention)
-    violent = _dated_by_neighbours(violent, dated)
+    violent = _dated_by_neighbours(_regions_at_their_town(violent), dated)
     if referring and (main := _main_mention(violent)) is not None:
         violent.extend(dataclasses.replace(m, places=main.places, named=main.named, names=main.place_names(),
                                            date=main.date) for m in referring)
     return tuple(violent), tuple(denials)
+
+
+def _regions_at_their_town(violent: list[_Mention]) -> list[_Mention]:
+    """A mention placed only at a region the gazetteer does not know ("in the southeastern province of Logar")
+    is at the one town the article names for an attack up to REGION_REACH sentences from it ("the bombing
+    targeted a convoy in Mohammad Agha district"): a higher-level name for that incident, not another one.
+    With no town near, or several, it stays a region of its own."""
+    out = []
+    for mention in violent:
+        if not mention.places and all(_is_region_name(n, mention.event.sentence) for n in mention.place_names()):
+            here = mention.event.provenance.sentence_index
+            towns = {_site_key(m): m for m in violent if m.places and is_point(m.places[0])
+                     and abs(m.event.provenance.sentence_index - here) <= REGION_REACH}
+            if len(towns) == 1:
+                (town,) = towns.values()
+                mention = dataclasses.replace(mention, places=town.places, named=town.named,
+                                              names=(*town.place_names(), *mention.place_names()))
+        out.append(mention)
+    return out
+
+
+def _is_region_name(name: str, sentence: str) -> bool:
+    """Whether the sentence writes the name as a region's ("Logar province", "the province of Logar")."""
+    heads = "|".join(re.escape(h) for h in sorted(load_lexicon(PACKAGE, "region_heads"), key=len, reverse=True))
+    pattern = rf"(?<!\w){re.escape(name)}\s+(?:{heads})\b|\b(?:{heads})\s+of\s+{re.escape(name)}(?!\w)"
+    return bool(re.search(pattern, sentence, re.I))
 
 
 def _dated_by_neighbours(violent: list[_Mention], dated: set[int]) -> list[_Mention]:
