@@ -272,3 +272,11 @@ def test_incidents_an_unknown_name_not_written_as_a_province_stays_its_own():
     found = incidents(article([event(0, "Gunmen attacked the village of Zarghun on Sunday.", ("Zarghun",)),
                                event(1, "A day later a bomb hit a market in Carrow.", ("Carrow",))]))
     assert sorted(i.place_names for i in found) == [("Carrow",), ("Zarghun",)]
+
+
+def test_incidents_an_unknown_province_the_other_side_names_stays_its_own():
+    town = event(0, "Thailand's army said Cambodian troops fired rockets at a hospital in Carrow.", ("Carrow",),
+                 speaker="Thailand's army", stance=Stance.ACCUSE, actor="Cambodian troops")
+    region = event(1, "Cambodia's defence ministry said Thai jets had bombed a road in Zarghun province.", ("Zarghun",),
+                   speaker="Cambodia's defence ministry", stance=Stance.ACCUSE, actor="Thai jets")
+    assert sorted(i.place_names for i in incidents(article([town, region]))) == [("Carrow",), ("Zarghun",)]

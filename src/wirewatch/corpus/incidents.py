@@ -155,19 +155,30 @@ def _regions_at_their_town(violent: list[_Mention]) -> list[_Mention]:
     """A mention placed only at a region the gazetteer does not know ("in the southeastern province of Logar")
     is at the one town the article names for an attack up to REGION_REACH sentences from it ("the bombing
     targeted a convoy in Mohammad Agha district"): a higher-level name for that incident, not another one.
-    With no town near, or several, it stays a region of its own."""
+    With no town near, several, or one whose mentions another side tells (`_same_telling`), it stays a
+    region of its own."""
     out = []
     for mention in violent:
         if not mention.places and all(_is_region_name(n, mention.event.sentence) for n in mention.place_names()):
             here = mention.event.provenance.sentence_index
             towns = {_site_key(m): m for m in violent if m.places and is_point(m.places[0])
                      and abs(m.event.provenance.sentence_index - here) <= REGION_REACH}
-            if len(towns) == 1:
+            if len(towns) == 1 and all(_same_telling(mention, m) for m in violent
+                                       if m.places and _site_key(m) in towns):
                 (town,) = towns.values()
                 mention = dataclasses.replace(mention, places=town.places, named=town.named,
                                               names=(*town.place_names(), *mention.place_names()))
         out.append(mention)
     return out
+
+
+def _same_telling(one: _Mention, other: _Mention) -> bool:
+    """Whether two mentions may tell of one attack as far as their parties go: no two different known sides
+    speak for them, and none accuses two different sides ("the army said rebels shelled the town; the rebels
+    said jets bombed the province" are two attacks)."""
+    def differ(a: str | None, b: str | None) -> bool:
+        return bool(a and b) and own_side(a) is not None and own_side(b) is not None and own_side(a) != own_side(b)
+    return not differ(one.event.speaker, other.event.speaker) and not differ(one.event.actor, other.event.actor)
 
 
 def _is_region_name(name: str, sentence: str) -> bool:
