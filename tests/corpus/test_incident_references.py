@@ -280,3 +280,12 @@ def test_incidents_an_unknown_province_the_other_side_names_stays_its_own():
     region = event(1, "Cambodia's defence ministry said Thai jets had bombed a road in Zarghun province.", ("Zarghun",),
                    speaker="Cambodia's defence ministry", stance=Stance.ACCUSE, actor="Thai jets")
     assert sorted(i.place_names for i in incidents(article([town, region]))) == [("Carrow",), ("Zarghun",)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A reporter in Carrow heard heavy shelling through the night.",
+    "From a hotel roof in Dunmere, correspondents watched flashes on the horizon.",
+])
+def test_incidents_a_narrated_attack_naming_only_where_the_reporter_stood_is_not_placed_there(sentence):
+    place = "Carrow" if "Carrow" in sentence else "Dunmere"
+    assert incidents(article([event(0, sentence)], {0: [place]})) == ()

@@ -128,7 +128,8 @@ def article_mentions(
     dated: set[int] = set()  # the sentences that state their date
     for event in extraction.events:
         violent_event = event.plover == "ASSAULT" and not event.negated and not event.hypothetical
-        if violent_event and not event.places and (site := sites.get(event.provenance.sentence_index)):
+        if (violent_event and event.stance is not None and not event.places
+                and (site := sites.get(event.provenance.sentence_index))):
             event = dataclasses.replace(event, places=site)
         named = {n: p for n in event.places if (p := resolver.place(article.id, n))}
         date, stated = date_of(event, article.id)
@@ -332,10 +333,11 @@ def _article_parties(extraction: Extraction) -> tuple[str, ...]:
 
 
 def _sentence_sites(extraction: Extraction) -> dict[int, tuple[str, ...]]:
-    """Per sentence, the places extraction found in it that may be where its attack happened, for an attack
-    whose own clause names none ("the device went off on a road in the Foo district, police said"): towns,
-    streets and names the gazetteer does not know; not regions or countries, which in such a sentence are
-    the war's setting ("fighting over the region") more often than the site."""
+    """Per sentence, the places extraction found in it that may be where its attack happened, for a party's
+    statement on an attack whose own clause names none ("the device went off on a road in the Foo district,
+    police said"): towns, streets and names the gazetteer does not know; not regions or countries, which in
+    such a sentence are the war's setting ("fighting over the region") more often than the site. (A narrated
+    sentence with no place for its attack more often names where the reporter stood.)"""
     sites: dict[int, list[str]] = {}
     for mention in extraction.places:
         if mention.place is None or is_point(mention.place):
