@@ -184,9 +184,14 @@ def _same_telling(one: _Mention, other: _Mention) -> bool:
 
 def _is_region_name(name: str, sentence: str) -> bool:
     """Whether the sentence writes the name as a region's ("Logar province", "the province of Logar")."""
-    heads = "|".join(re.escape(h) for h in sorted(load_lexicon(PACKAGE, "region_heads"), key=len, reverse=True))
+    heads = _region_heads()
     pattern = rf"(?<!\w){re.escape(name)}\s+(?:{heads})\b|\b(?:{heads})\s+of\s+{re.escape(name)}(?!\w)"
     return bool(re.search(pattern, sentence, re.I))
+
+
+@cache
+def _region_heads() -> str:
+    return "|".join(re.escape(h) for h in sorted(load_lexicon(PACKAGE, "region_heads"), key=len, reverse=True))
 
 
 def _dated_by_neighbours(violent: list[_Mention], dated: set[int]) -> list[_Mention]:

@@ -81,12 +81,14 @@ def side_of(text: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def own_side(text: str | None) -> str | None:
     """The side a party stands on: the state `side_of` finds (by the actor tables or a demonym); else, for a
     named armed group that stands with no state ("RSF fighters", "M23", "the Houthis"), the group itself
     ("group:M23"), a side of its own war; else the state the phrase names by its name ("Lebanon's army",
     "Israel"). None for unnamed ones ("the rebels", "residents"), whose side is unknown. The ledger reads
-    sides through this; extraction keeps `side_of`."""
+    sides through this; extraction keeps `side_of`. Remembered, as `side_of` is: clustering asks it of the
+    same speakers again and again."""
     side = side_of(text)
     if side or not text:
         return side
