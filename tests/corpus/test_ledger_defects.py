@@ -623,3 +623,37 @@ def test_figures_a_document_with_no_party_before_it_stays_as_written():
     toll = "Twelve people were killed, the statement said."
     ledger = build_ledger([article("a", D1, figures=[figure("a", 0, toll, 12, "the statement", "people")])])
     assert [x.claimant for x in ledger.series] == ["statement"]
+
+
+@pytest.mark.parametrize(("agreed_name", "effect_name"), [("agreed", "effect"), ("z-agreed", "effect")])
+@pytest.mark.parametrize(("parties", "kind"), [
+    (("Ethiopia", "Eritrea"), AgreementKind.CEASEFIRE),
+    (("Israel", "Hamas"), AgreementKind.CEASEFIRE),
+    (("Sudan", "Rapid Support Forces"), AgreementKind.TRUCE),
+])
+def test_an_arrangement_agreed_one_day_and_taking_effect_days_later_is_one_record(agreed_name, effect_name, parties, kind):
+    agreed = f"{parties[0]} and {parties[1]} agreed on May 1 to a ceasefire that takes effect on May 4."
+    effect = f"The ceasefire between {parties[0]} and {parties[1]} took effect on May 4."
+    early = f"On May 2, {parties[0]}'s officials said {parties[1]} had shelled Carrow."
+    late = f"On May 5, {parties[0]}'s officials said {parties[1]} had shelled Leck."
+    record = plain([
+        article(agreed_name, D1, agreements=[agreement(agreed_name, 0, agreed, kind, AgreementState.AGREED, parties, "May 1")]),
+        article(effect_name, D4, agreements=[agreement(effect_name, 0, effect, kind, AgreementState.TOOK_EFFECT, parties, "May 4")]),
+        article("early", D2, claims=[claim("early", 0, early, f"{parties[0]}'s officials", parties[1], "had shelled Carrow")]),
+        article("late", dt.date(2023, 5, 5), claims=[claim("late", 0, late, f"{parties[0]}'s officials", parties[1], "had shelled Leck")]),
+    ])
+    (arrangement,) = record["agreements"]
+    assert arrangement["date"] == "2023-05-01"
+    # nothing violates it before it takes effect
+    assert [v["date"] for v in arrangement["violations_alleged"]] == ["2023-05-05"]
+
+
+def test_an_arrangement_taking_effect_long_after_another_was_agreed_is_its_own_record():
+    first = "Ethiopia and Eritrea agreed on May 1 to a ceasefire."
+    later = "A new ceasefire between Ethiopia and Eritrea took effect on May 20."
+    record = plain([
+        article("a", D1, agreements=[agreement("a", 0, first, AgreementKind.CEASEFIRE, AgreementState.AGREED, ("Ethiopia", "Eritrea"), "May 1")]),
+        article("b", dt.date(2023, 5, 20), agreements=[agreement("b", 0, later, AgreementKind.CEASEFIRE, AgreementState.TOOK_EFFECT,
+                                                                 ("Ethiopia", "Eritrea"), "May 20")]),
+    ])
+    assert [a["date"] for a in record["agreements"]] == ["2023-05-01", "2023-05-20"]

@@ -126,7 +126,9 @@ def build_agreements(
         if home is not None:
             _absorb(home, facts, None)
     accusations = [a for e in extractions for a in accusations_of(e)]
-    records = [_record(d) for d in drafts.all]
+    kept, effective = _taking_effect_joined(drafts.all)
+    records = [_record(d) for d in kept]
+    in_force = {r.id: effective.get(id(d)) for r, d in zip(records, kept)}
     records.sort(key=lambda r: (r.date is None, r.date or dt.date.min, r.kind.value, r.id))
     stated_on: dict[tuple, tuple] = {}  # (article, sentence) -> (its first stated day, whether it says one broke)
     for extraction in extractions:
@@ -135,7 +137,38 @@ def build_agreements(
                 where = (f.agreement.provenance.article_id, f.agreement.provenance.sentence_index)
                 day, broke = stated_on.get(where, (f.date, False))
                 stated_on[where] = (day, broke or f.agreement.state.value in _BROKEN)
-    return _link_violations(records, accusations, list(incidents), stated_on)
+    return _link_violations(records, accusations, list(incidents), stated_on, in_force)
+
+
+TAKES_EFFECT_DAYS = 7  # how long after it was agreed an arrangement may take effect and stay one record
+
+
+def _taking_effect_joined(drafts: list[dict]) -> tuple[list[dict], dict[int, dt.date]]:
+    """The drafts with each record that only took effect ("the ceasefire took effect on Sunday") merged into the
+    one of its kind and sides agreed up to TAKES_EFFECT_DAYS before it that had not yet taken effect ("agreed on
+    Wednesday, to take effect on Sunday"): one arrangement, dated the day it was agreed. Also the day each merged
+    record took effect (by id() of its draft), before which nothing violates it."""
+    effective: dict[int, dt.date] = {}
+    dropped: set[int] = set()
+    for later in sorted((d for d in drafts if d["date"] and "took_effect" in d["states"] and "agreed" not in d["states"]),
+                        key=lambda d: d["date"]):
+        earlier = [d for d in drafts if id(d) not in dropped and d is not later and d["kind"] is later["kind"]
+                   and d["date"] and 0 < (later["date"] - d["date"]).days <= TAKES_EFFECT_DAYS
+                   and "took_effect" not in d["states"] and _same_sides(d, later)]
+        if earlier:
+            home = max(earlier, key=lambda d: d["date"])
+            for key in ("mentions", "mediators", "parties", "states", "terms"):
+                home[key].extend(v for v in later[key] if v not in home[key])
+            home["venue"] = home["venue"] or later["venue"]
+            effective[id(home)] = later["date"]
+            dropped.add(id(later))
+    return [d for d in drafts if id(d) not in dropped], effective
+
+
+def _same_sides(one: dict, other: dict) -> bool:
+    brokers = set(one["mediators"]) | set(other["mediators"])
+    ours, theirs = set(one["parties"]) - brokers, set(other["parties"]) - brokers
+    return len(ours & theirs) >= min(2, len(ours), len(theirs)) and bool(ours & theirs)
 
 
 def _brokers_only(facts: AgreementFacts) -> bool:
@@ -309,7 +342,7 @@ _BROKEN = {"violated", "frayed"}  # states of a mention that reports the arrange
 
 
 def _link_violations(records: list[AgreementRecord], accusations, incidents: list[Incident],
-                     stated_on: dict | None = None) -> list[AgreementRecord]:
+                     stated_on: dict | None = None, in_force: dict | None = None) -> list[AgreementRecord]:
     """Each accusation of an attack by or against a binding agreement's parties (or by the sides against
     each other), made on or after the day it took effect, is a violation of the latest such agreement
     in force (or, for words of violations with no day of their own, of one a sentence just before names). Backing, arming or recruiting is no attack. An accusation
@@ -322,6 +355,7 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
     stated_on maps (article id, sentence index) of the mentions that state their day to (day, whether one of
     them says the arrangement broke)."""
     stated_on = stated_on or {}
+    in_force = in_force or {}  # record id -> the day it took effect, when later than the day it was agreed
     warring = {frozenset((a, b)) for acc in accusations
                if (a := acc.speaker_side) and (b := acc.accused_side) and a != b}
     binding = [r for r in records if _binding(r, warring)]
@@ -347,7 +381,7 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
         sides = frozenset({acc.speaker_side, acc.accused_side} - {None})
         traits = (date, sides, acc.mutual, acc.backing and acc.accused_side)
         if traits not in chosen:
-            fitting = [r for r in binding if r.date <= date
+            fitting = [r for r in binding if (in_force.get(r.id) or r.date) <= date
                        and (sides & sides_of[id(r)] or acc.mutual)
                        and not (acc.backing and acc.accused_side not in sides_of[id(r)])]
             # The latest in force: an accusation of 26 October is no violation of a truce of 10 October that a
