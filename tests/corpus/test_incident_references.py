@@ -13,6 +13,7 @@ towns are made up (Harlow Point, Carrow, Dunmere) so no rule can lean on a real 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 
@@ -289,3 +290,17 @@ def test_incidents_an_unknown_province_the_other_side_names_stays_its_own():
 def test_incidents_a_narrated_attack_naming_only_where_the_reporter_stood_is_not_placed_there(sentence):
     place = "Carrow" if "Carrow" in sentence else "Dunmere"
     assert incidents(article([event(0, sentence)], {0: [place]})) == ()
+
+
+@pytest.mark.parametrize(("accusation", "answer"), [
+    ("Hamas accused Israel on March 1 of firing on civilians in Carrow.",
+     "The Israeli military said its troops fired at suspects who approached them in Carrow."),
+    ("On March 1, Kyiv accused Russia of a strike on a school in Carrow.",
+     "Russia's defence ministry said it had hit an ammunition depot in Carrow."),
+])
+def test_incidents_an_undated_account_takes_the_date_an_accusation_just_before_states_for_its_place(accusation, answer):
+    accused = dataclasses.replace(event(0, accusation, ("Carrow",), speaker="accuser", stance=Stance.ACCUSE),
+                                  plover="ACCUSE", label="ATTRIB")
+    told = event(1, answer, ("Carrow",), speaker="military", stance=Stance.ASSERT)
+    (incident,) = incidents(article([accused, told]))
+    assert incident.date == dt.date(2024, 3, 1)

@@ -126,6 +126,7 @@ def article_mentions(
     parties = _article_parties(extraction)
     referring: list[_Mention] = []  # statements on "the attack" that name no place
     dated: set[int] = set()  # the sentences that state their date
+    anchors: list[_Mention] = []  # the other placed mentions whose sentence states their date ("accused X of ...")
     for event in extraction.events:
         violent_event = event.plover == "ASSAULT" and not event.negated and not event.hypothetical
         if (violent_event and event.stance is not None and not event.places
@@ -145,7 +146,9 @@ def article_mentions(
                 referring.append(mention)
         elif event.plover == "REJECT":
             denials.append(mention)
-    violent = _dated_by_neighbours(_regions_at_their_town(violent), dated)
+        elif stated and event.places:
+            anchors.append(mention)
+    violent = _dated_by_neighbours(_regions_at_their_town(violent), dated, anchors)
     if referring and (main := _main_mention(violent)) is not None:
         violent.extend(dataclasses.replace(m, places=main.places, named=main.named, names=main.place_names(),
                                            date=main.date) for m in referring)
@@ -194,17 +197,20 @@ def _region_heads() -> str:
     return "|".join(re.escape(h) for h in sorted(load_lexicon(PACKAGE, "region_heads"), key=len, reverse=True))
 
 
-def _dated_by_neighbours(violent: list[_Mention], dated: set[int]) -> list[_Mention]:
+def _dated_by_neighbours(violent: list[_Mention], dated: set[int], anchors: list[_Mention] = ()) -> list[_Mention]:
     """A mention whose sentence states no date (it has the article's) takes the date of the nearest mention
     of the same place up to DATE_REACH sentences before it that states one: "A bomb went off in Foo district
     on Friday night. 'The device exploded early,' police said." is one attack, on Friday, not a second one
-    on the day of publication."""
+    on the day of publication. anchors: the article's other placed mentions that state their date (an
+    accusation: "X accused Y on Tuesday of firing on civilians in Foo")."""
     out = []
+    dated_ones = [m for m in violent if m.event.provenance.sentence_index in dated]
+    dated_ones += [m for a in anchors for m in _one_per_listed_town(a) if m.places or m.place_names()]
     for mention in violent:
         here = mention.event.provenance.sentence_index
         if here not in dated:
-            before = [m for m in violent if m.event.provenance.sentence_index in dated
-                      and 0 < here - m.event.provenance.sentence_index <= DATE_REACH and _site_key(m) == _site_key(mention)]
+            before = [m for m in dated_ones
+                      if 0 < here - m.event.provenance.sentence_index <= DATE_REACH and _site_key(m) == _site_key(mention)]
             if before:
                 nearest = max(before, key=lambda m: m.event.provenance.sentence_index)
                 mention = dataclasses.replace(mention, date=nearest.date)
