@@ -304,3 +304,24 @@ def test_incidents_an_undated_account_takes_the_date_an_accusation_just_before_s
     told = event(1, answer, ("Carrow",), speaker="military", stance=Stance.ASSERT)
     (incident,) = incidents(article([accused, told]))
     assert incident.date == dt.date(2024, 3, 1)
+
+
+@pytest.mark.parametrize(("accuser", "accused", "third"), [
+    ("Ukraine's governor", "Russian forces", "France's foreign ministry"),
+    ("Sudan's army", "Chadian troops", "Kenya's government"),
+])
+def test_status_a_third_state_commenting_does_not_confirm_what_the_accused_side_has_not_said(accuser, accused, third):
+    one = event(0, f"{accuser} said {accused} shelled Harlow Point.", ("Harlow Point",), speaker=accuser,
+                stance=Stance.ACCUSE, actor=accused)
+    two = event(1, f"{third} condemned the shelling of Harlow Point.", ("Harlow Point",), speaker=third, stance=Stance.ASSERT)
+    (incident,) = incidents(article([one, two]))
+    assert incident.status is IncidentStatus.ONE_PARTY
+
+
+def test_status_the_accused_side_telling_it_too_confirms_it():
+    one = event(0, "Ukraine's governor said Russian forces shelled Harlow Point.", ("Harlow Point",),
+                speaker="Ukraine's governor", stance=Stance.ACCUSE, actor="Russian forces")
+    two = event(1, "Russia's defence ministry said it had struck an arms depot in Harlow Point.", ("Harlow Point",),
+                speaker="Russia's defence ministry", stance=Stance.ASSERT)
+    (incident,) = incidents(article([one, two]))
+    assert incident.status is IncidentStatus.CONFIRMED_BY_BOTH

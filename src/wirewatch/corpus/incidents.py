@@ -667,7 +667,10 @@ def _status(claims: list[IncidentClaim], narrated_groups: set[str]) -> IncidentS
     if accusers and deniers and (deniers - accusers or None in deniers):
         return IncidentStatus.ACCUSED_AND_DENIED
     sides = {s for s in accusers | asserters if s}
-    if len(sides) >= 2 or _owned_and_accused(claims):
+    # Both sides: when someone is accused, its own side must be one of them; a third state that condemns the
+    # strike confirms nothing the accused side has not said.
+    accused = {own_side(c.accused) for c in claims if c.stance is Stance.ACCUSE and c.accused} - {None}
+    if len(sides) >= 2 and (not accused or sides & accused) or _owned_and_accused(claims):
         return IncidentStatus.CONFIRMED_BY_BOTH
     if len(narrated_groups) >= 2:
         return IncidentStatus.CORROBORATED
