@@ -7,6 +7,7 @@ on a real place. The ledger is built from the records exactly as extraction woul
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -384,3 +385,278 @@ def test_a_running_toll_is_told_by_its_words(sentence, cumulative):
     from wirewatch.corpus.series import is_cumulative
 
     assert is_cumulative(sentence) is cumulative
+
+
+# 8. Violations: the day a truce broke, who "both sides" are, and region-wide summaries ----------------------
+
+FRAYED = [
+    # (parties, the sentence saying the arrangement broke on a stated day, the undated accusation after it)
+    (("Ethiopia", "Eritrea"), "The truce between Ethiopia and Eritrea frayed within hours after it took effect on May 1.",
+     "The warring sides have repeatedly blamed each other for violations."),
+    (("Sudan", "South Sudan"), "A ceasefire between Sudan and South Sudan was violated on May 1, the day it began.",
+     "Both sides have since accused each other of breaches."),
+    (("Thailand", "Cambodia"), "The truce Thailand and Cambodia signed frayed on May 1 within hours of taking effect.",
+     "The two sides traded accusations, blaming each other for violating it."),
+]
+
+
+@pytest.mark.parametrize(("parties", "broke", "blamed"), FRAYED)
+def test_an_undated_violation_takes_the_day_the_sentence_before_says_the_truce_broke(parties, broke, blamed):
+    record = plain([
+        article("v", D4, agreements=[agreement("v", 0, broke, AgreementKind.TRUCE, AgreementState.VIOLATED, parties, "May 1")],
+                claims=[claim("v", 1, blamed, blamed.split(" have")[0].split(" traded")[0], "each other", "violations")]),
+    ])
+    (truce,) = record["agreements"]
+    (violation,) = truce["violations_alleged"]
+    assert violation["date"] == "2023-05-01"  # not the article's day (May 4): the sentence before dates it
+    # "both sides" are the truce's parties, as the export names states
+    assert set(violation["alleged_by"].split(" and ")) == {f"{p} government" for p in parties}
+
+
+def test_an_undated_violation_after_a_mere_mention_of_the_truce_keeps_the_articles_day():
+    mention = "The truce Ethiopia and Eritrea agreed on May 1 was meant to open the roads."
+    blamed = "The warring sides have repeatedly blamed each other for violations."
+    record = plain([
+        article("a", D1, agreements=[agreement("a", 0, mention, AgreementKind.TRUCE, AgreementState.AGREED,
+                                               ("Ethiopia", "Eritrea"), "May 1")]),
+        article("v", D4, agreements=[agreement("v", 0, mention, AgreementKind.TRUCE, AgreementState.MENTIONED,
+                                               ("Ethiopia", "Eritrea"), "May 1")],
+                claims=[claim("v", 1, blamed, "warring sides", "each other", "violations")]),
+    ])
+    (truce,) = record["agreements"]
+    assert [v["date"] for v in truce["violations_alleged"]] == ["2023-05-04"]
+
+
+def test_a_named_accuser_of_each_other_stays_as_named():
+    broke = "The truce between Ethiopia and Eritrea frayed within hours after it took effect on May 1."
+    blamed = "Eritrea and Ethiopia have blamed each other for violations."
+    record = plain([article("v", D4, agreements=[agreement("v", 0, broke, AgreementKind.TRUCE, AgreementState.VIOLATED,
+                                                           ("Ethiopia", "Eritrea"), "May 1")],
+                            claims=[claim("v", 1, blamed, "Eritrea and Ethiopia", "each other", "violations")])])
+    (violation,) = record["agreements"][0]["violations_alleged"]
+    assert violation["alleged_by"].startswith("Eritrea")
+
+
+REGION = Place(next(_ids), "Sennar Region", 42.0, 34.0, "XX", "02", "ADM1", 900_000, GeoPrecision.REGION)
+
+
+def region_article(name: str, summary: str, summary_speaker: str, towns: list[tuple[str, str, str, str]]) -> Extraction:
+    """An article whose lead sums up shelling across a region ("A and B accused each other of shelling the
+    region") and whose next sentences name the towns each side says the other shelled."""
+    events = [event(name, 0, summary, ("Sennar Region",), speaker=summary_speaker, stance=Stance.ACCUSE, actor="each other")]
+    claims = [claim(name, 0, summary, summary_speaker, "each other", "shelling", places=("Sennar Region",))]
+    for index, (sentence, speaker, accused, place) in enumerate(towns, start=1):
+        events.append(event(name, index, sentence, (place,), speaker=speaker, stance=Stance.ACCUSE, actor=accused))
+        claims.append(claim(name, index, sentence, speaker, accused, "shelled", places=(place,)))
+    extraction = article(name, D3, events=events, claims=claims)
+    region = PlaceMention("Sennar Region", REGION, summary, events[0].provenance)
+    return dataclasses.replace(extraction, places=(*extraction.places, region))
+
+
+def region_corpus(towns):
+    truce = "India and Pakistan agreed to a ceasefire on May 1."
+    summary = "On May 3, India and Pakistan accused each other of shelling villages across Sennar Region."
+    return plain([
+        article("t", D1, agreements=[agreement("t", 0, truce, AgreementKind.CEASEFIRE, AgreementState.AGREED,
+                                               ("India", "Pakistan"), "May 1")]),
+        region_article("r", summary, "India and Pakistan", towns),
+    ])
+
+
+BOTH_SIDES_TOWNS = [
+    ("On May 3, the Indian army said Pakistani troops had shelled Leck.", "the Indian army", "Pakistani troops", "Leck"),
+    ("On May 3, Pakistan's military said Indian forces had shelled Carrow.", "Pakistan's military", "Indian forces", "Carrow"),
+]
+
+
+def test_a_region_wide_accusation_summing_up_each_sides_towns_is_no_further_violation():
+    record = region_corpus(BOTH_SIDES_TOWNS)
+    (ceasefire,) = record["agreements"]
+    assert sorted(v["place"] for v in ceasefire["violations_alleged"]) == ["Carrow", "Leck"]
+
+
+def test_a_region_wide_accusation_stays_when_one_side_names_no_town():
+    record = region_corpus(BOTH_SIDES_TOWNS[:1])
+    (ceasefire,) = record["agreements"]
+    assert sorted(v["place"] for v in ceasefire["violations_alleged"]) == ["Leck", "Sennar Region"]
+
+
+def test_a_violation_carries_its_incidents_names_and_coordinates():
+    record = region_corpus(BOTH_SIDES_TOWNS)
+    leck = next(v for v in record["agreements"][0]["violations_alleged"] if v["place"] == "Leck")
+    incident = next(i for i in record["incidents"] if i["id"] == leck["incident"])
+    assert leck["place_names"] == incident["place_names"] == ["Leck"]
+    assert (leck["lat"], leck["lon"]) == TOWNS["Leck"]
+
+
+@pytest.mark.parametrize(("parties", "agreed", "accuser", "accused", "shelled"), [
+    (("Hayat Tahrir al-Sham", "Syrian Democratic Forces"), "HTS and the SDF agreed to a truce on May 1.",
+     "the SDF", "HTS fighters", "On May 3, the SDF said HTS fighters had shelled Carrow."),
+    (("Rapid Support Forces", "Sudan Liberation Army"), "The RSF and the SLA agreed to a ceasefire on May 1.",
+     "the Sudan Liberation Army", "RSF units", "On May 3, the Sudan Liberation Army said RSF units had shelled Carrow."),
+])
+def test_a_truce_between_two_armed_groups_collects_their_accusations(parties, agreed, accuser, accused, shelled):
+    record = plain([
+        article("t", D1, agreements=[agreement("t", 0, agreed, AgreementKind.TRUCE, AgreementState.AGREED, parties, "May 1")]),
+        article("s", D3, claims=[claim("s", 0, shelled, accuser, accused, "had shelled Carrow")]),
+    ])
+    (truce,) = record["agreements"]
+    assert [v["date"] for v in truce["violations_alleged"]] == ["2023-05-03"]
+
+
+def test_an_accusation_between_groups_outside_the_truce_is_no_violation_of_it():
+    agreed = "HTS and the SDF agreed to a truce on May 1."
+    shelled = "On May 3, M23 said ADF fighters had shelled Carrow."
+    record = plain([
+        article("t", D1, agreements=[agreement("t", 0, agreed, AgreementKind.TRUCE, AgreementState.AGREED,
+                                               ("Hayat Tahrir al-Sham", "Syrian Democratic Forces"), "May 1")]),
+        article("s", D3, claims=[claim("s", 0, shelled, "M23", "ADF fighters", "had shelled Carrow")]),
+    ])
+    assert record["agreements"][0]["violations_alleged"] == []
+
+
+@pytest.mark.parametrize(("parties", "accuser", "accused", "site"), [
+    (("Thailand", "Cambodia"), "Thailand's army", "Cambodia", "Ta Muen Thom"),
+    (("Israel", "Lebanon"), "Lebanon's army", "Israel", "Wadi Saluki"),
+    (("Ukraine", "Russia"), "Ukraine's defence ministry", "Russia", "Huliaipole road"),
+])
+def test_a_state_named_by_its_name_is_a_side_and_its_violation_keeps_an_unknown_place(parties, accuser, accused, site):
+    agreed = f"{parties[0]} and {parties[1]} agreed to a ceasefire on May 1."
+    shelled = f"On May 3, {accuser} said {accused} had shelled {site}."
+    record = plain([
+        article("t", D1, agreements=[agreement("t", 0, agreed, AgreementKind.CEASEFIRE, AgreementState.AGREED, parties, "May 1")]),
+        article("s", D3, events=[event("s", 0, shelled, (site,), speaker=accuser, stance=Stance.ACCUSE, actor=accused)],
+                claims=[claim("s", 0, shelled, accuser, accused, f"had shelled {site}", places=(site,))]),
+    ])
+    (ceasefire,) = record["agreements"]
+    (violation,) = ceasefire["violations_alleged"]
+    assert violation["place"] == site and violation["place_names"] == [site]
+    assert violation["incident"] == record["incidents"][0]["id"]
+
+
+@pytest.mark.parametrize(("brokered", "mediators"), [
+    ("The truce was brokered by the United States and France.", ("United States", "France")),
+    ("Qatar and Egypt mediated the truce.", ("Qatar", "Egypt")),
+])
+def test_a_sentence_naming_only_the_brokers_gives_the_record_before_it_its_mediators(brokered, mediators):
+    agreed = "A truce between Israel and Hamas took effect on May 1."
+    record = plain([article("t", D1, agreements=[
+        agreement("t", 0, agreed, AgreementKind.TRUCE, AgreementState.TOOK_EFFECT, ("Israel", "Hamas"), "May 1"),
+        agreement("t", 1, brokered, AgreementKind.TRUCE, AgreementState.AGREED, mediators, mediators=mediators),
+    ])])
+    (truce,) = record["agreements"]
+    assert set(truce["parties"]) == {"Israel", "Hamas"}
+    assert set(truce["mediators"]) == set(mediators)
+
+
+def test_a_sentence_naming_only_brokers_with_no_record_near_founds_none():
+    brokered = "Talks were brokered by Qatar and Egypt."
+    record = plain([article("t", D1, agreements=[
+        agreement("t", 0, brokered, AgreementKind.TALKS, AgreementState.HELD, ("Qatar", "Egypt"), mediators=("Qatar", "Egypt"))])])
+    assert record["agreements"] == []
+
+
+@pytest.mark.parametrize(("first", "second", "person"), [
+    ("regional governor Serhiy Lysak", "governor Serhiy Lysak", "Serhiy Lysak"),
+    ("provincial health chief Adnan Turki", "health chief Adnan Turki", "Adnan Turki"),
+    ("North Darfur governor Nimir Abdel Rahman", "the state governor Nimir Abdel Rahman", "Nimir Abdel Rahman"),
+])
+def test_figures_one_person_under_two_titles_is_one_series(first, second, person):
+    one, two = f"{first} said 8 people were killed.", f"The toll rose to 12, {second} said."
+    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, one, 8, first, "people")]),
+                           article("b", D2, figures=[figure("b", 0, two, 12, second, "people")])])
+    assert [(x.claimant, x.latest.value) for x in ledger.series] == [(person, 12)]
+
+
+def test_figures_a_joint_claimant_naming_a_person_is_not_that_person():
+    one = "Security officials and doctor Ahmed Ibrahim said 11 people were killed."
+    two = "Doctor Ahmed Ibrahim said 9 people were killed."
+    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, one, 11, "security officials and doctor Ahmed Ibrahim", "people")]),
+                           article("b", D1, figures=[figure("b", 0, two, 9, "doctor Ahmed Ibrahim", "people")])])
+    assert sorted(x.latest.value for x in ledger.series) == [9, 11]
+
+
+@pytest.mark.parametrize(("named", "bare"), [
+    ("Gaza's health ministry", "the health ministry"),
+    ("Sudan's health ministry", "health ministry"),
+    ("Tigray's regional administration", "the regional administration"),
+])
+def test_figures_an_office_with_no_owner_is_the_one_the_corpus_names(named, bare):
+    one, two = f"{named} said 38,400 people had been killed so far.", f"{bare} said 38,584 people had been killed so far."
+    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, one, 38400, named, "people")]),
+                           article("b", D2, figures=[figure("b", 0, two, 38584, bare, "people")])])
+    assert [x.latest.value for x in ledger.series] == [38584]
+
+
+def test_figures_an_office_two_owners_hold_stays_its_own_claimant():
+    figures = [("a", "Russia's defence ministry", 120), ("b", "Ukraine's defence ministry", 95), ("c", "the defence ministry", 40)]
+    ledger = build_ledger([article(n, D1, figures=[figure(n, 0, f"{c} said {v} soldiers were killed so far.", v, c, "soldiers")])
+                           for n, c, v in figures])
+    assert sorted(x.latest.value for x in ledger.series) == [40, 95, 120]
+
+
+@pytest.mark.parametrize(("agreed", "blamed"), [
+    ("India and Pakistan agreed to a ceasefire on May 1.", "Hours later, both sides accused each other of violating the truce."),
+    ("Sudan and South Sudan agreed to a truce on May 1.", "Shortly after, the two sides blamed each other for breaches."),
+    ("Thailand and Cambodia agreed to a ceasefire on May 1.", "The warring sides accused each other of violations within hours."),
+])
+def test_an_accusation_said_to_follow_the_agreement_is_of_its_day(agreed, blamed):
+    parties = tuple(agreed.split(" agreed")[0].split(" and "))
+    record = plain([article("v", D4, agreements=[agreement("v", 0, agreed, AgreementKind.CEASEFIRE, AgreementState.AGREED, parties, "May 1")],
+                            claims=[claim("v", 1, blamed, "both sides", "each other", "violating the truce")])])
+    (ceasefire,) = record["agreements"]
+    assert [v["date"] for v in ceasefire["violations_alleged"]] == ["2023-05-01"]
+
+
+@pytest.mark.parametrize(("issued", "speaker", "document", "canonical"), [
+    ("The Houthis said in a statement that their drones had struck Carrow.", "The Houthis", "the statement", "Houthis"),
+    ("Ethiopia's defence ministry issued a communique on the fighting in Carrow.", "Ethiopia's defence ministry",
+     "the communique", "Ethiopia military"),
+    ("Regional governor Oleh Syniehubov described the strike on Carrow in a statement.", "Regional governor Oleh Syniehubov",
+     "a statement", "Oleh Syniehubov"),
+])
+def test_figures_a_document_speaks_for_the_party_that_issued_it(issued, speaker, document, canonical):
+    toll = f"Twelve people were killed, {document} said."
+    ledger = build_ledger([article("a", D1, claims=[claim("a", 0, issued, speaker, None, "struck", Stance.ASSERT)],
+                                   figures=[figure("a", 1, toll, 12, document, "people")])])
+    assert [(x.claimant, x.latest.value) for x in ledger.series] == [(canonical, 12)]
+
+
+def test_figures_a_document_with_no_party_before_it_stays_as_written():
+    toll = "Twelve people were killed, the statement said."
+    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, toll, 12, "the statement", "people")])])
+    assert [x.claimant for x in ledger.series] == ["statement"]
+
+
+@pytest.mark.parametrize(("agreed_name", "effect_name"), [("agreed", "effect"), ("z-agreed", "effect")])
+@pytest.mark.parametrize(("parties", "kind"), [
+    (("Ethiopia", "Eritrea"), AgreementKind.CEASEFIRE),
+    (("Israel", "Hamas"), AgreementKind.CEASEFIRE),
+    (("Sudan", "Rapid Support Forces"), AgreementKind.TRUCE),
+])
+def test_an_arrangement_agreed_one_day_and_taking_effect_days_later_is_one_record(agreed_name, effect_name, parties, kind):
+    agreed = f"{parties[0]} and {parties[1]} agreed on May 1 to a ceasefire that takes effect on May 4."
+    effect = f"The ceasefire between {parties[0]} and {parties[1]} took effect on May 4."
+    early = f"On May 2, {parties[0]}'s officials said {parties[1]} had shelled Carrow."
+    late = f"On May 5, {parties[0]}'s officials said {parties[1]} had shelled Leck."
+    record = plain([
+        article(agreed_name, D1, agreements=[agreement(agreed_name, 0, agreed, kind, AgreementState.AGREED, parties, "May 1")]),
+        article(effect_name, D4, agreements=[agreement(effect_name, 0, effect, kind, AgreementState.TOOK_EFFECT, parties, "May 4")]),
+        article("early", D2, claims=[claim("early", 0, early, f"{parties[0]}'s officials", parties[1], "had shelled Carrow")]),
+        article("late", dt.date(2023, 5, 5), claims=[claim("late", 0, late, f"{parties[0]}'s officials", parties[1], "had shelled Leck")]),
+    ])
+    (arrangement,) = record["agreements"]
+    assert arrangement["date"] == "2023-05-01"
+    # nothing violates it before it takes effect
+    assert [v["date"] for v in arrangement["violations_alleged"]] == ["2023-05-05"]
+
+
+def test_an_arrangement_taking_effect_long_after_another_was_agreed_is_its_own_record():
+    first = "Ethiopia and Eritrea agreed on May 1 to a ceasefire."
+    later = "A new ceasefire between Ethiopia and Eritrea took effect on May 20."
+    record = plain([
+        article("a", D1, agreements=[agreement("a", 0, first, AgreementKind.CEASEFIRE, AgreementState.AGREED, ("Ethiopia", "Eritrea"), "May 1")]),
+        article("b", dt.date(2023, 5, 20), agreements=[agreement("b", 0, later, AgreementKind.CEASEFIRE, AgreementState.TOOK_EFFECT,
+                                                                 ("Ethiopia", "Eritrea"), "May 20")]),
+    ])
+    assert [a["date"] for a in record["agreements"]] == ["2023-05-01", "2023-05-20"]

@@ -6,7 +6,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wirewatch.resolve.sides import _alias_pattern, _aliases_in, actor_kinds, main_parties, side_of, states_named
+import pytest
+
+from wirewatch.resolve.sides import (_alias_pattern, _aliases_in, actor_kinds, main_parties, own_side, side_of,
+                                     states_named)
 
 ALIASES = sorted(_alias_pattern()[1])
 
@@ -57,3 +60,21 @@ def test_actor_kinds_tell_people_from_bodies():
     assert actor_kinds("Presidential aide Hikmet Hajiyev") == {"person"}
     assert actor_kinds("Azerbaijan") == {"body"}
     assert actor_kinds("the shopkeeper") == set()
+
+
+@pytest.mark.parametrize(("written", "side"), [
+    ("RSF fighters", "group:Rapid Support Forces"),
+    ("the Rapid Support Forces", "group:Rapid Support Forces"),
+    ("M23 rebels", "group:M23"),
+    ("Houthi spokesman", "group:Houthis"),
+    ("the Azerbaijani defence ministry", "AZ"),  # a state's organ keeps its state
+    ("Lebanon's army", "LB"),  # a state named by its name
+    ("Israel", "IL"),
+    ("Sudan Liberation Army", "group:Sudan Liberation Army"),  # a group named after a state is the group
+    ("the United Nations", None),  # an organisation of no side
+    ("the rebels", None),  # no named group: unknown, not a side of its own
+    ("residents", None),
+    (None, None),
+])
+def test_own_side_is_the_state_or_a_named_armed_group_of_its_own(written, side):
+    assert own_side(written) == side

@@ -11,11 +11,13 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..model import Agreement, AgreementKind, AgreementRecord, Claim, Extraction, Incident, Stance, Violation
-from ..resolve.actors import party_name, party_side
-from ..resolve.sides import side_of
+from ..resolve.actors import canonical_actor, canonical_actors, party_name, party_side
+from ..resolve.sides import own_side
+from .places import is_point
 from .words import phrases
 
 MERGE_DAYS = 2
+PACKAGE = "wirewatch.corpus"  # the ledger's own word lists
 EXTRACT = "wirewatch.extract"  # the claims' own word lists: what harm and backing are
 _FAMILY = {AgreementKind.TRUCE: AgreementKind.CEASEFIRE}
 _MUTUAL = re.compile(r"\b(agreed|agreeing|committed|both sides|the sides|two sides|the countries|mutual|each other|warring sides)\b", re.I)
@@ -66,8 +68,8 @@ def article_agreements(extraction: Extraction, date_of: Callable[[Agreement, str
 def article_accusations(extraction: Extraction, claim_date: Callable[[Claim, str], tuple[dt.date | None, bool]]
                         ) -> tuple[Accusation, ...]:
     """One article's accusations, dated; pure in the article and its dates (a live ledger keeps it)."""
-    return tuple(Accusation(claim, *claim_date(claim, extraction.article.id), side_of(claim.speaker),
-                            side_of(claim.accused), _attack(claim), _backing(claim), _mutual(claim.accused))
+    return tuple(Accusation(claim, *claim_date(claim, extraction.article.id), own_side(claim.speaker),
+                            own_side(claim.accused), _attack(claim), _backing(claim), _mutual(claim.accused))
                  for claim in extraction.claims if claim.stance is Stance.ACCUSE)
 
 
@@ -94,8 +96,12 @@ def build_agreements(
     accusations_of = accusations_of or (lambda e: article_accusations(e, claim_date))
     drafts = _Drafts()
     passing: list[AgreementFacts] = []
+    brokered: list[AgreementFacts] = []
     for extraction in extractions:
         for facts in agreements_of(extraction):
+            if _brokers_only(facts):
+                brokered.append(facts)
+                continue
             if not facts.founds:
                 passing.append(facts)
                 continue
@@ -115,10 +121,71 @@ def build_agreements(
             home = drafts.new(family, date)
             _absorb(home, facts, date)
             drafts.moved(home)
+    for facts in brokered:
+        home = _named_just_before(drafts.all, facts)
+        if home is not None:
+            _absorb(home, facts, None)
     accusations = [a for e in extractions for a in accusations_of(e)]
-    records = [_record(d) for d in drafts.all]
+    kept, effective = _taking_effect_joined(drafts.all)
+    records = [_record(d) for d in kept]
+    in_force = {r.id: effective.get(id(d)) for r, d in zip(records, kept)}
     records.sort(key=lambda r: (r.date is None, r.date or dt.date.min, r.kind.value, r.id))
-    return _link_violations(records, accusations, list(incidents))
+    stated_on: dict[tuple, tuple] = {}  # (article, sentence) -> (its first stated day, whether it says one broke)
+    for extraction in extractions:
+        for f in agreements_of(extraction):
+            if f.stated and f.date:
+                where = (f.agreement.provenance.article_id, f.agreement.provenance.sentence_index)
+                day, broke = stated_on.get(where, (f.date, False))
+                stated_on[where] = (day, broke or f.agreement.state.value in _BROKEN)
+    return _link_violations(records, accusations, list(incidents), stated_on, in_force)
+
+
+TAKES_EFFECT_DAYS = 7  # how long after it was agreed an arrangement may take effect and stay one record
+
+
+def _taking_effect_joined(drafts: list[dict]) -> tuple[list[dict], dict[int, dt.date]]:
+    """The drafts with each record that only took effect ("the ceasefire took effect on Sunday") merged into the
+    one of its kind and sides agreed up to TAKES_EFFECT_DAYS before it that had not yet taken effect ("agreed on
+    Wednesday, to take effect on Sunday"): one arrangement, dated the day it was agreed. Also the day each merged
+    record took effect (by id() of its draft), before which nothing violates it."""
+    effective: dict[int, dt.date] = {}
+    dropped: set[int] = set()
+    for later in sorted((d for d in drafts if d["date"] and "took_effect" in d["states"] and "agreed" not in d["states"]),
+                        key=lambda d: d["date"]):
+        earlier = [d for d in drafts if id(d) not in dropped and d is not later and d["kind"] is later["kind"]
+                   and d["date"] and 0 < (later["date"] - d["date"]).days <= TAKES_EFFECT_DAYS
+                   and "took_effect" not in d["states"] and _same_sides(d, later)]
+        if earlier:
+            home = max(earlier, key=lambda d: d["date"])
+            for key in ("mentions", "mediators", "parties", "states", "terms"):
+                home[key].extend(v for v in later[key] if v not in home[key])
+            home["venue"] = home["venue"] or later["venue"]
+            effective[id(home)] = later["date"]
+            dropped.add(id(later))
+    return [d for d in drafts if id(d) not in dropped], effective
+
+
+def _same_sides(one: dict, other: dict) -> bool:
+    brokers = set(one["mediators"]) | set(other["mediators"])
+    ours, theirs = set(one["parties"]) - brokers, set(other["parties"]) - brokers
+    return len(ours & theirs) >= min(2, len(ours), len(theirs)) and bool(ours & theirs)
+
+
+def _brokers_only(facts: AgreementFacts) -> bool:
+    """Whether a mention names only the arrangement's brokers ("The truce was brokered by the United States and
+    France"): it says who mediated a record named nearby, and founds none of its own."""
+    return bool(facts.mediators) and set(facts.parties) <= set(facts.mediators)
+
+
+def _named_just_before(drafts: list[dict], facts: AgreementFacts) -> dict | None:
+    """The record of the mention's family that a sentence of its article up to two before it (or it) names."""
+    here = facts.agreement.provenance
+    for draft in reversed(drafts):
+        if _FAMILY.get(draft["kind"], draft["kind"]) is facts.family and any(
+                m.article_id == here.article_id and 0 <= here.sentence_index - m.sentence_index <= 2
+                for m in draft["mentions"]):
+            return draft
+    return None
 
 
 def _draft(kind: AgreementKind, date: dt.date | None) -> dict:
@@ -271,13 +338,24 @@ def _binding(record: AgreementRecord, warring: set[frozenset]) -> bool:
             and any(pair <= sides for pair in warring))
 
 
-def _link_violations(records: list[AgreementRecord], accusations, incidents: list[Incident]) -> list[AgreementRecord]:
+_BROKEN = {"violated", "frayed"}  # states of a mention that reports the arrangement broken
+
+
+def _link_violations(records: list[AgreementRecord], accusations, incidents: list[Incident],
+                     stated_on: dict | None = None, in_force: dict | None = None) -> list[AgreementRecord]:
     """Each accusation of an attack by or against a binding agreement's parties (or by the sides against
     each other), made on or after the day it took effect, is a violation of the latest such agreement
     in force (or, for words of violations with no day of their own, of one a sentence just before names). Backing, arming or recruiting is no attack. An accusation
     tied to incidents (its sentence reports them) gives one violation per incident, with its place; the
     same party's untied words on a day it has tied ones add nothing, nor does "both sides accuse each
-    other" on a day with either side's own accusation."""
+    other" on a day with either side's own accusation. Words of violations with no day of their own, linked
+    to the record a sentence just before names, take that sentence's day when it says the arrangement broke
+    on it ("The truce frayed as soon as it took effect on Monday. The sides blamed each other for violations.")
+    or when they say they followed it ("Hours later, both sides accused each other of violating it"):
+    stated_on maps (article id, sentence index) of the mentions that state their day to (day, whether one of
+    them says the arrangement broke)."""
+    stated_on = stated_on or {}
+    in_force = in_force or {}  # record id -> the day it took effect, when later than the day it was agreed
     warring = {frozenset((a, b)) for acc in accusations
                if (a := acc.speaker_side) and (b := acc.accused_side) and a != b}
     binding = [r for r in records if _binding(r, warring)]
@@ -303,7 +381,7 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
         sides = frozenset({acc.speaker_side, acc.accused_side} - {None})
         traits = (date, sides, acc.mutual, acc.backing and acc.accused_side)
         if traits not in chosen:
-            fitting = [r for r in binding if r.date <= date
+            fitting = [r for r in binding if (in_force.get(r.id) or r.date) <= date
                        and (sides & sides_of[id(r)] or acc.mutual)
                        and not (acc.backing and acc.accused_side not in sides_of[id(r)])]
             # The latest in force: an accusation of 26 October is no violation of a truce of 10 October that a
@@ -316,24 +394,57 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
             current = [r for r in fitting if r.date == newest[r.kind]]  # none of its kind later: linear, not square
             chosen[traits] = (current, max(fitting, key=lambda r: r.date) if fitting else None)
         current, latest = chosen[traits]
-        record = (None if stated or about else _by_proximity(claim, current, near_mentions)) or latest
+        near = None if stated or about else _by_proximity(claim, current, near_mentions)
+        record = near[0] if near else latest
         if record is None:
             continue
+        if near and (said := stated_on.get((claim.provenance.article_id, near[1]))) and (
+                said[1] or _soon_after(claim.sentence)) and record.date <= said[0] <= date:
+            date = said[0]
         side = acc.speaker_side or claim.speaker
         for incident in about or [None]:
             key = (side, incident.id if incident else None, None if incident else date)
-            place = (incident.place.name if incident.place else None) if incident else None
-            found[record.id].setdefault(key, Violation(claim.speaker, claim.accused, date, claim.sentence,
+            # an incident at a place the gazetteer does not know is where its sources say
+            place = (incident.place.name if incident.place else next(iter(incident.place_names), None)) if incident else None
+            found[record.id].setdefault(key, Violation(_accuser(acc, record), claim.accused, date, claim.sentence,
                                                        claim.provenance, place, incident.id if incident else None))
+    wide = {i.id for i in incidents if i.place is not None and not is_point(i.place)}
     out = []
     for r in records:
         items = found[r.id]
         placed = {(k[0], v.date) for k, v in items.items() if v.incident}
         days = {v.date for v in items.values() if v.incident or not _mutual(v.accused)}
-        kept = tuple(v for k, v in items.items() if v.incident or not ((k[0], v.date) in placed or (
-            _mutual(v.accused) and v.date in days)))
-        out.append(dataclasses.replace(r, violations=kept))
+        kept = [v for k, v in items.items() if v.incident or not ((k[0], v.date) in placed or (
+            _mutual(v.accused) and v.date in days))]
+        out.append(dataclasses.replace(r, violations=_without_summaries(kept, wide)))
     return out
+
+
+def _without_summaries(violations: list[Violation], wide: set[str]) -> tuple[Violation, ...]:
+    """The violations less those tied to a region- or country-wide incident (ids in wide) on a day when every
+    side alleging it also alleges town-level ones: "both sides accused each other of shelling the region"
+    sums up the towns each names next, and is no further violation."""
+    in_towns: dict[dt.date | None, set] = {}
+    for v in violations:
+        if v.incident and v.incident not in wide:
+            in_towns.setdefault(v.date, set()).update(_accuser_sides(v))
+    return tuple(v for v in violations if not (
+        v.incident in wide and (sides := _accuser_sides(v)) and sides <= in_towns.get(v.date, set())))
+
+
+def _accuser_sides(violation: Violation) -> set[str | None]:
+    """The sides of the parties alleging a violation ("Armenia and Azerbaijan" is two; "Pakistan military"
+    stands with Pakistan); None for one unknown."""
+    return {party_side(a) or party_side(a.rsplit(" ", 1)[0]) for a in canonical_actors(violation.accuser)}
+
+
+def _accuser(acc: Accusation, record: AgreementRecord) -> str:
+    """Who alleges a violation: the speaker, or, when "the warring sides" or "both sides" accuse each other
+    and name no party, the parties of the agreement they are said to break."""
+    speaker = acc.claim.speaker
+    if acc.mutual and len(record.parties) >= 2 and not any(map(canonical_actor, canonical_actors(speaker))):
+        return " and ".join(record.parties)
+    return speaker
 
 
 def _incidents_of(claim: Claim, side: str | None, tied: dict) -> list[Incident]:
@@ -342,6 +453,12 @@ def _incidents_of(claim: Claim, side: str | None, tied: dict) -> list[Incident]:
     where = (claim.provenance.article_id, claim.provenance.sentence_index)
     # by identity: an incident hashes all its fields, and one incident is one object here
     return list({id(i): i for i, s in tied.get(where, ()) if s == side}.values())
+
+
+def _soon_after(sentence: str) -> bool:
+    """Whether the sentence places what it tells just after the day named before it ("hours later", "shortly
+    after", lexicon soon_after_words)."""
+    return bool(phrases(PACKAGE, "soon_after_words").search(sentence))
 
 
 def _mutual(accused: str | None) -> bool:
@@ -367,21 +484,24 @@ def _attack(claim: Claim) -> bool:
 
 
 def _sides(record: AgreementRecord) -> set[str]:
-    return {s for p in record.parties if (s := party_side(p))}
+    """The sides of an agreement's parties: states, and named armed groups that stand with none (`own_side`)."""
+    return {s for p in record.parties if (s := party_side(p) or own_side(p))}
 
 
-def _by_proximity(claim: Claim, binding: list[AgreementRecord], near_mentions: dict) -> AgreementRecord | None:
-    """The first of the records that a sentence of the claim's article up to two before it names, when the
-    claim speaks of a violation. near_mentions: record (by id()) -> article id -> its mentions' sentences."""
+def _by_proximity(claim: Claim, binding: list[AgreementRecord], near_mentions: dict
+                  ) -> tuple[AgreementRecord, int] | None:
+    """The first of the records that a sentence of the claim's article up to two before it names, with that
+    sentence's index, when the claim speaks of a violation. near_mentions: record (by id()) -> article id ->
+    its mentions' sentences."""
     if not _VIOLATION.search(claim.sentence):
         return None
     here = claim.provenance
     for record in binding:
         for index in near_mentions.get(id(record), {}).get(here.article_id, ()):
             if 0 <= here.sentence_index - index <= 2:
-                return record
+                return record, index
     return None
 
 
 def accuser_side(violation: Violation) -> str | None:
-    return side_of(violation.accuser)
+    return own_side(violation.accuser)

@@ -32,7 +32,7 @@ from ..model import (
 )
 from ..nlp.gazetteer import name_key
 from ..resolve.actors import canonical_actor, party_name_spans
-from ..resolve.sides import side_of
+from ..resolve.sides import own_side
 from .places import PlaceResolver, distance_km, is_point
 from .syndication import outlet_label
 
@@ -41,6 +41,8 @@ EXTRACT = "wirewatch.extract"  # where places are written: locative prepositions
 NEAR_KM = 2.0  # two names for one town (a district and its centre), not two neighbouring towns
 DAY = dt.timedelta(days=1)
 DENIAL_REACH = 3  # sentences before a denial whose accusations it answers
+DATE_REACH = 2  # sentences before an undated mention whose stated date it takes, at the same place
+REGION_REACH = 2  # sentences either side of an unknown region's mention where its one town may stand
 _WORD = re.compile(r"[^\W\d_]{3}")  # three letters in a row: a name, not an abbreviation ("St.")
 
 
@@ -86,7 +88,7 @@ class _Cluster:
         if not mention.places:
             self.names.update(_name_keys(mention))
         if mention.event.stance is Stance.ACCUSE:
-            self.accusers.add(side_of(mention.event.speaker))
+            self.accusers.add(own_side(mention.event.speaker))
             self.accusing.add(_party(mention.event.speaker))
         self.by_article.setdefault(mention.article_id, []).append(mention)
 
@@ -101,9 +103,10 @@ def build_incidents(
     extractions: Iterable[Extraction],
     group_of: Callable[[str], str],
     resolver: PlaceResolver,
-    date_of: Callable[[EventMention, str], dt.date | None],
+    date_of: Callable[[EventMention, str], tuple[dt.date | None, bool]],
 ) -> list[Incident]:
-    """The incidents of a corpus, ordered by date then id."""
+    """The incidents of a corpus, ordered by date then id. date_of: a mention's date and whether its sentence
+    states it (else it is the article's)."""
     return cluster_incidents(article_mentions(e, group_of(e.article.id), resolver, date_of) for e in extractions)
 
 
@@ -111,7 +114,7 @@ def article_mentions(
     extraction: Extraction,
     group_id: str,
     resolver: PlaceResolver,
-    date_of: Callable[[EventMention, str], dt.date | None],
+    date_of: Callable[[EventMention, str], tuple[dt.date | None, bool]],
 ) -> tuple[tuple[_Mention, ...], tuple[_Mention, ...]]:
     """One article's violent mentions (those naming a place, known to the gazetteer or not) and denials: what
     clustering reads of it. A pure function of the article, its source group and its dates, so a live ledger
@@ -119,18 +122,126 @@ def article_mentions(
     violent: list[_Mention] = []
     denials: list[_Mention] = []
     article = extraction.article
+    sites = _sentence_sites(extraction)
+    parties = _article_parties(extraction)
+    referring: list[_Mention] = []  # statements on "the attack" that name no place
+    dated: set[int] = set()  # the sentences that state their date
+    anchors: list[_Mention] = []  # the other placed mentions whose sentence states their date ("accused X of ...")
     for event in extraction.events:
+        violent_event = event.plover == "ASSAULT" and not event.negated and not event.hypothetical
+        if (violent_event and event.stance is not None and not event.places
+                and (site := sites.get(event.provenance.sentence_index))):
+            event = dataclasses.replace(event, places=site)
         named = {n: p for n in event.places if (p := resolver.place(article.id, n))}
-        mention = _Mention(event, article.id, outlet_label(article), group_id,
-                           list(named.values()), date_of(event, article.id), named)
-        if event.plover == "ASSAULT" and not event.negated and not event.hypothetical:
+        date, stated = date_of(event, article.id)
+        if stated:
+            dated.add(event.provenance.sentence_index)
+        mention = _Mention(event, article.id, outlet_label(article), group_id, list(named.values()), date, named)
+        if violent_event:
             if named:
                 violent.extend(_one_per_listed_town(mention))
-            elif unknown := tuple(n for n in event.places if _may_be_place(n, event)):
+            elif unknown := tuple(n for n in event.places if _may_be_place(n, event, parties)):
                 violent.extend(_one_per_listed_name(dataclasses.replace(mention, names=unknown)))
+            elif event.stance is not None and _refers_back(event.sentence):
+                referring.append(mention)
         elif event.plover == "REJECT":
             denials.append(mention)
+        elif stated and event.places:
+            anchors.append(mention)
+    violent = _dated_by_neighbours(_regions_at_their_town(violent), dated, anchors)
+    if referring and (main := _main_mention(violent)) is not None:
+        violent.extend(dataclasses.replace(m, places=main.places, named=main.named, names=main.place_names(),
+                                           date=main.date) for m in referring)
     return tuple(violent), tuple(denials)
+
+
+def _regions_at_their_town(violent: list[_Mention]) -> list[_Mention]:
+    """A mention placed only at a region the gazetteer does not know ("in the southeastern province of Logar")
+    is at the one town the article names for an attack up to REGION_REACH sentences from it ("the bombing
+    targeted a convoy in Mohammad Agha district"): a higher-level name for that incident, not another one.
+    With no town near, several, or one whose mentions another side tells (`_same_telling`), it stays a
+    region of its own."""
+    out = []
+    for mention in violent:
+        if not mention.places and all(_is_region_name(n, mention.event.sentence) for n in mention.place_names()):
+            here = mention.event.provenance.sentence_index
+            towns = {_site_key(m): m for m in violent if m.places and is_point(m.places[0])
+                     and abs(m.event.provenance.sentence_index - here) <= REGION_REACH}
+            if len(towns) == 1 and all(_same_telling(mention, m) for m in violent
+                                       if m.places and _site_key(m) in towns):
+                (town,) = towns.values()
+                mention = dataclasses.replace(mention, places=town.places, named=town.named,
+                                              names=(*town.place_names(), *mention.place_names()))
+        out.append(mention)
+    return out
+
+
+def _same_telling(one: _Mention, other: _Mention) -> bool:
+    """Whether two mentions may tell of one attack as far as their parties go: no two different known sides
+    speak for them, and none accuses two different sides ("the army said rebels shelled the town; the rebels
+    said jets bombed the province" are two attacks)."""
+    def differ(a: str | None, b: str | None) -> bool:
+        return bool(a and b) and own_side(a) is not None and own_side(b) is not None and own_side(a) != own_side(b)
+    return not differ(one.event.speaker, other.event.speaker) and not differ(one.event.actor, other.event.actor)
+
+
+def _is_region_name(name: str, sentence: str) -> bool:
+    """Whether the sentence writes the name as a region's ("Logar province", "the province of Logar")."""
+    heads = _region_heads()
+    pattern = rf"(?<!\w){re.escape(name)}\s+(?:{heads})\b|\b(?:{heads})\s+of\s+{re.escape(name)}(?!\w)"
+    return bool(re.search(pattern, sentence, re.I))
+
+
+@cache
+def _region_heads() -> str:
+    return "|".join(re.escape(h) for h in sorted(load_lexicon(PACKAGE, "region_heads"), key=len, reverse=True))
+
+
+def _dated_by_neighbours(violent: list[_Mention], dated: set[int], anchors: list[_Mention] = ()) -> list[_Mention]:
+    """A mention whose sentence states no date (it has the article's) takes the date of the nearest mention
+    of the same place up to DATE_REACH sentences before it that states one: "A bomb went off in Foo district
+    on Friday night. 'The device exploded early,' police said." is one attack, on Friday, not a second one
+    on the day of publication. anchors: the article's other placed mentions that state their date (an
+    accusation: "X accused Y on Tuesday of firing on civilians in Foo")."""
+    out = []
+    dated_ones = [m for m in violent if m.event.provenance.sentence_index in dated]
+    dated_ones += [m for a in anchors for m in _one_per_listed_town(a) if m.places or m.place_names()]
+    for mention in violent:
+        here = mention.event.provenance.sentence_index
+        if here not in dated:
+            before = [m for m in dated_ones
+                      if 0 < here - m.event.provenance.sentence_index <= DATE_REACH and _site_key(m) == _site_key(mention)]
+            if before:
+                nearest = max(before, key=lambda m: m.event.provenance.sentence_index)
+                mention = dataclasses.replace(mention, date=nearest.date)
+        out.append(mention)
+    return out
+
+
+def _refers_back(sentence: str) -> bool:
+    """Whether the sentence speaks of an attack as one already told ("claimed responsibility for the attack",
+    "said the bombing was meant to ..."): "the" and an attack noun (extract's lexicon), up to two words apart."""
+    return bool(_definite_attack().search(sentence))
+
+
+@cache
+def _definite_attack() -> re.Pattern:
+    nouns = sorted(load_lexicon(EXTRACT, "attack_nouns"), key=len, reverse=True)
+    return re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(map(re.escape, nouns)) + r")(?:s|es)?(?![\w-])", re.I)
+
+
+def _main_mention(violent: list[_Mention]) -> _Mention | None:
+    """The article's main attack, which a statement about "the attack" that names no place is about: the
+    place its violent mentions name most often, the first named among equals; none when it names none."""
+    if not violent:
+        return None
+    counts = Counter(_site_key(m) for m in violent)
+    top = max(counts.values())
+    return next(m for m in violent if counts[_site_key(m)] == top)
+
+
+def _site_key(mention: _Mention):
+    return mention.places[0].geonameid if mention.places else name_key(mention.place_names()[0])
 
 
 class ClusterBook:
@@ -214,24 +325,45 @@ def _one_per_listed_name(mention: _Mention) -> list[_Mention]:
     return [dataclasses.replace(mention, names=(name,)) for name in listed]
 
 
-def _may_be_place(name: str, event: EventMention) -> bool:
+def _may_be_place(name: str, event: EventMention, parties: tuple[str, ...] = ()) -> bool:
     """A name the gazetteer does not know may still be a place, unless it names a party: one of the actor
-    tables ("Hamas", "Wagner") or the event's own doer or speaker ("the Taliban bombing"); or is too short
-    to be a name ("St.")."""
+    tables ("Hamas", "Wagner"), the event's own doer or speaker ("the Taliban bombing"), or a doer or
+    speaker of another item of the article (parties: "the Taliban claimed it" two sentences on); or is too
+    short to be a name ("St.")."""
     if not _WORD.search(name) or party_name_spans(name):
         return False
-    parties = [p for p in (event.actor, event.speaker) if p]
+    parties = [p for p in (event.actor, event.speaker, *parties) if p]
     return not any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", p, re.I) for p in parties)
+
+
+def _article_parties(extraction: Extraction) -> tuple[str, ...]:
+    """The doers and speakers the article's events and claims name: parties, whatever the gazetteer says."""
+    found = [p for e in extraction.events for p in (e.actor, e.speaker) if p]
+    found += [p for c in extraction.claims for p in (c.speaker, c.accused) if p]
+    return tuple(dict.fromkeys(found))
+
+
+def _sentence_sites(extraction: Extraction) -> dict[int, tuple[str, ...]]:
+    """Per sentence, the places extraction found in it that may be where its attack happened, for a party's
+    statement on an attack whose own clause names none ("the device went off on a road in the Foo district,
+    police said"): towns, streets and names the gazetteer does not know; not regions or countries, which in
+    such a sentence are the war's setting ("fighting over the region") more often than the site. (A narrated
+    sentence with no place for its attack more often names where the reporter stood.)"""
+    sites: dict[int, list[str]] = {}
+    for mention in extraction.places:
+        if mention.place is None or is_point(mention.place):
+            sites.setdefault(mention.provenance.sentence_index, []).append(mention.name)
+    return {index: tuple(dict.fromkeys(names)) for index, names in sites.items()}
 
 
 def _listed(names: tuple[str, ...], sentence: str) -> list[str]:
     """The names that the sentence writes as one list: "A, B and C", "A and B", "A or B", and after "and"
-    or "or" also "A and the B", "A and in B", "A and the nearby town of B". A comma alone takes no such
-    words: "A, the capital of B" names one place, not two."""
+    or "or" also "A and the B", "A and in B", "A and the nearby town of B", "A city and the province's towns of
+    B and C". A comma alone takes no such words: "A, the capital of B" names one place, not two."""
     if len(names) < 2:
         return []
     alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
-    link = rf"(?:\s*,\s*|(?:\s*,)?\s+(?:and|or)\s+{_list_filler()})"
+    link = rf"(?:{_head_after()})?(?:\s*,\s*|(?:\s*,)?\s+(?:and|or)\s+{_list_filler()})"
     pattern = re.compile(rf"(?:{alternatives})(?:{link}(?:{alternatives}))+")
     match = pattern.search(sentence)
     if match is None:
@@ -250,8 +382,17 @@ def _list_filler() -> str:
     def any_of(words) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
+    # up to two words before the head: "and the eponymous province's towns of", "and the two border towns of"
     return (rf"(?:(?:{any_of(preps)})\s+)?(?:the\s+)?(?:(?:{any_of(near)})\s+)?"
-            rf"(?:(?:{any_of(heads)})\s+of\s+)?")
+            rf"(?:(?:[\w'’-]+\s+){{0,2}}?(?:{any_of(heads)})\s+of\s+)?")
+
+
+@cache
+def _head_after() -> str:
+    """A place head written after a listed name ("Kirkuk city and the towns of ...", "Logar province or ..."),
+    from the place heads lexicon."""
+    heads = sorted(load_lexicon(EXTRACT, "place_heads"), key=len, reverse=True)
+    return r"\s+(?:" + "|".join(re.escape(h) for h in heads) + r")\b"
 
 
 class _CellIndex:
@@ -381,8 +522,8 @@ def _affinity(mention: _Mention, cluster: _Cluster) -> tuple:
     members = cluster.mentions[:20]  # enough to judge; a big cluster is not rescanned in full
     target = any(event.target and m.event.target == event.target for m in members)
     label = any(m.event.label == event.label for m in members)
-    side = side_of(event.speaker)
-    sides = bool(side) and any(side_of(m.event.speaker) == side for m in members)
+    side = own_side(event.speaker)
+    sides = bool(side) and any(own_side(m.event.speaker) == side for m in members)
     gap = abs(mention.date - cluster.anchor).days if mention.date and cluster.anchor else 9
     return (target, sides, label, -gap, len(cluster.mentions))
 
@@ -398,7 +539,7 @@ def _answered_by(denial: _Mention, clusters: list[_Cluster]) -> list[_Cluster]:
     same article, or incidents at a town the denial names."""
     answered = []
     speaker = denial.event.speaker
-    denier = side_of(speaker)
+    denier = own_side(speaker)
     index = denial.event.provenance.sentence_index
     points = [p for p in denial.places if is_point(p)]
     for cluster in clusters:
@@ -412,7 +553,7 @@ def _answered_by(denial: _Mention, clusters: list[_Cluster]) -> list[_Cluster]:
             continue
         near = [m for m in cluster.by_article.get(denial.article_id, ())
                 if 0 <= index - m.event.provenance.sentence_index <= DENIAL_REACH and m.event.stance is Stance.ACCUSE]
-        if near and (denier is None or any(side_of(m.event.actor) in (denier, None) for m in near)):
+        if near and (denier is None or any(own_side(m.event.actor) in (denier, None) for m in near)):
             answered.append(cluster)
             continue
         if points and any(_same_place(p, q) for p in points for q in cluster.all_places.values()):
@@ -452,7 +593,7 @@ def _incident(cluster: _Cluster) -> Incident:
         date=date,
         date_precision=precision,
         place=place,
-        place_names=tuple(dict.fromkeys(n for m in mentions for n in m.place_names())),
+        place_names=_own_names(cluster),
         actor=actors.most_common(1)[0][0] if actors else None,
         target=Counter(m.event.target for m in mentions if m.event.target).most_common(1)[0][0]
         if any(m.event.target for m in mentions) else None,
@@ -463,6 +604,21 @@ def _incident(cluster: _Cluster) -> Incident:
         groups=tuple(sorted({m.group_id for m in [*mentions, *cluster.denials]})),
         mentions=tuple(m.event.provenance for m in [*mentions, *cluster.denials]),
     )
+
+
+def _own_names(cluster: _Cluster) -> tuple[str, ...]:
+    """The names the sources wrote for the incident's place: each mention's names less those of other places it
+    gives as context ("Shusha, 15 km from Stepanakert" names Shusha's incident, not Stepanakert's). A name that
+    resolves to none of the incident's key places (or a place within a town's reach of one) is context; a
+    name the gazetteer does not know is kept."""
+    keys = list(cluster.keys.values())
+    names = []
+    for mention in cluster.mentions:
+        for name in mention.place_names():
+            place = mention.named.get(name)
+            if place is None or any(_same_place(place, key) for key in keys):
+                names.append(name)
+    return tuple(dict.fromkeys(names or [n for m in cluster.mentions for n in m.place_names()]))
 
 
 _SPECIFICITY = ("ART_MISS_ATTACK", "AIR_STRIKE", "REM_EXPLOS", "GRENADE", "SUIC_BOMB", "CHEM_WEAP",
@@ -491,7 +647,7 @@ def _claim(mention: _Mention, stance: Stance | None) -> IncidentClaim:
     return IncidentClaim(
         stance=stance or Stance.ASSERT,
         speaker=event.speaker or "",
-        side=side_of(event.speaker),
+        side=own_side(event.speaker),
         accused=event.actor if stance is Stance.ACCUSE else None,
         article_id=mention.article_id,
         outlet=mention.outlet,
@@ -505,16 +661,54 @@ def _status(claims: list[IncidentClaim], narrated_groups: set[str]) -> IncidentS
     """What the claims add up to. Sides count, not speakers or outlets: one party's statement carried by
     two outlets corroborates nothing. Corroboration needs source groups that report the happening in their
     own voice (narration, not a quoted party)."""
-    accusers = {c.side for c in claims if c.stance is Stance.ACCUSE}
-    deniers = {c.side for c in claims if c.stance is Stance.DENY}
-    asserters = {c.side for c in claims if c.stance in (Stance.ASSERT, Stance.CONFIRM)}
+    accusers = {_side(c) for c in claims if c.stance is Stance.ACCUSE}
+    deniers = {_side(c) for c in claims if c.stance is Stance.DENY}
+    asserters = {_side(c) for c in claims if c.stance in (Stance.ASSERT, Stance.CONFIRM)}
     if accusers and deniers and (deniers - accusers or None in deniers):
         return IncidentStatus.ACCUSED_AND_DENIED
     sides = {s for s in accusers | asserters if s}
-    if len(sides) >= 2:
+    # Both sides: when someone is accused, its own side must be one of them; a third state that condemns the
+    # strike confirms nothing the accused side has not said.
+    accused = {own_side(c.accused) for c in claims if c.stance is Stance.ACCUSE and c.accused} - {None}
+    if len(sides) >= 2 and (not accused or sides & accused) or _owned_and_accused(claims):
         return IncidentStatus.CONFIRMED_BY_BOTH
     if len(narrated_groups) >= 2:
         return IncidentStatus.CORROBORATED
     if claims:
         return IncidentStatus.ONE_PARTY
     return IncidentStatus.UNATTRIBUTED
+
+
+def _side(claim: IncidentClaim) -> str | None:
+    """The side a claim speaks for: the state its speaker stands with, or a named armed group that stands with
+    no state ("RSF fighters", "M23", "the Houthis"): a side of its own war (`own_side`)."""
+    return claim.side
+
+
+def _owned_and_accused(claims: list[IncidentClaim]) -> bool:
+    """Whether a party owns the act ("the group claimed responsibility for the attack") and another party
+    accuses someone of it: both sides say it happened, even when the tables know neither party's side."""
+    owners = [c for c in claims if c.stance in (Stance.ASSERT, Stance.CONFIRM) and _owns_act(c.sentence)]
+    return any(a.stance is Stance.ACCUSE and _party(a.speaker) != _party(o.speaker) and not (a.side and a.side == o.side)
+               for o in owners for a in claims)
+
+
+@cache
+def _owning() -> re.Pattern:
+    """A verb by which a party owns an act (extract's lexicon, with its irregular forms), then "responsibility"
+    or "credit" within three words: "claimed responsibility", "took full responsibility", "accepted credit";
+    not "claims of responsibility" (`_owns_act` leaves out the negated ones)."""
+    lemmas = load_lexicon(EXTRACT, "responsibility_verbs")
+    irregular = [form for form, lemma in (e.split("|") for e in load_lexicon(EXTRACT, "irregular_verbs")) if lemma in lemmas]
+    stems = [re.escape(l[:-1] if l.endswith("e") else l) + r"\w*" for l in lemmas] + [re.escape(f) for f in irregular]
+    return re.compile(r"\b(?:" + "|".join(stems) + r")\s+(?:(?!of\b)[\w-]+\s+){0,3}?(?:responsibility|credit)\b", re.I)
+
+
+_DISOWNED = re.compile(r"\b(?:not|never|no|nobody|none)\b|n't\b", re.I)
+
+
+def _owns_act(sentence: str) -> bool:
+    """Whether the sentence says a party owns an act (`_owning`), not that none has ("No group has yet claimed
+    responsibility", "the rebels did not claim responsibility"): no negation in the four words before it."""
+    return any(not _DISOWNED.search(" ".join(sentence[:m.start()].split()[-4:]))
+               for m in _owning().finditer(sentence))

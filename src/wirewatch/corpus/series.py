@@ -23,6 +23,7 @@ from ..resolve.actors import canonical_actor
 from .words import phrases
 
 PACKAGE = "wirewatch.corpus"
+EXTRACT = "wirewatch.extract"  # extraction's word lists (documents that speak for a party)
 SAME_FIGURE_DAYS = 2
 ALL = "all"
 CONFLICT, INCIDENT = "conflict", "incident"
@@ -41,7 +42,23 @@ def claimant_key(claimant: str) -> str:
         return actor
     if phrases(PACKAGE, "tally_words").search(claimant):
         return TALLY
+    if person := _named_person(claimant):
+        return person
     return claimant.strip().lower().removeprefix("the ").strip() or claimant
+
+
+# A person's name after words of office: "regional governor Serhiy Lysak", "Kherson governor Oleksandr Prokudin".
+_TITLED_NAME = re.compile(r"\b[a-z][\w'’.-]*\s+((?:[A-Z][\w'’-]+\s+)+[A-Z][\w'’-]+)$")
+
+
+def _named_person(claimant: str) -> str | None:
+    """The person a claimant names after their office, so that "regional governor Serhiy Lysak" and "governor
+    Serhiy Lysak" are one claimant: a first and last name (capitalised words) closing a phrase whose words
+    before them are not capitalised; not in a joint claimant ("officials and doctor Ahmed Ibrahim")."""
+    if re.search(r"\band\b|,", claimant):
+        return None
+    match = _TITLED_NAME.search(claimant.strip())
+    return match.group(1) if match else None
 
 
 
@@ -125,8 +142,31 @@ def article_figures(extraction: Extraction) -> tuple[FigureFacts, ...]:
     the article, kept by a live ledger (corpus/memo.py) so that an update reads only new articles."""
     figures = [f for f in extraction.figures if not f.historical]
     groups = figure_groups(figures)
+    issuers = _issuers(extraction)
     return tuple(FigureFacts(f, extraction.article.id, groups[id(f)], is_cumulative(f.sentence),
-                             claimant_key(f.claimant), _office(f.claimant), _owner(f.claimant)) for f in figures)
+                             claimant_key(_issuer(f, issuers)), _office(f.claimant), _owner(f.claimant)) for f in figures)
+
+
+def _is_document(claimant: str | None) -> bool:
+    """Whether a claimant is a document ("the statement", "a communique"), which speaks for whoever issued it."""
+    words = (claimant or "").lower().split()
+    return len(words) <= 2 and bool(words) and words[-1] in load_lexicon(EXTRACT, "document_nouns")
+
+
+def _issuers(extraction: Extraction) -> list[tuple[int, str]]:
+    """(sentence index, speaker) of the article's figures and claims whose speaker is a party, in order."""
+    found = [(f.provenance.sentence_index, f.claimant) for f in extraction.figures]
+    found += [(c.provenance.sentence_index, c.speaker) for c in extraction.claims]
+    return sorted((i, who) for i, who in found if who and who != ARTICLE_ITSELF and not _is_document(who))
+
+
+def _issuer(figure: Figure, issuers: list[tuple[int, str]]) -> str:
+    """The figure's claimant; for a document ("..., the statement said"), the party named last before it (or in its
+    sentence) in the article, who issued it ("the police said in a statement")."""
+    if not _is_document(figure.claimant):
+        return figure.claimant
+    before = [who for i, who in issuers if i <= figure.provenance.sentence_index]
+    return before[-1] if before else figure.claimant
 
 
 def build_series(
@@ -258,25 +298,39 @@ _PRONOUN_OWNERS = {"country", "nation", "state", "its", "their"}
 
 
 def _office(claimant: str) -> str | None:
-    """The office a pronoun-owned claimant names ("its prosecutor general's office", "the country's
-    defence ministry" give "prosecutor general's office", "defence ministry"); None for any other."""
+    """The office a pronoun-owned or ownerless claimant names ("its prosecutor general's office", "the country's
+    defence ministry", "the health ministry" give "prosecutor general's office", "defence ministry", "health
+    ministry"); None for any other."""
     match = _OWNED.match(claimant.strip())
     if match is None:
-        return None
+        return _bare_office(claimant)
     if match.group("pronoun"):
         return match.group("office2").lower()
     return match.group("office").lower() if match.group("owner").lower() in _PRONOUN_OWNERS else None
 
 
 def _owner(claimant: str) -> tuple[str, str] | None:
-    """(office, actor) when the claimant names an office and an owner that is an actor
-    ("Azerbaijan's prosecutor general's office")."""
+    """(office, claimant key) when the claimant names an office and an owner that is an actor ("Azerbaijan's
+    prosecutor general's office") or a proper name the tables lack ("Gaza's health ministry")."""
     match = _OWNED.match(claimant.strip())
     if match and not match.group("pronoun") and match.group("owner").lower() not in _PRONOUN_OWNERS:
         actor = canonical_actor(claimant)
         if actor:
             return match.group("office").lower(), actor
+        if match.group("owner")[:1].isupper():
+            return match.group("office").lower(), claimant_key(claimant)
     return None
+
+
+def _bare_office(claimant: str) -> str | None:
+    """The office an ownerless claimant names: "the health ministry", "defence ministry" (lower-case words
+    ending in an office head, lexicon office_heads); None for any other."""
+    text = claimant.strip()
+    if text != text.lower() or len(text.split()) > 4:
+        return None
+    words = text.removeprefix("the ").split()
+    heads = load_lexicon(PACKAGE, "office_heads")
+    return " ".join(words) if words and words[-1] in heads else None
 
 
 def _office_owners(owned: Iterable[tuple[str, str]]) -> dict[str, str]:

@@ -38,12 +38,16 @@ def ledger_record(ledger: Ledger) -> dict:
         record["checked"] = any(k in checked for k in record["figure_keys"])
         series.append(record)
     agreements = []
+    incident_of = {i["id"]: i for i in incidents}
     for a in ledger.agreements:
         record = _agreement(a, name)
         record["checked"] = a.id in checked
         for violation, out in zip(a.violations, record["violations_alleged"]):
             out["key"] = violation_key(violation)
             out["checked"] = out["key"] in checked
+            if (incident := incident_of.get(violation.incident)) is not None:
+                # where its incident is: every name the sources wrote for it, and its coordinates
+                out.update(place_names=incident["place_names"], lat=incident["lat"], lon=incident["lon"])
         agreements.append(record)
     return {
         "incidents": incidents,

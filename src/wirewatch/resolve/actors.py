@@ -213,6 +213,17 @@ def _state_named(text: str) -> str | None:
     return match.group(1) if match else None
 
 
+def state_named_side(text: str | None) -> str | None:
+    """The ISO alpha-2 code of the state a phrase names by its name ("Lebanon's army" -> LB), or None."""
+    state = _state_named(text) if text else None
+    return _country_codes().get(state.lower()) if state else None
+
+
+def is_organisation(name: str | None) -> bool:
+    """Whether a canonical name is one of the organisations table's (an armed group, an IGO, an NGO)."""
+    return name in _organisation_names()
+
+
 @lru_cache(maxsize=4096)
 def canonical_actor(text: str | None) -> str | None:
     """The name an actor is filed under in the ledger, or None when the text names no actor.

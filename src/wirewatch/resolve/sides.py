@@ -81,6 +81,28 @@ def side_of(text: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def own_side(text: str | None) -> str | None:
+    """The side a party stands on: the state `side_of` finds (by the actor tables or a demonym); else, for a
+    named armed group that stands with no state ("RSF fighters", "M23", "the Houthis"), the group itself
+    ("group:M23"), a side of its own war; else the state the phrase names by its name ("Lebanon's army",
+    "Israel"). None for unnamed ones ("the rebels", "residents"), whose side is unknown. The ledger reads
+    sides through this; extraction keeps `side_of`. Remembered, as `side_of` is: clustering asks it of the
+    same speakers again and again."""
+    side = side_of(text)
+    if side or not text:
+        return side
+    from .actors import canonical_actor, is_organisation, resolve_actor, state_named_side  # actors asks us too
+
+    name = canonical_actor(text)
+    if name is None:
+        return None
+    actor = resolve_actor(text)
+    if actor is not None and actor.sector == "REB" and not actor.country:
+        return f"group:{actor.name}"
+    return None if is_organisation(name) else state_named_side(text)
+
+
 def states_named(text: str) -> set[str]:
     """The states whose government, officials or people the text names ("Armenia's", "Armenian",
     "Pashinyan"); not those that rebels or militias named in it stand with."""
