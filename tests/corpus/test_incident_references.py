@@ -166,7 +166,7 @@ def test_status_a_party_owning_an_act_it_alone_reports_is_single_party():
 @pytest.mark.parametrize(("sentence", "towns"), [
     ("Nine blasts hit Carrow city and the province's towns of Dunmere and Harlow Point.",
      ("Carrow", "Dunmere", "Harlow Point")),
-    ("Drones struck Carrow and the strategically important town of Dunmere overnight.", ("Carrow", "Dunmere")),
+    ("Drones struck Carrow and the vital market town of Dunmere overnight.", ("Carrow", "Dunmere")),
     ("Shells fell on Dunmere town or the two border villages of Harlow Point, officials said.", ("Dunmere", "Harlow Point")),
 ])
 def test_incidents_each_town_of_a_list_with_words_between_is_one_incident(sentence, towns):
@@ -250,7 +250,7 @@ def test_status_two_states_named_by_their_names_telling_one_attack_confirm_it(fi
 # A province the gazetteer does not know, beside the one town of its attack ------------------------------------------
 
 @pytest.mark.parametrize(("lead", "region"), [
-    ("On Sunday a suicide bombing in the southeastern province of Zarghun left eight policemen dead.", "Zarghun"),
+    ("On Sunday a suicide attack in the remote western province of Zarghun left eight policemen dead.", "Zarghun"),
     ("Militants stormed a base in central Wadi Amal governorate on Sunday.", "Wadi Amal"),
     ("Drones hit targets across Sumy oblast overnight, officials said.", "Sumy"),
 ])

@@ -392,7 +392,7 @@ def test_a_running_toll_is_told_by_its_words(sentence, cumulative):
 FRAYED = [
     # (parties, the sentence saying the arrangement broke on a stated day, the undated accusation after it)
     (("Ethiopia", "Eritrea"), "The truce between Ethiopia and Eritrea frayed within hours after it took effect on May 1.",
-     "The warring sides have repeatedly blamed each other for violations."),
+     "The two armies have since blamed each other for breaking it."),
     (("Sudan", "South Sudan"), "A ceasefire between Sudan and South Sudan was violated on May 1, the day it began.",
      "Both sides have since accused each other of breaches."),
     (("Thailand", "Cambodia"), "The truce Thailand and Cambodia signed frayed on May 1 within hours of taking effect.",
@@ -415,7 +415,7 @@ def test_an_undated_violation_takes_the_day_the_sentence_before_says_the_truce_b
 
 def test_an_undated_violation_after_a_mere_mention_of_the_truce_keeps_the_articles_day():
     mention = "The truce Ethiopia and Eritrea agreed on May 1 was meant to open the roads."
-    blamed = "The warring sides have repeatedly blamed each other for violations."
+    blamed = "The two armies have since blamed each other for breaking it."
     record = plain([
         article("a", D1, agreements=[agreement("a", 0, mention, AgreementKind.TRUCE, AgreementState.AGREED,
                                                ("Ethiopia", "Eritrea"), "May 1")]),
@@ -569,10 +569,10 @@ def test_figures_one_person_under_two_titles_is_one_series(first, second, person
 
 
 def test_figures_a_joint_claimant_naming_a_person_is_not_that_person():
-    one = "Security officials and doctor Ahmed Ibrahim said 11 people were killed."
-    two = "Doctor Ahmed Ibrahim said 9 people were killed."
-    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, one, 11, "security officials and doctor Ahmed Ibrahim", "people")]),
-                           article("b", D1, figures=[figure("b", 0, two, 9, "doctor Ahmed Ibrahim", "people")])])
+    one = "Police officers and surgeon Musa Keita said 11 people were killed."
+    two = "Surgeon Musa Keita said 9 people were killed."
+    ledger = build_ledger([article("a", D1, figures=[figure("a", 0, one, 11, "police officers and surgeon Musa Keita", "people")]),
+                           article("b", D1, figures=[figure("b", 0, two, 9, "surgeon Musa Keita", "people")])])
     assert sorted(x.latest.value for x in ledger.series) == [9, 11]
 
 

@@ -156,7 +156,7 @@ def article_mentions(
 
 
 def _regions_at_their_town(violent: list[_Mention]) -> list[_Mention]:
-    """A mention placed only at a region the gazetteer does not know ("in the southeastern province of Logar")
+    """A mention placed only at a region the gazetteer does not know ("in the remote northern province of Kunar")
     is at the one town the article names for an attack up to REGION_REACH sentences from it ("the bombing
     targeted a convoy in Mohammad Agha district"): a higher-level name for that incident, not another one.
     With no town near, several, or one whose mentions another side tells (`_same_telling`), it stays a
@@ -382,7 +382,7 @@ def _list_filler() -> str:
     def any_of(words) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
-    # up to two words before the head: "and the eponymous province's towns of", "and the two border towns of"
+    # up to two words before the head: "and the province's two towns of", "and the two border towns of"
     return (rf"(?:(?:{any_of(preps)})\s+)?(?:the\s+)?(?:(?:{any_of(near)})\s+)?"
             rf"(?:(?:[\w'’-]+\s+){{0,2}}?(?:{any_of(heads)})\s+of\s+)?")
 

@@ -54,7 +54,7 @@ _TITLED_NAME = re.compile(r"\b[a-z][\w'’.-]*\s+((?:[A-Z][\w'’-]+\s+)+[A-Z][\
 def _named_person(claimant: str) -> str | None:
     """The person a claimant names after their office, so that "regional governor Serhiy Lysak" and "governor
     Serhiy Lysak" are one claimant: a first and last name (capitalised words) closing a phrase whose words
-    before them are not capitalised; not in a joint claimant ("officials and doctor Ahmed Ibrahim")."""
+    before them are not capitalised; not in a joint claimant ("officials and surgeon Musa Keita")."""
     if re.search(r"\band\b|,", claimant):
         return None
     match = _TITLED_NAME.search(claimant.strip())
