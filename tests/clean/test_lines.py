@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from wirewatch.clean import clean
 from wirewatch.clean.lines import classify_lines, is_terminated, is_widget, line_hash, normalise_line
+from wirewatch.model import InputFormat, RawDocument
 
 BODY = "Artillery fire struck the market district of Dorvik on Tuesday, killing at least four civilians, local officials said."
 AFTER = "The Velmar defence ministry denied targeting civilians and said its forces had hit a fuel depot."
@@ -217,3 +219,17 @@ def test_lines_hash_differs_for_different_lines():
 )
 def test_lines_is_terminated(line, expected):
     assert is_terminated(line) is expected
+
+
+@pytest.mark.parametrize(
+    "cut,joined",
+    [
+        ("A man stabbed six shoppers in a St.\nCloud mall on Saturday, police said.",
+         "A man stabbed six shoppers in a St. Cloud mall on Saturday, police said."),
+        ("Troops loyal to Gen.\n\nAbdel Fattah al-Burhan retook the bridge, the army said.",
+         "Troops loyal to Gen. Abdel Fattah al-Burhan retook the bridge, the army said."),
+    ],
+)
+def test_lines_cut_after_an_abbreviation_before_a_name_are_joined(cut, joined):
+    text = f"Fighting flares in the north\n\n{cut}\n\nResidents fled across the river overnight, aid workers said.\n"
+    assert joined in clean(RawDocument("cut.txt", "cut", text, False, InputFormat.TEXT), "0").text

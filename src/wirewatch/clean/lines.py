@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import load_lexicon
+from ..nlp.sentences import ends_in_prefix_abbreviation
 
 PACKAGE = "wirewatch.clean"
 
@@ -169,7 +170,8 @@ def _ends_cut(line: str) -> bool:
 
 
 def _join_cut_lines(verdicts: list[LineVerdict]) -> list[LineVerdict]:
-    """Kept lines that the layout cut mid-sentence are joined with the next kept line."""
+    """Kept lines that the layout cut mid-sentence (after a connective, or after an abbreviation written
+    before a name) are joined with the next kept line."""
     out: list[LineVerdict] = []
     pending: LineVerdict | None = None
     for verdict in verdicts:
@@ -179,8 +181,8 @@ def _join_cut_lines(verdicts: list[LineVerdict]) -> list[LineVerdict]:
         if pending is not None:
             verdict = LineVerdict(f"{pending.text} {verdict.text}", True)
             pending = None
-        if not is_terminated(verdict.text) and _ends_cut(verdict.text):
-            pending = verdict
+        if not is_terminated(verdict.text) and _ends_cut(verdict.text) or ends_in_prefix_abbreviation(verdict.text):
+            pending = verdict  # "... with" / "... in a St." goes on on the next line
             continue
         out.append(verdict)
     if pending is not None:

@@ -67,7 +67,7 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     cleaning makes each line of a page a paragraph, and a sentence hardly ever ends in "Gen." or "St."."""
     start = end = None
     for line in _PARAGRAPH.finditer(text):
-        if start is not None and not (_ends_in_prefix_abbreviation(text[start:end]) and _NEXT_START.match(text, end)):
+        if start is not None and not (ends_in_prefix_abbreviation(text[start:end]) and _NEXT_START.match(text, end)):
             yield start, text[start:end]
             start = None
         start = line.start() if start is None else start
@@ -76,7 +76,9 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:end]
 
 
-def _ends_in_prefix_abbreviation(chunk: str) -> bool:
+def ends_in_prefix_abbreviation(chunk: str) -> bool:
+    """True when the text ends in an abbreviation written before a name ("... in a St.", "Gen."): what follows
+    goes on its sentence, whatever line it is on (the cleaner joins such cut lines too)."""
     word = re.search(r"(\w+)\.\s*$", chunk)
     return bool(word) and word.group(1).lower() in _prefix_abbreviations()
 
