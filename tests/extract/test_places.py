@@ -86,6 +86,10 @@ def test_places_unknown_locative_place_is_listed_unresolved(extractor):
         ("Armenia asked for Moscow's help after the attack on Goris.", ["Goris"]),
         ("The ministry in Yerevan said the attack on Kapan was repelled.", ["Kapan"]),
         ("Russia sent humanitarian assistance to Yerevan after the shelling of Berdzor.", ["Berdzor"]),
+        # a capital whose name a larger division shares (the state of Washington): still the capital
+        ("A bombing in Ghazni killed nine people on the eve of talks between the insurgents and Washington.",
+         ["Ghazni"]),
+        ("Washington condemned the drone strike on a wedding in Marib that killed 12 guests.", ["Marib"]),
     ],
 )
 def test_places_capital_for_government_is_not_a_place(extractor, text, expected):

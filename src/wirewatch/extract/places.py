@@ -723,7 +723,8 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
             return False  # "speaking in Colorado": where a statement was made, not "was reported in X"
         if prep.lower_ == "of" and (holder.ent_type_ == "PERSON" or holder.pos_ == "PROPN"):
             return False  # "Keith Salomon of Delaware": where a person is from
-    capital = bool(entries) and entries[0].feature == "PPLC"
+    # a capital by its own name, first or second reading ("Washington": the state, then the capital)
+    capital = any(e.feature == "PPLC" and name_key(e.name) == name_key(span.text) for e in entries[:2])
     if head.dep_ == "nsubj" and (head.head.lemma_.lower() in words("agent_verbs")
                                  or head.head.lemma_.lower() in words("speech_verbs")):
         return False
