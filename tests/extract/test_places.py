@@ -531,3 +531,19 @@ def test_places_a_surname_given_a_title_anywhere_in_the_article_is_no_place(extr
     found = names(extractor, text)
     assert place in found
     assert surname not in found
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Two bombs in the Baghdad neighbourhoods of Zafraniya and Shaab killed six people, police said.",
+         {"Zafraniya", "Shaab"}),
+        ("Shells hit the Khartoum neighborhoods of Kalakla and Jabra on Sunday, killing 11 civilians.",
+         {"Kalakla", "Jabra"}),
+        ("Russian drones struck the Kharkiv suburbs of Pisochyn and Bezliudivka overnight, wounding four.",
+         {"Pisochyn", "Bezliudivka"}),
+    ],
+)
+def test_places_listed_after_a_plural_place_head_are_places(extractor, text, expected):
+    """Names listed after "the <city> neighbourhoods / suburbs of" are places, known to the gazetteer or not."""
+    assert expected <= set(names(extractor, text))
