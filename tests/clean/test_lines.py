@@ -233,3 +233,15 @@ def test_lines_is_terminated(line, expected):
 def test_lines_cut_after_an_abbreviation_before_a_name_are_joined(cut, joined):
     text = f"Fighting flares in the north\n\n{cut}\n\nResidents fled across the river overnight, aid workers said.\n"
     assert joined in clean(RawDocument("cut.txt", "cut", text, False, InputFormat.TEXT), "0").text
+
+
+def test_lines_a_paragraph_of_sentences_cut_before_its_last_full_stop_is_body():
+    """A page cut off at the end leaves its last paragraph without a full stop; whole sentences before the cut
+    make it body text, where a caption (a phrase or one short sentence) is dropped."""
+    paragraph = ("The deadliest blast hit the main bus depot in Maiduguri, where at least nine people were killed. "
+                 "Witnesses said the bomb had been hidden in a rickshaw. As soldiers arrived, a second device went "
+                 "off near the ticket office and tore through the crowd")
+    caption = "Soldiers guard the bus depot in Maiduguri after the blast on Monday"
+    verdicts = {v.text: v.keep for v in classify_lines([paragraph, caption, "Residents fled, police said."], None)}
+    assert verdicts[paragraph] is True
+    assert verdicts[caption] is False

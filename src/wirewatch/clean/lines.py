@@ -158,10 +158,21 @@ def _furniture(
     if recurring and line_hash(line) in recurring:
         return "recurring outlet line"
     if not layout_known and not is_terminated(line) and not _BULLET.match(line):
-        if _ends_cut(line):
+        if _ends_cut(line) or _runs_on(line):
             return ""
         return "heading" if len(line.split()) <= HEADING_MAX_WORDS else "caption or teaser"
     return ""
+
+
+# A sentence ending inside the line, and the next one starting: "... were killed. Reports said ..."
+_INNER_END = re.compile(r"[a-z0-9)][.!?][\"'”’]*\s+[\"“‘(]?[A-Z]")
+RUN_ON_MIN_WORDS = 25
+
+
+def _runs_on(line: str) -> bool:
+    """A long paragraph of whole sentences whose last lacks its full stop (a page cut off at the end): body text,
+    not a caption, which is a phrase or one short sentence."""
+    return len(line.split()) > RUN_ON_MIN_WORDS and bool(_INNER_END.search(line))
 
 
 def _ends_cut(line: str) -> bool:
