@@ -423,6 +423,7 @@ _ONE_PER_RULE = (
     "The death toll was approaching 2,300.",
     "Medics said 22 people were injured and six remain in hospital.",
     "No one was hurt in the explosion.",
+    "The number of civilians killed in the siege was put at 340.",
 )
 
 
@@ -491,3 +492,20 @@ def test_figures_an_earlier_war_is_historical(extractor, text):
 )
 def test_figures_people_counted_by_the_nouns_conflict_news_uses(extractor, text, value, kind, who):
     assert [(f.value, f.kind, f.who) for f in extracted(extractor, text)] == [(value, kind, who)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The army's estimate of the number of civilians killed - between 40 and 70 - was far below the UN's.",
+         [("killed", 40)]),
+        ("The number of civilians killed in Rakhine was between 150 and 200, the UN office said.", [("killed", 150)]),
+        ("The tally of the dead stood at 212 on Sunday, health officials in Gaza said.", [("killed", 212)]),
+        ("The number of people wounded in the shelling of Kherson rose to 18.", [("wounded", 18)]),
+    ],
+)
+def test_figures_a_count_named_before_its_number(extractor, text, expected):
+    """"the number of civilians killed ... between 40 and 70": the number counts what the count noun's phrase
+    names, however far after it."""
+    assert [(f.kind.value, f.value) for f in extracted(extractor, text)] == expected
+    assert all(f.provenance.rule.startswith("figures.counted_number") for f in extracted(extractor, text))

@@ -28,6 +28,7 @@ RULES = (
     "figures.kind_verb_number",  # "has killed at least 64 fishermen", "injured 300"
     "figures.number_kind_noun",  # "5,000 deaths", "1,200 lives"
     "figures.toll_number",  # "the death toll was nearing 5,000"
+    "figures.counted_number",  # "the number of civilians killed - between 64 and 116"
     "figures.in_hospital",  # "six remain in hospital"
     "figures.zero",  # "no fatalities", "no one was hurt": a hit for the claim rules, never a Figure
 )
@@ -175,12 +176,26 @@ def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
     if re.match(r"\s+(?:\w+\s+){0,2}?" + _hospitalised().pattern, text_of(doc)[number.end:], re.I):
         # "while six remain in hospital": the wounded still treated
         return FigureHit("figures.in_hospital", number, FigureKind.WOUNDED, None, first.i)
+    counted = _counted_before().search(text_of(doc)[:number.start])
+    if counted is not None and (not after or after[0].is_punct or after[0].lower_ in ("according", "in", "on")):
+        who = counted.group(1).strip() or "people"
+        return FigureHit("figures.counted_number", number, _kind(counted.group(2).lower()), who, first.i)
     toll = next((t for t in doc[:first.i] if t.lower_ == "toll"), None)
     if toll is not None and not after:
         return FigureHit("figures.toll_number", number, FigureKind.KILLED, "people", first.i)
     if toll is not None and after and after[0].is_punct:
         return FigureHit("figures.toll_number", number, FigureKind.KILLED, "people", first.i)
     return None
+
+
+@cache
+def _counted_before() -> re.Pattern:
+    """"the number of civilians killed", "the tally of the dead": a count noun, what it counts (up to three words
+    or none) and a casualty word, anywhere before the number in its sentence."""
+    counts = "|".join(re.escape(w) for w in words("count_nouns"))
+    kinds = "|".join(sorted((re.escape(w) for w in mapping("casualty_words") if w not in ("taken", "toll")),
+                            key=len, reverse=True))
+    return re.compile(rf"\b(?:{counts})\s+of\s+(?:the\s+|those\s+)?((?:[\w-]+\s+){{0,3}}?)({kinds})\b", re.I)
 
 
 def _not_a_count(doc: Doc, number: NumberMention, span) -> bool:
