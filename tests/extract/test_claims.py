@@ -1247,3 +1247,59 @@ def test_claims_procedure_naming_who_did_the_harm_accuses(extractor, text, accus
 ])
 def test_claims_procedure_naming_no_doer_is_no_claim(extractor, text):
     assert extracted(extractor, text) == []
+
+
+# --- denial by negating one's own act (denial forms without a deny verb) ------------------------
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Hamas said it had not fired the rocket that hit the hospital in Gaza City.", "Hamas"),
+    ("The Myanmar military said it did not carry out the air strike on the village near Sagaing.",
+     "Myanmar military"),
+    ("Moscow insisted its forces had never targeted civilian infrastructure in Kharkiv.", "Moscow"),
+    ("The Ethiopian army said none of its soldiers took part in the killings in Axum.", "Ethiopian army"),
+    ('"We did not shell the camp," an RSF commander said.', "RSF commander"),
+])
+def test_claims_saying_ones_own_side_did_not_do_the_harm_denies(extractor, text, speaker):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.accused) == (Stance.DENY, speaker, None)
+
+
+@pytest.mark.parametrize("text,stance", [
+    # the own side did it: an assertion, not a denial
+    ("The Houthis said they had fired missiles at a tanker in the Red Sea.", Stance.ASSERT),
+    # someone else's act said not to have happened: a report, not a denial by the speaker
+    ("The Sudanese army said the RSF had not attacked El Obeid overnight.", Stance.ASSERT),
+])
+def test_claims_only_a_negated_own_act_denies(extractor, text, stance):
+    assert [c.stance for c in extracted(extractor, text)] == [stance]
+
+
+# --- dismissing a party as something accuses it; dismissing an account denies (guideline C30) ----
+
+
+@pytest.mark.parametrize("text,speaker,accused", [
+    ("Sudan's army dismissed the RSF as a terrorist militia.", "Sudan's army", "RSF"),
+    ("The junta has long dismissed the National Unity Government as a band of terrorists.", "junta",
+     "National Unity Government"),
+    ("The Houthis dismiss the government in Aden, which the Saudis back, as a puppet of Riyadh.", "Houthis",
+     "government"),
+    ("The army has long dismissed the rebels as bandits and foreign mercenaries.", "army", "rebels"),
+])
+def test_claims_dismissing_a_party_as_something_accuses_it(extractor, text, speaker, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.accused, claim.provenance.rule) == (
+        Stance.ACCUSE, speaker, accused, "claims.called")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The Ethiopian government dismissed the TPLF's account of the battle as fabricated.", "Ethiopian government"),
+    ("Kyiv dismissed the Russian version of events in Kramatorsk as propaganda.", "Kyiv"),
+])
+def test_claims_dismissing_an_account_denies(extractor, text, speaker):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker) == (Stance.DENY, speaker)
+
+
+def test_claims_dismissing_a_thing_as_something_is_no_claim(extractor):
+    assert extracted(extractor, "Officials in Juba dismissed the talks as a waste of time.") == []

@@ -264,7 +264,7 @@ def _quoted(doc: Doc, figures: frozenset[int], source: ClaimHit | None,
     root = next((t for t in tokens_of(doc) if t.dep_ == "ROOT"), None)
     if source is None or root is None:
         return []
-    verdict = _second_opinion(_classify(doc[:], root, figures), doc, model)
+    verdict = _second_opinion(_classify(doc[:], root, figures), text_of(doc), model)
     if verdict is None or verdict[0] is Stance.ASSERT:
         return []
     stance, accused, own_agent = verdict
@@ -534,11 +534,37 @@ def _denial(verb: Token) -> ClaimHit | None:
         action = _object_text(verb) or _clause_text(verb) or ""
         rule = "claims.deny_verb"
         if verb.lemma_.lower() != "deny" and not _rejects_a_claim(verb):
-            return None
+            return _dismissed_as(verb)
     if speaker_token is None:
         return None
     speaker, phrase = _speaker_texts(speaker_token)
     return ClaimHit(rule, Stance.DENY, speaker, phrase, None, action, _own_places(verb), verb.i)
+
+
+def _dismissed_as(verb: Token) -> ClaimHit | None:
+    """"dismissed the RSF as a terrorist militia", "the Kabul government, which the Taliban dismisses
+    as a puppet": a party's rejection of another party as what the "as" phrase says it is accuses it
+    (guideline C30); dismissing a claim is a denial, found by `_denial`, and dismissing anything else
+    ("dismissed the talks as a waste of time") is no claim."""
+    named = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for p in c.children if p.dep_ == "pobj"), None)
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if target is not None and target.lower_ in ("which", "who", "whom", "that"):
+        target = _relative_head(verb)
+    speaker_token = _speaker_token(verb)
+    if named is None or target is None or speaker_token is None or not _a_party(target):
+        return None
+    speaker, phrase = _speaker_texts(speaker_token)
+    accused = noun_phrase(target, coordinated=True).text
+    action = _span_text(verb.doc, named.left_edge.i, named.right_edge.i + 1)
+    return ClaimHit("claims.called", Stance.ACCUSE, speaker, phrase, accused, _trim(action), (), verb.i)
+
+
+def _a_party(noun: Token) -> bool:
+    """A noun that names a party ("the RSF", "the Kabul government", "the junta"), not a thing."""
+    if noun.pos_ == "PROPN" and noun.lower_ not in _CALENDAR:
+        return True
+    return noun.lemma_.lower() in words("party_heads") | words("institution_heads") | words("perpetrator_nouns")
 
 
 def _rejects_a_claim(verb: Token) -> bool:
@@ -671,7 +697,7 @@ def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int],
     if speaker_token is None or speaker_token.i in range(content.left_edge.i, content.right_edge.i + 1):
         return []
     span = _content_span(content, other_cues)
-    verdict = _second_opinion(_classify(span, verb, figures), verb.doc, model)
+    verdict = _second_opinion(_classify(span, verb, figures), text_of(verb.doc), model)
     if verdict is None:
         return []
     speaker, phrase = _speaker_texts(speaker_token)
@@ -693,7 +719,7 @@ def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int],
 _NONE_AT = 0.7
 
 
-def _second_opinion(verdict, doc: Doc, model: StanceModel | None):
+def _second_opinion(verdict, text: str, model: StanceModel | None):
     """The rules' verdict on a statement read from its content, after the trained classifier has
     judged the sentence: when it is sure the sentence is no claim (narration, a remark on damage,
     an expectation, an observer's colour), an assertion, or an accusation that names no doer, is
@@ -706,7 +732,7 @@ def _second_opinion(verdict, doc: Doc, model: StanceModel | None):
     if model is None or verdict is None or verdict[0] is Stance.DENY or verdict[0] is Stance.ACCUSE and (
             verdict[1] is not None or verdict[2] in (_ENEMY, _SUFFERED)):
         return verdict
-    label, p = model.best(text_of(doc))
+    label, p = model.best(text)
     return None if label == "none" and p >= _NONE_AT else verdict
 
 
@@ -748,7 +774,7 @@ def _according_to_hit(doc: Doc, found, figures: frozenset[int], model: StanceMod
     root = next((t for t in tokens_of(doc) if t.dep_ == "ROOT"), None)
     if root is None:
         return None
-    verdict = _second_opinion(_classify(doc[:], root, figures), doc, model)
+    verdict = _second_opinion(_classify(doc[:], root, figures), text_of(doc), model)
     if verdict is None:
         return None
     stance, accused, own_agent = verdict
@@ -841,6 +867,8 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
         return _blamed_in_passing(harm)
     if any(phrase in lowered for phrase in words("responsibility_denials")):
         return Stance.DENY, None, None
+    if _denies_own_doing(span):
+        return Stance.DENY, None, None
     if not harm:
         if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return None
@@ -895,6 +923,45 @@ def _own_doing(span: Span) -> bool:
     does_harm = root.lemma_.lower() in harmful or any(
         c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in harmful for c in root.children)
     return does_harm and any(c.dep_ == "nsubj" and c.lower_ in _OWN_SIDE_PRONOUNS for c in root.children)
+
+
+def _denies_own_doing(span: Span) -> bool:
+    """Content whose main clause says the speaker's own side did not do the harm ("it had not fired
+    the rocket", "its forces never targeted civilians", "none of its soldiers took part in the
+    killings", "we did not carry out the raid"): a denial, in whatever words the act is named."""
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _own_side(subject):
+        return False
+    negated = any(c.dep_ == "neg" for c in root.children)
+    if not negated and not (_no_one(subject) and _owned_part(subject)):
+        return False
+    harmful, lemma = _harmful(), root.lemma_.lower()
+    if lemma in harmful:
+        return True
+    # "carried out the strike", "took part in the killings": a doing verb whose object or
+    # prepositional object is the harm
+    objects = [c for c in root.children if c.dep_ == "dobj"]
+    objects += [o for c in root.subtree if c.dep_ == "prep" and c.head in (root, *objects)
+                for o in c.children if o.dep_ == "pobj"]
+    doing = lemma in words("doing_verbs") or any(o.lemma_.lower() in words("taking_part_nouns") for o in objects)
+    return doing and any(o.lemma_.lower() in harmful or _incident(o) for o in objects)
+
+
+def _own_side(subject: Token) -> bool:
+    """A subject that is the speaker's own side: "it", "we", "they", "its forces", "none of its soldiers"."""
+    if subject.lower_ in _OWN_SIDE_PRONOUNS | {"they"}:
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in _OWN_SIDE_PRONOUNS for c in subject.children) or _owned_part(subject)
+
+
+def _owned_part(subject: Token) -> bool:
+    """"none of its soldiers", "any of our units": a part of the speaker's own side."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.dep_ == "pobj" and any(o.dep_ == "poss" and o.lower_ in _OWN_SIDE_PRONOUNS for o in p.children)
+        for p in c.children) for c in subject.children)
 
 
 def _negated(token: Token) -> bool:
