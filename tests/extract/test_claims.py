@@ -1303,3 +1303,24 @@ def test_claims_dismissing_an_account_denies(extractor, text, speaker):
 
 def test_claims_dismissing_a_thing_as_something_is_no_claim(extractor):
     assert extracted(extractor, "Officials in Juba dismissed the talks as a waste of time.") == []
+
+
+# --- threats: what a party threatens to do is its assertion (guideline C21) ----------------------
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Houthi military spokesman Yahya Saree threatened to target more ships in the Red Sea.",
+     "Houthi military spokesman Yahya Saree"),
+    ("Al-Shabaab threatened to attack any base used by foreign troops in Jubaland.", "Al-Shabaab"),
+    ("The separatists threatened that they would shell the port of Dresna if the blockade went on.", "separatists"),
+    ("JNIM has threatened to cut off the road between Djibo and Ouagadougou.", "JNIM"),
+])
+def test_claims_a_threat_asserts(extractor, text, speaker):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.accused) == (Stance.ASSERT, speaker, None)
+
+
+def test_claims_a_threat_to_do_nothing_harmful_is_still_the_speakers(extractor):
+    # the threatened act is the speaker's own, never an accusation of itself
+    text = "The M23 rebels threatened to pull out of the talks in Luanda."
+    assert [c.accused for c in extracted(extractor, text)] in ([], [None])
