@@ -1324,3 +1324,42 @@ def test_claims_a_threat_to_do_nothing_harmful_is_still_the_speakers(extractor):
     # the threatened act is the speaker's own, never an accusation of itself
     text = "The M23 rebels threatened to pull out of the talks in Luanda."
     assert [c.accused for c in extracted(extractor, text)] in ([], [None])
+
+
+# --- idioms of blame (lexicon blame_idioms): accusations without an accusing verb ----------------
+
+
+@pytest.mark.parametrize("text,speaker,accused", [
+    ("Sudan's army held the RSF responsible for the massacre in Wad al-Nourah.", "Sudan's army", "RSF"),
+    ("The Ethiopian government holds the TPLF accountable for the attack on the depot in Mekelle.",
+     "Ethiopian government", "TPLF"),
+    ("Ukraine's foreign ministry pinned the blame for the strike on Russian forces.",
+     "Ukraine's foreign ministry", "Russian forces"),
+    ("Officials in Mogadishu laid the blame for the ambush on al-Shabaab.", "Officials in Mogadishu", "al-Shabaab"),
+    ("Kinshasa pointed the finger at Rwanda for the fall of Goma.", "Kinshasa", "Rwanda"),
+    ("The bombing in Kirkuk was attributed to the Islamic State by Iraqi officials.", "Iraqi officials",
+     "Islamic State"),
+    ("The junta put the blame for the fire in Sittwe on the Arakan Army.", "junta", "Arakan Army"),
+])
+def test_claims_an_idiom_of_blame_accuses(extractor, text, speaker, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.accused, claim.provenance.rule) == (
+        Stance.ACCUSE, speaker, accused, "claims.blame_idiom")
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides traded accusations over the collapse of the truce in Hodeidah.",
+    "Armenia and Azerbaijan exchanged accusations of violating the ceasefire near Lachin.",
+])
+def test_claims_trading_accusations_is_one_mutual_accusation(extractor, text):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ACCUSE, "each other")
+
+
+@pytest.mark.parametrize("text", [
+    "The Sudanese ministry attributed the rise in prices to the collapse of the currency.",  # no party blamed
+    "The ministry held talks with the rebels in Doha on Monday.",  # "hold" without "responsible"
+    "Police in Kano pointed the finger at no one in particular.",
+])
+def test_claims_an_idiom_that_blames_no_party_is_no_accusation(extractor, text):
+    assert [c for c in extracted(extractor, text) if c.provenance.rule == "claims.blame_idiom"] == []

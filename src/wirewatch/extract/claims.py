@@ -39,6 +39,7 @@ _BASE_RULES = (
     "claims.called_false",  # "X called the reports baseless"
     "claims.called",  # "X termed the blast sabotage", "X branded Y's raid a massacre"
     "claims.accuse_noun",  # "accusations from X that Y shelled Z"
+    "claims.blame_idiom",  # "X held Y responsible for Z", "X pinned the blame on Y", "the sides traded accusations"
     "claims.responsibility",  # "X took responsibility for the ambush"
     "claims.claimed_to",  # "X claimed to have shot down 20 drones"
     "claims.quoted",  # a quoted sentence with no speech verb, by its neighbour's speaker
@@ -120,8 +121,16 @@ def _cues() -> re.Pattern:
     start, the irregular forms, the alleged-words and the source phrases."""
     stems = {_stem(lemma) for lemma in _cue_lemmas() | words("introducing_verbs")}
     stems |= set(mapping("irregular_verbs")) | words("alleged_words") | words("source_phrases")
+    stems |= {_idiom_cue(idiom) for idiom in mapping("blame_idioms")}
     alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})", re.I)
+
+
+def _idiom_cue(idiom: str) -> str:
+    """What the prefilter looks for of a blame idiom: its complement ("responsible", "blame",
+    "finger"), or the stem of its verb when the verb alone blames ("attribut")."""
+    verb, complement = idiom.split()
+    return _stem(verb) if complement == "-" else complement
 
 
 def _cue_lemmas() -> frozenset[str]:
@@ -347,6 +356,12 @@ def match_claims(doc: Doc, figures: frozenset[int] = frozenset(), stance: Stance
             hits.append(hit)
             cue_verbs.append(token)
     hits.extend(_nominal_accusations(doc, lemmas))
+    idioms = _blame_idioms()
+    for token in tokens_with_pos(doc, "VERB"):
+        hit = _blame_idiom(token, idioms[lemmas[token.i]]) if lemmas[token.i] in idioms else None
+        if hit is not None:
+            hits.append(hit)
+            cue_verbs.append(token)
     owning, own_acts = words("responsibility_verbs"), words("own_act_verbs")
     for token in tokens_with_pos(doc, "VERB"):
         hit = _own_act(token, lemmas[token.i] in owning, lemmas[token.i] in own_acts)
@@ -491,6 +506,59 @@ def _accusation(verb: Token) -> ClaimHit | None:
     return ClaimHit(rule, Stance.ACCUSE, speaker, phrase, accused, action, _places_in(verb.doc, verb), verb.i)
 
 
+@cache
+def _blame_idioms() -> dict[str, tuple[tuple[str | None, tuple[str, ...]], ...]]:
+    """The blame idioms by verb lemma: (the complement the verb must govern or None, the accused's slot)."""
+    out: dict[str, list] = {}
+    for idiom, slot in mapping("blame_idioms").items():
+        verb, complement = idiom.split()
+        slots = (slot,) if slot in ("object", "each other") else tuple(slot.split())
+        out.setdefault(verb, []).append((None if complement == "-" else complement, slots))
+    return {verb: tuple(found) for verb, found in out.items()}
+
+
+def _blame_idiom(verb: Token, idioms) -> ClaimHit | None:
+    """An accusation made by an idiom of blame (lexicon blame_idioms): "held the RSF responsible for the
+    massacre", "pinned the blame for the strike on Russian forces", "pointed the finger at Kigali",
+    "the blast was attributed to the Islamic State by officials", "the two sides traded accusations".
+    The accused must be a party: "attributed the rise in violence to the economy" accuses no one."""
+    subtree = list(verb.subtree)
+    for complement, slots in idioms:
+        if complement is not None and not any(t.lemma_.lower() == complement or t.lower_ == complement
+                                              for t in subtree if t.head == verb or t.head.head == verb):
+            continue
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        speaker_token = (agent_of(verb) or _reporting_subject(verb)) if passive else _speaker_token(verb)
+        if speaker_token is None:
+            return None
+        if slots == ("each other",):
+            accused = "each other"
+        elif slots == ("object",):
+            target = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+                (c for t in subtree if t.lower_ == complement for c in t.children if c.dep_ == "nsubj"), None)
+            accused = _before_complement(noun_phrase(target, coordinated=True), complement) \
+                if target is not None and _a_party(target) else None
+        else:
+            preps = [t for t in subtree if t.dep_ == "prep" and t.lower_ in slots]
+            objects = [c for p in preps[-1:] for c in p.children if c.dep_ == "pobj" and _a_party(c)]
+            accused = noun_phrase(objects[0], coordinated=True).text if objects else None
+        if accused is None:
+            return None
+        speaker, phrase = _speaker_texts(speaker_token)
+        action = _prep_object(verb, ("for", "over", "of")) or next(
+            (noun_phrase(c).text for c in verb.children if c.dep_ == "nsubjpass"), "")
+        return ClaimHit("claims.blame_idiom", Stance.ACCUSE, speaker, phrase, accused, _trim(action),
+                        _places_in(verb.doc, verb), verb.i)
+    return None
+
+
+def _before_complement(phrase: Span, complement: str | None) -> str:
+    """The accused's phrase cut before the idiom's complement, where the parse hangs it on the noun
+    ("the RSF responsible for the massacre": "RSF")."""
+    at = next((t.i for t in phrase if t.lower_ == complement and t.i > phrase.root.i), None)
+    return phrase.text if at is None else phrase.doc[phrase.start:at].text
+
+
 def _reporting_subject(verb: Token) -> Token | None:
     """Who reports a passive accusation that names no accuser ("the militia was blamed for the
     massacre, the UN said"; "officials said the group was accused of ..."): the subject of the
@@ -564,7 +632,8 @@ def _a_party(noun: Token) -> bool:
     """A noun that names a party ("the RSF", "the Kabul government", "the junta"), not a thing."""
     if noun.pos_ == "PROPN" and noun.lower_ not in _CALENDAR:
         return True
-    return noun.lemma_.lower() in words("party_heads") | words("institution_heads") | words("perpetrator_nouns")
+    heads = words("party_heads") | words("institution_heads") | words("perpetrator_nouns")
+    return noun.lemma_.lower() in heads or noun.lower_ in heads
 
 
 def _rejects_a_claim(verb: Token) -> bool:
