@@ -72,6 +72,7 @@ _SUFFERED = "suffered"
 # The speaker's own side as the doer of harm ("it will step up its raids", "our gunners struck").
 _OWN_SIDE_PRONOUNS = words("own_side_pronouns")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
+_OWNER_NAME = re.compile(r"^[A-Z][\w-]*['’]s?$")  # a capitalised possessive: "Sudan's", "Hamas'"
 _AND_OR_COMMA = re.compile(r"\band\b|,")
 _NAME_WORDS = re.compile(r"[A-Za-z’'-]+")
 _NAMED = re.compile(r"\b[A-Z]")
@@ -456,6 +457,11 @@ def _harmful() -> frozenset[str]:
 def _speaker_token(verb: Token) -> Token | None:
     outer = _outer_statement(verb)
     subject = subject_of(outer) if outer is not None else subject_of(verb)
+    if subject is not None and (subject.lower_ in words("claim_nouns") or subject.lemma_.lower() in words("accusation_nouns")):
+        # "..., a charge the military rejected": the parse can give the clause two subjects, the
+        # claim it answers and who answers it; the speaker is the second
+        other = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > subject.i), None)
+        subject = other or subject
     if subject is not None and subject.lower_ in ("who", "which", "that"):
         clause = next((a for a in subject.ancestors if a.dep_ == "relcl"), None)
         return clause.head if clause is not None else None
@@ -769,6 +775,8 @@ def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int],
     verdict = _classify(span, verb, figures)
     if verdict is not None and content.dep_ == "xcomp":
         verdict = (Stance.ASSERT, None, None)  # "threatened to shell the port": the speaker's own act
+    elif verdict is not None and verdict[0] is Stance.ASSERT and verb.lemma_.lower() in words("alleging_verbs"):
+        verdict = _alleged_of(content) or verdict
     verdict = _second_opinion(verdict, _statement_texts(verb, speaker_token), model)
     if verdict is None:
         return []
@@ -802,6 +810,19 @@ def _statement_texts(verb: Token, speaker: Token) -> tuple[str, ...]:
     if start == 0 and all(t.is_punct or t.is_space for t in doc[end:]):
         return (text_of(doc),)
     return text_of(doc), doc[start:end].text
+
+
+def _alleged_of(content: Token) -> tuple[Stance, str, str] | None:
+    """An allegation's verdict when its content has a party for subject ("alleged that Rwandan troops
+    had crossed into North Kivu"): the verb makes any act of another party a charge against it, harm
+    word or not. None when the subject is the speaker's own side or no party."""
+    subject = next((c for c in content.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in _OWN_SIDE_PRONOUNS | {"they"} or not (
+            _a_party(subject) or demonym_country(subject.text) or any(
+                c.dep_ in ("amod", "compound") and (demonym_country(c.text) or c.pos_ == "PROPN") for c in subject.children)):
+        return None
+    accused = noun_phrase(subject, coordinated=True).text
+    return Stance.ACCUSE, accused, accused
 
 
 def _second_opinion(verdict, texts: tuple[str, ...], model: StanceModel | None):
@@ -1452,6 +1473,11 @@ class _SpeakerMemory:
                 return None, False
             target = self._antecedent(lowered)
             return target, target is not None and self._is_observer(target)
+        if lowered in words("document_nouns") and phrase.lower().startswith(("the ", "that ", "this ")):
+            # "The statement added ...": the statement of whoever was last heard from
+            earlier = next((s for s in reversed(self.named) if s.lower() not in words("document_nouns")), None)
+            if earlier is not None:
+                return earlier, self._is_observer(earlier)
         head = _generic_head(speaker)
         if head:
             for earlier in reversed(self.named):
@@ -1477,7 +1503,8 @@ class _SpeakerMemory:
         if found is None:
             return speaker
         owner = _owner_before(doc, text_of(doc).find(speaker)) or next(
-            (s for s in reversed(self.parties) if _generic_head(s) is None and not _possessive_speaker().match(s)), None)
+            (_owner_of(s) for s in reversed(self.parties) if _generic_head(s) is None
+             and not _possessive_speaker().match(s)), None)
         return f"{owner}'s {found.group('rest')}" if owner else speaker
 
     def _antecedent(self, pronoun: str) -> str | None:
@@ -1646,6 +1673,13 @@ def _owner_before(doc: Doc, at: int) -> str | None:
 
 
 @lru_cache(maxsize=4096)
+def _owner_of(party: str) -> str:
+    """The owner a party is named by ("Sudan's army": "Sudan"), else the party: what "the country's"
+    or "its" refers to."""
+    first = party.split()[0] if party.split() else party
+    return _POSSESSIVE.sub("", first) if len(party.split()) > 1 and _OWNER_NAME.match(first) else party
+
+
 def _generic_head(speaker: str) -> str | None:
     """The head noun of a speaker that names no one ("the ministry", "the defence ministry"), else None.
 
@@ -1657,6 +1691,8 @@ def _generic_head(speaker: str) -> str | None:
     head = tokens[-1].lower()
     if head not in _DEFINITE_HEADS or any(t[:1].isupper() for t in tokens[1:]) or side_of(speaker):
         return None
+    if len(tokens) > 1 and _OWNER_NAME.match(tokens[0]) and _POSSESSIVE.sub("", tokens[0]).lower() not in _PRONOUNS:
+        return None  # "Sudan's army", "Hamas's military wing": named by its owner, whom the actor table may not know
     return head
 
 
