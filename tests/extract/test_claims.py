@@ -1417,3 +1417,51 @@ def test_claims_an_allegation_accuses_the_party_it_names(extractor, text, speake
 def test_claims_an_allegation_about_ones_own_side_is_no_charge(extractor):
     claim = only(extracted(extractor, "The rebels alleged that they had been kept out of the talks in Doha."))
     assert claim.stance is Stance.ASSERT
+
+
+# --- "blamed the act on X": the act is the object, the accused the "on" object --------------------
+
+
+@pytest.mark.parametrize("text,speaker,accused", [
+    ("The Sudanese army blamed the attack on the RSF.", "Sudanese army", "RSF"),
+    ("Myanmar's junta has blamed the explosion in Mandalay on the People's Defence Force.", "Myanmar's junta",
+     "People's Defence Force"),
+    ("The army blamed the attack on the base in Kidal on jihadists.", "army", "jihadists"),
+    # the parse hangs "for the bombing" on the accused: the accused stops before it
+    ("The Pakistani military blamed India-backed militants for the bombing in Quetta.", "Pakistani military",
+     "India-backed militants"),
+])
+def test_claims_an_act_blamed_on_a_party_accuses_the_party(extractor, text, speaker, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.accused) == (Stance.ACCUSE, speaker, accused)
+
+
+def test_claims_an_act_blamed_on_no_party_leaves_the_accused_to_inference(extractor):
+    claim = only(extracted(extractor, "The governor of Kassala blamed the attack on the market."))
+    assert claim.stance is Stance.ACCUSE and claim.accused != "attack"
+
+
+# --- a party's own claim told as a noun, and gains claimed with a noun ----------------------------
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The army did not comment on the rebels' claim that they had shot down a helicopter.", "rebels"),
+    ("The junta's claim that its jets had destroyed a rebel base near Loikaw could not be verified.", "junta"),
+])
+def test_claims_a_claim_of_ones_own_act_told_as_a_noun_asserts(extractor, text, speaker):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.accused) == (Stance.ASSERT, speaker, None)
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The Somali government claimed victory over al-Shabaab in the Middle Shabelle region.", "Somali government"),
+    ("The RSF claimed control of the army headquarters in Wad Madani.", "RSF"),
+    ("Russia claimed the capture of two villages near Pokrovsk.", "Russia"),
+])
+def test_claims_a_gain_claimed_asserts(extractor, text, speaker):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.provenance.rule) == (Stance.ASSERT, speaker, "claims.claimed_to")
+
+
+def test_claims_claiming_something_else_is_no_claim(extractor):
+    assert extracted(extractor, "The ministry in Kyiv claimed compensation for the damage to the port.") == []

@@ -506,6 +506,23 @@ def _accusation(verb: Token) -> ClaimHit | None:
             # "the RSF, which the army accused of shelling the town": the noun the clause describes
             head = _relative_head(verb)
             accused = noun_phrase(head, coordinated=True).text if head is not None else None
+        blamed = _blamed_act(verb)
+        if blamed is not None:
+            # "blamed the attack on the RSF": the act is the object, the accused the "on" object
+            act, doer = blamed
+            return ClaimHit("claims.accuse_verb", Stance.ACCUSE, *_speaker_texts(speaker_token),
+                            noun_phrase(doer, coordinated=True).text if doer is not None else None,
+                            _trim(_span_text(verb.doc, act.left_edge.i, act.right_edge.i + 1)),
+                            _places_in(verb.doc, verb), verb.i, needs_accused=doer is None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        act = _act_of(obj) if obj is not None else None
+        if act is not None:
+            # "blamed India-backed militants for the bombing", the "for" hung on the object
+            accused = _span_text(verb.doc, noun_phrase(obj, coordinated=True).start, act.i)
+            action = _span_text(verb.doc, act.i + 1, act.right_edge.i + 1)
+            speaker, phrase = _speaker_texts(speaker_token)
+            return ClaimHit("claims.accuse_verb", Stance.ACCUSE, speaker, phrase, accused, _trim(action),
+                            _places_in(verb.doc, verb), verb.i)
         rule = "claims.accuse_verb"
     action = _prep_object(verb, ("of", "for", "with"))
     speaker, phrase = _speaker_texts(speaker_token)
@@ -563,6 +580,31 @@ def _before_complement(phrase: Span, complement: str | None) -> str:
     ("the RSF responsible for the massacre": "RSF")."""
     at = next((t.i for t in phrase if t.lower_ == complement and t.i > phrase.root.i), None)
     return phrase.text if at is None else phrase.doc[phrase.start:at].text
+
+
+def _blamed_act(verb: Token) -> tuple[Token, Token | None] | None:
+    """For "blamed the attack on the RSF": (the act blamed, the party it is blamed on, or None when the
+    "on" names no party). None when the object is no act ("blamed Kyiv for the strike")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not (_incident(obj) or obj.lemma_.lower() in _harmful()):
+        return None
+    ons = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "on"]
+    ons += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
+    doers = [c for p in sorted(ons, key=lambda t: t.i) for c in p.children if c.dep_ == "pobj" and _a_party(c)]
+    if not ons:
+        return None
+    return obj, (doers[-1] if doers else None)
+
+
+def _act_of(obj: Token) -> Token | None:
+    """The "for" (or "over") phrase an accused's noun carries when the parse hangs the act on it
+    ("blamed militants for the bombing"): the preposition, else None."""
+    for child in obj.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "over") and any(
+                c.dep_ == "pobj" and (_incident(c) or c.lemma_.lower() in _harmful() or c.lemma_.lower() == "death")
+                for c in child.children):
+            return child
+    return None
 
 
 def _reporting_subject(verb: Token) -> Token | None:
@@ -686,6 +728,9 @@ def _own_act(verb: Token, owning: bool, own_acts: bool) -> ClaimHit | None:
         rule, content = "claims.responsibility", next(c for c in verb.children if c.dep_ == "dobj")
     elif own_acts and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
         rule, content = "claims.claimed_to", next(c for c in verb.children if c.dep_ == "xcomp")
+    elif own_acts and any(c.dep_ == "dobj" and c.lemma_.lower() in words("claimed_gains") for c in verb.children):
+        # "claimed victory over al-Shabaab", "claimed control of the town"
+        rule, content = "claims.claimed_to", next(c for c in verb.children if c.dep_ == "dobj")
     else:
         return None
     speaker_token = _speaker_token(verb)
@@ -750,10 +795,17 @@ def _nominal_accusations(doc: Doc, lemmas: list[str]) -> list[ClaimHit]:
         if not harm:
             continue
         accused = _harm_agent(harm)
-        if accused and (accused.split() or [""])[0].lower() in _OWN_SIDE_PRONOUNS:
-            answering = subject_of(noun.head) if noun.dep_ == "dobj" else agent_of(noun.head)
-            accused = noun_phrase(answering, coordinated=True).text if answering is not None else None
         speaker, phrase = (_POSSESSIVE.sub("", text) for text in _speaker_texts(source))
+        if accused and (accused.split() or [""])[0].lower() in _OWN_SIDE_PRONOUNS | {"they"}:
+            answering = subject_of(noun.head) if noun.dep_ == "dobj" else agent_of(noun.head)
+            if answering is None and lemmas[noun.i] == "claim":
+                # "the rebels' claim that they had shot down a helicopter", answered by no one: the
+                # claimant's own act, asserted
+                out.append(ClaimHit("claims.accuse_noun", Stance.ASSERT, speaker, phrase, None,
+                                    _trim(_span_text(doc, clause.left_edge.i, clause.right_edge.i + 1)),
+                                    _places_in(doc, clause), noun.i))
+                continue
+            accused = noun_phrase(answering, coordinated=True).text if answering is not None else None
         out.append(ClaimHit("claims.accuse_noun", Stance.ACCUSE, speaker, phrase, accused,
                             _trim(_span_text(doc, clause.left_edge.i, clause.right_edge.i + 1)),
                             _places_in(doc, clause), noun.i, needs_accused=accused is None))
