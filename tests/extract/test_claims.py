@@ -1465,3 +1465,63 @@ def test_claims_a_gain_claimed_asserts(extractor, text, speaker):
 
 def test_claims_claiming_something_else_is_no_claim(extractor):
     assert extracted(extractor, "The ministry in Kyiv claimed compensation for the damage to the port.") == []
+
+
+# --- "said in a statement that ...", where the parse hangs the clause on the medium ---------------
+
+
+@pytest.mark.parametrize("text,speaker,accused", [
+    ("The army said in a statement that RSF drones had struck a power station in Atbara.", "army", "RSF"),
+    ("The Malian junta said in a communique that jihadists had ambushed a convoy near Boni.", "Malian junta",
+     "jihadists"),
+])
+def test_claims_said_in_a_statement_that(extractor, text, speaker, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.accused) == (Stance.ACCUSE, speaker, accused)
+
+
+def test_claims_a_statement_that_was_released_is_no_content(extractor):
+    text = "The army, in a statement that was released late on Monday, said nothing about the strike."
+    assert extracted(extractor, text) == []
+
+
+# --- a person's "his fighters" is the speaker's own side ------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Boko Haram leader Abubakar Shekau said his fighters had kidnapped the schoolgirls.",
+    "The RSF commander in Darfur said his men had shelled the army base in Nyala.",
+])
+def test_claims_a_leaders_own_men_doing_harm_asserts(extractor, text):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ASSERT, None)
+
+
+# --- harm suffered "from X": X did it when X is a party, not a place ------------------------------
+
+
+@pytest.mark.parametrize("text,accused", [
+    ("Ukraine said its positions near Kupiansk came under heavy fire from Russian troops.", "Russian troops"),
+    ("The Somali army said its base in Baidoa had come under attack from al-Shabaab fighters.",
+     "al-Shabaab fighters"),
+])
+def test_claims_harm_suffered_from_a_party_accuses_it(extractor, text, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ACCUSE, accused)
+
+
+# --- "they are lying": a charge of lying denies ----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    '"They are lying," said army spokesman Brigadier General Nabil Abdallah.',
+    "The Kremlin said Kyiv was lying about the strike on the market in Kostiantynivka.",
+    '"The Houthis are lying to their own people," a coalition spokesman said.',
+])
+def test_claims_saying_the_other_side_lies_denies(extractor, text):
+    assert only(extracted(extractor, text)).stance is Stance.DENY
+
+
+def test_claims_bodies_lying_in_the_street_deny_nothing(extractor):
+    claims = extracted(extractor, "The governor of Kharkiv said bodies were lying in the streets of the town.")
+    assert Stance.DENY not in [c.stance for c in claims]

@@ -1212,7 +1212,9 @@ def _vague_number(noun: Token) -> bool:
 
 
 def _calls_false(tokens: list[Token]) -> bool:
-    """"the claim was false", "the accusation was unfounded": a statement that denies."""
+    """"the claim was false", "the accusation was unfounded", "they are lying": a statement that denies."""
+    if any(_says_they_lie(t) for t in tokens):
+        return True
     falsity = words("falsity_words")
     if not any(t.lower_ in falsity for t in tokens):
         return False
@@ -1220,12 +1222,25 @@ def _calls_false(tokens: list[Token]) -> bool:
         any(t.lower_ in words("falsehood_nouns") for t in tokens)
 
 
+def _says_they_lie(token: Token) -> bool:
+    """"They are lying", "Kyiv is lying about the strike": a charge of lying, which denies; not "lie"
+    as to rest somewhere ("bodies were lying in the street", "lay down their arms")."""
+    if token.lemma_.lower() != "lie" or token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBG", "VBP", "VBZ"):
+        return False
+    places = mapping("locative_preps")
+    return not any(c.dep_ == "prep" and c.lower_ in places or c.dep_ in ("prt", "advmod") and c.lower_ in (
+        "down", "there", "here", "around", "low") for c in token.children) and any(
+        c.dep_ == "nsubj" for c in token.children)
+
+
 def _modifier(token: Token, span: Span) -> bool:
     """A harm word inside a description of something else ("the bodies of people killed"). Only
     the statement's own words count: a statement made in a relative clause ("the army, which
     said rebels shelled the town, ...") still says what it says."""
-    return token.dep_ == "acl" or any(a.dep_ == "relcl" and span.start <= a.i < span.end and _cleft(a) is None
-                                      for a in [token, *token.ancestors][:4])
+    root = span.root  # the statement's own clause, which the parse may hang on a noun ("said in a statement that ...")
+    return token.dep_ == "acl" and token != root or any(
+        a.dep_ == "relcl" and a != root and span.start <= a.i < span.end and _cleft(a) is None
+        for a in [token, *token.ancestors][:4])
 
 
 def _cleft(clause: Token) -> Token | None:
@@ -1301,7 +1316,19 @@ def _doer_named_in(noun: Token) -> str | None:
     doer = _by_doer(noun)
     if doer is not None and doer.lower_ in words("weapon_nouns"):
         return _firing_side(doer)
+    if doer is None:
+        doer = _from_doer(noun)
     return noun_phrase(doer, coordinated=True).text if doer is not None else None
+
+
+def _from_doer(noun: Token) -> Token | None:
+    """The "from X" of harm told from its target's side ("came under attack from RSF fighters", "fire
+    from Russian positions" is a place, not a party): its doer when X is a party and no place."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    doer = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if doer is None or not _a_party(doer) or doer.lower_ in words("weapon_nouns"):
+        return None
+    return None if place_names_in(doer.doc, doer.left_edge.i, doer.i + 1) else doer
 
 
 def _by_doer(noun: Token) -> Token | None:
@@ -1382,6 +1409,20 @@ def _content_head(verb: Token) -> Token | None:
             return child
     if verb.lemma_.lower() in words("threat_verbs"):
         return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    return _content_after_medium(verb)
+
+
+def _content_after_medium(verb: Token) -> Token | None:
+    """The content of "said in a statement that X did Y", "said in a video that ...", where the parse
+    hangs the that-clause on the medium rather than on the verb: a clause with "that" for mark and
+    a subject of its own (not "a statement that was released", whose "that" is its subject)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for medium in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in medium.children:
+                if clause.dep_ in ("acl", "relcl") and clause.pos_ in ("VERB", "AUX") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                    return clause
     return None
 
 
