@@ -1525,3 +1525,40 @@ def test_claims_saying_the_other_side_lies_denies(extractor, text):
 def test_claims_bodies_lying_in_the_street_deny_nothing(extractor):
     claims = extracted(extractor, "The governor of Kharkiv said bodies were lying in the streets of the town.")
     assert Stance.DENY not in [c.stance for c in claims]
+
+
+# --- a quotation that opens a paragraph after an attributed one is the same speaker's --------------
+
+
+@pytest.mark.parametrize("text,speaker,accused", [
+    ('"It was a suicide car bomb," police spokesman Abdifatah Aden said in Mogadishu.\n'
+     '"The attackers tried to storm the hotel after the blast. Our forces stopped them at the gate."',
+     "police spokesman Abdifatah Aden", "attackers"),
+    ('"We will not leave Kherson," the Ukrainian commander said.\n'
+     '"The Russians shelled our trenches all night. They will try again tomorrow."',
+     "Ukrainian commander", "Russians"),
+])
+def test_claims_a_quotation_running_on_from_an_attributed_one_keeps_its_speaker(nlp, text, speaker, accused):
+    found = [(c.stance, c.speaker, c.accused) for c in claims_across(nlp, text) if c.stance is Stance.ACCUSE]
+    assert found == [(Stance.ACCUSE, speaker, accused)]
+
+
+# --- the doer in a participle's by-phrase ("a bomb planted by the rebels") -------------------------
+
+
+@pytest.mark.parametrize("text,accused", [
+    ('"It was a car bomb driven by al-Shabaab militants," the police spokesman said.', "al-Shabaab militants"),
+    ("The Israeli army said rockets fired by Hezbollah had hit a school in Kiryat Shmona.", "Hezbollah"),
+    # a weapon as subject names its side's forces
+    ("The governor of Kherson said mines planted by Russian troops had killed two farmers near the river.",
+     "Russian forces"),
+])
+def test_claims_harm_described_with_its_doer_accuses_the_doer(extractor, text, accused):
+    claims = [c for c in extracted(extractor, text) if c.stance is Stance.ACCUSE]
+    assert [c.accused for c in claims] == [accused]
+
+
+def test_claims_a_quoted_sentence_of_harm_with_no_doer_is_colour(nlp):
+    text = ('"This is a dark day for Kharkiv," the mayor said.\n'
+            '"A bomb going off in a market full of children is an act of pure terror. We will rebuild."')
+    assert [c.stance for c in claims_across(nlp, text) if c.provenance.rule == "claims.quoted"] == []

@@ -249,10 +249,21 @@ def _quote_speaker(items: list[ParsedSentence], hits: list[list[ClaimHit]], pos:
     text = items[pos].sentence.text.rstrip()
     closed = text[-1:] in _CLOSING_QUOTES or text[-2:-1] in _CLOSING_QUOTES
     neighbour = pos - 1 if closed else pos + 1
-    if not 0 <= neighbour < len(items) or abs(items[neighbour].sentence.index - index) != 1:
+    found = _neighbours_statement(items, hits, pos, neighbour, last=closed)
+    if found is None and not closed:
+        # a quotation that opens a paragraph right after an attributed one ('"A," X said. "B. C."')
+        # goes on quoting the same speaker, as reporters write, when nothing after it names another
+        found = _neighbours_statement(items, hits, pos, pos - 1, last=True)
+    return found
+
+
+def _neighbours_statement(items: list[ParsedSentence], hits: list[list[ClaimHit]], pos: int, neighbour: int,
+                          last: bool) -> ClaimHit | None:
+    """The statement of an adjacent sentence (its last when `last`, else its first), if it has one."""
+    if not 0 <= neighbour < len(items) or abs(items[neighbour].sentence.index - items[pos].sentence.index) != 1:
         return None
     said = [h for h in hits[neighbour] if h.rule in (*_CLASSIFIED, _QUOTED)]
-    return said[-1 if closed else 0] if said else _said_by(items[neighbour].doc)
+    return said[-1 if last else 0] if said else _said_by(items[neighbour].doc)
 
 
 def _said_by(doc: Doc) -> ClaimHit | None:
@@ -270,12 +281,15 @@ def _said_by(doc: Doc) -> ClaimHit | None:
 def _quoted(doc: Doc, figures: frozenset[int], source: ClaimHit | None,
             model: StanceModel | None = None) -> list[ClaimHit]:
     """The accusation or denial of a bare quoted sentence, by its neighbour's speaker (rule
-    claims.quoted). A quoted assertion is left out: the quotes of a story are mostly colour."""
+    claims.quoted). A quoted assertion is left out, and so is harm with no doer that is not told as
+    suffered: the quotes of a story are mostly colour."""
     root = next((t for t in tokens_of(doc) if t.dep_ == "ROOT"), None)
     if source is None or root is None:
         return []
     verdict = _second_opinion(_classify(doc[:], root, figures), (text_of(doc),), model)
-    if verdict is None or verdict[0] is Stance.ASSERT:
+    if verdict is None or verdict[0] is Stance.ASSERT or verdict[0] is Stance.ACCUSE and verdict[2] is None:
+        # an assertion, or harm that names no doer and is not told as suffered ("a bomb exploding in
+        # the city is an act of terrorism"): colour of the story, not a charge
         return []
     stance, accused, own_agent = verdict
     return [ClaimHit(_QUOTED, stance, source.speaker, source.speaker_phrase, accused, _trim(text_of(doc)), (),
@@ -1335,6 +1349,11 @@ def _by_doer(noun: Token) -> Token | None:
     """The "by X" of a harm noun ("the massacre of villagers by the militia"): its doer, before any
     "of" (the shelling "of Dresna" is its target)."""
     by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is None:
+        # "a car bomb driven by militants", "rockets fired by Hezbollah": the by-phrase of a participle
+        # that describes the harm
+        by = next((b for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                   for b in c.children if b.dep_ == "agent" or b.dep_ == "prep" and b.lower_ == "by"), None)
     doer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if doer is None or doer.pos_ not in ("NOUN", "PROPN") or doer.lower_ in _CALENDAR:
         return None
