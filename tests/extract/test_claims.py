@@ -1562,3 +1562,36 @@ def test_claims_a_quoted_sentence_of_harm_with_no_doer_is_colour(nlp):
     text = ('"This is a dark day for Kharkiv," the mayor said.\n'
             '"A bomb going off in a market full of children is an act of pure terror. We will rebuild."')
     assert [c.stance for c in claims_across(nlp, text) if c.provenance.rule == "claims.quoted"] == []
+
+
+# --- losses a side says it inflicted: a figure and the side's assertion (F20) ---------------------
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Israel says it has killed more than 17,000 militants in Gaza.", "Israel"),
+    ("Russia said its forces had killed 400 Ukrainian soldiers near Pokrovsk over the past day.", "Russia"),
+    ("The Nigerian army said it had killed 30 Boko Haram fighters in the Sambisa forest.", "Nigerian army"),
+])
+def test_claims_losses_a_side_says_it_inflicted_are_its_assertion(extractor, text, speaker):
+    extraction = extractor.extract(make_article(text))
+    assert [(c.stance, c.speaker) for c in extraction.claims] == [(Stance.ASSERT, speaker)]
+    assert [f.kind.value for f in extraction.figures] == ["killed"]
+
+
+# --- harm to be avoided, and acts told without their own subject ----------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The Israeli military said it had taken steps to reduce the risk of harming civilians in Rafah, "
+    "including using precise munitions.",
+    "The Sudanese army said it had moved troops to El Obeid to prevent attacks on the city.",
+])
+def test_claims_harm_to_be_avoided_accuses_no_one(extractor, text):
+    claims = extracted(extractor, text)
+    assert Stance.ACCUSE not in [c.stance for c in claims], [(c.stance, c.accused) for c in claims]
+
+
+def test_claims_an_act_told_by_a_participle_is_its_clauses_subjects(extractor):
+    text = "The Ukrainian army said Russian troops had stormed the village near Kupiansk, using armoured vehicles."
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ACCUSE, "Russian troops")

@@ -1008,7 +1008,9 @@ def _classify(span: Span, verb: Token, figures: frozenset[int]) -> tuple[Stance,
     """
     tokens = tokens_of(span.doc)[span.start:span.end]
     verdict = _classify_content(span, verb, tokens)
-    if verdict is None or _blames(verdict):
+    if verdict is None or _blames(verdict) or verdict[0] is Stance.ASSERT and _own_doing(span):
+        # a toll of losses the speaker's own side inflicted ("it had killed 30 rebels") is a figure
+        # and the side's claim of its own act (F20)
         return verdict
     if _states_a_toll(tokens) or any(span.start_char <= at < span.end_char for at in figures):
         return None
@@ -1036,7 +1038,8 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
     if _pledges_or_asks(tokens):
         return None
     lemmas, harmful = lower_lemmas(doc), _harmful()
-    harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t, span)]
+    harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t, span)
+            and not _averted(t)]
     if _no_claim(span, lemmas, lowered):
         return _blamed_in_passing(harm)
     if any(phrase in lowered for phrase in words("responsibility_denials")):
@@ -1092,11 +1095,13 @@ def _suffered(token: Token) -> bool:
 
 def _own_doing(span: Span) -> bool:
     """Content whose main clause the speaker itself does ("it will step up its raids", "we hit
-    their depots"): a party's statement about its own actions asserts, it accuses no one."""
+    their depots", "its forces killed 40 fighters"): a party's statement about its own actions
+    asserts, it accuses no one."""
     root, harmful = span.root, _harmful()
     does_harm = root.lemma_.lower() in harmful or any(
         c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in harmful for c in root.children)
-    return does_harm and any(c.dep_ == "nsubj" and c.lower_ in _OWN_SIDE_PRONOUNS for c in root.children)
+    return does_harm and any(c.dep_ == "nsubj" and (c.lower_ in _OWN_SIDE_PRONOUNS or any(
+        p.dep_ == "poss" and p.lower_ in _OWN_SIDE_PRONOUNS for p in c.children)) for c in root.children)
 
 
 def _denies_own_doing(span: Span) -> bool:
@@ -1236,6 +1241,13 @@ def _calls_false(tokens: list[Token]) -> bool:
         any(t.lower_ in words("falsehood_nouns") for t in tokens)
 
 
+def _averted(token: Token) -> bool:
+    """Harm spoken of as what is to be avoided ("to reduce the risk of harming civilians", "to prevent
+    attacks on the convoy", "steps to protect civilians from shelling"): no harm done by anyone."""
+    averting = words("averting_words")
+    return any(a.lemma_.lower() in averting for a in list(token.ancestors)[:3])
+
+
 def _says_they_lie(token: Token) -> bool:
     """"They are lying", "Kyiv is lying about the strike": a charge of lying, which denies; not "lie"
     as to rest somewhere ("bodies were lying in the street", "lay down their arms")."""
@@ -1366,6 +1378,13 @@ def _doer(verb: Token) -> str | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "xcomp":  # "two rebels tried to ambush a convoy"
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("pcomp", "advcl") and any(c.dep_ == "dobj" for c in verb.children):
+        # "the rebels attacked the town, using mortars", "it took steps ..., including using precise
+        # munitions": the subject of the nearest verb above that has one (a verb with an object of
+        # its own: "came under Azerbaijani shelling" is no act of the areas that came under it)
+        above = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "nsubj" for c in a.children)), None)
+        subject = next((c for c in above.children if c.dep_ == "nsubj"), None) if above is not None else None
     if subject is not None and subject.lower_ in ("who", "that") and _cleft(verb) is not None:
         subject = _cleft(verb)  # "it was the militia who burned the village"
     if subject is None:
@@ -1511,7 +1530,14 @@ def _speaker_texts_of(token: Token, doc: Doc) -> tuple[str, str]:
     token = _issuer(token) or token
     span = noun_phrase(token, coordinated=True)
     whole = _span_text(doc, min(span.start, token.left_edge.i), max(span.end, token.right_edge.i + 1))
-    return _span_text(doc, span.start, span.end), whole
+    text = _span_text(doc, span.start, span.end)
+    name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if name is not None and _generic_head(text) is not None:
+        # "a spokesman for the military government, Major General Zaw Min Tun,": a nameless office
+        # given a name; the name is who a later "he" refers back to
+        named = noun_phrase(name, coordinated=False)
+        return _span_text(doc, named.start, named.end), whole
+    return text, whole
 
 
 def _issuer(token: Token) -> Token | None:
