@@ -1595,3 +1595,15 @@ def test_claims_an_act_told_by_a_participle_is_its_clauses_subjects(extractor):
     text = "The Ukrainian army said Russian troops had stormed the village near Kupiansk, using armoured vehicles."
     claim = only(extracted(extractor, text))
     assert (claim.stance, claim.accused) == (Stance.ACCUSE, "Russian troops")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The rebels said jets had bombed the village. A spokesman for the military government, Major General "
+     "Zaw Min Tun, said the strike had hit a rebel camp. He accused the rebels of using villagers as shields.",
+     "Major General Zaw Min Tun"),
+    ("Houthi media said US jets had struck Hodeidah. A spokesman for the coalition, Colonel Turki al-Maliki, "
+     "denied the report. He accused the Houthis of firing drones at Jizan.", "Colonel Turki al-Maliki"),
+])
+def test_claims_a_named_spokesman_is_the_antecedent_of_he(nlp, text, speaker):
+    last = claims_across(nlp, text)[-1]
+    assert (last.stance, last.speaker) == (Stance.ACCUSE, speaker)
