@@ -1607,3 +1607,24 @@ def test_claims_an_act_told_by_a_participle_is_its_clauses_subjects(extractor):
 def test_claims_a_named_spokesman_is_the_antecedent_of_he(nlp, text, speaker):
     last = claims_across(nlp, text)[-1]
     assert (last.stance, last.speaker) == (Stance.ACCUSE, speaker)
+
+
+# --- what a speaker does not say, or does not vouch for, is no claim -------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "The Malian army did not say who carried out the attack on the convoy near Gao.",
+    "Police in Peshawar declined to say whether the militants had been killed.",
+    "The Ukrainian ministry said it could not confirm reports that Russian drones had struck the port of Izmail.",
+    "Officials in Mogadishu said it was unclear who fired the mortars at the base.",
+    "The governor of Khartoum said it was too early to say who was behind the bombing.",
+    "The Nigerian government said it had no information about the fate of the abducted girls.",
+])
+def test_claims_a_statement_that_vouches_for_nothing_is_no_claim(extractor, text):
+    assert extracted(extractor, text) == []
+
+
+def test_claims_a_negated_act_is_still_a_statement(extractor):
+    # negation inside the content is what the speaker says; only a negated verb of saying or knowing says nothing
+    claim = only(extracted(extractor, "The Sudanese army said it did not shell the market in Omdurman."))
+    assert claim.stance is Stance.DENY

@@ -834,6 +834,8 @@ def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int],
     content = _content_head(verb)
     if content is None or (content in other_cues and content.lemma_.lower() not in words("claim_verbs")):
         return []  # "X and Y accused each other ..., both sides said": the accusation is the claim
+    if _unsaid(verb):
+        return []  # "did not say who carried out the attack", "declined to say whether ..."
     speaker_token = _speaker_token(verb) or agent_of(verb)
     if speaker_token is None or speaker_token.i in range(content.left_edge.i, content.right_edge.i + 1):
         return []
@@ -889,6 +891,21 @@ def _alleged_of(content: Token) -> tuple[Stance, str, str] | None:
         return None
     accused = noun_phrase(subject, coordinated=True).text
     return Stance.ACCUSE, accused, accused
+
+
+def _vouches_for_nothing(span: Span) -> bool:
+    """Content headed by a negated verb of knowing ("it could not confirm reports that drones hit the
+    port", "it did not know who fired"): whatever it mentions, the speaker vouches for none of it."""
+    root = span.root
+    return root.lemma_.lower() in words("knowing_verbs") and any(c.dep_ == "neg" for c in root.children)
+
+
+def _unsaid(verb: Token) -> bool:
+    """A statement verb that says nothing: negated ("did not say", "would not confirm") or declined
+    ("declined to say", "refused to confirm")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words("declining_verbs")
 
 
 def _second_opinion(verdict, texts: tuple[str, ...], model: StanceModel | None):
@@ -1040,6 +1057,8 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
     lemmas, harmful = lower_lemmas(doc), _harmful()
     harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t, span)
             and not _averted(t)]
+    if _vouches_for_nothing(span):
+        return None
     if _no_claim(span, lemmas, lowered):
         return _blamed_in_passing(harm)
     if any(phrase in lowered for phrase in words("responsibility_denials")):
