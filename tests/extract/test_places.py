@@ -505,3 +505,14 @@ def test_places_name_of_an_attack_is_its_place(extractor, text, expected):
 )
 def test_places_of_earlier_events_are_not_event_places(extractor, text, expected):
     assert names(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a surname after a given name and initials is a person's, whatever town shares it
+    ("Drone strikes rose sharply under George W. Bush and hit villages in North Waziristan.", ["North Waziristan"]),
+    ("Air raids hit Helmand more often during the second term than under his predecessor, George W. Bush.",
+     ["Helmand"]),
+    ("Shelling hit Kharkiv a day after Donald Trump spoke to the press.", ["Kharkiv"]),
+])
+def test_places_a_surname_after_a_given_name_is_no_place(extractor, text, expected):
+    assert names(extractor, text) == expected

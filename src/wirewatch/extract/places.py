@@ -20,7 +20,7 @@ from ..nlp.demonyms import country_of_demonym
 from ..model import Article, GeoPrecision, Place, PlaceMention, Provenance
 from ..nlp.annotate import ParsedSentence, lower_forms, text_of
 from ..nlp.gazetteer import PlaceEntry, countries_by_name, name_key, name_particles
-from ..nlp.pipeline import not_places, place_candidates
+from ..nlp.pipeline import given_names, not_places, place_candidates
 from ..resolve.actors import party_name_spans
 from .history import dated_earlier, in_since_clause
 from .words import mapping, words
@@ -598,12 +598,28 @@ def _names_of_people(parsed: list[ParsedSentence]) -> frozenset[str]:
                 while end < len(doc) and _name_word(doc[end]):
                     out.add(doc[end].lower_)
                     end += 1
+            if _after_given_name(token):
+                out.add(token.lower_)
         for hit in find_toponyms(doc):
             head = hit.span.root
             if len(hit.span) == 1 and head.dep_ == "nsubj" and (
                     head.head.lemma_.lower() in words("agent_verbs") or head.head.lemma_.lower() in _statement_verbs()):
                 out.add(head.lower_)
     return frozenset(out)
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _after_given_name(token) -> bool:
+    """A capitalised word after a given name and optional initials ("George W. Bush", "Abiy Ahmed"):
+    a person's surname, whatever town shares it."""
+    if not token.text[:1].isupper() or token.i == 0:
+        return False
+    at = token.i - 1
+    while at > 0 and _INITIAL.match(token.doc[at].text):
+        at -= 1
+    return token.doc[at].lower_ in given_names() and at < token.i
 
 
 def resolve(name: str, entries: tuple[PlaceEntry, ...], countries: set[str], anchors: list[PlaceEntry]) -> PlaceEntry | None:
