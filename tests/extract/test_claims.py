@@ -1628,3 +1628,30 @@ def test_claims_a_negated_act_is_still_a_statement(extractor):
     # negation inside the content is what the speaker says; only a negated verb of saying or knowing says nothing
     claim = only(extracted(extractor, "The Sudanese army said it did not shell the market in Omdurman."))
     assert claim.stance is Stance.DENY
+
+
+# --- "the group" in a lede, named further down; a group's name keeps its acronym -----------------
+
+
+@pytest.mark.parametrize("text,accused", [
+    ("Kinshasa blames the group for the shelling of Goma's airport.\n"
+     "The Allied Democratic Forces (ADF) took the town of Sake last week.", "Allied Democratic Forces (ADF)"),
+    ("Myanmar seeks help from China after the junta blames the group for the attack on the airport.\n"
+     "The Arakan Army (AA) took the town of Paletwa last year.", "Arakan Army (AA)"),
+])
+def test_claims_a_ledes_the_group_is_the_group_named_further_down(nlp, text, accused):
+    claim = next(c for c in claims_across(nlp, text) if c.stance is Stance.ACCUSE)
+    assert claim.accused == accused
+
+
+def test_claims_a_group_named_further_down_explains_only_the_first_sentence(nlp):
+    text = ("Fighting went on in Beni on Monday.\n"
+            "Kinshasa blames the group for the shelling of the airport.\n"
+            "The Allied Democratic Forces (ADF) took the town of Sake last week.")
+    claim = next(c for c in claims_across(nlp, text) if c.stance is Stance.ACCUSE)
+    assert claim.accused != "Allied Democratic Forces (ADF)"
+
+
+def test_claims_firing_no_rockets_accuses_no_one(extractor):
+    claim = only(extracted(extractor, "Hamas said its fighters had fired no rockets at Ashkelon on Sunday."))
+    assert claim.stance is not Stance.ACCUSE

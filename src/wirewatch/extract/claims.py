@@ -191,6 +191,11 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
                 found.append((item, hit, speaker))
         memory.learn(item.doc)
         groups.learn(item.doc)
+    while pending is not None:
+        groups.learn(pending.doc)
+        pending = next(context, None)
+    found = [(item, groups.ahead(hit, item.doc) if item.sentence.index == 0 else hit, speaker)
+             for item, hit, speaker in found]
     parties = _LazyParties(article.text, found)
     built = [(_build(hit, speaker, item, article, parties), item) for item, hit, speaker in found]
     return _one_per_quotation([(c, c.sentence != item.sentence.text) for c, item in built])
@@ -1167,8 +1172,9 @@ def _negated(token: Token) -> bool:
     "no ships were damaged"."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
         return True
-    if token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in token.children):
-        return True
+    if token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _no_one(c)
+                                            for c in token.children):
+        return True  # "no one was hurt", "fired no rockets"
     return token.dep_ in ("dobj", "nsubjpass", "nsubj") and any(c.dep_ == "neg" for c in token.head.children)
 
 
@@ -1730,6 +1736,16 @@ class _GroupMemory:
     def learn(self, doc: Doc) -> None:
         self.seen.extend(name for _, name in self._groups(_group_names(doc)))
 
+    def ahead(self, hit: ClaimHit, doc: Doc) -> ClaimHit:
+        """After the whole article is read, for its first sentence: an accused "the group" that no
+        earlier group explained (it is still as written) is the first group the article names (a
+        lede's "Bogota blames the group for the bombing", the group named further down); as written
+        when the article names none, or when that group is the speaker's own."""
+        if not hit.accused or not self.seen or _group_reference(hit.accused, text_of(doc)) is None:
+            return hit
+        group = self.seen[0]
+        return hit if group.lower() in hit.speaker.lower() else replace(hit, accused=group)
+
     def _groups(self, names: list[tuple[int, str, bool]]) -> list[tuple[int, str]]:
         """The names that are no person nor a person's surname, learning the persons' surnames."""
         self.surnames.update(name.split()[-1] for _, name, person in names if person)
@@ -1784,6 +1800,10 @@ def _group_names_of(doc: Doc) -> list[tuple[int, str, bool]]:
             i += 1
             continue
         name = _span_text(doc, i, j)
+        if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")" and \
+                tokens[j + 1].text.isupper() and len(tokens[j + 1].text) >= 2:
+            # "National Liberation Army (ELN)": the name with the acronym the article then uses
+            name, j = _span_text(doc, i, j + 3), j + 3
         before = tokens[i - 1].lower_.rstrip(".") if i else ""
         if not (states_named(name) or name in places or before in mapping("locative_preps")
                 or name.lower() in _CALENDAR or _outlet(name)
