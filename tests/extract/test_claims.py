@@ -1655,3 +1655,26 @@ def test_claims_a_group_named_further_down_explains_only_the_first_sentence(nlp)
 def test_claims_firing_no_rockets_accuses_no_one(extractor):
     claim = only(extracted(extractor, "Hamas said its fighters had fired no rockets at Ashkelon on Sunday."))
     assert claim.stance is not Stance.ACCUSE
+
+
+# --- ceasefire breaches, and charges made with a that-clause -------------------------------------
+
+
+@pytest.mark.parametrize("text,speaker,accused", [
+    ("Pakistan said India had breached the ceasefire along the Line of Control.", "Pakistan", "India"),
+    ("Thailand's army said Cambodian troops had breached the truce near Preah Vihear overnight.",
+     "Thailand's army", "Cambodian troops"),
+])
+def test_claims_a_breach_of_a_ceasefire_accuses(extractor, text, speaker, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.accused) == (Stance.ACCUSE, speaker, accused)
+
+
+@pytest.mark.parametrize("text,speaker,accused", [
+    ("The Houthis charged that Saudi-led coalition jets had bombed a market in Saada.", "Houthis",
+     "Saudi-led coalition jets"),
+    ("Kyiv alleged and charged that Russian troops had mined the dam at Nova Kakhovka.", "Kyiv", "Russian troops"),
+])
+def test_claims_a_charge_with_a_that_clause_accuses_its_subject(extractor, text, speaker, accused):
+    claims = [c for c in extracted(extractor, text) if c.stance is Stance.ACCUSE]
+    assert (claims[0].speaker, claims[0].accused) == (speaker, accused)

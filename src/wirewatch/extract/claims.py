@@ -521,6 +521,15 @@ def _accusation(verb: Token) -> ClaimHit | None:
         if speaker_token is None:
             return None
         accused = _reciprocal(verb) or _object_text(verb)
+        charged = _charged_clause(verb)
+        if charged is not None:
+            # "charged that coalition jets had broken the truce": the accused is the clause's subject
+            subject = next(c for c in charged.children if c.dep_ in ("nsubj", "nsubjpass"))
+            speaker, phrase = _speaker_texts(speaker_token)
+            return ClaimHit("claims.accuse_verb", Stance.ACCUSE, speaker, phrase,
+                            noun_phrase(subject, coordinated=True).text,
+                            _trim(_span_text(verb.doc, charged.left_edge.i, charged.right_edge.i + 1)),
+                            _places_in(verb.doc, verb), verb.i)
         if accused is not None and accused.lower() in ("which", "who", "whom", "that"):
             # "the RSF, which the army accused of shelling the town": the noun the clause describes
             head = _relative_head(verb)
@@ -599,6 +608,15 @@ def _before_complement(phrase: Span, complement: str | None) -> str:
     ("the RSF responsible for the massacre": "RSF")."""
     at = next((t.i for t in phrase if t.lower_ == complement and t.i > phrase.root.i), None)
     return phrase.text if at is None else phrase.doc[phrase.start:at].text
+
+
+def _charged_clause(verb: Token) -> Token | None:
+    """The that-clause of an accusing verb with no object ("charged that the militia had shelled the
+    camp"), when it has a subject of its own; else None."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(
+        s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
 
 
 def _blamed_act(verb: Token) -> tuple[Token, Token | None] | None:
