@@ -1678,3 +1678,14 @@ def test_claims_a_breach_of_a_ceasefire_accuses(extractor, text, speaker, accuse
 def test_claims_a_charge_with_a_that_clause_accuses_its_subject(extractor, text, speaker, accused):
     claims = [c for c in extracted(extractor, text) if c.stance is Stance.ACCUSE]
     assert (claims[0].speaker, claims[0].accused) == (speaker, accused)
+
+
+@pytest.mark.parametrize("text,accused", [
+    ('The Somali presidency said in a statement that al-Shabaab militants had stormed a hotel in Kismayo. '
+     '"They killed and wounded many of our citizens."', "al-Shabaab militants"),
+    ('The Nigerian army said bandits had attacked a village in Zamfara. "They burned homes and abducted women."',
+     "bandits"),
+])
+def test_claims_they_in_a_quotation_is_the_accused_of_the_statement_before(nlp, text, accused):
+    found = [c for c in claims_across(nlp, text) if c.provenance.rule.startswith("claims.quoted")]
+    assert [(c.stance, c.accused) for c in found] == [(Stance.ACCUSE, accused)]

@@ -297,6 +297,8 @@ def _quoted(doc: Doc, figures: frozenset[int], source: ClaimHit | None,
         # the city is an act of terrorism"): colour of the story, not a charge
         return []
     stance, accused, own_agent = verdict
+    if accused is not None and accused.lower() in ("they", "them") and source.accused:
+        accused = source.accused  # "X said the militia shelled the town. 'They killed our sons.'"
     return [ClaimHit(_QUOTED, stance, source.speaker, source.speaker_phrase, accused, _trim(text_of(doc)), (),
                      root.i, needs_accused=stance is Stance.ACCUSE and accused is None, own_side_agent=own_agent)]
 
