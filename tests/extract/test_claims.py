@@ -1689,3 +1689,13 @@ def test_claims_a_charge_with_a_that_clause_accuses_its_subject(extractor, text,
 def test_claims_they_in_a_quotation_is_the_accused_of_the_statement_before(nlp, text, accused):
     found = [c for c in claims_across(nlp, text) if c.provenance.rule.startswith("claims.quoted")]
     assert [(c.stance, c.accused) for c in found] == [(Stance.ACCUSE, accused)]
+
+
+@pytest.mark.parametrize("text,accused", [
+    ('TPLF spokesman Getachew Reda wrote on Twitter that government forces had launched "a massive offensive" '
+     "on rebel positions near Kobo.", "government forces"),
+    ("Kyiv said Russian troops had begun a new offensive toward Kharkiv.", "Russian troops"),
+])
+def test_claims_an_offensive_launched_by_the_other_side_accuses_it(extractor, text, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ACCUSE, accused)
