@@ -1699,3 +1699,17 @@ def test_claims_they_in_a_quotation_is_the_accused_of_the_statement_before(nlp, 
 def test_claims_an_offensive_launched_by_the_other_side_accuses_it(extractor, text, accused):
     claim = only(extracted(extractor, text))
     assert (claim.stance, claim.accused) == (Stance.ACCUSE, accused)
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("TPLF spokesman Getachew Reda said government forces had attacked Kobo.\n"
+     "The government's communication service said in a statement that the TPLF had attacked first, and accused "
+     "the rebels of rejecting every peace offer.\n"
+     '"The terrorist group has once again chosen war," it said.', "government's communication service"),
+    ("The Houthis said US jets had struck Hodeidah.\n"
+     "The coalition's joint command said Houthi drones had hit a tanker off Mokha, and accused the group of "
+     "piracy.\n"
+     '"This is a threat to world shipping," it said.', "coalition's joint command"),
+])
+def test_claims_it_refers_to_a_described_speaker_named_by_nothing_earlier(nlp, text, speaker):
+    assert claims_across(nlp, text)[-1].speaker == speaker

@@ -1707,11 +1707,18 @@ class _SpeakerMemory:
             self.parties.append(owner)
         for token in tokens_with_pos(doc, "VERB"):
             if lemmas[token.i] in cues:
-                subject = subject_of(token) or agent_of(token)
+                # "X said the TPLF had attacked first, and accused the rebels": the parse may hang the
+                # second cue on the content; its speaker is still the outer statement's
+                subject = subject_of(_outer_statement(token) or token) or agent_of(token)
                 if subject is None or subject.lower_ in _PRONOUNS | _NOT_ANTECEDENTS:
                     continue
                 speaker, phrase = _speaker_texts(subject)
-                if _generic_head(speaker) or _names_no_one(speaker):
+                head = _generic_head(speaker)
+                if _names_no_one(speaker) or head and (not self.named or any(
+                        head in earlier.lower() and _generic_head(earlier) is None for earlier in self.named)):
+                    # "the ministry" refers back to a ministry named before; with none named before it is
+                    # a speaker of its own ("the government's communication service said ... it said"),
+                    # but only once someone has been named (an article's first "the army" stays generic)
                     continue
                 if self._observer_phrase(phrase):
                     self.observers.add(_surname(speaker))
