@@ -1713,3 +1713,22 @@ def test_claims_an_offensive_launched_by_the_other_side_accuses_it(extractor, te
 ])
 def test_claims_it_refers_to_a_described_speaker_named_by_nothing_earlier(nlp, text, speaker):
     assert claims_across(nlp, text)[-1].speaker == speaker
+
+
+# --- a vehicle that hits a mine is its victim; the mine's layer is the doer ------------------------
+
+
+@pytest.mark.parametrize("text,accused", [
+    ("Two soldiers were killed when their vehicle hit a mine laid by jihadists, according to the Malian army.",
+     "jihadists"),
+    ("The army said a patrol vehicle struck a roadside bomb planted by al-Shabaab near Afgoye, killing three "
+     "soldiers.", "al-Shabaab"),
+])
+def test_claims_a_vehicle_hitting_a_mine_accuses_who_laid_it(extractor, text, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ACCUSE, accused)
+
+
+def test_claims_ones_own_weapons_hitting_a_target_still_assert(extractor):
+    claim = only(extracted(extractor, "Ukraine said its drones struck an oil depot in Bryansk overnight."))
+    assert claim.stance is Stance.ASSERT

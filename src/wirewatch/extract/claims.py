@@ -1434,6 +1434,11 @@ def _doer(verb: Token) -> str | None:
         subject = _cleft(verb)  # "it was the militia who burned the village"
     if subject is None:
         return None
+    weapon = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in words("weapon_nouns")), None)
+    if weapon is not None and verb.lemma_.lower() in words("running_into_verbs"):
+        # "their vehicle hit a mine laid by jihadists": the vehicle is what was hit; the doer, if any,
+        # is whoever the weapon names
+        return _doer_named_in(weapon)
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _OWN_SIDE_PRONOUNS), None)
     if owner is not None:
         return owner.lower_  # "their missiles hit the bases", "its strikes targeted depots": the speaker's side
