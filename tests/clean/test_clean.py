@@ -513,3 +513,18 @@ def test_clean_text_carries_no_control_characters(control):
     article = clean(_raw(body), "v1")
     assert not any(ch in article.text for ch in "\x00\x07\x1b\x0b")
     assert "market" in article.text and "Orsa on Friday" in article.text
+
+
+@pytest.mark.parametrize("first,is_title", [
+    # headlines carry no final full stop
+    ("Drone strike kills commander of Sudan's paramilitary forces in Darfur", True),
+    # a page that cuts a headline after an abbreviation: short, still the title
+    ("Gunmen kill governor in Zamfara, says Gov.", True),
+    # a full-sentence lede or standfirst as the first line is body text (dev guideline S10)
+    ("Kyiv accuses Moscow of shelling a hospital in Kherson after the Kremlin blames Ukraine for the blast.", False),
+    ("The army said on Monday that jihadists had ambushed a convoy near Djibo, killing twelve soldiers.", False),
+])
+def test_clean_a_long_first_line_ending_in_a_full_stop_is_body(first, is_title):
+    article = clean(_raw(first + "\n\n" + TWO_PARAGRAPHS), "0")
+    assert (article.title == first) is is_title
+    assert (first in article.text) is not is_title

@@ -39,6 +39,7 @@ The president called the explosion at the station an attack.
 The ministry rejected accusations from Kyiv that its troops had shelled the plant.
 The Lerato Brigade took responsibility for the ambush on the convoy.
 Russia's defence ministry claimed to have shot down 20 Ukrainian drones overnight.
+Velmar held the Ostravan navy responsible for the sinking of the ferry.
 """
 
 

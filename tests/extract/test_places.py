@@ -547,3 +547,14 @@ def test_places_a_surname_given_a_title_anywhere_in_the_article_is_no_place(extr
 def test_places_listed_after_a_plural_place_head_are_places(extractor, text, expected):
     """Names listed after "the <city> neighbourhoods / suburbs of" are places, known to the gazetteer or not."""
     assert expected <= set(names(extractor, text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a surname after a given name and initials is a person's, whatever town shares it
+    ("Drone strikes rose sharply under George W. Bush and hit villages in North Waziristan.", ["North Waziristan"]),
+    ("Air raids hit Helmand more often during the second term than under his predecessor, George W. Bush.",
+     ["Helmand"]),
+    ("Shelling hit Kharkiv a day after Donald Trump spoke to the press.", ["Kharkiv"]),
+])
+def test_places_a_surname_after_a_given_name_is_no_place(extractor, text, expected):
+    assert names(extractor, text) == expected

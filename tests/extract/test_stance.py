@@ -102,6 +102,9 @@ class _Sure:
     def best(self, text: str):
         return self.label, 0.95
 
+    def scores(self, text: str):
+        return {label: 0.95 if label == self.label else 0.05 / 3 for label in ("accuse", "deny", "assert", "none")}
+
 
 @pytest.mark.model
 @pytest.mark.parametrize("text,kept_when_none", [
@@ -141,3 +144,28 @@ def test_stance_model_keeps_party_claims(nlp, model, text, stance):
     found = _claims(nlp, text, model)
     assert [c.stance.value for c in found] == [c.stance.value for c in _claims(nlp, text)]
     assert stance in [c.stance.value for c in found]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # a threat told inside narration of what followed it: the statement is judged on its own words too
+    "Fighting spread to three districts of Kadugli on Friday, two days after the SPLM-N warned it would shell "
+    "any garrison that refused to surrender.",
+    "Five villages were burned overnight, a week after the Arakan Army threatened to drive the junta's troops out "
+    "of the township.",
+])
+def test_stance_model_keeps_a_statement_told_inside_narration(nlp, model, text):
+    found = _claims(nlp, text, model)
+    assert [c.stance.value for c in found] == ["assert"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # remarks on what caused the injuries and on how the blast felt: no party's claim (C14)
+    "The mayor of Bossaso said splinters from the shattered doors had caused most of the injuries.",
+    "A district official said the blast near the bus park in Jos had been so strong that it rattled houses "
+    "a mile away.",
+])
+def test_stance_model_drops_remarks_on_injuries_and_blasts(nlp, model, text):
+    assert _claims(nlp, text)  # the rules alone
+    assert _claims(nlp, text, model) == []

@@ -19,9 +19,6 @@ __all__ = ["clean", "clean_document", "line_hash", "article_id", "pack_raw", "un
 
 # How much longer than the longest article an input may be before it is refused unread.
 RAW_FACTOR = 20
-# A plain-text article's first line is its headline unless it is a sentence: one that ends like a sentence and
-# is longer than this (a headline ends in no full stop; "Can the truce hold?" is short).
-HEADLINE_WORDS = 8
 
 
 def clean(raw: RawDocument, version: str, recurring: frozenset[str] = frozenset(), min_chars: int = 40) -> Article:
@@ -128,6 +125,21 @@ def _header_date(verdicts) -> str | None:
     return None
 
 
+# A first line this long that ends in a full stop is a lede or standfirst, not a headline: headlines
+# carry no final full stop ("Roadside IED kills general in Syria"), and a short one that seems to
+# is an abbreviation cut by the page ("New York Gov.").
+_LEDE_WORDS = 12
+
+
+def _is_lede(line: str) -> bool:
+    """A first line that is a sentence of the body: a long line ending in a full stop, or any line
+    over 25 words that ends like a sentence."""
+    words_in = len(line.split())
+    if is_terminated(line) and words_in > 25:
+        return True
+    return words_in >= _LEDE_WORDS and line.rstrip('"”’)').endswith(".")
+
+
 def _take_title(given: str | None, lines: list[str], titled_elsewhere: bool) -> tuple[str | None, list[str], dict]:
     """The title and the remaining lines; a plain-text article's first line is its title.
 
@@ -149,6 +161,6 @@ def _take_title(given: str | None, lines: list[str], titled_elsewhere: bool) -> 
         lines = lines[1:]
     first = re.sub(r"^#{1,6}\s+", "", lines[0].strip())
     title, outlet, date_text = split_browser_title(first)
-    if is_terminated(title) and len(title.split()) > HEADLINE_WORDS and not is_widget(title):
-        return None, lines, found  # a sentence (headlines end in no full stop): the lead, kept as body
+    if _is_lede(title):
+        return None, lines, found
     return title, lines[1:], {"outlet": outlet, "published": date_text}

@@ -40,6 +40,7 @@ _BASE_RULES = (
     "claims.called_false",  # "X called the reports baseless"
     "claims.called",  # "X termed the blast sabotage", "X branded Y's raid a massacre"
     "claims.accuse_noun",  # "accusations from X that Y shelled Z"
+    "claims.blame_idiom",  # "X held Y responsible for Z", "X pinned the blame on Y", "the sides traded accusations"
     "claims.responsibility",  # "X took responsibility for the ambush"
     "claims.claimed_to",  # "X claimed to have shot down 20 drones"
     "claims.quoted",  # a quoted sentence with no speech verb, by its neighbour's speaker
@@ -72,6 +73,7 @@ _SUFFERED = "suffered"
 # The speaker's own side as the doer of harm ("it will step up its raids", "our gunners struck").
 _OWN_SIDE_PRONOUNS = words("own_side_pronouns")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
+_OWNER_NAME = re.compile(r"^[A-Z][\w-]*['’]s?$")  # a capitalised possessive: "Sudan's", "Hamas'"
 _AND_OR_COMMA = re.compile(r"\band\b|,")
 _NAME_WORDS = re.compile(r"[A-Za-z’'-]+")
 _NAMED = re.compile(r"\b[A-Z]")
@@ -121,8 +123,16 @@ def _cues() -> re.Pattern:
     start, the irregular forms, the alleged-words and the source phrases."""
     stems = {_stem(lemma) for lemma in _cue_lemmas() | words("introducing_verbs")}
     stems |= set(mapping("irregular_verbs")) | words("alleged_words") | words("source_phrases")
+    stems |= {_idiom_cue(idiom) for idiom in mapping("blame_idioms")}
     alternatives = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})", re.I)
+
+
+def _idiom_cue(idiom: str) -> str:
+    """What the prefilter looks for of a blame idiom: its complement ("responsible", "blame",
+    "finger"), or the stem of its verb when the verb alone blames ("attribut")."""
+    verb, complement = idiom.split()
+    return _stem(verb) if complement == "-" else complement
 
 
 def _cue_lemmas() -> frozenset[str]:
@@ -183,6 +193,9 @@ def find_claims(parsed: Iterable[ParsedSentence], article: Article, figures: Ite
                 found.append((item, hit, speaker))
         memory.learn(item.doc)
         groups.learn(item.doc)
+    while pending is not None:
+        groups.learn(pending.doc)
+        pending = next(context, None)
     parties = _LazyParties(article.text, found)
     built = [(_build(hit, speaker, item, article, parties), item) for item, hit, speaker in found]
     return _one_per_quotation([(c, c.sentence != item.sentence.text) for c, item in built])
@@ -241,10 +254,21 @@ def _quote_speaker(items: list[ParsedSentence], hits: list[list[ClaimHit]], pos:
     text = items[pos].sentence.text.rstrip()
     closed = text[-1:] in _CLOSING_QUOTES or text[-2:-1] in _CLOSING_QUOTES
     neighbour = pos - 1 if closed else pos + 1
-    if not 0 <= neighbour < len(items) or abs(items[neighbour].sentence.index - index) != 1:
+    found = _neighbours_statement(items, hits, pos, neighbour, last=closed)
+    if found is None and not closed:
+        # a quotation that opens a paragraph right after an attributed one ('"A," X said. "B. C."')
+        # goes on quoting the same speaker, as reporters write, when nothing after it names another
+        found = _neighbours_statement(items, hits, pos, pos - 1, last=True)
+    return found
+
+
+def _neighbours_statement(items: list[ParsedSentence], hits: list[list[ClaimHit]], pos: int, neighbour: int,
+                          last: bool) -> ClaimHit | None:
+    """The statement of an adjacent sentence (its last when `last`, else its first), if it has one."""
+    if not 0 <= neighbour < len(items) or abs(items[neighbour].sentence.index - items[pos].sentence.index) != 1:
         return None
     said = [h for h in hits[neighbour] if h.rule in (*_CLASSIFIED, _QUOTED)]
-    return said[-1 if closed else 0] if said else _said_by(items[neighbour].doc)
+    return said[-1 if last else 0] if said else _said_by(items[neighbour].doc)
 
 
 def _said_by(doc: Doc) -> ClaimHit | None:
@@ -262,14 +286,19 @@ def _said_by(doc: Doc) -> ClaimHit | None:
 def _quoted(doc: Doc, figures: frozenset[int], source: ClaimHit | None,
             model: StanceModel | None = None) -> list[ClaimHit]:
     """The accusation or denial of a bare quoted sentence, by its neighbour's speaker (rule
-    claims.quoted). A quoted assertion is left out: the quotes of a story are mostly colour."""
+    claims.quoted). A quoted assertion is left out, and so is harm with no doer that is not told as
+    suffered: the quotes of a story are mostly colour."""
     root = next((t for t in tokens_of(doc) if t.dep_ == "ROOT"), None)
     if source is None or root is None:
         return []
-    verdict = _second_opinion(_classify(doc[:], root, figures), doc, model)
-    if verdict is None or verdict[0] is Stance.ASSERT:
+    verdict = _second_opinion(_classify(doc[:], root, figures), (text_of(doc),), model)
+    if verdict is None or verdict[0] is Stance.ASSERT or verdict[0] is Stance.ACCUSE and verdict[2] is None:
+        # an assertion, or harm that names no doer and is not told as suffered ("a bomb exploding in
+        # the city is an act of terrorism"): colour of the story, not a charge
         return []
     stance, accused, own_agent = verdict
+    if accused is not None and accused.lower() in ("they", "them") and source.accused:
+        accused = source.accused  # "X said the militia shelled the town. 'They killed our sons.'"
     return [ClaimHit(_QUOTED, stance, source.speaker, source.speaker_phrase, accused, _trim(text_of(doc)), (),
                      root.i, needs_accused=stance is Stance.ACCUSE and accused is None, own_side_agent=own_agent)]
 
@@ -349,6 +378,12 @@ def match_claims(doc: Doc, figures: frozenset[int] = frozenset(), stance: Stance
             hits.append(hit)
             cue_verbs.append(token)
     hits.extend(_nominal_accusations(doc, lemmas))
+    idioms = _blame_idioms()
+    for token in tokens_with_pos(doc, "VERB"):
+        hit = _blame_idiom(token, idioms[lemmas[token.i]]) if lemmas[token.i] in idioms else None
+        if hit is not None:
+            hits.append(hit)
+            cue_verbs.append(token)
     owning, own_acts = words("responsibility_verbs"), words("own_act_verbs")
     for token in tokens_with_pos(doc, "VERB"):
         hit = _own_act(token, lemmas[token.i] in owning, lemmas[token.i] in own_acts)
@@ -443,6 +478,11 @@ def _harmful() -> frozenset[str]:
 def _speaker_token(verb: Token) -> Token | None:
     outer = _outer_statement(verb)
     subject = subject_of(outer) if outer is not None else subject_of(verb)
+    if subject is not None and (subject.lower_ in words("claim_nouns") or subject.lemma_.lower() in words("accusation_nouns")):
+        # "..., a charge the military rejected": the parse can give the clause two subjects, the
+        # claim it answers and who answers it; the speaker is the second
+        other = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > subject.i), None)
+        subject = other or subject
     if subject is not None and subject.lower_ in ("who", "which", "that"):
         clause = next((a for a in subject.ancestors if a.dep_ == "relcl"), None)
         return clause.head if clause is not None else None
@@ -483,14 +523,127 @@ def _accusation(verb: Token) -> ClaimHit | None:
         if speaker_token is None:
             return None
         accused = _reciprocal(verb) or _object_text(verb)
+        charged = _charged_clause(verb)
+        if charged is not None:
+            # "charged that coalition jets had broken the truce": the accused is the clause's subject
+            subject = next(c for c in charged.children if c.dep_ in ("nsubj", "nsubjpass"))
+            speaker, phrase = _speaker_texts(speaker_token)
+            return ClaimHit("claims.accuse_verb", Stance.ACCUSE, speaker, phrase,
+                            noun_phrase(subject, coordinated=True).text,
+                            _trim(_span_text(verb.doc, charged.left_edge.i, charged.right_edge.i + 1)),
+                            _places_in(verb.doc, verb), verb.i)
         if accused is not None and accused.lower() in ("which", "who", "whom", "that"):
             # "the RSF, which the army accused of shelling the town": the noun the clause describes
             head = _relative_head(verb)
             accused = noun_phrase(head, coordinated=True).text if head is not None else None
+        blamed = _blamed_act(verb)
+        if blamed is not None:
+            # "blamed the attack on the RSF": the act is the object, the accused the "on" object
+            act, doer = blamed
+            return ClaimHit("claims.accuse_verb", Stance.ACCUSE, *_speaker_texts(speaker_token),
+                            noun_phrase(doer, coordinated=True).text if doer is not None else None,
+                            _trim(_span_text(verb.doc, act.left_edge.i, act.right_edge.i + 1)),
+                            _places_in(verb.doc, verb), verb.i, needs_accused=doer is None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        act = _act_of(obj) if obj is not None else None
+        if act is not None:
+            # "blamed India-backed militants for the bombing", the "for" hung on the object
+            accused = _span_text(verb.doc, noun_phrase(obj, coordinated=True).start, act.i)
+            action = _span_text(verb.doc, act.i + 1, act.right_edge.i + 1)
+            speaker, phrase = _speaker_texts(speaker_token)
+            return ClaimHit("claims.accuse_verb", Stance.ACCUSE, speaker, phrase, accused, _trim(action),
+                            _places_in(verb.doc, verb), verb.i)
         rule = "claims.accuse_verb"
     action = _prep_object(verb, ("of", "for", "with"))
     speaker, phrase = _speaker_texts(speaker_token)
     return ClaimHit(rule, Stance.ACCUSE, speaker, phrase, accused, action, _places_in(verb.doc, verb), verb.i)
+
+
+@cache
+def _blame_idioms() -> dict[str, tuple[tuple[str | None, tuple[str, ...]], ...]]:
+    """The blame idioms by verb lemma: (the complement the verb must govern or None, the accused's slot)."""
+    out: dict[str, list] = {}
+    for idiom, slot in mapping("blame_idioms").items():
+        verb, complement = idiom.split()
+        slots = (slot,) if slot in ("object", "each other") else tuple(slot.split())
+        out.setdefault(verb, []).append((None if complement == "-" else complement, slots))
+    return {verb: tuple(found) for verb, found in out.items()}
+
+
+def _blame_idiom(verb: Token, idioms) -> ClaimHit | None:
+    """An accusation made by an idiom of blame (lexicon blame_idioms): "held the RSF responsible for the
+    massacre", "pinned the blame for the strike on Russian forces", "pointed the finger at Kigali",
+    "the blast was attributed to the Islamic State by officials", "the two sides traded accusations".
+    The accused must be a party: "attributed the rise in violence to the economy" accuses no one."""
+    subtree = list(verb.subtree)
+    for complement, slots in idioms:
+        if complement is not None and not any(t.lemma_.lower() == complement or t.lower_ == complement
+                                              for t in subtree if t.head == verb or t.head.head == verb):
+            continue
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        speaker_token = (agent_of(verb) or _reporting_subject(verb)) if passive else _speaker_token(verb)
+        if speaker_token is None:
+            return None
+        if slots == ("each other",):
+            accused = "each other"
+        elif slots == ("object",):
+            target = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+                (c for t in subtree if t.lower_ == complement for c in t.children if c.dep_ == "nsubj"), None)
+            accused = _before_complement(noun_phrase(target, coordinated=True), complement) \
+                if target is not None and _a_party(target) else None
+        else:
+            preps = [t for t in subtree if t.dep_ == "prep" and t.lower_ in slots]
+            objects = [c for p in preps[-1:] for c in p.children if c.dep_ == "pobj" and _a_party(c)]
+            accused = noun_phrase(objects[0], coordinated=True).text if objects else None
+        if accused is None:
+            return None
+        speaker, phrase = _speaker_texts(speaker_token)
+        action = _prep_object(verb, ("for", "over", "of")) or next(
+            (noun_phrase(c).text for c in verb.children if c.dep_ == "nsubjpass"), "")
+        return ClaimHit("claims.blame_idiom", Stance.ACCUSE, speaker, phrase, accused, _trim(action),
+                        _places_in(verb.doc, verb), verb.i)
+    return None
+
+
+def _before_complement(phrase: Span, complement: str | None) -> str:
+    """The accused's phrase cut before the idiom's complement, where the parse hangs it on the noun
+    ("the RSF responsible for the massacre": "RSF")."""
+    at = next((t.i for t in phrase if t.lower_ == complement and t.i > phrase.root.i), None)
+    return phrase.text if at is None else phrase.doc[phrase.start:at].text
+
+
+def _charged_clause(verb: Token) -> Token | None:
+    """The that-clause of an accusing verb with no object ("charged that the militia had shelled the
+    camp"), when it has a subject of its own; else None."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(
+        s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
+
+
+def _blamed_act(verb: Token) -> tuple[Token, Token | None] | None:
+    """For "blamed the attack on the RSF": (the act blamed, the party it is blamed on, or None when the
+    "on" names no party). None when the object is no act ("blamed Kyiv for the strike")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not (_incident(obj) or obj.lemma_.lower() in _harmful()):
+        return None
+    ons = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "on"]
+    ons += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
+    doers = [c for p in sorted(ons, key=lambda t: t.i) for c in p.children if c.dep_ == "pobj" and _a_party(c)]
+    if not ons:
+        return None
+    return obj, (doers[-1] if doers else None)
+
+
+def _act_of(obj: Token) -> Token | None:
+    """The "for" (or "over") phrase an accused's noun carries when the parse hangs the act on it
+    ("blamed militants for the bombing"): the preposition, else None."""
+    for child in obj.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "over") and any(
+                c.dep_ == "pobj" and (_incident(c) or c.lemma_.lower() in _harmful() or c.lemma_.lower() == "death")
+                for c in child.children):
+            return child
+    return None
 
 
 def _reporting_subject(verb: Token) -> Token | None:
@@ -536,11 +689,38 @@ def _denial(verb: Token) -> ClaimHit | None:
         action = _object_text(verb) or _clause_text(verb) or ""
         rule = "claims.deny_verb"
         if verb.lemma_.lower() != "deny" and not _rejects_a_claim(verb):
-            return None
+            return _dismissed_as(verb)
     if speaker_token is None:
         return None
     speaker, phrase = _speaker_texts(speaker_token)
     return ClaimHit(rule, Stance.DENY, speaker, phrase, None, action, _own_places(verb), verb.i)
+
+
+def _dismissed_as(verb: Token) -> ClaimHit | None:
+    """"dismissed the RSF as a terrorist militia", "the Kabul government, which the Taliban dismisses
+    as a puppet": a party's rejection of another party as what the "as" phrase says it is accuses it
+    (guideline C30); dismissing a claim is a denial, found by `_denial`, and dismissing anything else
+    ("dismissed the talks as a waste of time") is no claim."""
+    named = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for p in c.children if p.dep_ == "pobj"), None)
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if target is not None and target.lower_ in ("which", "who", "whom", "that"):
+        target = _relative_head(verb)
+    speaker_token = _speaker_token(verb)
+    if named is None or target is None or speaker_token is None or not _a_party(target):
+        return None
+    speaker, phrase = _speaker_texts(speaker_token)
+    accused = noun_phrase(target, coordinated=True).text
+    action = _span_text(verb.doc, named.left_edge.i, named.right_edge.i + 1)
+    return ClaimHit("claims.called", Stance.ACCUSE, speaker, phrase, accused, _trim(action), (), verb.i)
+
+
+def _a_party(noun: Token) -> bool:
+    """A noun that names a party ("the RSF", "the Kabul government", "the junta"), not a thing."""
+    if noun.pos_ == "PROPN" and noun.lower_ not in _CALENDAR:
+        return True
+    heads = words("party_heads") | words("institution_heads") | words("perpetrator_nouns")
+    return noun.lemma_.lower() in heads or noun.lower_ in heads
 
 
 def _rejects_a_claim(verb: Token) -> bool:
@@ -587,6 +767,9 @@ def _own_act(verb: Token, owning: bool, own_acts: bool) -> ClaimHit | None:
         rule, content = "claims.responsibility", next(c for c in verb.children if c.dep_ == "dobj")
     elif own_acts and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children):
         rule, content = "claims.claimed_to", next(c for c in verb.children if c.dep_ == "xcomp")
+    elif own_acts and any(c.dep_ == "dobj" and c.lemma_.lower() in words("claimed_gains") for c in verb.children):
+        # "claimed victory over al-Shabaab", "claimed control of the town"
+        rule, content = "claims.claimed_to", next(c for c in verb.children if c.dep_ == "dobj")
     else:
         return None
     speaker_token = _speaker_token(verb)
@@ -651,10 +834,17 @@ def _nominal_accusations(doc: Doc, lemmas: list[str]) -> list[ClaimHit]:
         if not harm:
             continue
         accused = _harm_agent(harm)
-        if accused and (accused.split() or [""])[0].lower() in _OWN_SIDE_PRONOUNS:
-            answering = subject_of(noun.head) if noun.dep_ == "dobj" else agent_of(noun.head)
-            accused = noun_phrase(answering, coordinated=True).text if answering is not None else None
         speaker, phrase = (_POSSESSIVE.sub("", text) for text in _speaker_texts(source))
+        if accused and (accused.split() or [""])[0].lower() in _OWN_SIDE_PRONOUNS | {"they"}:
+            answering = subject_of(noun.head) if noun.dep_ == "dobj" else agent_of(noun.head)
+            if answering is None and lemmas[noun.i] == "claim":
+                # "the rebels' claim that they had shot down a helicopter", answered by no one: the
+                # claimant's own act, asserted
+                out.append(ClaimHit("claims.accuse_noun", Stance.ASSERT, speaker, phrase, None,
+                                    _trim(_span_text(doc, clause.left_edge.i, clause.right_edge.i + 1)),
+                                    _places_in(doc, clause), noun.i))
+                continue
+            accused = noun_phrase(answering, coordinated=True).text if answering is not None else None
         out.append(ClaimHit("claims.accuse_noun", Stance.ACCUSE, speaker, phrase, accused,
                             _trim(_span_text(doc, clause.left_edge.i, clause.right_edge.i + 1)),
                             _places_in(doc, clause), noun.i, needs_accused=accused is None))
@@ -669,11 +859,18 @@ def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int],
     content = _content_head(verb)
     if content is None or (content in other_cues and content.lemma_.lower() not in words("claim_verbs")):
         return []  # "X and Y accused each other ..., both sides said": the accusation is the claim
+    if _unsaid(verb):
+        return []  # "did not say who carried out the attack", "declined to say whether ..."
     speaker_token = _speaker_token(verb) or agent_of(verb)
     if speaker_token is None or speaker_token.i in range(content.left_edge.i, content.right_edge.i + 1):
         return []
     span = _content_span(content, other_cues)
-    verdict = _second_opinion(_classify(span, verb, figures), verb.doc, model)
+    verdict = _classify(span, verb, figures)
+    if verdict is not None and content.dep_ == "xcomp":
+        verdict = (Stance.ASSERT, None, None)  # "threatened to shell the port": the speaker's own act
+    elif verdict is not None and verdict[0] is Stance.ASSERT and verb.lemma_.lower() in words("alleging_verbs"):
+        verdict = _alleged_of(content) or verdict
+    verdict = _second_opinion(verdict, _statement_texts(verb, speaker_token), model)
     if verdict is None:
         return []
     speaker, phrase = _speaker_texts(speaker_token)
@@ -695,9 +892,50 @@ def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int],
 _NONE_AT = 0.7
 
 
-def _second_opinion(verdict, doc: Doc, model: StanceModel | None):
+def _statement_texts(verb: Token, speaker: Token) -> tuple[str, ...]:
+    """What the classifier judges a statement by: its sentence and, when the statement is told
+    inside narration ("a wave of bombings killed 40 people after the group warned it would strike
+    again"), also its own words (speaker, verb and what the verb governs), as the classifier was
+    trained on one statement a sentence. A statement that heads its sentence is the sentence."""
+    doc = verb.doc
+    start = min(verb.left_edge.i, speaker.left_edge.i)
+    end = max(verb.right_edge.i, speaker.right_edge.i) + 1
+    if start == 0 and all(t.is_punct or t.is_space for t in doc[end:]):
+        return (text_of(doc),)
+    return text_of(doc), doc[start:end].text
+
+
+def _alleged_of(content: Token) -> tuple[Stance, str, str] | None:
+    """An allegation's verdict when its content has a party for subject ("alleged that Rwandan troops
+    had crossed into North Kivu"): the verb makes any act of another party a charge against it, harm
+    word or not. None when the subject is the speaker's own side or no party."""
+    subject = next((c for c in content.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in _OWN_SIDE_PRONOUNS | {"they"} or not (
+            _a_party(subject) or demonym_country(subject.text) or any(
+                c.dep_ in ("amod", "compound") and (demonym_country(c.text) or c.pos_ == "PROPN") for c in subject.children)):
+        return None
+    accused = noun_phrase(subject, coordinated=True).text
+    return Stance.ACCUSE, accused, accused
+
+
+def _vouches_for_nothing(span: Span) -> bool:
+    """Content headed by a negated verb of knowing ("it could not confirm reports that drones hit the
+    port", "it did not know who fired"): whatever it mentions, the speaker vouches for none of it."""
+    root = span.root
+    return root.lemma_.lower() in words("knowing_verbs") and any(c.dep_ == "neg" for c in root.children)
+
+
+def _unsaid(verb: Token) -> bool:
+    """A statement verb that says nothing: negated ("did not say", "would not confirm") or declined
+    ("declined to say", "refused to confirm")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words("declining_verbs")
+
+
+def _second_opinion(verdict, texts: tuple[str, ...], model: StanceModel | None):
     """The rules' verdict on a statement read from its content, after the trained classifier has
-    judged the sentence: when it is sure the sentence is no claim (narration, a remark on damage,
+    judged `texts` (see `_statement_texts`): when it is sure it is no claim (narration, a remark on damage,
     an expectation, an observer's colour), an assertion, or an accusation that names no doer, is
     dropped (None).
 
@@ -708,8 +946,10 @@ def _second_opinion(verdict, doc: Doc, model: StanceModel | None):
     if model is None or verdict is None or verdict[0] is Stance.DENY or verdict[0] is Stance.ACCUSE and (
             verdict[1] is not None or verdict[2] in (_ENEMY, _SUFFERED)):
         return verdict
-    label, p = model.best(text_of(doc))
-    return None if label == "none" and p >= _NONE_AT else verdict
+    # how sure the classifier is, on average over the sentence and the statement's own words, that
+    # it is no claim: narration around a statement neither hides it nor, alone, clears it
+    p = sum(model.scores(text)["none"] for text in texts) / len(texts)
+    return None if p >= _NONE_AT else verdict
 
 
 def _the_group(doer: str | None) -> bool:
@@ -750,7 +990,7 @@ def _according_to_hit(doc: Doc, found, figures: frozenset[int], model: StanceMod
     root = next((t for t in tokens_of(doc) if t.dep_ == "ROOT"), None)
     if root is None:
         return None
-    verdict = _second_opinion(_classify(doc[:], root, figures), doc, model)
+    verdict = _second_opinion(_classify(doc[:], root, figures), (text_of(doc),), model)
     if verdict is None:
         return None
     stance, accused, own_agent = verdict
@@ -810,7 +1050,9 @@ def _classify(span: Span, verb: Token, figures: frozenset[int]) -> tuple[Stance,
     """
     tokens = tokens_of(span.doc)[span.start:span.end]
     verdict = _classify_content(span, verb, tokens)
-    if verdict is None or _blames(verdict):
+    if verdict is None or _blames(verdict) or verdict[0] is Stance.ASSERT and _own_doing(span):
+        # a toll of losses the speaker's own side inflicted ("it had killed 30 rebels") is a figure
+        # and the side's claim of its own act (F20)
         return verdict
     if _states_a_toll(tokens) or any(span.start_char <= at < span.end_char for at in figures):
         return None
@@ -838,10 +1080,15 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
     if _pledges_or_asks(tokens):
         return None
     lemmas, harmful = lower_lemmas(doc), _harmful()
-    harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t, span)]
+    harm = [t for t in tokens if lemmas[t.i] in harmful and not _benign(t) and not _modifier(t, span)
+            and not _averted(t)]
+    if _vouches_for_nothing(span):
+        return None
     if _no_claim(span, lemmas, lowered):
         return _blamed_in_passing(harm)
     if any(phrase in lowered for phrase in words("responsibility_denials")):
+        return Stance.DENY, None, None
+    if _denies_own_doing(span):
         return Stance.DENY, None, None
     if not harm:
         if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
@@ -892,11 +1139,52 @@ def _suffered(token: Token) -> bool:
 
 def _own_doing(span: Span) -> bool:
     """Content whose main clause the speaker itself does ("it will step up its raids", "we hit
-    their depots"): a party's statement about its own actions asserts, it accuses no one."""
+    their depots", "its forces killed 40 fighters"): a party's statement about its own actions
+    asserts, it accuses no one."""
     root, harmful = span.root, _harmful()
     does_harm = root.lemma_.lower() in harmful or any(
         c.dep_ in ("dobj", "xcomp") and c.lemma_.lower() in harmful for c in root.children)
-    return does_harm and any(c.dep_ == "nsubj" and c.lower_ in _OWN_SIDE_PRONOUNS for c in root.children)
+    return does_harm and any(c.dep_ == "nsubj" and (c.lower_ in _OWN_SIDE_PRONOUNS or any(
+        p.dep_ == "poss" and p.lower_ in _OWN_SIDE_PRONOUNS for p in c.children)) for c in root.children)
+
+
+def _denies_own_doing(span: Span) -> bool:
+    """Content whose main clause says the speaker's own side did not do the harm ("it had not fired
+    the rocket", "its forces never targeted civilians", "none of its soldiers took part in the
+    killings", "we did not carry out the raid"): a denial, in whatever words the act is named."""
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _own_side(subject):
+        return False
+    negated = any(c.dep_ == "neg" for c in root.children)
+    if not negated and not (_no_one(subject) and _owned_part(subject)):
+        return False
+    harmful, lemma = _harmful(), root.lemma_.lower()
+    if lemma in harmful:
+        return True
+    # "carried out the strike", "took part in the killings": a doing verb whose object or
+    # prepositional object is the harm
+    objects = [c for c in root.children if c.dep_ == "dobj"]
+    objects += [o for c in root.subtree if c.dep_ == "prep" and c.head in (root, *objects)
+                for o in c.children if o.dep_ == "pobj"]
+    doing = lemma in words("doing_verbs") or any(o.lemma_.lower() in words("taking_part_nouns") for o in objects)
+    return doing and any(o.lemma_.lower() in harmful or _incident(o) for o in objects)
+
+
+def _own_side(subject: Token) -> bool:
+    """A subject that is the speaker's own side: "it", "we", "they", "its forces", "none of its soldiers"."""
+    if subject.lower_ in _OWN_SIDE_PRONOUNS | {"they"}:
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in _OWN_SIDE_PRONOUNS for c in subject.children) or _owned_part(subject)
+
+
+def _owned_part(subject: Token) -> bool:
+    """"none of its soldiers", "any of our units": a part of the speaker's own side."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.dep_ == "pobj" and any(o.dep_ == "poss" and o.lower_ in _OWN_SIDE_PRONOUNS for o in p.children)
+        for p in c.children) for c in subject.children)
 
 
 def _negated(token: Token) -> bool:
@@ -904,8 +1192,9 @@ def _negated(token: Token) -> bool:
     "no ships were damaged"."""
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
         return True
-    if token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in token.children):
-        return True
+    if token.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _no_one(c)
+                                            for c in token.children):
+        return True  # "no one was hurt", "fired no rockets"
     return token.dep_ in ("dobj", "nsubjpass", "nsubj") and any(c.dep_ == "neg" for c in token.head.children)
 
 
@@ -987,7 +1276,9 @@ def _vague_number(noun: Token) -> bool:
 
 
 def _calls_false(tokens: list[Token]) -> bool:
-    """"the claim was false", "the accusation was unfounded": a statement that denies."""
+    """"the claim was false", "the accusation was unfounded", "they are lying": a statement that denies."""
+    if any(_says_they_lie(t) for t in tokens):
+        return True
     falsity = words("falsity_words")
     if not any(t.lower_ in falsity for t in tokens):
         return False
@@ -995,12 +1286,32 @@ def _calls_false(tokens: list[Token]) -> bool:
         any(t.lower_ in words("falsehood_nouns") for t in tokens)
 
 
+def _averted(token: Token) -> bool:
+    """Harm spoken of as what is to be avoided ("to reduce the risk of harming civilians", "to prevent
+    attacks on the convoy", "steps to protect civilians from shelling"): no harm done by anyone."""
+    averting = words("averting_words")
+    return any(a.lemma_.lower() in averting for a in list(token.ancestors)[:3])
+
+
+def _says_they_lie(token: Token) -> bool:
+    """"They are lying", "Kyiv is lying about the strike": a charge of lying, which denies; not "lie"
+    as to rest somewhere ("bodies were lying in the street", "lay down their arms")."""
+    if token.lemma_.lower() != "lie" or token.pos_ not in ("VERB", "AUX") or token.tag_ not in ("VBG", "VBP", "VBZ"):
+        return False
+    places = mapping("locative_preps")
+    return not any(c.dep_ == "prep" and c.lower_ in places or c.dep_ in ("prt", "advmod") and c.lower_ in (
+        "down", "there", "here", "around", "low") for c in token.children) and any(
+        c.dep_ == "nsubj" for c in token.children)
+
+
 def _modifier(token: Token, span: Span) -> bool:
     """A harm word inside a description of something else ("the bodies of people killed"). Only
     the statement's own words count: a statement made in a relative clause ("the army, which
     said rebels shelled the town, ...") still says what it says."""
-    return token.dep_ == "acl" or any(a.dep_ == "relcl" and span.start <= a.i < span.end and _cleft(a) is None
-                                      for a in [token, *token.ancestors][:4])
+    root = span.root  # the statement's own clause, which the parse may hang on a noun ("said in a statement that ...")
+    return token.dep_ == "acl" and token != root or any(
+        a.dep_ == "relcl" and a != root and span.start <= a.i < span.end and _cleft(a) is None
+        for a in [token, *token.ancestors][:4])
 
 
 def _cleft(clause: Token) -> Token | None:
@@ -1076,13 +1387,30 @@ def _doer_named_in(noun: Token) -> str | None:
     doer = _by_doer(noun)
     if doer is not None and doer.lower_ in words("weapon_nouns"):
         return _firing_side(doer)
+    if doer is None:
+        doer = _from_doer(noun)
     return noun_phrase(doer, coordinated=True).text if doer is not None else None
+
+
+def _from_doer(noun: Token) -> Token | None:
+    """The "from X" of harm told from its target's side ("came under attack from RSF fighters", "fire
+    from Russian positions" is a place, not a party): its doer when X is a party and no place."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    doer = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if doer is None or not _a_party(doer) or doer.lower_ in words("weapon_nouns"):
+        return None
+    return None if place_names_in(doer.doc, doer.left_edge.i, doer.i + 1) else doer
 
 
 def _by_doer(noun: Token) -> Token | None:
     """The "by X" of a harm noun ("the massacre of villagers by the militia"): its doer, before any
     "of" (the shelling "of Dresna" is its target)."""
     by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if by is None:
+        # "a car bomb driven by militants", "rockets fired by Hezbollah": the by-phrase of a participle
+        # that describes the harm
+        by = next((b for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                   for b in c.children if b.dep_ == "agent" or b.dep_ == "prep" and b.lower_ == "by"), None)
     doer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if doer is None or doer.pos_ not in ("NOUN", "PROPN") or doer.lower_ in _CALENDAR:
         return None
@@ -1095,10 +1423,22 @@ def _doer(verb: Token) -> str | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "xcomp":  # "two rebels tried to ambush a convoy"
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in ("pcomp", "advcl") and any(c.dep_ == "dobj" for c in verb.children):
+        # "the rebels attacked the town, using mortars", "it took steps ..., including using precise
+        # munitions": the subject of the nearest verb above that has one (a verb with an object of
+        # its own: "came under Azerbaijani shelling" is no act of the areas that came under it)
+        above = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "nsubj" for c in a.children)), None)
+        subject = next((c for c in above.children if c.dep_ == "nsubj"), None) if above is not None else None
     if subject is not None and subject.lower_ in ("who", "that") and _cleft(verb) is not None:
         subject = _cleft(verb)  # "it was the militia who burned the village"
     if subject is None:
         return None
+    weapon = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in words("weapon_nouns")), None)
+    if weapon is not None and verb.lemma_.lower() in words("running_into_verbs"):
+        # "their vehicle hit a mine laid by jihadists": the vehicle is what was hit; the doer, if any,
+        # is whoever the weapon names
+        return _doer_named_in(weapon)
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in _OWN_SIDE_PRONOUNS), None)
     if owner is not None:
         return owner.lower_  # "their missiles hit the bases", "its strikes targeted depots": the speaker's side
@@ -1147,12 +1487,30 @@ def _firing_side(weapon: Token) -> str | None:
 
 
 def _content_head(verb: Token) -> Token | None:
+    """The head of what a statement verb says: its clause ("said that ..."), or for a threat the
+    act threatened ("threatened to shell the port")."""
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
             return child
     for child in verb.children:
         if child.dep_ == "ccomp":
             return child
+    if verb.lemma_.lower() in words("threat_verbs"):
+        return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    return _content_after_medium(verb)
+
+
+def _content_after_medium(verb: Token) -> Token | None:
+    """The content of "said in a statement that X did Y", "said in a video that ...", where the parse
+    hangs the that-clause on the medium rather than on the verb: a clause with "that" for mark and
+    a subject of its own (not "a statement that was released", whose "that" is its subject)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for medium in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in medium.children:
+                if clause.dep_ in ("acl", "relcl") and clause.pos_ in ("VERB", "AUX") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                    return clause
     return None
 
 
@@ -1222,7 +1580,14 @@ def _speaker_texts_of(token: Token, doc: Doc) -> tuple[str, str]:
     token = _issuer(token) or token
     span = noun_phrase(token, coordinated=True)
     whole = _span_text(doc, min(span.start, token.left_edge.i), max(span.end, token.right_edge.i + 1))
-    return _span_text(doc, span.start, span.end), whole
+    text = _span_text(doc, span.start, span.end)
+    name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if name is not None and _generic_head(text) is not None:
+        # "a spokesman for the military government, Major General Zaw Min Tun,": a nameless office
+        # given a name; the name is who a later "he" refers back to
+        named = noun_phrase(name, coordinated=False)
+        return _span_text(doc, named.start, named.end), whole
+    return text, whole
 
 
 def _issuer(token: Token) -> Token | None:
@@ -1296,6 +1661,11 @@ class _SpeakerMemory:
                 return None, False
             target = self._antecedent(lowered)
             return target, target is not None and self._is_observer(target)
+        if lowered in words("document_nouns") and phrase.lower().startswith(("the ", "that ", "this ")):
+            # "The statement added ...": the statement of whoever was last heard from
+            earlier = next((s for s in reversed(self.named) if s.lower() not in words("document_nouns")), None)
+            if earlier is not None:
+                return earlier, self._is_observer(earlier)
         head = _generic_head(speaker)
         if head:
             for earlier in reversed(self.named):
@@ -1321,7 +1691,8 @@ class _SpeakerMemory:
         if found is None:
             return speaker
         owner = _owner_before(doc, text_of(doc).find(speaker)) or next(
-            (s for s in reversed(self.parties) if _generic_head(s) is None and not _possessive_speaker().match(s)), None)
+            (_owner_of(s) for s in reversed(self.parties) if _generic_head(s) is None
+             and not _possessive_speaker().match(s)), None)
         return f"{owner}'s {found.group('rest')}" if owner else speaker
 
     def _antecedent(self, pronoun: str) -> str | None:
@@ -1341,11 +1712,18 @@ class _SpeakerMemory:
             self.parties.append(owner)
         for token in tokens_with_pos(doc, "VERB"):
             if lemmas[token.i] in cues:
-                subject = subject_of(token) or agent_of(token)
+                # "X said the TPLF had attacked first, and accused the rebels": the parse may hang the
+                # second cue on the content; its speaker is still the outer statement's
+                subject = subject_of(_outer_statement(token) or token) or agent_of(token)
                 if subject is None or subject.lower_ in _PRONOUNS | _NOT_ANTECEDENTS:
                     continue
                 speaker, phrase = _speaker_texts(subject)
-                if _generic_head(speaker) or _names_no_one(speaker):
+                head = _generic_head(speaker)
+                if _names_no_one(speaker) or head and (not self.named or any(
+                        head in earlier.lower() and _generic_head(earlier) is None for earlier in self.named)):
+                    # "the ministry" refers back to a ministry named before; with none named before it is
+                    # a speaker of its own ("the government's communication service said ... it said"),
+                    # but only once someone has been named (an article's first "the army" stays generic)
                     continue
                 if self._observer_phrase(phrase):
                     self.observers.add(_surname(speaker))
@@ -1381,8 +1759,7 @@ class _GroupMemory:
 
     def named(self, hit: ClaimHit, doc: Doc, index: int = -1) -> ClaimHit:
         """The hit with a group-referring speaker or accused replaced by the group it refers to: the latest
-        named before it, or, when none was, the first named after (a lead sentence that says "the group"
-        before the story names it)."""
+        named before it, or, in the lede when none was, the first named after."""
         speaker = self._referent(hit.speaker, doc, None, index)
         accused = self._referent(hit.accused, doc, speaker or hit.speaker, index)
         if speaker is None and accused is None:
@@ -1403,7 +1780,10 @@ class _GroupMemory:
         if at is None:
             return None
         candidates = [*self.seen, *(name for start, name in self._groups(_group_names(doc)) if start < at)]
-        latest = candidates[-1] if candidates else next((name for i, name in self.ahead if i > index), None)
+        # none named before: in the lede only, the first named further down ("Bogota blames the group for the
+        # bombing", the headline having named it); later, an unexplained "the group" stays as written
+        ahead = (name for i, name in self.ahead if i > index) if index == 0 else iter(())
+        latest = candidates[-1] if candidates else next(ahead, None)
         # "Hamas said the group had fired no rockets": the speaker's own side, left as written.
         return None if latest is None or speaker is not None and latest.lower() in speaker.lower() else latest
 
@@ -1455,6 +1835,10 @@ def _group_names_of(doc: Doc) -> list[tuple[int, str, bool]]:
             i += 1
             continue
         name = _span_text(doc, i, j)
+        if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")" and \
+                tokens[j + 1].text.isupper() and len(tokens[j + 1].text) >= 2:
+            # "National Liberation Army (ELN)": the name with the acronym the article then uses
+            name, j = _span_text(doc, i, j + 3), j + 3
         before = tokens[i - 1].lower_.rstrip(".") if i else ""
         start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
         tabled = any(s <= start and end <= e for s, e in tabled_spans)  # "M23": a group whatever the NER says
@@ -1465,21 +1849,6 @@ def _group_names_of(doc: Doc) -> list[tuple[int, str, bool]]:
                 t.ent_type_ == "PERSON" for t in tokens[i:j])
             out.append((tokens[i].idx, name, person))
         i = j
-    return _with_acronyms(out, text_of(doc))
-
-
-def _with_acronyms(names: list[tuple[int, str, bool]], text: str) -> list[tuple[int, str, bool]]:
-    """A group's name and the acronym in brackets after it ("National Liberation Army (ELN)") as one name, so a
-    later "the group" gives both, and either names it to a reader."""
-    out: list[tuple[int, str, bool]] = []
-    for at, name, person in names:
-        if out and not person and name.isupper() and " " not in name:
-            first_at, first, first_person = out[-1]
-            bracketed = text[first_at + len(first):at] == " (" and text[at + len(name):at + len(name) + 1] == ")"
-            if bracketed and not first_person:
-                out[-1] = (first_at, f"{first} ({name})", False)
-                continue
-        out.append((at, name, person))
     return out
 
 
@@ -1518,6 +1887,13 @@ def _owner_before(doc: Doc, at: int) -> str | None:
 
 
 @lru_cache(maxsize=4096)
+def _owner_of(party: str) -> str:
+    """The owner a party is named by ("Sudan's army": "Sudan"), else the party: what "the country's"
+    or "its" refers to."""
+    first = party.split()[0] if party.split() else party
+    return _POSSESSIVE.sub("", first) if len(party.split()) > 1 and _OWNER_NAME.match(first) else party
+
+
 def _generic_head(speaker: str) -> str | None:
     """The head noun of a speaker that names no one ("the ministry", "the defence ministry"), else None.
 
@@ -1529,6 +1905,8 @@ def _generic_head(speaker: str) -> str | None:
     head = tokens[-1].lower()
     if head not in _DEFINITE_HEADS or any(t[:1].isupper() for t in tokens[1:]) or side_of(speaker):
         return None
+    if len(tokens) > 1 and _OWNER_NAME.match(tokens[0]) and _POSSESSIVE.sub("", tokens[0]).lower() not in _PRONOUNS:
+        return None  # "Sudan's army", "Hamas's military wing": named by its owner, whom the actor table may not know
     return head
 
 
