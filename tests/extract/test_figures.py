@@ -497,7 +497,7 @@ def test_figures_people_counted_by_the_nouns_conflict_news_uses(extractor, text,
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("The army's estimate of the number of civilians killed - between 40 and 70 - was far below the UN's.",
+        ("The army's count of villagers killed - between 40 and 70 - was far below the UN's.",
          [("killed", 40)]),
         ("The number of civilians killed in Rakhine was between 150 and 200, the UN office said.", [("killed", 150)]),
         ("The tally of the dead stood at 212 on Sunday, health officials in Gaza said.", [("killed", 212)]),
@@ -505,7 +505,7 @@ def test_figures_people_counted_by_the_nouns_conflict_news_uses(extractor, text,
     ],
 )
 def test_figures_a_count_named_before_its_number(extractor, text, expected):
-    """"the number of civilians killed ... between 40 and 70": the number counts what the count noun's phrase
+    """"the count of villagers killed ... between 40 and 70": the number counts what the count noun's phrase
     names, however far after it."""
     assert [(f.kind.value, f.value) for f in extracted(extractor, text)] == expected
     assert all(f.provenance.rule.startswith("figures.counted_number") for f in extracted(extractor, text))

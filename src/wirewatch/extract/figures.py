@@ -28,7 +28,7 @@ RULES = (
     "figures.kind_verb_number",  # "has killed at least 64 fishermen", "injured 300"
     "figures.number_kind_noun",  # "5,000 deaths", "1,200 lives"
     "figures.toll_number",  # "the death toll was nearing 5,000"
-    "figures.counted_number",  # "the number of civilians killed - between 64 and 116"
+    "figures.counted_number",  # "the number of villagers killed - between 40 and 70"
     "figures.in_hospital",  # "six remain in hospital"
     "figures.zero",  # "no fatalities", "no one was hurt": a hit for the claim rules, never a Figure
 )
