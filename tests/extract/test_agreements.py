@@ -589,3 +589,32 @@ def test_agreements_date_of_a_since_clause_is_not_the_arrangements(extractor, te
     found = extracted(extractor, text)
     assert found, text
     assert all(a.date != not_date for a in found), [(a.kind.value, a.date) for a in found]
+
+
+@pytest.mark.parametrize(
+    "text,expected,pledger",
+    [
+        ("Hamas said it would abide by the truce brokered by Egypt.", ["pledge", "truce"], "Hamas"),
+        ("The M23 said it will respect the ceasefire agreed in Luanda.", ["ceasefire", "pledge"], "M23"),
+        ("Norway said it would honour the protocols of the negotiations it hosts.", ["pledge", "talks"], "Norway"),
+        ("Both armies will strictly uphold the ceasefire, the mediators said.", ["ceasefire", "pledge"], None),
+    ],
+)
+def test_agreements_a_promise_to_keep_to_something_is_a_pledge(extractor, text, expected, pledger):
+    """Committing to a behaviour is a pledge, beside the arrangement it keeps to."""
+    found = extracted(extractor, text)
+    assert sorted(kinds(found)) == expected
+    pledge = next(a for a in found if a.kind.value == "pledge")
+    assert pledge.provenance.rule == "agreements.will_respect"
+    assert pledger is None or pledger in pledge.parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels said they would not respect the ceasefire.",
+        "The army has respected the truce since Monday, officials said.",
+    ],
+)
+def test_agreements_no_promise_to_keep_to_it_is_no_pledge(extractor, text):
+    assert "pledge" not in kinds(extracted(extractor, text))

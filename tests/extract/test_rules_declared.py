@@ -23,6 +23,7 @@ CASES = {
         "Tehran will give Damascus every possible assistance.",
         "Armenia asked Russia for military assistance.",
         "Germany allocated three air defence systems to Ukraine.",
+        "The rebels said they would abide by the terms agreed in Doha.",
         "The deal includes a complete halt to fighting along the border.",
         "Thailand and Cambodia agreed to a truce on Monday. The prime minister confirmed the agreement.",
     )),

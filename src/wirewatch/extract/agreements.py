@@ -29,6 +29,7 @@ RULES = (
     "agreements.will_assist",  # "Tehran will give Damascus every possible assistance"
     "agreements.request",  # "asked Nairobi to open urgent consultations", "a plea for help"
     "agreements.gave",  # "Germany allocated three air defence systems to Ukraine"
+    "agreements.will_respect",  # "the country would respect the protocols of the negotiations": a behaviour promised
     "agreements.halt_phrase",  # "the deal includes a complete halt to fighting"
     "agreements.deal",  # "the leader confirmed the agreement", after a ceasefire was named
 )
@@ -60,6 +61,15 @@ def _will_assist() -> re.Pattern:
     verbs = "|".join(re.escape(v) for v in mapping("pledge_verbs"))
     things = "|".join(re.escape(t) for t in words("pledged_things"))
     return re.compile(rf"\b(will|would|'ll|shall)\b(?:\s+\w+){{0,4}}?\s+({verbs})\b[^.;]{{0,80}}?\b({things})\b", re.I)
+
+
+@cache
+def _will_respect() -> re.Pattern:
+    """A promise to keep to something: "would respect the protocols", "will abide by the truce" (verbs from
+    commitment_verbs.txt, after a modal of the future with at most two words between)."""
+    verbs = "|".join(re.escape(v) for v in words("commitment_verbs"))
+    return re.compile(rf"\b(?:will|would|'ll|shall)\b(?:\s+(?:continue\s+to|fully|strictly|always|also))?"
+                      rf"\s+((?:{verbs})\w*)\b", re.I)
 
 
 @cache
@@ -163,6 +173,7 @@ def match_agreements(doc: Doc, named: AgreementKind | None = None) -> list[Agree
     if not _treaty_text(doc):
         hits += _pattern_hits(doc, "agreements.will_assist", AgreementKind.PLEDGE, _will_assist())
         hits += _pattern_hits(doc, "agreements.gave", AgreementKind.PLEDGE, _gave())
+        hits += _pattern_hits(doc, "agreements.will_respect", AgreementKind.PLEDGE, _will_respect())
     for hit in _pattern_hits(doc, "agreements.halt_phrase", AgreementKind.CEASEFIRE, _halt_phrases()):
         appeal = _appeal_mark(tokens[hit.cue])
         if appeal == "ask":  # "called for a halt to the fighting": asked for, not agreed
