@@ -596,7 +596,7 @@ def test_agreements_date_of_a_since_clause_is_not_the_arrangements(extractor, te
     [
         ("Hamas said it would abide by the truce brokered by Egypt.", ["pledge", "truce"], "Hamas"),
         ("The M23 said it will respect the ceasefire agreed in Luanda.", ["ceasefire", "pledge"], "M23"),
-        ("Norway said it would honour the protocols of the negotiations it hosts.", ["pledge", "talks"], "Norway"),
+        ("Norway said it would honour the rules of the talks it hosts in Oslo.", ["pledge", "talks"], "Norway"),
         ("Both armies will strictly uphold the ceasefire, the mediators said.", ["ceasefire", "pledge"], None),
     ],
 )

@@ -29,7 +29,7 @@ RULES = (
     "agreements.will_assist",  # "Tehran will give Damascus every possible assistance"
     "agreements.request",  # "asked Nairobi to open urgent consultations", "a plea for help"
     "agreements.gave",  # "Germany allocated three air defence systems to Ukraine"
-    "agreements.will_respect",  # "the country would respect the protocols of the negotiations": a behaviour promised
+    "agreements.will_respect",  # "the host would honour the rules of the talks": a behaviour promised
     "agreements.halt_phrase",  # "the deal includes a complete halt to fighting"
     "agreements.deal",  # "the leader confirmed the agreement", after a ceasefire was named
 )
@@ -65,7 +65,7 @@ def _will_assist() -> re.Pattern:
 
 @cache
 def _will_respect() -> re.Pattern:
-    """A promise to keep to something: "would respect the protocols", "will abide by the truce" (verbs from
+    """A promise to keep to something: "would honour the rules", "will abide by the truce" (verbs from
     commitment_verbs.txt, after a modal of the future with at most two words between)."""
     verbs = "|".join(re.escape(v) for v in words("commitment_verbs"))
     return re.compile(rf"\b(?:will|would|'ll|shall)\b(?:\s+(?:continue\s+to|fully|strictly|always|also))?"
