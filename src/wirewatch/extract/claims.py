@@ -250,7 +250,6 @@ def _quote_speaker(items: list[ParsedSentence], hits: list[list[ClaimHit]], pos:
     """Whose quotation a bare quoted sentence is: the statement of the next sentence when the quote
     runs on into it ('"A. B," said X.'), else the statement of the sentence just before ('X said
     ... . "B."'); only adjacent sentences count."""
-    index = items[pos].sentence.index
     text = items[pos].sentence.text.rstrip()
     closed = text[-1:] in _CLOSING_QUOTES or text[-2:-1] in _CLOSING_QUOTES
     neighbour = pos - 1 if closed else pos + 1

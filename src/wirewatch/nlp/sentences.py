@@ -65,13 +65,13 @@ def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """(offset, text) of each run of lines that belong together: a line, with the next ones while a line ends
     in a name prefix ("Gen.") and the next opens with a capital. A blank line between does not part them:
     cleaning makes each line of a page a paragraph, and a sentence hardly ever ends in "Gen." or "St."."""
-    start = end = None
+    start = end = last = None
     for line in _PARAGRAPH.finditer(text):
-        if start is not None and not (ends_in_prefix_abbreviation(text[start:end]) and _NEXT_START.match(text, end)):
+        if start is not None and not (ends_in_prefix_abbreviation(last) and _NEXT_START.match(text, end)):
             yield start, text[start:end]
             start = None
         start = line.start() if start is None else start
-        end = line.end()
+        end, last = line.end(), line.group(0)  # only the last line's end can go on into the next
     if start is not None:
         yield start, text[start:end]
 
