@@ -49,6 +49,8 @@ class Accusation:
     attack: bool  # speaks of an attack or a violation
     backing: bool  # of backing, arming or recruiting, which is no attack
     mutual: bool  # "each other"
+    violation_words: bool  # its sentence speaks of a violation (`_by_proximity`)
+    sides: frozenset  # the known sides of speaker and accused
 
 
 def article_agreements(extraction: Extraction, date_of: Callable[[Agreement, str], tuple[dt.date | None, bool]]
@@ -68,9 +70,14 @@ def article_agreements(extraction: Extraction, date_of: Callable[[Agreement, str
 def article_accusations(extraction: Extraction, claim_date: Callable[[Claim, str], tuple[dt.date | None, bool]]
                         ) -> tuple[Accusation, ...]:
     """One article's accusations, dated; pure in the article and its dates (a live ledger keeps it)."""
-    return tuple(Accusation(claim, *claim_date(claim, extraction.article.id), own_side(claim.speaker),
-                            own_side(claim.accused), _attack(claim), _backing(claim), _mutual(claim.accused))
-                 for claim in extraction.claims if claim.stance is Stance.ACCUSE)
+    out = []
+    for claim in extraction.claims:
+        if claim.stance is Stance.ACCUSE:
+            speaker, accused = own_side(claim.speaker), own_side(claim.accused)
+            out.append(Accusation(claim, *claim_date(claim, extraction.article.id), speaker, accused, _attack(claim),
+                                  _backing(claim), _mutual(claim.accused), bool(_VIOLATION.search(claim.sentence)),
+                                  frozenset({speaker, accused} - {None})))
+    return tuple(out)
 
 
 def build_agreements(
@@ -94,23 +101,27 @@ def build_agreements(
     extractions = list(extractions)
     agreements_of = agreements_of or (lambda e: article_agreements(e, date_of))
     accusations_of = accusations_of or (lambda e: article_accusations(e, claim_date))
+    mentions: list[AgreementFacts] = []
+    accusations: list[Accusation] = []
+    for extraction in extractions:  # one pass: a live ledger's corpus is long, and its facts are kept
+        mentions.extend(agreements_of(extraction))
+        accusations.extend(accusations_of(extraction))
     drafts = _Drafts()
     passing: list[AgreementFacts] = []
     brokered: list[AgreementFacts] = []
-    for extraction in extractions:
-        for facts in agreements_of(extraction):
-            if _brokers_only(facts):
-                brokered.append(facts)
-                continue
-            if not facts.founds:
-                passing.append(facts)
-                continue
-            date, family = facts.date, facts.family
-            home = next((d for d in drafts.near(family, date) if _compatible(d, facts)), None)
-            if home is None:
-                home = drafts.new(family, date)
-            _absorb(home, facts, date)
-            drafts.moved(home)
+    for facts in mentions:
+        if _brokers_only(facts):
+            brokered.append(facts)
+            continue
+        if not facts.founds:
+            passing.append(facts)
+            continue
+        date, family = facts.date, facts.family
+        home = next((d for d in drafts.near(family, date) if _compatible(d, facts)), None)
+        if home is None:
+            home = drafts.new(family, date)
+        _absorb(home, facts, date)
+        drafts.moved(home)
     for facts in passing:
         date, family, parties = facts.date, facts.family, set(facts.parties)
         home = drafts.latest(family, date, parties)
@@ -125,18 +136,16 @@ def build_agreements(
         home = _named_just_before(drafts.all, facts)
         if home is not None:
             _absorb(home, facts, None)
-    accusations = [a for e in extractions for a in accusations_of(e)]
     kept, effective = _taking_effect_joined(drafts.all)
     records = [_record(d) for d in kept]
     in_force = {r.id: effective.get(id(d)) for r, d in zip(records, kept)}
     records.sort(key=lambda r: (r.date is None, r.date or dt.date.min, r.kind.value, r.id))
     stated_on: dict[tuple, tuple] = {}  # (article, sentence) -> (its first stated day, whether it says one broke)
-    for extraction in extractions:
-        for f in agreements_of(extraction):
-            if f.stated and f.date:
-                where = (f.agreement.provenance.article_id, f.agreement.provenance.sentence_index)
-                day, broke = stated_on.get(where, (f.date, False))
-                stated_on[where] = (day, broke or f.agreement.state.value in _BROKEN)
+    for f in mentions:
+        if f.stated and f.date:
+            where = (f.agreement.provenance.article_id, f.agreement.provenance.sentence_index)
+            day, broke = stated_on.get(where, (f.date, False))
+            stated_on[where] = (day, broke or f.agreement.state.value in _BROKEN)
     return _link_violations(records, accusations, list(incidents), stated_on, in_force)
 
 
@@ -378,7 +387,7 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
         about = _incidents_of(claim, acc.speaker_side, tied)
         if not about and not acc.attack:
             continue
-        sides = frozenset({acc.speaker_side, acc.accused_side} - {None})
+        sides = acc.sides
         traits = (date, sides, acc.mutual, acc.backing and acc.accused_side)
         if traits not in chosen:
             fitting = [r for r in binding if (in_force.get(r.id) or r.date) <= date
@@ -394,7 +403,7 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
             current = [r for r in fitting if r.date == newest[r.kind]]  # none of its kind later: linear, not square
             chosen[traits] = (current, max(fitting, key=lambda r: r.date) if fitting else None)
         current, latest = chosen[traits]
-        near = None if stated or about else _by_proximity(claim, current, near_mentions)
+        near = None if stated or about or not acc.violation_words else _by_proximity(claim, current, near_mentions)
         record = near[0] if near else latest
         if record is None:
             continue
@@ -451,6 +460,8 @@ def _incidents_of(claim: Claim, side: str | None, tied: dict) -> list[Incident]:
     """The incidents an accusation names: those whose accusations include this sentence's, by its side
     (the speaker's)."""
     where = (claim.provenance.article_id, claim.provenance.sentence_index)
+    if where not in tied:
+        return []
     # by identity: an incident hashes all its fields, and one incident is one object here
     return list({id(i): i for i, s in tied.get(where, ()) if s == side}.values())
 
@@ -491,10 +502,8 @@ def _sides(record: AgreementRecord) -> set[str]:
 def _by_proximity(claim: Claim, binding: list[AgreementRecord], near_mentions: dict
                   ) -> tuple[AgreementRecord, int] | None:
     """The first of the records that a sentence of the claim's article up to two before it names, with that
-    sentence's index, when the claim speaks of a violation. near_mentions: record (by id()) -> article id ->
-    its mentions' sentences."""
-    if not _VIOLATION.search(claim.sentence):
-        return None
+    sentence's index (asked only when the claim speaks of a violation). near_mentions: record (by id()) ->
+    article id -> its mentions' sentences."""
     here = claim.provenance
     for record in binding:
         for index in near_mentions.get(id(record), {}).get(here.article_id, ()):

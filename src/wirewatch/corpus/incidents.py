@@ -262,6 +262,7 @@ class ClusterBook:
         self.choices: list[tuple[int, list[tuple]]] = []  # per mention: its cluster's number, its cells
         self.state: tuple[list[_Cluster], _CellIndex] | None = None  # the clusters and index after `ordered`
         self.incidents: dict[tuple, tuple] = {}  # ids of mentions and denials -> (them, the incident)
+        self.answers: dict[int, tuple] = {}  # id of a denial -> (it, its candidates, their sizes, those it answers)
 
     def incident(self, cluster: _Cluster, made: dict) -> Incident:
         """The cluster's incident, made again only when its mentions or denials differ from last time;
@@ -270,6 +271,21 @@ class ClusterBook:
         kept = self.incidents.get(key)
         made[key] = kept if kept is not None else ((cluster.mentions[:], cluster.denials[:]), _incident(cluster))
         return made[key][1]
+
+    def answered(self, denial: _Mention, candidates: list[_Cluster], made: dict) -> list[_Cluster]:
+        """The candidates the denial answers (`_answered_by`), asked again only when the candidates are other
+        clusters, in another order, or have gained mentions since last time (a cluster only ever gains them,
+        and what a denial answers depends on its mentions alone); made collects this clustering's answers,
+        held with their objects so that no id is reused."""
+        sizes = tuple(len(c.mentions) for c in candidates)
+        kept = self.answers.get(id(denial))
+        if (kept is not None and kept[0] is denial and kept[2] == sizes
+                and all(a is b for a, b in zip(kept[1], candidates))):
+            answered = kept[3]
+        else:
+            answered = _answered_by(denial, candidates)
+        made[id(denial)] = (denial, candidates, sizes, answered)
+        return answered
 
 
 def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_Mention, ...]]],
@@ -283,6 +299,7 @@ def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_M
         denials.extend(denied)
     clusters, index = _cluster(violent, book)
     by_article: dict[str, list[_Cluster]] = {}
+    answers: dict[int, tuple] = {}
     for cluster in clusters:
         cluster.denials = []  # a kept cluster held the last clustering's denials
         for article_id in {m.article_id for m in cluster.mentions}:
@@ -292,8 +309,11 @@ def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_M
         for place in denial.places:
             if is_point(place):
                 nearby.update({id(c): c for c in index.near(_place_cells(place), denial.date)})
-        for cluster in _answered_by(denial, list(nearby.values())):
+        candidates = list(nearby.values())
+        for cluster in book.answered(denial, candidates, answers) if book else _answered_by(denial, candidates):
             cluster.denials.append(denial)
+    if book is not None:
+        book.answers = answers
     if book is None:
         incidents = [_incident(c) for c in clusters]
     else:

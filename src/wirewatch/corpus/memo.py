@@ -17,6 +17,7 @@ from typing import Any
 from .incidents import ClusterBook
 from .series import SeriesBook
 
+_MISSING = object()
 KEEP = 2  # stamps kept per article and kind: an undated article is read with and without its inferred date
 
 
@@ -31,10 +32,12 @@ class ArticleMemo:
         self.clusters = ClusterBook()
 
     def get(self, kind: str, article_id: str, stamp, compute: Callable[[], Any]):
-        entries = self._entries.setdefault(article_id, {})
         key = (kind, stamp)
-        if key in entries:
-            return entries[key]
+        entries = self._entries.get(article_id)
+        if entries is None:
+            entries = self._entries[article_id] = {}
+        elif (value := entries.get(key, _MISSING)) is not _MISSING:  # the common case: one lookup
+            return value
         same_kind = [k for k in entries if k[0] == kind]
         if len(same_kind) >= KEEP:
             del entries[same_kind[0]]

@@ -199,7 +199,8 @@ class SeriesBook:
     alike keep the order of their first figures, so the result equals the full build's."""
 
     def __init__(self):
-        self._articles: dict[str, tuple] = {}  # article id -> (stamp, facts, {part: [(key, figure, date)]})
+        # article id -> (stamp, facts, {part: [(key, figure, date)]}, its figures' sentences, their offices)
+        self._articles: dict[str, tuple] = {}
         self._members: dict[tuple, set[str]] = {}  # part -> ids of the articles with figures in it
         self._parts: dict[tuple, list[tuple[FigureSeries, str, int]]] = {}  # with its first figure's place
         self._by_where: dict[str, set[tuple]] = {}  # incident-scope key -> parts that used it
@@ -214,10 +215,14 @@ class SeriesBook:
         for article_id in [a for a in self._articles if a not in found]:
             dirty |= self._leave(article_id)
         for article_id, items in found.items():
-            stamp = (stamp_of(article_id), voice_of(article_id),
-                     tuple(incident_at.get((article_id, i.figure.provenance.sentence_index)) for i in items),
-                     tuple(owners.get(i.office) for i in items if i.office))
             old = self._articles.get(article_id)
+            if old is not None and old[1] is items:
+                wheres, offices = old[3], old[4]
+            else:
+                wheres = tuple((article_id, i.figure.provenance.sentence_index) for i in items)
+                offices = tuple(i.office for i in items if i.office)
+            stamp = (stamp_of(article_id), voice_of(article_id), tuple(map(incident_at.get, wheres)),
+                     tuple(map(owners.get, offices)))
             if old is not None and old[0] == stamp and old[1] is items:
                 continue
             dirty |= self._leave(article_id)
@@ -233,7 +238,7 @@ class SeriesBook:
                 keyed.setdefault(part, []).append((key, figure, as_of(figure, article_id), article_id, index))
                 if scope == INCIDENT:
                     self._by_where.setdefault(where, set()).add(part)
-            self._articles[article_id] = (stamp, items, keyed)
+            self._articles[article_id] = (stamp, items, keyed, wheres, offices)
             for part in keyed:
                 self._members.setdefault(part, set()).add(article_id)
             dirty |= set(keyed)
@@ -275,19 +280,23 @@ def _series_of(keyed: list[tuple], incident_ids: set) -> list[tuple[FigureSeries
         written.setdefault(key, figure.claimant)
         first.setdefault(key, (article_id, index))
     merged: dict[tuple, tuple] = {}
+    points: dict[tuple, list[SeriesPoint]] = {}  # a voice's points, made again only when another voice joins it
     for key, items in list(grouped.items()):
         claimant, kind, group, scope, where = key
         if scope == CONFLICT and where is not None:
-            latest = _points(items)[-1]
+            points[key] = _points(items)
+            latest = points[key][-1]
             same = merged.setdefault((claimant, kind, group, latest.value), key)
             if same != key:
                 grouped[same].extend(grouped.pop(key))
+                points.pop(same, None)
     series = []
     for key, items in grouped.items():
         claimant, kind, group, scope, where = key
         incident = where if scope == INCIDENT and where in incident_ids else None
         voice = where if scope == CONFLICT else None
-        series.append((FigureSeries(claimant, written[key], kind, tuple(_points(items)), group, scope, incident, voice),
+        made = points.get(key) or _points(items)
+        series.append((FigureSeries(claimant, written[key], kind, tuple(made), group, scope, incident, voice),
                        *first[key]))
     return series
 
