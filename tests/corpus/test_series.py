@@ -173,3 +173,17 @@ def test_series_claimant_key(claimant, key):
     from wirewatch.corpus.series import claimant_key
 
     assert claimant_key(claimant) == key
+
+
+def test_series_toll_restated_daily_is_one_point_per_reach_from_its_first_day():
+    """A toll restated every day for ten days: a repeat joins the point first given within two days before it
+    (not the latest one), so the points start on days 1, 4, 7 and 10; an undated restatement joins the first.
+    A long history of one value must give this, however many points came before."""
+    start = dt.date(2023, 11, 1)
+    extractions = [extraction(f"g{day}", start + dt.timedelta(days=day),
+                              make_figure(f"g{day}", BAKU.format(n=1200), 1200, "Azerbaijani officials"))
+                   for day in range(10)]
+    extractions.append(extraction("undated", None, make_figure("undated", BAKU.format(n=1200), 1200,
+                                                               "Azerbaijani officials")))
+    (series,) = build_series(extractions, by_date(extractions))
+    assert [(p.as_of.day, len(p.reports)) for p in series.points] == [(1, 4), (4, 3), (7, 3), (10, 1)]

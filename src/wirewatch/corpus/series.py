@@ -356,8 +356,7 @@ def _points(items: list[tuple[Figure, dt.date | None]]) -> list[SeriesPoint]:
     points: list[list] = []  # [figure, date, reports, sentences]
     by_value: dict[tuple, list[list]] = {}  # (value, qualifier) -> points, so a repeat is found at once
     for figure, date in sorted(items, key=lambda i: (i[1] is None, i[1] or dt.date.min, i[0].value)):
-        same = next((p for p in by_value.get((figure.value, figure.qualifier), ())
-                     if p[1] is None or date is None or abs(p[1] - date).days <= SAME_FIGURE_DAYS), None)
+        same = _same_point(by_value.get((figure.value, figure.qualifier), ()), date)
         if same is not None:
             same[2].append(figure.provenance)
             same[3].append(figure.sentence)
@@ -371,6 +370,26 @@ def _points(items: list[tuple[Figure, dt.date | None]]) -> list[SeriesPoint]:
     points.sort(key=lambda p: (p[1] is not None, p[1] or dt.date.min, p[0].value))
     return [SeriesPoint(p[0].value, p[0].qualifier, p[0].upper, p[1], p[0].who, tuple(p[2]), tuple(dict.fromkeys(p[3])))
             for p in points]
+
+
+def _same_point(points: list[list], date: dt.date | None) -> list | None:
+    """The first of the points (of one value, in the order made) that a figure of that value on this date
+    repeats: any, when it is undated; else the first dated within SAME_FIGURE_DAYS of it (or undated).
+
+    `_points` meets dated figures first, by ascending date, so while the figure is dated every point is dated
+    no later than it, in ascending order: those within reach are the last ones, and a scan back from the end
+    stops at the first out of reach, however long a running figure's history (a toll repeated for months)."""
+    if not points:
+        return None
+    if date is None or points[-1][1] is None:
+        return next((p for p in points if p[1] is None or date is None
+                     or abs(p[1] - date).days <= SAME_FIGURE_DAYS), None)
+    same = None
+    for point in reversed(points):
+        if point[1] is None or abs(point[1] - date).days > SAME_FIGURE_DAYS:
+            break
+        same = point
+    return same
 
 
 def claimant_range(series: list[FigureSeries], kind: FigureKind, group: str = ALL,
