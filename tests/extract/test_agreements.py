@@ -399,11 +399,15 @@ def test_agreements_ceasefire_mentions_in_new_wordings(extractor, text, expected
         ("The European Union demanded an end to hostilities along the Thai-Cambodian border.", "European Union"),
         ("The Arab League appealed for a halt to the fighting around Marib.", "Arab League"),
         ("Russia, which keeps a base in Armenia, called for a halt to the fighting on Sunday.", "Russia"),
+        ("The Arab League on Thursday demanded an immediate ceasefire across Khartoum.", "Arab League"),
+        ("The European Union demanded a humanitarian truce around El Fasher.", "European Union"),
+        ("Turkey appealed for a lasting cease-fire in eastern Ukraine on Friday.", "Turkey"),
+        ("ASEAN pressed for a nationwide ceasefire in Myanmar ahead of the monsoon.", "ASEAN"),
     ],
 )
 def test_agreements_a_halt_called_for_is_a_request_not_a_ceasefire(extractor, text, requester):
-    """"called for a halt to the fighting" asks for a ceasefire: a request by whoever calls, never
-    an agreed or mentioned ceasefire."""
+    """"called for a halt to the fighting", "demanded an immediate ceasefire" ask for a ceasefire: a
+    request by whoever calls, never an agreed or mentioned ceasefire (guideline A3)."""
     agreement = only(extracted(extractor, text))
     assert agreement.kind is AgreementKind.REQUEST
     assert agreement.state is AgreementState.PROPOSED
@@ -618,3 +622,32 @@ def test_agreements_a_promise_to_keep_to_something_is_a_pledge(extractor, text, 
 )
 def test_agreements_no_promise_to_keep_to_it_is_no_pledge(extractor, text):
     assert "pledge" not in kinds(extracted(extractor, text))
+
+
+@pytest.mark.parametrize("text,pledger", [
+    ("The United States on Tuesday urged both sides to let aid convoys reach Darfur and pledged $120 million "
+     "in humanitarian aid for Sudan.", "United States"),
+    ("Britain called on the warring parties to let convoys through and promised 40 million pounds in aid for "
+     "Yemen.", "United Kingdom"),
+    ("Japan urged the combatants to respect the truce around Goma and pledged emergency food aid.", "Japan"),
+])
+def test_agreements_an_appeal_to_the_sides_joined_to_a_pledge_is_the_pledge_alone(extractor, text, pledger):
+    """An appeal to the fighters as a whole ("urged both sides to talk again") is no request
+    (guideline A3), and the pledge coordinated with it ("... and pledged $120 million") is a pledge of its own,
+    however the parser attaches it, with no request read from the aid it pledges."""
+    found = [a for a in extracted(extractor, text) if a.kind is not AgreementKind.TRUCE]
+    agreement = only(found)
+    assert agreement.kind is AgreementKind.PLEDGE
+    assert agreement.parties[:1] == (pledger,)
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Colombia urged Venezuela to extradite the guerrilla commander.", ("Colombia", "Venezuela")),
+    ("Armenia's prime minister urged Russia to provide security assistance.", ("Armenia", "Russia")),
+    ("Somalia asked Kenya to hand over the militants arrested near the border.", ("Somalia", "Kenya")),
+])
+def test_agreements_an_ask_to_one_party_stays_a_request(extractor, text, parties):
+    """Asking one named party to act or help is a request; only the fighters as a whole are exhorted."""
+    agreement = only(extracted(extractor, text))
+    assert agreement.kind is AgreementKind.REQUEST
+    assert agreement.parties[:2] == parties

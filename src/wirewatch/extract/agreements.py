@@ -165,8 +165,14 @@ def match_agreements(doc: Doc, named: AgreementKind | None = None) -> list[Agree
             continue
         if kind is AgreementKind.TALKS and not _real_talks(token):
             continue
-        if kind in (AgreementKind.CEASEFIRE, AgreementKind.TRUCE) and _urged_to_make(token):
-            continue
+        if kind in (AgreementKind.CEASEFIRE, AgreementKind.TRUCE):
+            if _urged_to_make(token):
+                continue
+            if _appeal_mark(token) == "ask":  # "called for an immediate ceasefire": asked for, as a halt is
+                head = _word_head(token)
+                hits.append(AgreementHit("agreements.request", AgreementKind.REQUEST, token.idx,
+                                         head.idx + len(head.text), head.i))
+                continue
         if kind is AgreementKind.PLEDGE and not _real_pledge(token):
             continue
         hits.append(_hit("agreements.word", kind, token))
@@ -225,6 +231,14 @@ def _word_at(token: Token) -> str:
     return token.lower_
 
 
+def _word_head(token: Token) -> Token:
+    """The last token of the word starting at the token: the head of a compound the tokenizer split
+    ("fire" of "cease-fire"), where the sentence attaches the word, so its asker is found from it."""
+    if _word_at(token) == token.lower_:
+        return token
+    return tokens_of(token.doc)[token.i + 2]
+
+
 def _hit(rule: str, kind: AgreementKind, token: Token) -> AgreementHit:
     return AgreementHit(rule, kind, token.idx, token.idx + len(token.text), token.i)
 
@@ -277,15 +291,22 @@ def _meeting_of_parties(token: Token) -> bool:
 
 
 def _under_appeal(token: Token) -> bool:
-    """Talks someone is urged or hoped to hold are not talks that happened."""
+    """Talks someone is urged or hoped to hold are not talks that happened. A verb coordinated with the
+    appeal is an act of its own: "urged both sides to go back to the table, and pledged $300 million in aid"
+    pledges (a past or present tense joined to the infinitive the appeal governs is the appeal's
+    conjunct, however the parser attached it)."""
     definite = any(c.lower_ in ("the", "these", "those") for c in token.children)
     if definite:
         return False
+    below = token
     for ancestor in list(token.ancestors)[:4]:
+        if below.dep_ == "conj" and below.tag_ in ("VBD", "VBZ") and ancestor.tag_ == "VB":
+            return False
         if ancestor.lemma_.lower() in mapping("appeal_verbs"):
-            return True
+            return not (below.dep_ == "conj" and below.pos_ in ("VERB", "AUX"))
         if ancestor.dep_ in ("advcl", "relcl", "acl") or ancestor.pos_ == "ADP":
             return False
+        below = ancestor
     return False
 
 
@@ -339,12 +360,30 @@ def _is_request(token: Token) -> bool:
     """An ask for help (assistance, consultations, intervention), not an exhortation to the fighters."""
     if token.lower_ in ("request", "requests") and token.pos_ == "NOUN":
         return not re.match(r"\s*for\s+comment", text_of(token.doc)[token.idx + len(token.text):])
-    scope = list(token.subtree) if token.pos_ in ("VERB", "AUX") else list(token.subtree) + list(token.head.subtree)
+    if token.pos_ in ("VERB", "AUX") and _exhorts_the_sides(token):
+        return False
+    scope = _own_clause(token) if token.pos_ in ("VERB", "AUX") else list(token.subtree) + list(token.head.subtree)
     if any(t.lower_ in words("help_words") for t in scope if t is not token):
         return True
     # "urged Niger to detain the fugitives", "a plea to arrest the commander": an act asked of a state
     return any(t.dep_ in ("xcomp", "acl", "ccomp", "advcl") and t.pos_ == "VERB" and t.lemma_.lower() in words("request_actions")
                for t in scope if t is not token)
+
+
+def _exhorts_the_sides(verb: Token) -> bool:
+    """"urged both sides to talk again", "called on the warring parties to spare civilians": the
+    asking verb's addressee is the fighters as a whole (lexicon exhorted_sides), an appeal, not a request."""
+    addressees = [c for c in verb.children if c.dep_ == "dobj"]
+    addressees += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
+    return any(a.lemma_.lower() in words("exhorted_sides") and a.tag_ == "NNS" for a in addressees)
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The verb's subtree without the acts coordinated into it (a finite verb joined by "and"): in "urged
+    both sides to talk again and pledged $300 million in aid", the aid is pledged, not asked for."""
+    acts = [t for t in verb.subtree if t is not verb and t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ")]
+    left_out = {inner.i for act in acts for inner in act.subtree}
+    return [t for t in verb.subtree if t.i not in left_out]
 
 
 def _treaty_text(doc: Doc) -> bool:
