@@ -651,3 +651,22 @@ def test_agreements_an_ask_to_one_party_stays_a_request(extractor, text, parties
     agreement = only(extracted(extractor, text))
     assert agreement.kind is AgreementKind.REQUEST
     assert agreement.parties[:2] == parties
+
+
+@pytest.mark.parametrize("text,kind,parties", [
+    ("Ethiopia and Eritrea agreed on Tuesday to observe a ceasefire along their border.", "ceasefire",
+     ("Ethiopia", "Eritrea")),
+    ("Sudan's army and the RSF agreed to respect a cease-fire around the port city.", "ceasefire", ("Sudan", "RSF")),
+    ("Thailand and Cambodia agreed to honour the truce along the frontier temples.", "truce", ("Thailand", "Cambodia")),
+])
+def test_agreements_agreeing_to_observe_a_ceasefire_is_the_ceasefire_of_those_who_agreed(extractor, text, kind, parties):
+    """"X and Y agreed to observe a ceasefire" is the ceasefire itself, not a pledge besides it, and its
+    sides are the ones who agreed (the infinitive has no subject of its own)."""
+    agreement = only(extracted(extractor, text))
+    assert agreement.kind.value == kind
+    assert set(parties) <= set(agreement.parties)
+
+
+def test_agreements_agreeing_to_another_act_stays_a_pledge(extractor):
+    """Agreeing to do anything but keep a ceasefire is a pledge."""
+    assert kinds(extracted(extractor, "The two armies agreed to respect the rights of captured soldiers.")) == ["pledge"]

@@ -347,13 +347,23 @@ def _real_pledge(token: Token) -> bool:
 
 def _agreed_to_act(token: Token) -> bool:
     """"agreed to stop shelling the villages", "agreeing they will not target": a mutual pledge.
-    "agreed to a ceasefire" is the ceasefire itself, found by its own word."""
+    "agreed to a ceasefire", and "agreed to observe (respect, honour) a ceasefire", are the ceasefire
+    itself, found by its own word."""
     for child in token.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-            return True
+            return not _keeps_a_truce(child)
         if child.dep_ == "ccomp" and any(c.lower_ in ("will", "would", "wo", "shall") for c in child.children):
             return True
     return False
+
+
+def _keeps_a_truce(verb: Token) -> bool:
+    """"observe a ceasefire", "respect the truce": a verb of commitment (lexicon commitment_verbs) whose
+    object is a ceasefire or truce word."""
+    kinds = mapping("agreement_words")
+    return verb.lemma_.lower() in words("commitment_verbs") and any(
+        kinds.get(_word_at(t)) in ("ceasefire", "truce")
+        for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.i <= c.i)
 
 
 def _is_request(token: Token) -> bool:
@@ -459,6 +469,12 @@ def _sentence_parties(doc: Doc, cue: Token) -> tuple[str, ...]:
             break
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "xcomp":
+        # "India and Pakistan agreed to observe a ceasefire": the infinitive's doer is the one who agreed,
+        # or the one urged ("urged the sides to respect the truce"), never the urger
+        controller = verb.head
+        subject = next((c for c in controller.children if c.dep_ == "dobj"), None) \
+            or next((c for c in controller.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.pos_ == "PRON" and verb.dep_ == "ccomp":
         # "the Houthis said they had held talks with Omani envoys": "they" are the ones who said so
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
