@@ -528,3 +528,27 @@ def test_clean_a_long_first_line_ending_in_a_full_stop_is_body(first, is_title):
     article = clean(_raw(first + "\n\n" + TWO_PARAGRAPHS), "0")
     assert (article.title == first) is is_title
     assert (first in article.text) is not is_title
+
+
+@pytest.mark.parametrize("line,dateline,credit", [
+    ("GOMA, Democratic Republic of Congo, Feb 8 (NWS) - The army said M23 had shelled Sake.",
+     "GOMA, Democratic Republic of Congo, Feb 8 (NWS) -", "NWS"),
+    ("KHARTOUM, Sudan, March 3 (CL) \u2013 The army said the RSF had shelled Omdurman.",
+     "KHARTOUM, Sudan, March 3 (CL) \u2013", "CL"),
+    ("BOGOT\u00c1, Colombia (AP) \u2014 The ELN said it had freed two soldiers.", "BOGOT\u00c1, Colombia (AP) \u2014", "AP"),
+    ("ABIDJAN, C\u00f4te d'Ivoire, Jan 4 (NWS) - Officials said the border post was attacked.",
+     "ABIDJAN, C\u00f4te d'Ivoire, Jan 4 (NWS) -", "NWS"),
+    ("BUNIA, DR Congo (CL) - Militiamen attacked a camp.", "BUNIA, DR Congo (CL) -", "CL"),
+    ("KYIV (Reuters)\u2014Russian drones struck the capital overnight.", "KYIV (Reuters)\u2014", "Reuters"),
+    ("NAYPYITAW, Myanmar, May 2, 2024 (NWS) - The junta said rebels had attacked a base.",
+     "NAYPYITAW, Myanmar, May 2, 2024 (NWS) -", "NWS"),
+])
+def test_dateline_with_a_country_of_many_words_or_a_close_dash(line, dateline, credit):
+    assert find_dateline(line) == (dateline, credit)
+
+
+def test_a_dateline_with_a_country_is_no_speaker(extractor):
+    article = clean(_raw("Shelling in North Kivu\n\nGOMA, Democratic Republic of Congo, Feb 8 (NWS) - Congo's army "
+                         "said on Thursday that M23 rebels had shelled the town of Sake.\n"), "0")
+    claims = extractor.extract(article).claims
+    assert [(c.speaker, c.accused) for c in claims] == [("Congo's army", "M23 rebels")]

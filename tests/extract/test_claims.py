@@ -1759,3 +1759,99 @@ def test_claims_a_vehicle_hitting_a_mine_accuses_who_laid_it(extractor, text, ac
 def test_claims_ones_own_weapons_hitting_a_target_still_assert(extractor):
     claim = only(extracted(extractor, "Ukraine said its drones struck an oil depot in Bryansk overnight."))
     assert claim.stance is Stance.ASSERT
+
+
+# --- an apposition that answers the statement: "..., a claim X dismissed as baseless" -------------
+
+
+@pytest.mark.parametrize("text,stance,speaker,denier", [
+    ("Sudan's army said its drones had struck RSF positions outside Nyala, a claim the RSF dismissed as "
+     "fabricated.", Stance.ASSERT, "Sudan's army", "RSF"),
+    ("The junta said its troops had retaken a border post near Myawaddy, an account the Karen National Union "
+     "rejected.", Stance.ASSERT, "junta", "Karen National Union"),
+    ("Kyiv accused Russian forces of shelling a school in Kherson, an accusation Moscow has repeatedly rejected.",
+     Stance.ACCUSE, "Kyiv", "Moscow"),
+    ("The Houthis said their missiles had hit a US warship in the Red Sea, a version of events the Pentagon "
+     "dismissed.", Stance.ASSERT, "Houthis", "Pentagon"),
+    ("The M23 said it had shot down a Congolese drone over Rutshuru, a claim rejected by Kinshasa.",
+     Stance.ASSERT, "M23", "Kinshasa"),
+    ("Mali's army said it had destroyed a jihadist base near Boulkessi, a claim JNIM dismissed as lies.",
+     Stance.ASSERT, "Mali's army", "JNIM"),
+    ("The RSF said it had captured the garrison at Wad Madani, which the army denied.",
+     Stance.ASSERT, "RSF", "army"),
+])
+def test_claims_an_apposed_denial_is_the_deniers_and_leaves_the_statement_standing(
+        extractor, text, stance, speaker, denier):
+    found = [(c.stance, c.speaker) for c in extracted(extractor, text)]
+    assert found == [(stance, speaker), (Stance.DENY, denier)], found
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan's army said its drones had struck RSF positions outside Nyala, a claim the RSF dismissed as baseless.",
+    "Kyiv accused Russian forces of shelling a school in Kherson, an accusation Moscow has repeatedly rejected.",
+])
+def test_claims_the_answer_is_no_part_of_what_it_answers(extractor, text):
+    first = extracted(extractor, text)[0]
+    assert first.action.endswith(("Nyala", "Kherson")), first.action
+
+
+def test_claims_a_figure_answered_by_a_denial_is_still_the_speakers_claim(extractor):
+    text = "Colombia's army said it had killed 14 ELN fighters in Arauca, a figure the guerrillas dismissed as propaganda."
+    extraction = extractor.extract(make_article(text))
+    assert [(c.stance, c.speaker) for c in extraction.claims] == [
+        (Stance.ASSERT, "Colombia's army"), (Stance.DENY, "guerrillas")]
+    assert [(f.value, f.claimant) for f in extraction.figures] == [(14, "Colombia's army")]
+
+
+@pytest.mark.parametrize("text", [
+    "The army said it had offered a truce in Darfur, a proposal the RSF rejected.",
+    "Ukraine said it had sent a delegation to Istanbul, a plan Moscow dismissed.",
+])
+def test_claims_rejecting_what_is_no_allegation_is_no_denial(extractor, text):
+    assert all(c.stance is not Stance.DENY for c in extracted(extractor, text))
+
+
+# --- an accused named with an epithet, or a count read as a doer ---------------------------------
+
+
+@pytest.mark.parametrize("text,accused", [
+    ("The army accused the paramilitary Rapid Support Forces of shelling a market in Omdurman.",
+     "Rapid Support Forces"),
+    ("Mali's government accused the notorious Wagner Group of killing herders near Hombori.", "Wagner Group"),
+    ("Ukraine accused the so-called Akhmat battalion of torturing prisoners near Kupiansk.", "Akhmat battalion"),
+    ("Bogota accused the dissident FARC faction of ambushing a patrol in Cauca.", "FARC faction"),
+])
+def test_claims_an_accused_is_its_name_without_the_epithet(extractor, text, accused):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.accused) == (Stance.ACCUSE, accused)
+
+
+@pytest.mark.parametrize("text", [
+    "The government accused the al-Shabaab militants of bombing a hotel in Mogadishu.",
+    "Mali's junta accused the al-Qaeda-linked JNIM of attacking a convoy near Boni.",
+])
+def test_claims_a_hyphenated_name_keeps_its_lower_case_part(extractor, text):
+    assert only(extracted(extractor, text)).accused.startswith("al-")
+
+
+@pytest.mark.parametrize("text", [
+    "At least 40 people were killed and more than 100 wounded when shells hit a clinic in Nyala, Sudan's army said.",
+    "Two civilians died and 15 wounded when a drone struck a bus in Kherson, the regional governor said.",
+])
+def test_claims_a_count_of_victims_is_never_the_accused(extractor, text):
+    for claim in extracted(extractor, text):
+        assert claim.accused is None or not any(ch.isdigit() for ch in claim.accused), claim.accused
+
+
+# --- a plural speaker's "they" is the speakers themselves ----------------------------------------
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Separatist fighters said on Monday they had ambushed an army convoy near Kidal.", "Separatist fighters"),
+    ("Arakan Army rebels said they had overrun a junta base in Rakhine.", "Arakan Army rebels"),
+    ("Houthi officials said they had launched drones at two tankers off Hodeidah.", "Houthi officials"),
+    ("ELN guerrillas said they had blown up a pipeline in Arauca.", "ELN guerrillas"),
+])
+def test_claims_a_plural_speakers_they_asserts_their_own_act(extractor, text, speaker):
+    claim = only(extracted(extractor, text))
+    assert (claim.stance, claim.speaker, claim.accused) == (Stance.ASSERT, speaker, None)

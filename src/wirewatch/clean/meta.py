@@ -37,15 +37,33 @@ _DATE_PATTERNS = (
     (re.compile(r"^\s*(\d{4})\s*$"), ("y",)),
 )
 
-_DATELINE = re.compile(
-    r"""^(?P<place>[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+){0,3})
-        (?P<extra>(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})*)
-        (?P<date>,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?
+# One word of a dateline's country or region ("Congo", "DR", "Dem.", "Côte"), and a city in capitals
+# ("GOMA", "N'DJAMENA", "BOGOTÁ").
+_NAME_WORD = r"[A-ZÀ-Ý][\w.'’-]*"
+_CITY_WORD = r"[A-ZÀ-Ý][A-ZÀ-Ý'’.\-]+"
+
+
+@cache
+def _dateline() -> re.Pattern:
+    """The dateline at the start of a body line: a city in capitals, then any country or region
+    ("Democratic Republic of Congo", with the lower-case connectors of name_connectors.txt), a date,
+    an agency in brackets or slashes, and a full stop or a hyphen, en or em dash. A dateline left
+    unmatched stays in the first sentence, whose speaker then starts with the city."""
+    connectors = load_lexicon(PACKAGE, "name_connectors")
+    joined = "|".join(re.escape(c) for c in sorted((c for c in connectors if not c.endswith("'")), key=len, reverse=True))
+    elided = "|".join(re.escape(c[:-1]) for c in connectors if c.endswith("'"))
+    word = rf"(?:(?:{elided})['’])?{_NAME_WORD}"
+    name = rf"{word}(?:\s+(?:(?:{joined})\s+)*{word}){{0,5}}"
+    return re.compile(
+        rf"""^(?P<place>{_CITY_WORD}(?:\s+{_CITY_WORD}){{0,3}})
+        (?P<extra>(?:,\s*{name})*)
+        (?P<date>,\s*(?:[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}|\d{{1,2}}\s+[A-Z][a-z]{{2,8}})(?:,?\s+\d{{4}})?)?
         \.?\s*
-        (?:\((?P<credit1>[^)]{1,30})\)|/(?P<credit2>[^/]{1,20})/)?
-        \s*(?:\.\s*|[-–—]+\s+)""",
-    re.X,
-)
+        (?:\((?P<credit1>[^)]{{1,30}})\)|/(?P<credit2>[^/]{{1,20}})/)?
+        \s*(?:\.\s*|-+\s+|[–—]+\s*)""",
+        re.X,
+    )
+
 
 _CREDIT_CONTEXTS = (
     r"\(\s*(?P<list>{A}(?:\s*[,;/]\s*{A})*)\s*\)",
@@ -95,7 +113,7 @@ def _month_key(word: str) -> str:
 
 def find_dateline(first_line: str) -> tuple[str | None, str | None]:
     """The dateline at the start of the first body line, and the agency it credits, if any."""
-    match = _DATELINE.match(first_line)
+    match = _dateline().match(first_line)
     if not match or not (match.group("extra") or match.group("date") or match.group("credit1") or match.group("credit2")):
         return None, None
     credit = match.group("credit1") or match.group("credit2")

@@ -500,7 +500,7 @@ def _accusation(verb: Token) -> ClaimHit | None:
         speaker_token = agent_of(verb) or _clause_subject(verb)
         if speaker_token is None:
             return None
-        accused = noun_phrase(blamed_on, coordinated=True).text
+        accused = _party_text(blamed_on)
         target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         action = _span_text(verb.doc, target.left_edge.i, target.right_edge.i + 1) if target is not None else ""
         speaker, phrase = _speaker_texts(speaker_token)
@@ -515,32 +515,32 @@ def _accusation(verb: Token) -> ClaimHit | None:
             accused_token = _relative_head(verb)
         if speaker_token is None:
             return None
-        accused = noun_phrase(accused_token, coordinated=True).text if accused_token is not None else None
+        accused = _party_text(accused_token) if accused_token is not None else None
         rule = "claims.accuse_passive"
     else:
         speaker_token = _speaker_token(verb)
         if speaker_token is None:
             return None
-        accused = _reciprocal(verb) or _object_text(verb)
+        accused = _reciprocal(verb) or _accused_object(verb)
         charged = _charged_clause(verb)
         if charged is not None:
             # "charged that coalition jets had broken the truce": the accused is the clause's subject
             subject = next(c for c in charged.children if c.dep_ in ("nsubj", "nsubjpass"))
             speaker, phrase = _speaker_texts(speaker_token)
             return ClaimHit("claims.accuse_verb", Stance.ACCUSE, speaker, phrase,
-                            noun_phrase(subject, coordinated=True).text,
+                            _party_text(subject),
                             _trim(_span_text(verb.doc, charged.left_edge.i, charged.right_edge.i + 1)),
                             _places_in(verb.doc, verb), verb.i)
         if accused is not None and accused.lower() in ("which", "who", "whom", "that"):
             # "the RSF, which the army accused of shelling the town": the noun the clause describes
             head = _relative_head(verb)
-            accused = noun_phrase(head, coordinated=True).text if head is not None else None
+            accused = _party_text(head) if head is not None else None
         blamed = _blamed_act(verb)
         if blamed is not None:
             # "blamed the attack on the RSF": the act is the object, the accused the "on" object
             act, doer = blamed
             return ClaimHit("claims.accuse_verb", Stance.ACCUSE, *_speaker_texts(speaker_token),
-                            noun_phrase(doer, coordinated=True).text if doer is not None else None,
+                            _party_text(doer) if doer is not None else None,
                             _trim(_span_text(verb.doc, act.left_edge.i, act.right_edge.i + 1)),
                             _places_in(verb.doc, verb), verb.i, needs_accused=doer is None)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -593,7 +593,7 @@ def _blame_idiom(verb: Token, idioms) -> ClaimHit | None:
         else:
             preps = [t for t in subtree if t.dep_ == "prep" and t.lower_ in slots]
             objects = [c for p in preps[-1:] for c in p.children if c.dep_ == "pobj" and _a_party(c)]
-            accused = noun_phrase(objects[0], coordinated=True).text if objects else None
+            accused = _party_text(objects[0]) if objects else None
         if accused is None:
             return None
         speaker, phrase = _speaker_texts(speaker_token)
@@ -684,10 +684,14 @@ def _denial(verb: Token) -> ClaimHit | None:
         action = noun_phrase(target).text if target is not None else ""
         rule = "claims.deny_passive"
     else:
-        speaker_token = _speaker_token(verb)
+        answered = _apposed_claim(verb)
+        # "an allegation rejected by Moscow": the participle's "by X" (or its own subject) answers,
+        # not the noun it describes
+        speaker_token = (agent_of(verb) or next((c for c in verb.children if c.dep_ == "nsubj"), None)) \
+            if answered is not None and verb.dep_ == "acl" else _speaker_token(verb)
         action = _object_text(verb) or _clause_text(verb) or ""
         rule = "claims.deny_verb"
-        if verb.lemma_.lower() != "deny" and not _rejects_a_claim(verb):
+        if verb.lemma_.lower() != "deny" and answered is None and not _rejects_a_claim(verb):
             return _dismissed_as(verb)
     if speaker_token is None:
         return None
@@ -709,7 +713,7 @@ def _dismissed_as(verb: Token) -> ClaimHit | None:
     if named is None or target is None or speaker_token is None or not _a_party(target):
         return None
     speaker, phrase = _speaker_texts(speaker_token)
-    accused = noun_phrase(target, coordinated=True).text
+    accused = _party_text(target)
     action = _span_text(verb.doc, named.left_edge.i, named.right_edge.i + 1)
     return ClaimHit("claims.called", Stance.ACCUSE, speaker, phrase, accused, _trim(action), (), verb.i)
 
@@ -720,6 +724,39 @@ def _a_party(noun: Token) -> bool:
         return True
     heads = words("party_heads") | words("institution_heads") | words("perpetrator_nouns")
     return noun.lemma_.lower() in heads or noun.lower_ in heads
+
+
+def _apposed_claim(verb: Token) -> Token | None:
+    """The allegation noun a rejecting verb describes, in the apposition agency copy appends to a
+    statement: "..., a claim the rebels dismissed as baseless", "..., an accusation the group has
+    rejected", "..., a version of events the army denied", "..., a figure rejected by the junta".
+    The verb's clause hangs on the noun (or on the "of" object of the noun), which it answers; None
+    for any other verb."""
+    if verb.dep_ not in ("relcl", "acl") or verb.head is verb:
+        return None
+    if verb.dep_ == "relcl" and any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ not in ("which", "that")
+                                    for c in verb.children):
+        return None  # "a claim the rebels rejected the truce over" has an object of its own
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head is not noun.head:
+        noun = noun.head.head if _allegation_noun(noun.head.head) else noun
+    return noun if _allegation_noun(noun) else None
+
+
+def _denies_what_went_before(verb: Token) -> bool:
+    """", which the rebels denied": a denial verb in a relative clause whose "which" stands for what
+    the sentence said before it."""
+    return verb.dep_ == "relcl" and verb.lemma_.lower() in words("deny_verbs") and any(
+        c.lower_ == "which" and c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+
+
+def _allegation_noun(noun: Token) -> bool:
+    """A noun that names what someone alleged: a claim, charge, account or figure (claim_nouns and
+    accusation_nouns), not a pronoun."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    nouns = words("claim_nouns") | words("accusation_nouns")
+    return noun.lower_ in nouns or noun.lemma_.lower() in nouns
 
 
 def _rejects_a_claim(verb: Token) -> bool:
@@ -737,7 +774,7 @@ def _condemnation(verb: Token) -> ClaimHit | None:
         return None
     action = _prep_object(verb, ("for",))
     if action:
-        accused = noun_phrase(target, coordinated=True).text
+        accused = _party_text(target)
     elif target.lemma_.lower() in _harmful():
         by = _by_doer(target)
         doer = by or next((c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
@@ -746,7 +783,7 @@ def _condemnation(verb: Token) -> ClaimHit | None:
         if doer is None:
             return None
         # "the massacre of villagers by the militia": named as _doer_named_in names a "by" doer
-        accused = noun_phrase(doer, coordinated=True).text if by is not None else _span_text(
+        accused = _party_text(doer) if by is not None else _span_text(
             verb.doc, doer.left_edge.i, doer.right_edge.i + 1).removesuffix("'s").removesuffix("’s")
         action = _span_text(verb.doc, target.left_edge.i, target.right_edge.i + 1)
     else:
@@ -843,7 +880,7 @@ def _nominal_accusations(doc: Doc, lemmas: list[str]) -> list[ClaimHit]:
                                     _trim(_span_text(doc, clause.left_edge.i, clause.right_edge.i + 1)),
                                     _places_in(doc, clause), noun.i))
                 continue
-            accused = noun_phrase(answering, coordinated=True).text if answering is not None else None
+            accused = _party_text(answering) if answering is not None else None
         out.append(ClaimHit("claims.accuse_noun", Stance.ACCUSE, speaker, phrase, accused,
                             _trim(_span_text(doc, clause.left_edge.i, clause.right_edge.i + 1)),
                             _places_in(doc, clause), noun.i, needs_accused=accused is None))
@@ -873,7 +910,8 @@ def _statements(verb: Token, other_cues: list[Token], figures: frozenset[int],
     if verdict is None:
         return []
     speaker, phrase = _speaker_texts(speaker_token)
-    if verdict[0] is Stance.ACCUSE and _the_group(verdict[1]) and _speaks_for_a_group(phrase):
+    if verdict[0] is Stance.ACCUSE and (_the_group(verdict[1]) and _speaks_for_a_group(phrase)
+                                         or _they_are_the_speakers(verdict[1], speaker_token)):
         verdict = (Stance.ASSERT, None, None)  # "a spokesman for the group said they had killed 40"
     hits = [_said(verb, span, content, verdict, speaker, phrase)]
     for clause in content.children:
@@ -913,7 +951,7 @@ def _alleged_of(content: Token) -> tuple[Stance, str, str] | None:
             _a_party(subject) or demonym_country(subject.text) or any(
                 c.dep_ in ("amod", "compound") and (demonym_country(c.text) or c.pos_ == "PROPN") for c in subject.children)):
         return None
-    accused = noun_phrase(subject, coordinated=True).text
+    accused = _party_text(subject)
     return Stance.ACCUSE, accused, accused
 
 
@@ -957,6 +995,14 @@ def _the_group(doer: str | None) -> bool:
         return False
     lowered = doer.lower().removeprefix("the ").strip()
     return lowered in ("they", "we") or mapping("possessive_referrers").get(lowered) in ("noun", "group")
+
+
+def _they_are_the_speakers(doer: str | None, speaker: Token) -> bool:
+    """"Separatist rebels said they had killed dozens of soldiers": a plural speaker's "they" is the
+    speakers themselves, so the harm is their own act, asserted (guideline: a party's claim about its
+    own side's actions). A singular speaker's "they" ("the ministry said they had shelled the
+    town") is someone else, left to be inferred."""
+    return doer is not None and doer.lower() == "they" and speaker.tag_ in ("NNS", "NNPS")
 
 
 def _speaks_for_a_group(phrase: str) -> bool:
@@ -1035,7 +1081,30 @@ def _content_span(content: Token, other_cues: list[Token]) -> Span:
             while cut > content.i and doc[cut - 1].dep_ in ("cc", "punct"):
                 cut -= 1
             end = min(end, cut)
-    return doc[content.left_edge.i:end]
+    answer = _answer_start(doc, content.left_edge.i, end)
+    return doc[content.left_edge.i:min(end, answer) if answer is not None else end]
+
+
+def _answer_start(doc: Doc, start: int, end: int) -> int | None:
+    """Where an answer to what the sentence says begins between tokens `start` and `end` ("it had
+    bombed rebel positions, a claim the rebels dismissed as baseless", "..., which the army denied"):
+    the denial is the other side's claim, found on its own, and the falsity it speaks of is no part
+    of the statement or the charge it answers. None when there is none."""
+    starts = []
+    for verb in doc[start:end]:
+        if verb.lemma_.lower() not in words("deny_verbs"):
+            continue
+        noun = _apposed_claim(verb)
+        if noun is not None and noun.i > start and (noun.dep_ == "appos" or doc[noun.left_edge.i - 1].text == ","):
+            cut = noun.left_edge.i
+        elif _denies_what_went_before(verb):
+            cut = verb.left_edge.i  # ", which the rebels denied"
+        else:
+            continue
+        while cut > start + 1 and doc[cut - 1].is_punct:
+            cut -= 1
+        starts.append(cut)
+    return min(starts, default=None)
 
 
 def _classify(span: Span, verb: Token, figures: frozenset[int]) -> tuple[Stance, str | None, str | None] | None:
@@ -1337,7 +1406,7 @@ def _harm_agent(harm: list[Token]) -> str | None:
             if agent is not None and agent.lower_ in words("weapon_nouns"):
                 return _firing_side(agent)  # "killed by a roadside bomb" names no one; "by Russian drones" does
             if agent is not None:
-                return noun_phrase(agent, coordinated=True).text
+                return _party_text(agent)
             doer = _doer(token)
             if doer is not None:
                 return doer
@@ -1388,7 +1457,7 @@ def _doer_named_in(noun: Token) -> str | None:
         return _firing_side(doer)
     if doer is None:
         doer = _from_doer(noun)
-    return noun_phrase(doer, coordinated=True).text if doer is not None else None
+    return _party_text(doer) if doer is not None else None
 
 
 def _from_doer(noun: Token) -> Token | None:
@@ -1445,17 +1514,25 @@ def _doer(verb: Token) -> str | None:
         return _firing_side(subject)
     if subject.pos_ == "PRON":
         return subject.lower_ if subject.lower_ in _OWN_SIDE_PRONOUNS | {"they"} else None
-    if subject.lower_ in words("not_speakers") or _incident(subject):
+    if subject.lower_ in words("not_speakers") or _incident(subject) or _a_count(subject):
         return None
     named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    return noun_phrase(named or subject, coordinated=True).text
+    return _party_text(named or subject)
+
+
+def _a_count(subject: Token) -> bool:
+    """A subject that is a bare number ("and more than 100 wounded"): the parse reads the victims of
+    an elliptical clause as its doers, but a count of people is never a party. "Two of the gunmen"
+    names its doers."""
+    return (subject.pos_ == "NUM" or subject.like_num) and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
 
 
 def _perpetrator(tokens: list[Token]) -> str | None:
     """The attackers as the subject of the content ("when the attackers rammed the gate")."""
     nouns = words("perpetrator_nouns")
     subject = next((t for t in tokens if t.dep_ == "nsubj" and t.lemma_.lower() in nouns), None)
-    return noun_phrase(subject, coordinated=True).text if subject is not None else None
+    return _party_text(subject) if subject is not None else None
 
 
 def _incident(noun: Token) -> bool:
@@ -1540,6 +1617,54 @@ def _reciprocal_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((phrase, re.compile(r"^\w+\s+" + re.escape(phrase))) for phrase in phrases)
 
 
+def _accused_object(verb: Token) -> str | None:
+    """Whom an accusing verb charges: its object as a party's name. The parse can split "accused the
+    paramilitary Rapid Support Forces" into two objects, an adjective and the name it describes:
+    the name is the party, the adjective no party of its own."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if len(objects) > 1 and objects[0].pos_ == "ADJ" and objects[0].right_edge.i + 1 == objects[1].left_edge.i \
+            and objects[1].pos_ in ("NOUN", "PROPN"):
+        objects = objects[1:]
+    return _party_text(objects[0]) if objects else _object_text(verb)
+
+
+def _party_text(head: Token) -> str:
+    """A party's name as the phrase its head token heads (with "and Y" and "of Z"), less the
+    epithets a reporter puts before a proper name ("the notorious Wagner Group", "the paramilitary
+    RSF", "the dissident FARC faction"): the name is who is meant, the epithet only colour that no
+    reader of the ledger needs. A phrase with no capitalised word ("militiamen", "armed men") is kept
+    whole."""
+    span = noun_phrase(head, coordinated=True)
+    doc = span.doc
+    name = next((t.i for t in span if t.text[:1].isupper()), None)  # the parse may tag "FARC" a noun
+    if name is None or name > span.root.i:
+        return span.text
+    start = span.start
+    while start < name:
+        end = _word_end(doc, start)
+        if end > name or not _epithet(doc[start:end]):
+            break
+        start = end
+    return doc[start:span.end].text
+
+
+def _word_end(doc: Doc, start: int) -> int:
+    """The end of the written word that starts at token `start`: tokens joined without a space
+    ("so-called" is three tokens, one word)."""
+    end = start + 1
+    while end < len(doc) and not doc[end - 1].whitespace_:
+        end += 1
+    return end
+
+
+def _epithet(word: Span) -> bool:
+    """A lower-case descriptive word before a name ("notorious", "paramilitary", "so-called"): not
+    part of a name ("al-Shabaab", "Iran-backed" names someone), not a demonym."""
+    last = word[-1]
+    return (all(t.is_punct or t.text[:1].islower() for t in word) and last.pos_ in ("ADJ", "NOUN", "VERB", "ADV")
+            and last.dep_ in ("amod", "compound", "advmod", "npadvmod") and not demonym_country(word.text))
+
+
 def _object_text(verb: Token) -> str | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative"):
@@ -1560,7 +1685,9 @@ def _prep_object(verb: Token, preps: tuple[str, ...]) -> str:
         if child.dep_ == "prep" and child.lower_ in preps:
             inner = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if inner:
-                return _trim(_span_text(verb.doc, inner[0].left_edge.i, inner[0].right_edge.i + 1))
+                start, end = inner[0].left_edge.i, inner[0].right_edge.i + 1
+                end = min(end, _answer_start(verb.doc, start, end) or end)
+                return _trim(_span_text(verb.doc, start, end))
     return ""
 
 
