@@ -424,6 +424,7 @@ _ONE_PER_RULE = (
     "Medics said 22 people were injured and six remain in hospital.",
     "No one was hurt in the explosion.",
     "The number of civilians killed in the siege was put at 340.",
+    "The floods of fighting have forced 9,000 herders from their homes.",
 )
 
 
@@ -509,3 +510,170 @@ def test_figures_a_count_named_before_its_number(extractor, text, expected):
     names, however far after it."""
     assert [(f.kind.value, f.value) for f in extracted(extractor, text)] == expected
     assert all(f.provenance.rule.startswith("figures.counted_number") for f in extracted(extractor, text))
+
+
+# --- review 6: rising tolls, displacement without a casualty word, lists of counts ---------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the toll's value with a date, a clause or a place after it
+        ("The death toll from the market bombing in El Fasher rose to 27 on Sunday.", [("killed", 27, "exact")]),
+        ("The toll stood at 19 on Tuesday evening, according to the Colombian army.", [("killed", 19, "exact")]),
+        ("Overnight shelling of Kherson raised the toll to at least 64 in what the governor called the worst week.",
+         [("killed", 64, "at_least")]),
+        ("Health workers in Taiz said the death toll had reached 38 by nightfall.", [("killed", 38, "exact")]),
+        # what follows the number is another clause, whose nouns and numbers it does not count
+        ("The toll from the air strike on the Sagaing village climbed to 53 as villagers dug through the rubble "
+         "of a three-storey school.", [("killed", 53, "exact")]),
+        # a toll "since" a day of a month: the day is no count, the toll after it is
+        ("The strike killed two guards, raising the death toll since March 15 to 1,214, the monitor said.",
+         [("killed", 2, "exact"), ("killed", 1214, "exact")]),
+        ("Tuesday's raids brought the toll since Jan. 3 to 415 in the province.", [("killed", 415, "exact")]),
+    ],
+)
+def test_figures_a_toll_gives_its_value_whatever_follows(extractor, text, expected):
+    assert summary(extracted(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The toll reached 41 after three more fighters died of their wounds, the Houthi health ministry said.",
+         [("killed", 41, "Houthi health ministry"), ("killed", 3, "Houthi health ministry")]),
+        ("The toll in Goma climbed to 16 when two more civilians died in hospital.",
+         [("killed", 16, ARTICLE_ITSELF), ("killed", 2, ARTICLE_ITSELF)]),
+    ],
+)
+def test_figures_a_rising_toll_and_the_deaths_that_raised_it_are_two_figures(extractor, text, expected):
+    """The guideline counts every stated number of people harmed, a subset or increment of another count
+    too (the dev set's "five more were wounded"): the new toll and the deaths that raised it are both kept."""
+    assert [(f.kind.value, f.value, f.claimant) for f in extracted(extractor, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Clashes in South Kordofan have forced 45,000 people from their homes, the UN said.",
+         [("displaced", 45000, "exact", "UN")]),
+        ("More than 3,000 villagers in Chin State were driven out of their villages by the army offensive.",
+         [("displaced", 3000, "more_than", ARTICLE_ITSELF)]),
+        ("Between 700,000 and 900,000 Yemenis have been forced from their homes since the offensive began.",
+         [("displaced", 700000, "at_least", ARTICLE_ITSELF)]),
+        ("The offensive forced 8,000 civilians to leave their homes in Catatumbo, the ombudsman said.",
+         [("displaced", 8000, "exact", "ombudsman")]),
+        ("Aid groups say some 60,000 people have abandoned their farms around Djibo.",
+         [("displaced", 60000, "about", "Aid groups")]),
+    ],
+)
+def test_figures_people_forced_from_their_homes_are_displaced(extractor, text, expected):
+    assert [(f.kind.value, f.value, f.qualifier.value, f.claimant) for f in extracted(extractor, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers pulled 14 people from their homes after the shelling of Zaporizhzhia.",
+        "Gunmen killed nine people in their homes near Bankass.",
+        "The army drove 300 fighters from the town of Bakhmut.",
+    ],
+)
+def test_figures_a_home_is_no_displacement_without_leaving_it(extractor, text):
+    """Rescued from a home, killed in one, fighters pushed out of a town: nobody is displaced."""
+    assert not [f for f in extracted(extractor, text) if f.kind is FigureKind.DISPLACED]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("About 250,000 Sudanese and more than 60,000 Chadians have abandoned their homes along the border.",
+         [("displaced", 250000, "Sudanese"), ("displaced", 60000, "Chadians")]),
+        ("Some 40,000 Congolese and 12,000 Burundians have fled their homes since June.",
+         [("displaced", 40000, "Congolese"), ("displaced", 12000, "Burundians")]),
+        ("Militia fighters killed 40 Sudanese soldiers near El Obeid.", [("killed", 40, "Sudanese soldiers")]),
+    ],
+)
+def test_figures_demonyms_whose_plural_is_the_same_word_count_people(extractor, text, expected):
+    """"90,000 Lebanese" counts people as "90,000 Israelis" does; before a noun the demonym only
+    describes it ("20 Sudanese soldiers")."""
+    assert [(f.kind.value, f.value, f.who) for f in extracted(extractor, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The drone strike on the Sanaa market killed 11 people, including four children, and injured 35 others, "
+         "medics said.", [("killed", 11, "people"), ("killed", 4, "children"), ("wounded", 35, "others")]),
+        ("An air strike killed 17 civilians, among them six women, and destroyed a clinic in Kachin State.",
+         [("killed", 17, "civilians"), ("killed", 6, "women")]),
+        ("Government troops said they had killed 23 rebels and 6 foreign fighters and captured several others "
+         "near Tumaco.", [("killed", 23, "rebels"), ("killed", 6, "foreign fighters")]),
+        ("Jihadists killed five soldiers, three gendarmes and two volunteers and wounded a dozen others near Djibo.",
+         [("killed", 5, "soldiers"), ("killed", 3, "gendarmes"), ("killed", 2, "volunteers"),
+          ("wounded", 12, "others")]),
+        ("The RSF said it had captured 40 soldiers and 12 officers and killed several others in Omdurman.",
+         [("captured", 40, "soldiers"), ("captured", 12, "officers")]),
+    ],
+)
+def test_figures_each_count_of_a_list_suffers_what_its_verb_says(extractor, text, expected):
+    """A count that continues a list after a casualty verb ("and", a comma, "including") takes that
+    verb's kind, not the kind of a later verb with objects of its own."""
+    assert [(f.kind.value, f.value, f.who) for f in extracted(extractor, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The ambush near Menaka killed 12 soldiers and 30 civilians were wounded.",
+         [("killed", 12), ("wounded", 30)]),
+        ("Four soldiers were killed and seven are missing after the ambush in Tillaberi.",
+         [("killed", 4), ("missing", 7)]),
+        ("Russian shelling killed three police officers, and two medics are still missing in the rubble.",
+         [("killed", 3), ("missing", 2)]),
+    ],
+)
+def test_figures_a_count_with_its_own_predicate_keeps_it(extractor, text, expected):
+    """"30 civilians were wounded" after "killed 12 soldiers and": the count is the subject of its own
+    casualty verb, which wins over the list's."""
+    assert [(f.kind.value, f.value) for f in extracted(extractor, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Shelling killed 3 people in a nine-storey block in Kharkiv.", [("killed", 3)]),
+        ("A 12-year-old boy was among five people killed in the raid on Hodeidah.", [("killed", 5)]),
+        ("The death toll rose to 14 after a two-day siege of the hotel in Mogadishu.", [("killed", 14)]),
+    ],
+)
+def test_figures_a_number_joined_to_a_noun_by_a_hyphen_counts_no_one(extractor, text, expected):
+    """"a nine-storey block", "a 12-year-old boy", "a two-day siege": the number describes a thing."""
+    assert [(f.kind.value, f.value) for f in extracted(extractor, text)] == expected
+
+
+def test_figures_every_displacement_word_can_fire(nlp):
+    """Each entry of the lexicons behind `figures.driven_from_home` gives a displaced count, through the
+    prefilter."""
+    from wirewatch.extract.words import words
+
+    def displaced(sentence: str) -> bool:
+        return wants(sentence) and any(h.kind is FigureKind.DISPLACED for h in match_figures(nlp(sentence)))
+
+    dead = [("displacing_verbs", w) for w in words("displacing_verbs")
+            if not displaced(f"The offensive {w} 300 people from their homes.")]
+    dead += [("leaving_verbs", w) for w in words("leaving_verbs") if not displaced(f"Some 300 villagers {w} their homes.")]
+    dead += [("home_nouns", w) for w in words("home_nouns") if not displaced(f"The offensive forced 300 people from their {w}.")]
+    assert dead == []
+
+
+def test_figures_every_toll_verb_and_list_joiner_can_fire(nlp):
+    from wirewatch.extract.words import words
+
+    dead = [("toll_verbs", w) for w in words("toll_verbs")
+            if ("killed", 12) not in hits(nlp, f"The death toll {w} 12 on Monday as rescuers searched the ruins.")]
+    phrases = ("and", ",", "including", "plus", "among them", "and also", "as well as")
+    firing = {word for phrase in phrases for word in phrase.split()
+              if ("killed", 3) in hits(nlp, f"Gunmen killed 12 soldiers {phrase} 3 civilians and wounded 20 others.")}
+    dead += [("list_joiners", w) for w in words("list_joiners") if w not in firing]
+    assert dead == []

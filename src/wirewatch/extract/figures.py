@@ -27,7 +27,8 @@ RULES = (
     "figures.number_people_kind",  # "27 villagers have been killed", "12,000 people dead"
     "figures.kind_verb_number",  # "has killed at least 64 fishermen", "injured 300"
     "figures.number_kind_noun",  # "5,000 deaths", "1,200 lives"
-    "figures.toll_number",  # "the death toll was nearing 5,000"
+    "figures.toll_number",  # "the death toll was nearing 5,000", "the toll rose to 12 on Friday"
+    "figures.driven_from_home",  # "fighting has forced 20,000 people from their homes"
     "figures.counted_number",  # "the number of villagers killed - between 40 and 70"
     "figures.in_hospital",  # "six remain in hospital"
     "figures.zero",  # "no fatalities", "no one was hurt": a hit for the claim rules, never a Figure
@@ -78,13 +79,20 @@ class FigureHit:
 
 @lru_cache(maxsize=4096)
 def wants(text: str) -> bool:
-    """Cheap filter: a sentence with a number and a casualty word or "hospital" (the wounded of
-    `_hospitalised`), or a zero phrase. Remembered for recent sentences: asked when choosing what to
-    parse and again by the rules."""
+    """Cheap filter: a sentence with a number and a casualty word, "hospital" (the wounded of
+    `_hospitalised`) or a home people leave (the displaced of `_driven_from_home`), or a zero phrase.
+    Remembered for recent sentences: asked when choosing what to parse and again by the rules."""
     lowered = text.lower()
     if _ZERO.search(text):
         return True
-    return bool(_NUMBER_HINT.search(text)) and (any(w in lowered for w in _casualty_stems()) or "hospital" in lowered)
+    return bool(_NUMBER_HINT.search(text)) and (any(w in lowered for w in _casualty_stems()) or "hospital" in lowered
+                                                or bool(_leaving_home().search(text)))
+
+
+@cache
+def _leaving_home() -> re.Pattern:
+    """A home left or fled, for the filter: "from their homes", "abandoned their farms"."""
+    return re.compile(rf"\b(?:{_home_phrase()}|{_left_home()})", re.I)
 
 
 @cache
@@ -127,7 +135,7 @@ def match_figures(doc: Doc) -> list[FigureHit]:
 def _match_figures(doc: Doc) -> list[FigureHit]:
     text = text_of(doc)
     hits: list[FigureHit] = []
-    for number in find_numbers(text):
+    for number in _dates_split_from_ranges(text, find_numbers(text)):
         hit = _match_number(doc, number)
         if hit:
             hits.append(hit)
@@ -141,6 +149,20 @@ def _match_figures(doc: Doc) -> list[FigureHit]:
     return sorted(hits, key=lambda h: h.number.start)
 
 
+def _dates_split_from_ranges(text: str, numbers: list[NumberMention]) -> list[NumberMention]:
+    """"the toll since Oct. 7 to 30,631": a "range" whose lower end is the day of a month is a date and then
+    a number. The date is no count (`_not_a_count`), so only the number after it is kept, exact as written."""
+    out = []
+    for number in numbers:
+        upper = re.search(r"\s(?:to|-|and)\s+(\S.*)$", number.text)
+        if number.upper is not None and upper and _MONTH_NEAR.search(text[:number.start]):
+            start = number.start + upper.start(1)
+            out.append(NumberMention(number.upper, start, number.end, text[start:number.end]))
+        else:
+            out.append(number)
+    return out
+
+
 def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
     span = doc.char_span(number.start, number.end, alignment_mode="expand")
     if span is None or _not_a_count(doc, number, span):
@@ -150,7 +172,8 @@ def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
     people = words("people_nouns")
     after = _tokens_after(doc, last.i)
     before = _tokens_before(doc, first.i)
-    noun = next((t for t in after if t.lower_ in people or _demonym_plural(t.lower_)), None)
+    noun = next((t for t in _noun_phrase(after) if t.lower_ in people or _demonym_plural(t.lower_)
+                 or _invariant_demonym(t)), None)
     who = doc[last.i + 1:noun.i + 1].text if noun is not None else None
     if who:
         who = re.sub(r"^(of\s+)", "", who)
@@ -164,7 +187,10 @@ def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
     if noun is not None:
         if noun.lower_ in kinds and noun.lower_ in words("self_kind_nouns"):
             return FigureHit("figures.number_kind_noun", number, _kind(noun.lower_), who, first.i)
-        kind_token = _kind_word_after(doc, noun.i) or _kind_word_before(doc, first.i)
+        if _driven_from_home(doc, first.i, noun):
+            return FigureHit("figures.driven_from_home", number, FigureKind.DISPLACED, who, first.i)
+        kind_token = _own_predicate(doc, noun.i) or _listed_kind(doc, first.i) \
+            or _kind_word_after(doc, noun.i) or _kind_word_before(doc, first.i)
         if kind_token is not None:
             return FigureHit("figures.number_people_kind", number, _kind_at(kind_token), who, first.i)
         # "30 villagers were kept in hospital", "and 15 others [discharged after treatment]" after one:
@@ -173,6 +199,9 @@ def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
                 or _hospitalised().search(text_of(doc)[:number.start]):
             return FigureHit("figures.in_hospital", number, FigureKind.WOUNDED, who, first.i)
         return None
+    predicate = _own_predicate(doc, last.i)
+    if predicate is not None:  # "six soldiers were killed and eight are missing": the number is the subject
+        return FigureHit("figures.number_people_kind", number, _kind_at(predicate), None, first.i)
     if re.match(r"\s+(?:\w+\s+){0,2}?" + _hospitalised().pattern, text_of(doc)[number.end:], re.I):
         # "while six remain in hospital": the wounded still treated
         return FigureHit("figures.in_hospital", number, FigureKind.WOUNDED, None, first.i)
@@ -180,12 +209,162 @@ def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
     if counted is not None and (not after or after[0].is_punct or after[0].lower_ in ("according", "in", "on")):
         who = counted.group(1).strip() or "people"
         return FigureHit("figures.counted_number", number, _kind(counted.group(2).lower()), who, first.i)
-    toll = next((t for t in doc[:first.i] if t.lower_ == "toll"), None)
-    if toll is not None and not after:
-        return FigureHit("figures.toll_number", number, FigureKind.KILLED, "people", first.i)
-    if toll is not None and after and after[0].is_punct:
-        return FigureHit("figures.toll_number", number, FigureKind.KILLED, "people", first.i)
+    toll = next((t for t in doc[:first.i] if t.lower_ in _toll_words()), None)
+    if toll is not None and (not after or after[0].is_punct or _gives_a_toll(doc, number)):
+        return FigureHit("figures.toll_number", number, _kind(toll.lower_), "people", first.i)
     return None
+
+
+@cache
+def _toll_words() -> frozenset[str]:
+    """The toll nouns that say by themselves what they count ("toll": the dead); "number" or "count" need
+    a casualty word with them, which `_counted_before` reads."""
+    return frozenset(w for w in words("toll_nouns") if w in mapping("casualty_words"))
+
+
+@cache
+def _toll_value() -> re.Pattern:
+    """A toll and the word that gives its value, right before the number: "the death toll rose to", "raising
+    the toll since March to", "the toll reached". No comma or colon between them: the toll is the
+    subject or object of the clause that gives the number."""
+    tolls = "|".join(re.escape(w) for w in _toll_words())
+    verbs = "|".join(re.escape(w) for w in sorted(words("toll_verbs"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{tolls})\b[^,;:()]{{0,80}}?\b(?:{verbs})\s*$", re.I)
+
+
+def _gives_a_toll(doc: Doc, number: NumberMention) -> bool:
+    """"The death toll rose to 12 on Friday", "the toll climbed to 31 after two more soldiers died": the number
+    is the toll's value, whatever follows it (a date, a clause of its own)."""
+    start = number.qualifier_start if number.qualifier_start is not None else number.start
+    return bool(_toll_value().search(text_of(doc)[:start]))
+
+
+def _noun_phrase(after: list[Token]) -> list[Token]:
+    """The words after a number that can still name what it counts: up to a preposition other than "of" or
+    a subordinating conjunction. "rose to 12 as rescuers pulled more bodies from the ruins" counts no
+    bodies; "1,166 of their troops" counts troops."""
+    out = []
+    for token in after:
+        if token.pos_ == "SCONJ" or token.pos_ == "ADP" and token.lower_ != "of":
+            break
+        out.append(token)
+    return out
+
+
+@cache
+def _home_phrase() -> str:
+    """"from their homes", "out of their villages": the home people are forced from (home_nouns.txt)."""
+    homes = "|".join(re.escape(w) for w in sorted(words("home_nouns"), key=len, reverse=True))
+    return rf"(?:from|out\s+of)\s+(?:(?:their|his|her|our|its)\s+)?(?:own\s+)?(?:{homes})\b"
+
+
+@cache
+def _left_home() -> str:
+    """"to leave their homes", "abandoned their farms": a home as the object of a leaving verb."""
+    homes = "|".join(re.escape(w) for w in sorted(words("home_nouns"), key=len, reverse=True))
+    leaving = "|".join(re.escape(w) for w in sorted(words("leaving_verbs"), key=len, reverse=True))
+    return rf"(?:{leaving})\s+(?:their|his|her|our|its)\s+(?:own\s+)?(?:{homes})\b"
+
+
+@cache
+def _displaced_after() -> tuple[re.Pattern, re.Pattern]:
+    """What follows the counted noun when people are displaced: with the displacing verb before the
+    number ("forced 20,000 people from their homes", "drove 300 civilians to leave their villages"), or
+    after it, from the noun or from the verb it is the subject of ("1.5 million people have been forced
+    from their homes", "3,000 villagers in Chin State were driven out of their villages", "4,000
+    villagers have left their homes")."""
+    driving = "|".join(re.escape(w) for w in sorted(words("displacing_verbs"), key=len, reverse=True))
+    active = re.compile(rf"\s+(?:{_home_phrase()}|to\s+{_left_home()})", re.I)
+    passive = re.compile(rf"\s*(?:(?:have|has|had|were|was|are|is|been|being|already|now|all)\s+)*"
+                         rf"(?:(?:{driving})\s+(?:{_home_phrase()}|to\s+{_left_home()})|{_left_home()})", re.I)
+    return active, passive
+
+
+def _driven_from_home(doc: Doc, index: int, noun: Token) -> bool:
+    """Whether the people counted at `index` (their noun `noun`) are said to be forced from or to leave their
+    homes: displacement, which no single casualty word names."""
+    active, passive = _displaced_after()
+    text = text_of(doc)
+    before = _tokens_before(doc, index)
+    if before and before[0].lower_ in words("displacing_verbs") and active.match(text, noun.idx + len(noun.text)):
+        return True
+    last = _last_coordinated_count(noun)
+    verb = _verb_of_subject(noun)
+    return bool(passive.match(text, last.idx + len(last.text)) or verb is not None and passive.match(text, verb.idx))
+
+
+def _last_coordinated_count(noun: Token) -> Token:
+    """The noun of the last count coordinated after this one ("250,000 Sudanese and more than 60,000
+    Chadians"): the counts share the predicate that follows the last, however the parser joined them."""
+    doc, people = noun.doc, words("people_nouns")
+    i = noun.i + 1
+    while i < len(doc) and doc[i].lower_ in ("and", ","):
+        j = i + 1
+        while j < len(doc) and doc[j].lower_ in words("count_lead_words"):
+            j += 1
+        while j + 1 < len(doc) and doc[j].like_num and doc[j + 1].like_num:
+            j += 1  # "1.5 million"
+        if j >= len(doc) or not doc[j].like_num:
+            break
+        following = next((t for t in _noun_phrase(_tokens_after(doc, j)) if t.lower_ in people
+                          or _demonym_plural(t.lower_) or _invariant_demonym(t)), None)
+        if following is None:
+            break
+        noun, i = following, following.i + 1
+    return noun
+
+
+def _verb_of_subject(noun: Token) -> Token | None:
+    """The verb whose subject the noun is, or the first of the nouns it is coordinated with ("250,000
+    Sudanese and 60,000 Chadians have abandoned their homes"), with its auxiliaries' place: the first
+    auxiliary before it."""
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
+    if not noun.dep_.startswith("nsubj") or noun.head.i < noun.i:
+        return None
+    verb = noun.head
+    auxiliaries = [t for t in verb.lefts if t.dep_ in ("aux", "auxpass") and t.i > noun.i]
+    return auxiliaries[0] if auxiliaries else verb
+
+
+def _own_predicate(doc: Doc, index: int) -> Token | None:
+    """The casualty word the noun at `index` is the subject of, reached over auxiliaries and adverbs only:
+    "84 mercenaries were captured", "four men injured". "84 mercenaries and captured several others" has
+    none: the verb after "and" is another predicate of the sentence's subject."""
+    kinds = mapping("casualty_words")
+    for token in doc[index + 1:index + 6]:
+        if token.lower_ in kinds and token.lower_ not in ("taken", "toll"):
+            return token
+        if token.pos_ not in ("AUX", "ADV", "PART") and token.lower_ not in ("who", "that"):
+            return None
+    return None
+
+
+def _listed_kind(doc: Doc, index: int) -> Token | None:
+    """The casualty verb of a list the number at `index` continues: "killed 47 soldiers and 84 mercenaries",
+    "killed at least eight people, including two children, and wounded 28 others". Each count of the list
+    suffers what its verb says, not what a later verb of the sentence does to others."""
+    i = index - 1
+    while i >= 0 and doc[i].lower_ in words("count_lead_words"):
+        i -= 1
+    joined = False
+    while i >= 0 and (doc[i].lower_ in words("list_joiners") or doc[i].text == ","):
+        i, joined = i - 1, True
+    if not joined:
+        return None
+    j = i  # back over the previous count's noun ("eight people", "47 soldiers", "12 Afghan soldiers") to its number
+    while j >= 0 and i - j < 4 and not doc[j].like_num and doc[j].pos_ in ("NOUN", "PROPN", "ADJ"):
+        j -= 1
+    if j < 0 or not doc[j].like_num:
+        return None
+    if j != i and doc[i].lower_ not in words("people_nouns") and not _demonym_plural(doc[i].lower_):
+        return None
+    while j > 0 and doc[j - 1].like_num:
+        j -= 1  # "1.5 million"
+    verb = _tokens_before(doc, j)
+    if verb and verb[0].lower_ in mapping("casualty_words") and verb[0].pos_ in ("VERB", "AUX"):
+        return verb[0]
+    return _listed_kind(doc, j)  # a longer list: "killed five soldiers, three policemen and two civilians"
 
 
 @cache
@@ -213,8 +392,9 @@ def _not_a_count(doc: Doc, number: NumberMention, span) -> bool:
     if following is not None and (following.lower_ in words("not_counts") or following.text in ("%",)):
         return True
     if following is not None and following.text == "-" and span[-1].i + 2 < len(span.doc):
-        if span.doc[span[-1].i + 2].lower_ in words("not_counts"):
-            return True
+        joined = span.doc[span[-1].i + 2]
+        if joined.lower_ in words("not_counts") or joined.pos_ == "NOUN" and joined.lower_ not in words("people_nouns"):
+            return True  # "a five-storey building", "a 10-year-old girl": a modifier, no count of people
     if span[0].i > 0 and span.doc[span[0].i - 1].lower_ in ("the", "a") and following is not None and following.pos_ == "NOUN" and following.lower_ not in words("people_nouns"):
         return True
     return False
@@ -291,6 +471,15 @@ def _hospitalised() -> re.Pattern:
     return re.compile(rf"\s*\b(?:were|are|was|is|remain|remains|remained|still|(?:have|has|had) been)\s+"
                       rf"(?:still\s+)?(?:(?!(?:{kinds})\b)\w+\s+){{0,2}}?(?:in|to|at|into)\s+(?:a\s+|the\s+)?"
                       rf"hospitals?\b", re.I)
+
+
+def _invariant_demonym(token: Token) -> bool:
+    """"90,000 Lebanese", "300 Sudanese": a demonym whose plural is itself counts people when no noun follows
+    it ("300 Sudanese soldiers" counts soldiers)."""
+    if not token.lower_.endswith("ese") or token.lower_ not in country_of_demonym():
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is None or following.pos_ not in ("NOUN", "PROPN", "ADJ")
 
 
 @cache
