@@ -558,3 +558,93 @@ def test_places_listed_after_a_plural_place_head_are_places(extractor, text, exp
 ])
 def test_places_a_surname_after_a_given_name_is_no_place(extractor, text, expected):
     assert names(extractor, text) == expected
+
+
+# --- hyphenated names, capitals called cities, facilities, bare unknown names, distances (places6) ---
+
+
+@pytest.mark.parametrize(
+    "text,name,country",
+    [
+        ("Gangs torched a school in Port-au-Prince on Friday, killing two.", "Port-au-Prince", "HT"),
+        ("A car bomb killed a soldier in Rostov-on-Don on Monday.", "Rostov-on-Don", "RU"),
+        ("A suicide bomber killed nine worshippers in Mazar-i-Sharif on Friday.", "Mazar-i-Sharif", "AF"),
+        ("Shelling of Ma'arrat al-Numan killed five civilians, rescuers said.", "Ma'arrat al-Numan", "SY"),
+        ("Gunmen killed three guards near Aix-en-Provence overnight.", "Aix-en-Provence", "FR"),
+    ],
+)
+def test_places_a_hyphenated_name_is_looked_up_whole(extractor, text, name, country):
+    """"Port-au-Prince" is five tokens: looked up piece by piece it became "Port" in France and
+    "Prince" elsewhere; an apostrophe inside a word ("Ma'arrat") does not end the name either."""
+    found = places_of(extractor, text)
+    assert [(p.name, p.place.country if p.place else None) for p in found] == [(name, country)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Militia fighters shelled the capital Mogadishu on Friday, killing four.", ["Mogadishu"]),
+        ("Rockets landed in the Lebanese capital Beirut overnight, wounding nine.", ["Beirut"]),
+        ("Explosions shook the capital, Tripoli, late on Sunday, killing two.", ["Tripoli"]),
+        ("Jets carried out raids on the capital Damascus, killing six.", ["Damascus"]),
+        ("Officials in the capital, Nairobi, said the blast in Mandera killed five.", ["Mandera"]),
+    ],
+)
+def test_places_a_capital_a_place_noun_calls_a_city_is_a_place(extractor, text, expected):
+    """"the capital Sanaa" speaks of the city, not its government, whatever the preposition or
+    role; where its officials speak from is still no event place."""
+    assert names(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Shells struck the Al-Amal Hospital in Khan Younis, killing three patients.", ["Khan Younis"]),
+        ("Gunmen stormed the Hope Academy in Maiduguri, killing two teachers.", ["Maiduguri"]),
+        ("A drone hit the Central Mosque near Kadugli on Friday, wounding six.", ["Kadugli"]),
+        ("Mortars hit the North Hospital overnight, killing a nurse, medics said.", []),
+    ],
+)
+def test_places_a_facility_is_no_place_of_its_own(extractor, text, expected):
+    """A building's name (guideline P9/P11) is no event place and never resolves to a village
+    sharing one of its words ("Hospital" is a village in Ireland); the town it stands in is."""
+    assert names(extractor, text) == expected
+
+
+def test_places_a_facility_stays_a_toponym_without_an_entry(nlp):
+    doc = parse_wanted("A shell landed at the Al-Amal Hospital in Khan Younis, killing three.", nlp, lambda _: True)[1][0].doc
+    facilities = [h for h in find_toponyms(doc) if h.facility]
+    assert [h.span.text for h in facilities] == ["Al-Amal Hospital"] and facilities[0].entries == ()
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Soldiers clashed with rebels in Kyaukkyi on Sunday, killing four.", ["Kyaukkyi"]),
+        ("A mortar hit a farm near Mansuriya in eastern Iraq, killing a shepherd.", ["Mansuriya"]),
+    ],
+)
+def test_places_a_bare_unknown_name_after_in_or_near_is_a_place(extractor, text, expected):
+    """The small NER model calls many an unfamiliar village a person; bare after "in" or "near" it
+    is a place."""
+    assert names(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Jihadists ambushed a convoy 60 km east of Gao, killing nine soldiers.", []),
+        ("A mine exploded 15 kilometres (nine miles) south-west of Kidal, killing three.", []),
+        ("Rebels attacked an army base some 30 miles from Goma, killing five.", []),
+        ("Gunmen killed four farmers 20 km north of the capital Niamey, officials said.", []),
+        ("Militias clashed in Bunia, 50 km from Mahagi, leaving six dead.", ["Bunia"]),
+    ],
+)
+def test_places_a_distance_reference_is_no_event_place(extractor, text, expected):
+    """The town a distance is measured from is not where the event happened, capital or not."""
+    assert names(extractor, text) == expected
+
+
+def test_places_a_distance_reference_stays_a_toponym(nlp):
+    doc = parse_wanted("Jihadists ambushed a convoy 60 km east of Gao, killing nine.", nlp, lambda _: True)[1][0].doc
+    assert [(h.span.text, h.literal) for h in find_toponyms(doc)] == [("Gao", True)]

@@ -20,7 +20,7 @@ from ..nlp.demonyms import country_of_demonym
 from ..model import Article, GeoPrecision, Place, PlaceMention, Provenance
 from ..nlp.annotate import ParsedSentence, lower_forms, text_of
 from ..nlp.gazetteer import PlaceEntry, countries_by_name, name_key, name_particles
-from ..nlp.pipeline import given_names, not_places, place_candidates
+from ..nlp.pipeline import given_names, name_word_with_apostrophe, not_places, place_candidates
 from ..resolve.actors import party_name_spans
 from .history import dated_earlier, in_since_clause
 from .words import mapping, words
@@ -76,6 +76,7 @@ class PlaceHit:
     span: Span
     entries: tuple[PlaceEntry, ...]
     literal: bool  # used as a place, not for a government or as a modifier
+    facility: bool = False  # a building's name ("the South Hospital"): a toponym, but no event place
 
 
 def wants(text: str) -> bool:
@@ -211,6 +212,10 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
             continue
         if not _may_be_place(doc, span, entries, run_start, run_end):
             continue
+        if _facility_name(doc, run_start, run_end):
+            hits.extend(_facility_hit(doc[run_start:run_end]))
+            covered.update(range(run_start, run_end))
+            continue
         if len(span) == 1 and span[0].is_sent_start and span[0].pos_ not in ("PROPN", "X") \
                 and not _strong(entries[0]):
             continue  # "Tank fire killed four": a common noun capitalised as the sentence's first word
@@ -246,11 +251,21 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
             end -= 1  # "the Line of Control near Uri": the NER's span ran on into the next words
         if end != ent.end:
             ent = Span(doc, ent.start, end, label=ent.label)
-        if ent.label_ in _PLACE_LABELS and not covered.intersection(range(ent.start, ent.end)):
+        if covered.intersection(range(ent.start, ent.end)):
+            continue
+        if ent.label_ in _NAME_LABELS and _unknown_name_in_place_phrase(doc, ent):
+            hits.append(PlaceHit(_rule(True), ent, (), _is_literal(ent, (), ent.root, True)))
+            covered.update(range(ent.start, ent.end))
+            continue
+        if ent.label_ in _PLACE_LABELS:
             street = _street(doc, *_name_run(doc, ent.start, ent.end))
             if street is not None:
                 hits.append(_street_hit(street))
                 covered.update(range(street.start, street.end))
+                continue
+            if _facility_name(doc, *_name_run(doc, ent.start, ent.end)):
+                hits.extend(_facility_hit(doc[slice(*_name_run(doc, ent.start, ent.end))]))
+                covered.update(range(ent.start, ent.end))
                 continue
             head = ent.root
             if _locative(head) and ent.text.lower().removeprefix("the ") not in excluded \
@@ -261,6 +276,25 @@ def _find_toponyms(doc: Doc) -> list[PlaceHit]:
     hits.extend(_streets(doc, covered))
     hits.extend(_headed_names(doc, covered))
     return sorted(hits, key=lambda h: h.span.start)
+
+
+def _unknown_name_in_place_phrase(doc: Doc, ent: Span) -> bool:
+    """True for a name no gazetteer knows that the NER took for a person's or an organisation's,
+    standing bare where only a place can: the object of "in", "near" or "outside"
+    (`unknown_place_preps.txt`) with no article before it ("fighting in Chinshwehaw",
+    "an orchard near Margaliot"). The small model labels many an unfamiliar village a person;
+    people are not where things happen, and organisations take an article ("in the Senate") or
+    are known parties. Surnames the article uses for people are dropped later (`find_places`)."""
+    if ent.label_ == "NORP" or ent.start == 0 or not all(t.pos_ == "PROPN" and _name_word(t) for t in ent):
+        return False
+    prep = doc[ent.start - 1]
+    if prep.lower_ not in words("unknown_place_preps") or ent.root.dep_ != "pobj" or ent.root.head.i != prep.i:
+        return False
+    if any(s < ent.end and ent.start < e for s, e, _ in place_candidates(doc)):
+        return False  # the gazetteer knows (part of) it: the candidate rules decide
+    if any(t.lower_ in given_names() or t.lower_ in country_of_demonym() for t in ent):
+        return False  # "in Ahmed Hassan's house" is rare, but a given name says person
+    return _may_be_place(doc, ent, (), *_name_run(doc, ent.start, ent.end))
 
 
 def _listed_with_places(doc: Doc, hits: list[PlaceHit], covered: set[int]) -> list[PlaceHit]:
@@ -382,7 +416,8 @@ def _name_word(token) -> bool:
     """A word that can continue a capitalised name: capitalised, or an ordinal ("23rd"); not a
     weekday, a month or another word that only looks like a name ("in Minnesota Saturday")."""
     text = token.text
-    if not ((text[:1].isupper() and (token.is_alpha or "-" in text or text.endswith(".")))
+    if not ((text[:1].isupper() and (token.is_alpha or "-" in text or text.endswith(".")
+                                     or name_word_with_apostrophe(text)))
             or _ORDINAL.fullmatch(text)):
         return False
     lowered = token.lower_
@@ -501,11 +536,30 @@ def _may_be_place(doc: Doc, span: Span, entries: tuple[PlaceEntry, ...], run_sta
     return True
 
 
+def _facility_name(doc: Doc, run_start: int, run_end: int) -> bool:
+    """True when the run of name words ends in a capitalised facility word ("the South Hospital",
+    "Evin Prison"): a building's name, which the guideline does not list as a place and which must
+    not resolve to a village sharing one of its words (`facility_words.txt`)."""
+    if run_end <= run_start:
+        return False
+    last = doc[run_end - 1]
+    return last.text[:1].isupper() and last.lower_ in words("facility_words")
+
+
+def _facility_hit(run: Span) -> list[PlaceHit]:
+    """The building's whole name as a toponym with no gazetteer entry, when it stands in a
+    locative phrase ("at the Manila Cathedral", "in the Central Mental Hospital"): a geoparser's
+    place name, never an event place (`find_places` and `place_names` leave it out)."""
+    if not _locative(run.root):
+        return []
+    return [PlaceHit(_rule(True), run, (), _is_literal(run, (), run.root, True), facility=True)]
+
+
 def place_names(doc: Doc) -> list[tuple[int, int, str]]:
     """Names used as places (not countries) in the doc: (start token, end token, name as written)
     each, for the Doc annotation the other rules read (nlp/place_names.py)."""
     return [(h.span.start, h.span.end, h.span.text) for h in find_toponyms(doc)
-            if h.literal and not (h.entries and h.entries[0].feature == "PCLI")]
+            if h.literal and not h.facility and not (h.entries and h.entries[0].feature == "PCLI")]
 
 
 def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_country_hint: str | None = None) -> list[PlaceMention]:
@@ -520,8 +574,9 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
     for item in parsed:
         event_sentence = _has_event_word(item.sentence.text)
         for hit in find_toponyms(item.doc):
-            current = event_sentence and not (in_since_clause(hit.span.root) or dated_earlier(hit.span.root, year))
-            hits.append((item, hit if current else PlaceHit(hit.rule, hit.span, hit.entries, False)))
+            current = event_sentence and not (in_since_clause(hit.span.root) or dated_earlier(hit.span.root, year)
+                                              or _distance_reference(hit.span.root))
+            hits.append((item, hit if current else PlaceHit(hit.rule, hit.span, hit.entries, False, hit.facility)))
     countries = _article_countries(parsed, hits)
     anchors = [h.entries[0] for _, h in hits if len(h.entries) == 1 and h.entries[0].feature != "PCLI"]
     anchors_besides = _context_anchors(hits, countries, anchors)
@@ -533,7 +588,7 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
     resolved: dict[tuple[str, int], PlaceEntry | None] = {}
     persons = _names_of_people(parsed) | _people_in_text(f"{article.title or ''}\n{article.text}")
     for item, hit in hits:
-        if not hit.literal:
+        if not hit.literal or hit.facility:
             continue
         name = hit.span.text
         if len(hit.span) == 1 and hit.span[0].lower_ in persons and not (hit.entries and _strong(hit.entries[0])):
@@ -557,6 +612,35 @@ def find_places(parsed: Iterable[ParsedSentence], article: Article, gazetteer_co
                                   sentence.start + hit.span.end_char, hit.rule),
         ))
     return mentions
+
+
+def _distance_reference(head) -> bool:
+    """True when the name is the point a distance is measured from ("80 km north of the capital
+    Ouagadougou", "40 km from Srinagar", "15 kilometres (nine miles) south-east of X"): the event
+    happened away from it, so it is no event place (`distance_words.txt`). It stays a toponym for
+    the other rules, as the ledger reads such context places itself."""
+    member = _list_head(_named_as_place(head) or head)
+    if member.dep_ != "pobj" or _distance_word(member.head) != "preposition":
+        return False
+    doc, i = member.doc, member.head.i - 1
+    while i >= 0:
+        kind = _distance_word(doc[i])
+        if kind == "unit":
+            return True
+        if kind == "direction":
+            i -= 1
+        elif doc[i].text == ")":
+            while i >= 0 and doc[i].text != "(":
+                i -= 1  # "(nine miles)": an aside between the distance and its direction
+            i -= 1
+        else:
+            return False
+    return False
+
+
+def _distance_word(token) -> str | None:
+    """What the token is in a distance reference: "unit", "direction", "preposition" or None."""
+    return mapping("distance_words").get(token.lower_)
 
 
 def _context_anchors(hits, countries: set[str], anchors: list[PlaceEntry]):
@@ -712,6 +796,9 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
         return True  # "Sanaa airport", "the Kharkiv region": the name names where the noun is
     if head.dep_ in ("compound", "amod", "poss") and head.head.lower_ not in words("place_heads") and not head.head.ent_type_ in _PLACE_LABELS:
         return False
+    named = _named_as_place(head)
+    if named is not None:
+        head = named  # "officials in the capital, Kyiv,": the noun phrase's role is the place noun's
     if head.dep_ == "pobj":
         prep = head.head
         holder = prep.head
@@ -723,8 +810,10 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
             return False  # "speaking in Colorado": where a statement was made, not "was reported in X"
         if prep.lower_ == "of" and (holder.ent_type_ == "PERSON" or holder.pos_ == "PROPN"):
             return False  # "Keith Salomon of Delaware": where a person is from
-    # a capital by its own name, first or second reading ("Washington": the state, then the capital)
-    capital = any(e.feature == "PPLC" and name_key(e.name) == name_key(span.text) for e in entries[:2])
+    # a capital by its own name, first or second reading ("Washington": the state, then the capital),
+    # unless a place noun calls it a city ("the capital Sanaa"): then it is no government
+    capital = named is None and any(e.feature == "PPLC" and name_key(e.name) == name_key(span.text)
+                                    for e in entries[:2])
     if head.dep_ == "nsubj" and (head.head.lemma_.lower() in words("agent_verbs")
                                  or head.head.lemma_.lower() in words("speech_verbs")):
         return False
@@ -744,6 +833,22 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
         if prep.head.lower_ in words("government_nouns") or prep.head.lemma_.lower() in words("government_nouns"):
             return False
     return True
+
+
+def _named_as_place(head):
+    """The head of the noun phrase when a place noun names the name a place: the noun itself for
+    "the capital, Kyiv," and "the city of Kharkiv", the name for "the capital Sanaa" and "the
+    Sudanese capital Khartoum"; None when no place noun does. Such a phrase speaks of the city, so
+    a capital named in it is no government ("strikes on the capital Sanaa"), while its role in the
+    sentence (the object of "in", the subject of "said") is still the whole phrase's."""
+    heads = words("place_heads")
+    if head.dep_ == "appos" and head.head.lower_ in heads:
+        return head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in heads:
+        return head.head.head
+    if any(c.dep_ == "compound" and c.lower_ in heads for c in head.children):
+        return head
+    return None
 
 
 _EARTH_KM = 6371

@@ -137,18 +137,23 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, max_tokens: int = 4,
                     tokens: list | None = None) -> list[tuple[int, int, tuple]]:
     """Longest-first gazetteer matches over runs of capitalised tokens (hyphenated names included).
 
-    A window of tokens is a candidate when every token is capitalised, a hyphen or apostrophe, or
-    a name particle ("of", "al", "ez"), and the last one is capitalised. Each token's text and tests are read once up front
-    (tokens: the Doc's tokens, when the caller already has them as a list), since every start
-    position tries up to `max_tokens` windows over the same tokens.
+    A window of tokens is a candidate when every token is capitalised, a hyphen or apostrophe, a
+    name particle ("of", "al", "ez") or a lower-case word joined by hyphens on both sides ("au" of
+    "Port-au-Prince"), and the last one is capitalised. `max_tokens` bounds the window's words, not
+    its tokens: a hyphenated name is one word however many pieces the tokenizer cuts it into, so
+    "Port-au-Prince" (five tokens) is looked up whole rather than as "Port" and "Prince". Each
+    token's text and tests are read once up front (tokens: the Doc's tokens, when the caller
+    already has them as a list), since every start position tries several windows over them.
     """
     tokens = list(doc) if tokens is None else tokens
     n = len(tokens)
     texts = [t.text for t in tokens]
+    spaced = [bool(t.whitespace_) for t in tokens]
     capital = [_capitalised_text(text, t) for text, t in zip(texts, tokens)]
     # A window may contain a token that is capitalised, a joiner, or a particle ("of", "al", "ez").
     particles = name_particles()
-    inner = [c or text in "-'’" or t.lower_ in particles for c, text, t in zip(capital, texts, tokens)]
+    inner = [c or text in "-'’" or t.lower_ in particles or _hyphen_joined(texts, spaced, k)
+             for k, (c, text, t) in enumerate(zip(capital, texts, tokens))]
     out: list[tuple[int, int, tuple]] = []
     i = 0
     while i < n:
@@ -156,10 +161,10 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, max_tokens: int = 4,
             i += 1
             continue
         matched = False
-        for length in range(min(max_tokens, n - i), 0, -1):
-            last = i + length - 1
-            if not capital[last] or not all(inner[i:last + 1]):
+        for last in range(_window_end(inner, spaced, i, max_tokens) - 1, i - 1, -1):
+            if not capital[last]:
                 continue
+            length = last - i + 1
             # Span.text: the tokens with the whitespace between them, none after the last.
             text = "".join([t.text_with_ws for t in tokens[i:last]]) + texts[last] if length > 1 else texts[i]
             if length == 1:
@@ -183,13 +188,47 @@ def find_candidates(doc: Doc, gazetteer: Gazetteer, max_tokens: int = 4,
     return out
 
 
+def _hyphen_joined(texts: list[str], spaced: list[bool], k: int) -> bool:
+    """True for a lower-case word between two hyphens with no space around it ("au" of
+    "Port-au-Prince", "upon" of "Stratford-upon-Avon"): a piece of one hyphenated name, whatever
+    the word, where a free-standing lower-case word would end the name."""
+    return (0 < k < len(texts) - 1 and texts[k].isalpha() and texts[k].islower()
+            and texts[k - 1] == "-" and texts[k + 1] == "-" and not spaced[k - 1] and not spaced[k])
+
+
+def _window_end(inner: list[bool], spaced: list[bool], start: int, max_words: int) -> int:
+    """The end (exclusive) of the longest window from `start` whose tokens may all sit inside a
+    name and which holds at most `max_words` words, tokens with no space between them counting as
+    one word ("Deir ez-Zor" is two words, four tokens)."""
+    end, count = start, 0
+    while end < len(inner) and inner[end]:
+        if end == start or spaced[end - 1]:
+            count += 1
+            if count > max_words:
+                break
+        end += 1
+    return end
+
+
 def _capitalised(token) -> bool:
     return _capitalised_text(token.text, token)
 
 
 def _capitalised_text(text: str, token) -> bool:
-    """`_capitalised` with the token's text already read; is_alpha is read only when it can matter."""
-    return text[:1].isupper() and (token.is_alpha or "-" in text)
+    """`_capitalised` with the token's text already read; is_alpha is read only when it can matter.
+    A word with an apostrophe inside ("Ma'arrat", "Sa'dah") is a word of a name too."""
+    return text[:1].isupper() and (token.is_alpha or "-" in text or name_word_with_apostrophe(text))
+
+
+_APOSTROPHES = str.maketrans("", "", "'’ʼ")
+
+
+def name_word_with_apostrophe(text: str) -> bool:
+    """True for letters with an apostrophe between them ("Ma'arrat", "Ta’izz"): transliterated
+    Arabic and Hebrew names keep the sign of a glottal stop inside a word, which the tokenizer
+    leaves in one token; it is no possessive ("'s" is a token of its own)."""
+    stripped = text.translate(_APOSTROPHES)
+    return stripped != text and stripped.isalpha() and text[-1] not in "'’ʼ"
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int, taken: set[int], tokens: list | None = None) -> bool:
