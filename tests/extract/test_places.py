@@ -443,6 +443,16 @@ def test_places_every_street_word_makes_a_street(extractor):
         assert names(extractor, f"A bomb exploded on {name} on Monday.") == [name], word
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Pope Francis condemned the shelling of Kherson on Sunday.", ["Kherson"]),
+    ("Pope Francis prayed for the victims of the bombing in Karbala.", ["Karbala"]),
+    ("Cardinal Francis travelled to Juba after the clashes in Malakal.", ["Juba", "Malakal"]),
+])
+def test_places_a_religious_title_makes_the_name_after_it_a_person(nlp, text, expected):
+    """"Pope Francis" is a person wherever GeoNames has a town called Francis (lexicon person_titles)."""
+    assert [h.span.text for h in find_toponyms(nlp(text))] == expected
+
+
 def test_places_every_person_title_rules_out_the_name_after_it(nlp):
     from wirewatch.extract.words import words
 
