@@ -677,3 +677,25 @@ def test_figures_every_toll_verb_and_list_joiner_can_fire(nlp):
               if ("killed", 3) in hits(nlp, f"Gunmen killed 12 soldiers {phrase} 3 civilians and wounded 20 others.")}
     dead += [("list_joiners", w) for w in words("list_joiners") if w not in firing]
     assert dead == []
+
+
+@pytest.mark.parametrize("text,claimant", [
+    ("The International Organization for Migration said on Tuesday that 4,500 people had fled the fighting "
+     "around Kitshanga.", "International Organization for Migration"),
+    ("The Office for the Coordination of Humanitarian Affairs said shelling killed 17 civilians in Omdurman "
+     "last week.", "Office for the Coordination of Humanitarian Affairs"),
+    ("The Syrian Network for Human Rights said government air strikes killed 11 people near Maarat al-Numan "
+     "on Sunday.", "Syrian Network for Human Rights"),
+])
+def test_figures_claimant_whose_name_goes_on_past_for(extractor, text, claimant):
+    """An organisation's name that goes on past "for" ("... Organization for Migration") is its whole name,
+    not its first half: a claimant of a series must be one an analyst can look up."""
+    (figure,) = extracted(extractor, text)
+    assert figure.claimant == claimant
+
+
+def test_figures_claimant_keeps_no_lower_case_phrase_after_for(extractor):
+    """"Russia for its part said ..." is Russia: only a capitalised continuation is part of a name."""
+    figures = extracted(extractor, "Russia for its part said its air defences had shot down 14 drones over "
+                                   "Belgorod overnight, and that three people were killed.")
+    assert {f.claimant for f in figures} <= {"Russia"}

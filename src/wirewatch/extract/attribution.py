@@ -50,6 +50,9 @@ def noun_phrase(head: Token, coordinated: bool = False) -> Span:
         if coordinated and child.dep_ in ("cc", "conj"):
             keep.extend(t for t in child.subtree if t.dep_ not in ("relcl", "appos") and t.head.dep_ != "relcl")
             continue
+        if _name_goes_on(head, child):  # "the International Organization for Migration": one name
+            keep.extend(child.subtree)
+            continue
         if coordinated and (head.lower_ in _INSTITUTIONS or not head.text[:1].isupper()) and child.dep_ == "prep" and child.lower_ in ("of", "in", "for") and any(
             c.dep_ == "pobj" and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG", "NORP") or any(
                 g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "NORP") for g in c.subtree))
@@ -71,6 +74,18 @@ def noun_phrase(head: Token, coordinated: bool = False) -> Span:
     while right > left and tokens[right].is_punct:
         right -= 1
     return doc[left:right + 1]
+
+
+def _name_goes_on(head: Token, prep: Token) -> bool:
+    """Whether a capitalised name goes on past "for" ("Syrian Network for Human Rights", "Office for the
+    Coordination of Humanitarian Affairs", "International Organization for Migration"): its object is
+    capitalised too, after an optional "the"."""
+    if not (head.text[:1].isupper() and prep.dep_ == "prep" and prep.lower_ == "for" and prep.i == head.i + 1):
+        return False
+    first = head.doc[prep.i + 1] if prep.i + 1 < len(head.doc) else None
+    if first is not None and first.lower_ == "the" and first.i + 1 < len(head.doc):
+        first = head.doc[first.i + 1]
+    return first is not None and first.text[:1].isupper() and first.pos_ in ("PROPN", "NOUN")
 
 
 def _without_clauses(token: Token) -> list[Token]:
