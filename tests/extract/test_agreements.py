@@ -670,3 +670,23 @@ def test_agreements_agreeing_to_observe_a_ceasefire_is_the_ceasefire_of_those_wh
 def test_agreements_agreeing_to_another_act_stays_a_pledge(extractor):
     """Agreeing to do anything but keep a ceasefire is a pledge."""
     assert kinds(extracted(extractor, "The two armies agreed to respect the rights of captured soldiers.")) == ["pledge"]
+
+
+@pytest.mark.parametrize("text", [
+    "M23 fighters shelled army positions near Rutshuru on Monday, hours before the truce took effect, the army said.",
+    "Rebels ambushed a convoy outside Kidal on Tuesday, two days before the ceasefire.",
+    "The RSF stormed the market in Omdurman on Sunday, after the truce collapsed.",
+    "The two armies traded fire along the border on Monday until the ceasefire began.",
+])
+def test_agreements_a_day_outside_a_before_or_after_clause_dates_no_arrangement(extractor, text):
+    """An arrangement in a clause or phrase opened by "before", "after" or "until" is not dated by the day of
+    the rest of the sentence, which dates what happened before or after it (guideline A11): a truce dated
+    to the attack "hours before the truce took effect" would make that attack a violation."""
+    found = [a for a in extracted(extractor, text) if a.kind in (AgreementKind.TRUCE, AgreementKind.CEASEFIRE)]
+    assert found and all(a.date_text is None for a in found)
+
+
+def test_agreements_a_day_inside_the_after_clause_still_dates_it(extractor):
+    """"the truce frayed after it took effect on Monday": the day is the arrangement's own clause's."""
+    (agreement,) = extracted(extractor, "The truce in Sudan frayed soon after it took effect on Monday, residents said.")
+    assert agreement.date_text == "on Monday"

@@ -84,3 +84,34 @@ def test_dates_a_weekday_in_any_case_the_pattern_accepts_resolves(spelling):
     published = dt.date(2020, 10, 12)  # a Monday
     dates = find_dates(f"The shelling began on {spelling}, officials said.", published)
     assert [(d.date, d.precision) for d in dates] == [(dt.date(2020, 10, 9), DatePrecision.DAY)]
+
+
+@pytest.mark.parametrize("sentence,text,date", [
+    # PUBLISHED is a Wednesday: a weekday spoken of as one to come is the next one, not the last
+    ("The truce brokered in Luanda will take effect on Friday.", "on Friday", dt.date(2020, 10, 23)),
+    ("The ceasefire will come into force at midnight on Monday.", "on Monday", dt.date(2020, 10, 26)),
+    ("Talks between the army and the RSF are due to resume in Jeddah on Tuesday.", "on Tuesday", dt.date(2020, 10, 27)),
+    ("Negotiators are scheduled to meet in Doha on Saturday.", "on Saturday", dt.date(2020, 10, 24)),
+    ("The envoy travels to Kinshasa next Thursday.", "next Thursday", dt.date(2020, 10, 22)),
+    ("The delegations meet again next Wednesday.", "next Wednesday", dt.date(2020, 10, 28)),
+    # ... and only then
+    ("The army said on Friday it will investigate the shelling.", "on Friday", dt.date(2020, 10, 16)),
+    ("Investigators will examine Sunday's drone strike on the market.", "Sunday", dt.date(2020, 10, 18)),
+    ("The rebels, who will face trial, attacked the convoy on Monday.", "on Monday", dt.date(2020, 10, 19)),
+    ("The truce took effect on Friday, and both sides will meet again soon.", "on Friday", dt.date(2020, 10, 16)),
+])
+def test_dates_a_weekday_to_come_is_the_next_one(sentence, text, date):
+    """"will take effect on Friday", "are due to resume on Tuesday", "next Thursday": a ceasefire dated to
+    the last Friday would make every attack before it a violation."""
+    (found,) = find_dates(sentence, PUBLISHED)
+    assert (found.text, found.date) == (text, date)
+
+
+def test_dates_a_stored_weekday_to_come_resolves_forward_in_the_ledger():
+    """The ledger resolves stored date mentions (`resolve_stated`) as extraction found them in their sentence."""
+    from wirewatch.model import Provenance, StatedDate
+    from wirewatch.nlp.dates import resolve_stated
+
+    sentence = "The truce brokered in Luanda will take effect on Friday."
+    stated = StatedDate("on Friday", "weekday", False, sentence, Provenance("a", 0, 45, 54, "date_weekday"))
+    assert resolve_stated(stated, PUBLISHED) == (dt.date(2020, 10, 23), DAY)

@@ -16,7 +16,7 @@ import datetime as dt
 from collections import Counter
 
 from ..model import DatePrecision, Extraction, Incident
-from ..nlp.dates import resolve
+from ..nlp.dates import resolve_stated
 from .memo import ArticleMemo
 from .syndication import SourceGroup
 
@@ -90,12 +90,12 @@ class ArticleDates:
         published = self.dates.get(article_id)
         stated = self.stated.get(article_id, {}).get(index, ())
         for mention in stated:
-            date, _ = resolve(mention.kind, mention.text, published)
+            date, _ = resolve_stated(mention, published)
             if date is not None and not mention.since:
                 return date, True
         if published is None and self.year:
             for mention in stated:
-                date, precision = resolve(mention.kind, mention.text, dt.date(self.year, 12, 31))
+                date, precision = resolve_stated(mention, dt.date(self.year, 12, 31))
                 if date is not None and not mention.since and precision is DatePrecision.DAY \
                         and any(ch.isdigit() for ch in mention.text):
                     return date, True
@@ -115,7 +115,7 @@ class ArticleDates:
     def _of_agreement(self, date_text: str, article_id: str, index: int) -> dt.date | None:
         for mention in self.stated.get(article_id, {}).get(index, ()):
             if mention.text == date_text:
-                date, precision = resolve(mention.kind, mention.text, self.dates.get(article_id))
+                date, precision = resolve_stated(mention, self.dates.get(article_id))
                 return date if precision is DatePrecision.DAY else None
         return None
 

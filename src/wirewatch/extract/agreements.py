@@ -496,7 +496,8 @@ def _build(hit: AgreementHit, item: ParsedSentence, article: Article, belligeren
     belligerents = tuple(b for b in belligerents if b not in mediators)[:2]
     parties = _parties(hit, doc, belligerents, mediators)
     cue = doc[hit.cue]
-    dates = [d for d in find_dates(text_of(doc), article.published) if not _in_since_clause(doc, cue, d.start, d.end)]
+    dates = [d for d in find_dates(text_of(doc), article.published)
+             if not _in_since_clause(doc, cue, d.start, d.end) and not _dates_another_time(doc, cue, d.start, d.end)]
     date = dates[0] if dates else None
     return Agreement(
         kind=hit.kind,
@@ -631,6 +632,27 @@ def _in_since_clause(doc: Doc, cue: Token, start: int, end: int) -> bool:
         return False
     verb = _governing_verb(span.root)
     return verb.i != _governing_verb(cue).i and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
+
+
+_OTHER_TIME = ("before", "after", "until", "ahead")
+
+
+def _dates_another_time(doc: Doc, cue: Token, start: int, end: int) -> bool:
+    """Whether the words at these offsets date what happened before or after the arrangement, not the
+    arrangement: the arrangement word sits in a clause or phrase opened by "before", "after" or "until"
+    and the words do not ("rebels shelled the town on Thursday, hours before the truce took effect")."""
+    verb = _governing_verb(cue)
+    if any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in verb.children):
+        opened = verb
+    else:
+        opened = next((a for a in [cue, *list(cue.ancestors)[:3]] if a.head.dep_ == "prep"
+                       and a.head.lower_ in _OTHER_TIME and a.dep_ == "pobj"), None)
+    if opened is None or opened.head is opened:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return not opened.left_edge.i <= span.root.i <= opened.right_edge.i
 
 
 def _in_cue_clause(doc: Doc, cue: Token, start: int, end: int) -> bool:

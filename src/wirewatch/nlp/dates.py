@@ -20,7 +20,7 @@ _MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _PATTERNS = (
     ("month_day", re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)),
     ("day_month", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})(?:\s+(\d{{4}}))?\b", re.I)),
-    ("weekday", re.compile(r"\b(last\s+|on\s+|early\s+|late\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("weekday", re.compile(r"\b(last\s+|next\s+|on\s+|early\s+|late\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("relative_day", re.compile(r"\b(today|yesterday|tonight|overnight|this morning|this afternoon|this evening|last night)\b", re.I)),
     ("week", re.compile(r"\b(last week|this week|earlier this week|past week)\b", re.I)),
     ("month", re.compile(r"\b(last month|this month|earlier this month|past month)\b", re.I)),
@@ -41,6 +41,11 @@ _NEEDLES = {
 }
 _NEEDS_DIGIT = {"month_day", "day_month"}
 _DIGIT = re.compile(r"\d")
+# What makes a weekday after it one to come ("the truce will take effect on Friday", "talks are due to
+# resume on Monday"): a marker of the future a few words before it in its clause (no stop, semicolon or
+# comma between: "will investigate, the army said on Friday" is not).
+_FUTURE = re.compile(r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|planned)\s+to)\b"
+                     r"[^.;:,]{0,50}$", re.I)
 _SINCE = re.compile(r"\b(since|from|began|begin|started|start|broke out)\s+(on\s+|in\s+)?$", re.I)
 
 
@@ -84,7 +89,7 @@ def _find_dates(sentence: str, published: dt.date | None) -> tuple[DateMention, 
         for match in pattern.finditer(sentence):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            date, precision = _resolve(kind, match, published)
+            date, precision = _resolve(kind, match, published, ahead(sentence, match.start()))
             since = bool(_SINCE.search(sentence[max(0, match.start() - 20):match.start()]))
             found.append(DateMention(match.group(0), match.start(), match.end(), date, precision, since, kind))
             taken.append((match.start(), match.end()))
@@ -104,26 +109,43 @@ def stated_dates(sentences: Iterable[tuple[int, int, str]], article_id: str) -> 
     return tuple(found)
 
 
-def resolve(kind: str, text: str, published: dt.date | None) -> tuple[dt.date | None, DatePrecision | None]:
+def ahead(sentence: str, start: int) -> bool:
+    """Whether the sentence speaks of the day at this offset as one to come ("will take effect on Friday");
+    a day owning something ("will investigate Friday's attack") is past."""
+    if re.match(r"[a-z]+['’]s\b", sentence[start:], re.I) or re.match(r"(?:on\s+)?[a-z]+['’]s\b", sentence[start:], re.I):
+        return False
+    return bool(_FUTURE.search(sentence[max(0, start - 120):start]))
+
+
+def resolve(kind: str, text: str, published: dt.date | None, future: bool = False
+            ) -> tuple[dt.date | None, DatePrecision | None]:
     """A stored date expression (its pattern and text, as `stated_dates` found it) resolved against a
-    publication date: the same date `find_dates` gives it in its sentence."""
+    publication date: the same date `find_dates` gives it in its sentence. future: its sentence speaks
+    of it as a day to come (`resolve_stated` reads that from the stored sentence)."""
     pattern = _BY_KIND.get(kind)
     match = pattern.fullmatch(text) if pattern is not None else None
     if match is None:
         return None, None
-    return _resolve(kind, match, published)
+    return _resolve(kind, match, published, future)
 
 
-def _resolve(kind: str, match: re.Match, published: dt.date | None) -> tuple[dt.date | None, DatePrecision | None]:
+def resolve_stated(stated: StatedDate, published: dt.date | None) -> tuple[dt.date | None, DatePrecision | None]:
+    """A stored date mention resolved as `find_dates` resolves it in its sentence, a day to come included."""
+    start = stated.sentence.find(stated.text)
+    return resolve(stated.kind, stated.text, published, start >= 0 and ahead(stated.sentence, start))
+
+
+def _resolve(kind: str, match: re.Match, published: dt.date | None, future: bool = False
+             ) -> tuple[dt.date | None, DatePrecision | None]:
     """The date the expression stands for; none when it would fall outside the calendar Python
     counts (a publication date of year 1 or 9999 moved back or forward), rather than an error."""
     try:
-        return _resolve_in_calendar(kind, match, published)
+        return _resolve_in_calendar(kind, match, published, future)
     except (ValueError, OverflowError):
         return None, None
 
 
-def _resolve_in_calendar(kind: str, match: re.Match, published: dt.date | None):
+def _resolve_in_calendar(kind: str, match: re.Match, published: dt.date | None, future: bool = False):
     if kind in ("month_day", "day_month"):
         if kind == "month_day":
             month_word, day, year = match.group(1), match.group(2), match.group(3)
@@ -153,6 +175,11 @@ def _resolve_in_calendar(kind: str, match: re.Match, published: dt.date | None):
         # As the pattern matched it: case-insensitively, where "FRİDAY" or a dotless "Frıday" is a
         # Friday that str.lower() would not turn into "friday".
         target = next(i for i, day in enumerate(_WEEKDAYS) if re.fullmatch(day, match.group(2), re.I))
+        if "next" in word or (future and "last" not in word):  # "next Wednesday", "will resume on Monday"
+            forward = (target - published.weekday()) % 7
+            if "next" in word and forward == 0:
+                forward = 7
+            return published + dt.timedelta(days=forward), DatePrecision.DAY
         back = (published.weekday() - target) % 7
         if "last" in word and back == 0:
             back = 7
