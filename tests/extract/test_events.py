@@ -591,3 +591,26 @@ def test_events_a_statement_takes_the_place_of_the_nearer_attack_of_its_kind(ext
     narrated = {e.label: e.places for e in events if e.provenance.rule == "events.narrated"}
     assert stated and all(e.places == narrated.get(e.label) for e in stated), show(events)
     assert all(e.places for e in stated), show(events)
+
+
+@pytest.mark.parametrize("text,day", [
+    ("The army on Tuesday accused the RSF of shelling a market in Omdurman on Monday, killing nine people.", 19),
+    ("Kyiv said on Tuesday that Russian drones had struck a power station in Kharkiv on Sunday.", 18),
+    ("The junta on Tuesday accused the Arakan Army of attacking a police post in Sittwe last Thursday.", 15),
+])
+def test_events_an_accused_attack_is_dated_by_its_own_words_not_the_accusation(extractor, text, day):
+    """A sentence that dates the statement and the attack apart dates the attack by the day in the act's
+    own words; the ledger's incident then falls on the day of the attack, not of the statement."""
+    from wirewatch.corpus.ledger import build_ledger
+
+    extraction = extractor.extract(make_article(text))
+    (attack,) = assaults(extraction.events)
+    assert attack.date == dt.date(2020, 10, day)
+    (incident,) = build_ledger([extraction]).incidents
+    assert incident.date == dt.date(2020, 10, day)
+
+
+def test_events_an_attack_with_one_day_keeps_it(extractor):
+    """With the statement's day alone, the attack has it (as before)."""
+    (attack,) = assaults(events_in(extractor, "Rebels shelled the town of Sake on Monday, the army said."))
+    assert attack.date == dt.date(2020, 10, 19)

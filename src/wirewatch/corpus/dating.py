@@ -86,6 +86,22 @@ class ArticleDates:
             resolved[index] = self._in_sentence(article_id, index)
         return resolved[index]
 
+    def of_event(self, event, article_id: str) -> tuple[dt.date | None, bool]:
+        """An event's date as `in_sentence` gives it, but read from the expression extraction dated it by when
+        its sentence has several: the one in the act's own words ("accused on Saturday the rebels of shelling
+        the town on Friday" is Friday's shelling). Extraction resolved it against the article's own date, so
+        it is found again by resolving each against that date (an undated article's events carry none)."""
+        stated = self.stated.get(article_id, {}).get(event.provenance.sentence_index, ())
+        published = self.dates.get(article_id)
+        if event.date is None or len(stated) < 2 or article_id in self.inferred or published is None:
+            return self.in_sentence(event, article_id)
+        resolved = self.resolved(article_id)
+        key = ("event", event.provenance.sentence_index, event.date)
+        if key not in resolved:
+            chosen = next((m for m in stated if not m.since and resolve_stated(m, published)[0] == event.date), None)
+            resolved[key] = (event.date, True) if chosen is not None else self.in_sentence(event, article_id)
+        return resolved[key]
+
     def _in_sentence(self, article_id: str, index: int) -> tuple[dt.date | None, bool]:
         published = self.dates.get(article_id)
         stated = self.stated.get(article_id, {}).get(index, ())

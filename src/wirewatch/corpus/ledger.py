@@ -73,7 +73,7 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
     dates.from_groups(groups)
 
     def event_date(event, article_id):
-        return dates.in_sentence(event, article_id)
+        return dates.of_event(event, article_id)
 
     def incident_mentions(extraction):
         article_id = extraction.article.id

@@ -139,7 +139,8 @@ def _make(label: str, plover: str | None, mode: str | None, actor, recipient, te
           hypothetical=False) -> EventMention:
     info = labels()[label]
     dates = find_dates(sentence, article.published)
-    dated = next((d for d in dates if d.date), None)
+    dated = _own_date(dates, text, sentence) if info.violent else None
+    dated = dated or next((d for d in dates if d.date), None)
     return EventMention(
         plover=plover or info.plover,
         mode=mode if mode is not None else info.mode,
@@ -160,6 +161,16 @@ def _make(label: str, plover: str | None, mode: str | None, actor, recipient, te
         sentence=sentence,
         provenance=provenance,
     )
+
+
+def _own_date(dates, text: str, sentence: str):
+    """The first dated expression inside the act's own words, when they are a part of the sentence: "the army
+    on Saturday accused the rebels of shelling the town on Friday" dates the shelling Friday, not the day of
+    the accusation; none when the act's words state no day."""
+    at = sentence.find(text) if text and text != sentence else -1
+    if at < 0:
+        return None
+    return next((d for d in dates if d.date and at <= d.start < at + len(text)), None)
 
 
 def _with_rule(provenance: Provenance, rule: str) -> Provenance:
