@@ -152,3 +152,25 @@ def test_agreements_truce_and_ceasefire_of_one_day_are_one_record():
     ]
     (record,) = ceasefires(build_ledger(extractions))
     assert {m.article_id for m in record.mentions} == {"id-nairobi", "id-again", "id-truce"}
+
+
+BROKEN_ON_FRIDAY = "Ethiopia accused Eritrea on October 15 of violating the Nairobi ceasefire."
+
+
+def test_agreements_a_breach_stated_days_later_joins_the_ceasefire_not_a_new_record():
+    """"accused Eritrea on October 15 of violating the ceasefire": October 15 is the day of the breach; the
+    mention joins the ceasefire agreed on October 10 rather than founding a second one on the 15th."""
+    extractions = [*corpus(), extraction("breach", dt.date(2020, 10, 15), [
+        agreement("breach", BROKEN_ON_FRIDAY, "October 15", AgreementState.VIOLATED)])]
+    (record,) = ceasefires(build_ledger(extractions))
+    assert record.date == TRUCE_DAY
+    assert "id-breach" in {m.article_id for m in record.mentions}
+    assert "violated" in record.states
+
+
+def test_agreements_a_breach_of_a_ceasefire_the_corpus_never_founds_still_makes_its_record():
+    """With no record of it to join, the breached ceasefire is still recorded (dated by the breach, the best
+    the corpus knows)."""
+    (record,) = ceasefires(build_ledger([extraction("breach", dt.date(2020, 10, 15), [
+        agreement("breach", BROKEN_ON_FRIDAY, "October 15", AgreementState.VIOLATED)])]))
+    assert record.date == dt.date(2020, 10, 15)

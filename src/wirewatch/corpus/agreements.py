@@ -127,7 +127,8 @@ def build_agreements(
         home = drafts.latest(family, date, parties)
         if home is not None:
             _absorb(home, facts, None, passing=True)
-        elif facts.agreement.state.value in ("agreed", "took_effect") and len(facts.parties) >= 2:
+        elif (facts.agreement.state.value in ("agreed", "took_effect")
+              or (facts.stated and facts.agreement.state.value in _BROKEN)) and len(facts.parties) >= 2:
             # An arrangement agreed on no stated day, with no record to join: the article's date is its best.
             home = drafts.new(family, date)
             _absorb(home, facts, date)
@@ -281,7 +282,9 @@ def _founds(agreement: Agreement, family: AgreementKind, parties: tuple[str, ...
     if len(named) < (1 if family is AgreementKind.REQUEST else 2):
         return False
     if family is AgreementKind.CEASEFIRE:
-        return stated or agreement.state.value == "took_effect"
+        # "accused the RSF on Friday of violating the Jeddah ceasefire": Friday is the day of the breach, not
+        # of the ceasefire, which the mention joins as a passing one (and founds only when there is none)
+        return (stated and agreement.state.value not in _BROKEN) or agreement.state.value == "took_effect"
     return True
 
 
