@@ -144,3 +144,51 @@ def test_incidents_ids_stable_when_rebuilt(extractions, gazetteer):
     assert [(i.id, i.reports, i.status) for i in backward.incidents] == [
         (i.id, i.reports, i.status) for i in forward.incidents]
     assert all(i.id.startswith("inc-") for i in forward.incidents)
+
+
+FOLLOW_ON_STORIES = {
+    "market": ("Nile Wire", dt.date(2024, 6, 4),
+               "Drone strike hits Sudan market\n\n"
+               "A drone struck the central market in Wad Madani on Monday morning, witnesses said. "
+               "At least 11 people were killed, a health worker at the city's hospital said. "
+               "Residents said the market had been crowded with shoppers."),
+    "kharkiv": ("Dnipro Daily", dt.date(2024, 5, 20),
+                "Missile hits Kharkiv suburb\n\n"
+                "A Russian missile hit a recreation centre near Kharkiv on Sunday, regional officials said. "
+                "The death toll from the strike rose to 14 on Monday, the governor said. "
+                "Rescue work went on through the night."),
+    "other": ("Tigris Post", dt.date(2024, 3, 5),
+              "Attacks across Iraq province\n\n"
+              "Insurgents attacked an army base near Samarra on Monday, killing at least 9 soldiers, officials said. "
+              "Separately, gunmen ambushed a police patrol and a roadside bomb went off elsewhere in Salahuddin, "
+              "leaving four people dead. No group said it was behind the violence."),
+}
+
+
+def written_at(ledger, town: str) -> list:
+    """The incidents whose sources write the town so (the gazetteer's own name may carry diacritics)."""
+    return [i for i in ledger.incidents if town in i.place_names]
+
+
+@pytest.fixture(scope="module")
+def follow_on(extract_stories) -> dict:
+    return extract_stories(FOLLOW_ON_STORIES)
+
+
+@pytest.mark.parametrize("name,town,fatalities", [("market", "Wad Madani", 11), ("kharkiv", "Kharkiv", 14)])
+def test_incidents_a_toll_in_the_sentence_after_an_attack_is_that_attacks(follow_on, name, town, fatalities):
+    """"A drone struck the market on Monday. At least 11 people were killed, a health worker said.": the toll is
+    the strike's (its incident's fatalities), not a count of the whole war that would stand as the ledger's
+    headline; "the toll from the strike rose to 14" refers back to it the same way."""
+    ledger = build_ledger([follow_on[name]])
+    (incident,) = written_at(ledger, town)
+    assert incident.fatalities == fatalities
+    assert ledger.conservative() is None
+
+
+def test_incidents_a_sentence_telling_of_other_attacks_follows_none(follow_on):
+    """"Gunmen ambushed a patrol and a roadside bomb went off ..., leaving four people dead" tells of attacks of
+    its own: its toll is not the base's."""
+    ledger = build_ledger([follow_on["other"]])
+    (base,) = written_at(ledger, "Samarra")
+    assert base.fatalities == 9

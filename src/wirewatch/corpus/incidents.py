@@ -221,11 +221,11 @@ def _dated_by_neighbours(violent: list[_Mention], dated: set[int], anchors: list
 def _refers_back(sentence: str) -> bool:
     """Whether the sentence speaks of an attack as one already told ("claimed responsibility for the attack",
     "said the bombing was meant to ..."): "the" and an attack noun (extract's lexicon), up to two words apart."""
-    return bool(_definite_attack().search(sentence))
+    return bool(definite_attack().search(sentence))
 
 
 @cache
-def _definite_attack() -> re.Pattern:
+def definite_attack() -> re.Pattern:
     nouns = sorted(load_lexicon(EXTRACT, "attack_nouns"), key=len, reverse=True)
     return re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(map(re.escape, nouns)) + r")(?:s|es)?(?![\w-])", re.I)
 

@@ -15,7 +15,8 @@ from .dating import ArticleDates
 from .incidents import article_mentions, cluster_incidents
 from .memo import ArticleMemo
 from .places import PlaceResolver
-from .series import ALL, CONFLICT, article_figures, build_series, claimant_range, conservative, with_fatalities
+from .series import (ALL, CONFLICT, article_figures, build_series, claimant_range, conservative,
+                     eventful_sentences, with_fatalities)
 from .syndication import SourceGroup, group_sources
 
 
@@ -85,7 +86,7 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
         incidents = cluster_incidents((incident_mentions(e) for e in extractions), memo.clusters)
     incident_at = {(m.article_id, m.sentence_index): i.id for i in incidents for m in i.mentions}
     by_id = {e.article.id: e for e in extractions}
-    eventful = _Eventful(lambda a: memo.get("eventful", a, None, lambda: _eventful(by_id[a])) if a in by_id else ())
+    eventful = _Eventful(lambda a: memo.get("eventful", a, None, lambda: eventful_sentences(by_id[a])) if a in by_id else ())
     series = build_series(extractions, lambda f, a: dates.in_sentence(f, a)[0], incident_at, eventful,
                           group_of.__getitem__,
                           facts=lambda e: memo.get("figures", e.article.id, None, lambda: article_figures(e)),
@@ -129,12 +130,6 @@ class _Eventful:
 
     def __contains__(self, where: tuple) -> bool:
         return where[1] in self._sentences_of(where[0])
-
-
-def _eventful(extraction: Extraction) -> frozenset[int]:
-    """The sentences of the article that report a violent event (asserted, not negated or hypothetical)."""
-    return frozenset(ev.provenance.sentence_index for ev in extraction.events
-                     if ev.plover == "ASSAULT" and not ev.negated and not ev.hypothetical)
 
 
 def _sentences(extraction: Extraction) -> dict:

@@ -20,6 +20,7 @@ from functools import cache
 from ..lexicon import load_lexicon
 from ..model import Extraction, Figure, FigureKind, FigureSeries, SeriesPoint
 from ..resolve.actors import canonical_actor
+from .incidents import definite_attack
 from .words import phrases
 
 PACKAGE = "wirewatch.corpus"
@@ -111,17 +112,50 @@ def is_cumulative(sentence: str) -> bool:
     return bool(cues)
 
 
-def figure_scope(figure: Figure, incident_at: dict, eventful: set, cumulative: bool | None = None) -> tuple[str, str | None]:
+def figure_scope(figure: Figure, incident_at: dict, eventful: set, cumulative: bool | None = None,
+                 follows: int | None = None) -> tuple[str, str | None]:
     """(scope, key): ("incident", incident id or the sentence's key) or ("conflict", None). cumulative:
-    whether the sentence gives a running toll, when the caller knows it already."""
+    whether the sentence gives a running toll, when the caller knows it already; follows: the sentence of
+    the attack whose toll it tells when it tells of none itself (`follow_on`)."""
     where = (figure.provenance.article_id, figure.provenance.sentence_index)
     if is_cumulative(figure.sentence) if cumulative is None else cumulative:
         return CONFLICT, None
-    if where in incident_at:
-        return INCIDENT, incident_at[where]
-    if where in eventful:
-        return INCIDENT, f"{where[0]}:{where[1]}"
+    for at in (where, (where[0], follows)) if follows is not None else (where,):
+        if at in incident_at:
+            return INCIDENT, incident_at[at]
+        if at in eventful:
+            return INCIDENT, f"{at[0]}:{at[1]}"
     return CONFLICT, None
+
+
+FOLLOW_ON = 2  # sentences after an attack's own whose toll is that attack's
+
+
+def follow_on(figure: Figure, eventful: frozenset[int]) -> int | None:
+    """The sentence of the attack whose toll the figure's sentence tells, when it tells of no attack itself:
+    "A drone struck the market on Monday. At least 11 people were killed, a health worker said." The toll is
+    the strike's, not a count of the whole war (a running toll says so: `is_cumulative` keeps that one
+    conflict-wide), and it joins the strike's incident. "The toll from the strike rose to 19" refers back
+    the same way; "gunmen also ambushed a patrol, leaving four dead" tells of an attack of its own and follows none. The
+    nearest attack up to FOLLOW_ON sentences before it; eventful: the article's sentences that report one."""
+    index = figure.provenance.sentence_index
+    if index in eventful or _tells_an_attack(figure.sentence):
+        return None
+    return next((index - step for step in range(1, FOLLOW_ON + 1) if index - step in eventful), None)
+
+
+def _tells_an_attack(sentence: str) -> bool:
+    """Whether the sentence names an attack of its own (extract's attack nouns and verbs), not one it refers
+    back to ("the strike", "the attack")."""
+    own = definite_attack().sub(" ", sentence)
+    return bool(phrases(EXTRACT, "attack_nouns", inflected=True).search(own)
+                or phrases(EXTRACT, "attack_verbs", inflected=True).search(own))
+
+
+def eventful_sentences(extraction: Extraction) -> frozenset[int]:
+    """The sentences of the article that report a violent event (asserted, not negated or hypothetical)."""
+    return frozenset(ev.provenance.sentence_index for ev in extraction.events
+                     if ev.plover == "ASSAULT" and not ev.negated and not ev.hypothetical)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -135,6 +169,7 @@ class FigureFacts:
     claimant: str  # claimant_key of the claimant as written
     office: str | None  # the office a pronoun-owned claimant names
     owner: tuple[str, str] | None  # (office, actor) when the claimant names an office and its owner
+    follows: int | None = None  # the sentence of the attack whose toll it tells (`follow_on`)
 
 
 def article_figures(extraction: Extraction) -> tuple[FigureFacts, ...]:
@@ -143,8 +178,10 @@ def article_figures(extraction: Extraction) -> tuple[FigureFacts, ...]:
     figures = [f for f in extraction.figures if not f.historical]
     groups = figure_groups(figures)
     issuers = _issuers(extraction)
+    eventful = eventful_sentences(extraction)
     return tuple(FigureFacts(f, extraction.article.id, groups[id(f)], is_cumulative(f.sentence),
-                             claimant_key(_issuer(f, issuers)), _office(f.claimant), _owner(f.claimant)) for f in figures)
+                             claimant_key(_issuer(f, issuers)), _office(f.claimant), _owner(f.claimant),
+                             follow_on(f, eventful)) for f in figures)
 
 
 def _is_document(claimant: str | None) -> bool:
@@ -219,7 +256,8 @@ class SeriesBook:
             if old is not None and old[1] is items:
                 wheres, offices = old[3], old[4]
             else:
-                wheres = tuple((article_id, i.figure.provenance.sentence_index) for i in items)
+                wheres = tuple(w for i in items for w in ((article_id, i.figure.provenance.sentence_index),
+                                                          (article_id, i.follows)) if w[1] is not None)
                 offices = tuple(i.office for i in items if i.office)
             stamp = (stamp_of(article_id), voice_of(article_id), tuple(map(incident_at.get, wheres)),
                      tuple(map(owners.get, offices)))
@@ -229,7 +267,7 @@ class SeriesBook:
             keyed: dict[tuple, list] = {}
             for index, item in enumerate(items):
                 figure = item.figure
-                scope, where = figure_scope(figure, incident_at, eventful, item.cumulative)
+                scope, where = figure_scope(figure, incident_at, eventful, item.cumulative, item.follows)
                 claimant = owners.get(item.office) or item.claimant
                 if scope == CONFLICT and figure.claimant == ARTICLE_ITSELF:
                     where = voice_of(article_id)  # each outlet's own voice is its own claimant
