@@ -690,3 +690,15 @@ def test_agreements_a_day_inside_the_after_clause_still_dates_it(extractor):
     """"the truce frayed after it took effect on Monday": the day is the arrangement's own clause's."""
     (agreement,) = extracted(extractor, "The truce in Sudan frayed soon after it took effect on Monday, residents said.")
     assert agreement.date_text == "on Monday"
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Congo and M23 rebels agreed to a truce in Luanda on Thursday.", ("Democratic Republic of the Congo", "M23 rebels")),
+    ("Colombia and ELN guerrillas agreed to a bilateral ceasefire in Havana.", ("Colombia", "ELN guerrillas")),
+    ("Mali and Tuareg rebels agreed to a ceasefire in Algiers on Monday.", ("Mali", "Tuareg rebels")),
+])
+def test_agreements_a_state_and_a_group_sharing_one_noun_are_two_parties(extractor, text, parties):
+    """"Congo and M23 rebels agreed ...": the parser reads "(Congo and M23) rebels" as one noun with two
+    modifiers; the sides are the state and the rebel group, not the state alone."""
+    agreement = only(extracted(extractor, text))
+    assert agreement.parties[:2] == parties

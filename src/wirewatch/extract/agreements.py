@@ -454,10 +454,10 @@ def _sentence_parties(doc: Doc, cue: Token) -> tuple[str, ...]:
 
     def add(token: Token) -> None:
         for member in members(token):
-            phrase = token.doc[member.left_edge.i:member.i + 1].text
-            name = _party(phrase)
-            if name and name not in found:
-                found.append(name)
+            for phrase in _coordinated_modifiers(member) or [token.doc[member.left_edge.i:member.i + 1].text]:
+                name = _party(phrase)
+                if name and name not in found:
+                    found.append(name)
 
     for token in doc:
         if token.lower_ == "between" and token.dep_ == "prep":
@@ -485,6 +485,20 @@ def _sentence_parties(doc: Doc, cue: Token) -> tuple[str, ...]:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 add(pobj)
     return tuple(found)
+
+
+def _coordinated_modifiers(noun: Token) -> list[str]:
+    """The parties of a subject the parser read as one noun with coordinated modifiers: "Congo and M23
+    rebels" (parsed "(Congo and M23) rebels") is Congo, and M23 rebels; none when the noun has no such
+    modifier."""
+    modifier = next((c for c in noun.children if c.dep_ in ("nmod", "compound") and c.i < noun.i
+                     and any(g.dep_ == "conj" for g in c.children)), None)
+    if modifier is None:
+        return []
+    chain = sorted([modifier, *modifier.conjuncts], key=lambda t: t.i)
+    doc = noun.doc
+    parts = [doc[t.left_edge.i if t is modifier else t.i:t.i + 1].text for t in chain[:-1]]
+    return [*parts, doc[chain[-1].i:noun.i + 1].text]
 
 
 def _build(hit: AgreementHit, item: ParsedSentence, article: Article, belligerents: tuple[str, ...]) -> Agreement:
