@@ -425,6 +425,7 @@ _ONE_PER_RULE = (
     "No one was hurt in the explosion.",
     "The number of civilians killed in the siege was put at 340.",
     "The floods of fighting have forced 9,000 herders from their homes.",
+    "Three of the injured miners later died in hospital.",
 )
 
 
@@ -699,3 +700,14 @@ def test_figures_claimant_keeps_no_lower_case_phrase_after_for(extractor):
     figures = extracted(extractor, "Russia for its part said its air defences had shot down 14 drones over "
                                    "Belgorod overnight, and that three people were killed.")
     assert {f.claimant for f in figures} <= {"Russia"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Four of the wounded later died in hospital in Goma, a doctor said on Monday.", [("killed", 4)]),
+    ("Two of the injured soldiers died overnight in Kharkiv, the army said on Tuesday.", [("killed", 2)]),
+    ("Six of the 40 passengers were killed when the bus hit a mine near Mopti, officials said.", [("killed", 6)]),
+])
+def test_figures_a_part_of_a_group_suffers_what_its_verb_says(extractor, text, expected):
+    """"four of the wounded later died" counts four dead (the group says who, the verb what befell them);
+    "six of the 40 passengers were killed" counts six, the forty being the group's size."""
+    assert [(f.kind.value, f.value) for f in extracted(extractor, text)] == expected

@@ -31,6 +31,7 @@ RULES = (
     "figures.driven_from_home",  # "fighting has forced 20,000 people from their homes"
     "figures.counted_number",  # "the number of villagers killed - between 40 and 70"
     "figures.in_hospital",  # "six remain in hospital"
+    "figures.partitive_kind",  # "four of the wounded later died"
     "figures.zero",  # "no fatalities", "no one was hurt": a hit for the claim rules, never a Figure
 )
 
@@ -168,6 +169,8 @@ def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
     if span is None or _not_a_count(doc, number, span):
         return None
     first, last = span[0], span[-1]
+    if _group_size(doc, first.i):
+        return None
     kinds = mapping("casualty_words")
     people = words("people_nouns")
     after = _tokens_after(doc, last.i)
@@ -184,6 +187,9 @@ def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
     # "killed at least 64 fishermen", "injured 300": a casualty verb right before the number.
     if before and before[0].lower_ in kinds and before[0].pos_ in ("VERB", "AUX", "ADJ"):
         return FigureHit("figures.kind_verb_number", number, _kind_at(before[0]), who, first.i)
+    partitive = _partitive_predicate(doc, last.i)
+    if partitive is not None:  # "four of the wounded later died": the verb says what befell them
+        return FigureHit("figures.partitive_kind", number, _kind_at(partitive), who, first.i)
     if noun is not None:
         if noun.lower_ in kinds and noun.lower_ in words("self_kind_nouns"):
             return FigureHit("figures.number_kind_noun", number, _kind(noun.lower_), who, first.i)
@@ -338,6 +344,22 @@ def _own_predicate(doc: Doc, index: int) -> Token | None:
         if token.pos_ not in ("AUX", "ADV", "PART") and token.lower_ not in ("who", "that"):
             return None
     return None
+
+
+def _group_size(doc: Doc, index: int) -> bool:
+    """Whether the number at `index` is the size of the group a count is part of: "six of the 40 passengers
+    were killed" counts six dead, not forty."""
+    return index >= 3 and doc[index - 1].lower_ == "the" and doc[index - 2].lower_ == "of" \
+        and (doc[index - 3].like_num or doc[index - 3].lower_ in words("count_lead_words"))
+
+
+def _partitive_predicate(doc: Doc, index: int) -> Token | None:
+    """The casualty verb of a count given as a part of a group ("four of the wounded later died", "two of
+    the injured soldiers died overnight"): the group says who is counted, the verb what befell them."""
+    if index + 1 >= len(doc) or doc[index + 1].lower_ != "of":
+        return None
+    objects = [c for c in doc[index + 1].children if c.dep_ == "pobj"]
+    return _own_predicate(doc, objects[0].right_edge.i) if objects else None
 
 
 def _listed_kind(doc: Doc, index: int) -> Token | None:
