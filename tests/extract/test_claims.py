@@ -1855,3 +1855,19 @@ def test_claims_a_count_of_victims_is_never_the_accused(extractor, text):
 def test_claims_a_plural_speakers_they_asserts_their_own_act(extractor, text, speaker):
     claim = only(extracted(extractor, text))
     assert (claim.stance, claim.speaker, claim.accused) == (Stance.ASSERT, speaker, None)
+
+
+@pytest.mark.parametrize("text,accused,act", [
+    ("The RSF accused the army of an air strike on a market in Omdurman, killing 12 people.", "army",
+     "an air strike on a market in Omdurman"),
+    ("M23 rebels accused the Congolese army of a drone strike on a village near Goma on Saturday.", "Congolese army",
+     "a drone strike on a village near Goma"),
+    ("Kyiv accused the forces of the Russian Federation of a massacre in Bucha.", "forces of the Russian Federation",
+     "a massacre in Bucha"),
+])
+def test_claims_an_act_hung_on_the_accused_by_of_is_the_act(extractor, text, accused, act):
+    """"accused the army of an air strike on the market": when the parse hangs the "of" phrase on the accused,
+    an attack or a harm in it is the act, not part of the accused's name ("the army of Sudan" stays one)."""
+    (claim,) = [c for c in extracted(extractor, text) if c.stance.value == "accuse"]
+    assert claim.accused == accused
+    assert claim.action.startswith(act)

@@ -105,7 +105,15 @@ def _at(mention: Provenance) -> tuple:
 
 
 def _series_key(series, renamed: dict) -> tuple:
-    return (series.claimant, series.kind, series.group, series.scope, renamed.get(series.incident, series.incident))
+    """What a series is across two ledgers: its claimant, kind, group, scope, incident (as renamed) and voice;
+    a series of one attack that no incident holds (an unplaced, undated one) is told apart by the sentence
+    of its first report."""
+    anchor = None
+    if series.scope != "conflict" and series.incident is None and series.points and series.points[0].reports:
+        first = series.points[0].reports[0]
+        anchor = (first.article_id, first.sentence_index)
+    return (series.claimant, series.kind, series.group, series.scope, renamed.get(series.incident, series.incident),
+            series.voice, anchor)
 
 
 def _points(series) -> tuple:
@@ -139,8 +147,10 @@ def _figure_alert(series, before) -> dict:
                f"{f' as of {latest.as_of}' if latest.as_of else ''}"
                + (f" (was {was.value:,})" if was is not None and was.value != latest.value else "")
                + ("" if before else " (new series)"))
+    *_, voice, anchor = _series_key(series, {})
+    told_apart = (f"|{voice}" if voice else "") + (f"|{anchor[0]}:{anchor[1]}" if anchor else "")
     return {"kind": "figure", "id": f"{series.claimant}|{series.kind.value}|{series.group}|{series.scope}"
-                                    f"|{series.incident or ''}",
+                                    f"|{series.incident or ''}{told_apart}",
             "summary": summary, "date": _iso(latest.as_of), "place": None, "actors": [series.claimant],
             "claimant": series.claimant, "figure_kind": series.kind.value, "group": series.group,
             "scope": series.scope, "incident": series.incident, "value": latest.value,

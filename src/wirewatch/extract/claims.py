@@ -635,10 +635,11 @@ def _blamed_act(verb: Token) -> tuple[Token, Token | None] | None:
 
 
 def _act_of(obj: Token) -> Token | None:
-    """The "for" (or "over") phrase an accused's noun carries when the parse hangs the act on it
-    ("blamed militants for the bombing"): the preposition, else None."""
+    """The "for" (or "over", "of") phrase an accused's noun carries when the parse hangs the act on it
+    ("blamed militants for the bombing", "accused the army of an air strike on the market"): the
+    preposition, else None. Its object must be an attack or a harm: "the army of Sudan" is the accused."""
     for child in obj.children:
-        if child.dep_ == "prep" and child.lower_ in ("for", "over") and any(
+        if child.dep_ == "prep" and child.lower_ in ("for", "over", "of") and any(
                 c.dep_ == "pobj" and (_incident(c) or c.lemma_.lower() in _harmful() or c.lemma_.lower() == "death")
                 for c in child.children):
             return child
