@@ -91,15 +91,18 @@ class ArticleDates:
         its sentence has several: the one in the act's own words ("accused on Saturday the rebels of shelling
         the town on Friday" is Friday's shelling). Extraction resolved it against the article's own date, so
         it is found again by resolving each against that date (an undated article's events carry none)."""
+        found = self.in_sentence(event, article_id)
+        if event.date is None or found[0] == event.date or article_id in self.inferred:
+            return found  # (the common case: the sentence's first day is the event's)
         stated = self.stated.get(article_id, {}).get(event.provenance.sentence_index, ())
         published = self.dates.get(article_id)
-        if event.date is None or len(stated) < 2 or article_id in self.inferred or published is None:
-            return self.in_sentence(event, article_id)
+        if len(stated) < 2 or published is None:
+            return found
         resolved = self.resolved(article_id)
         key = ("event", event.provenance.sentence_index, event.date)
         if key not in resolved:
             chosen = next((m for m in stated if not m.since and resolve_stated(m, published)[0] == event.date), None)
-            resolved[key] = (event.date, True) if chosen is not None else self.in_sentence(event, article_id)
+            resolved[key] = (event.date, True) if chosen is not None else found
         return resolved[key]
 
     def _in_sentence(self, article_id: str, index: int) -> tuple[dt.date | None, bool]:

@@ -139,9 +139,10 @@ def follow_on(figure: Figure, eventful: frozenset[int]) -> int | None:
     the same way; "gunmen also ambushed a patrol, leaving four dead" tells of an attack of its own and follows none. The
     nearest attack up to FOLLOW_ON sentences before it; eventful: the article's sentences that report one."""
     index = figure.provenance.sentence_index
-    if index in eventful or _tells_an_attack(figure.sentence):
+    if index in eventful:
         return None
-    return next((index - step for step in range(1, FOLLOW_ON + 1) if index - step in eventful), None)
+    attack = next((index - step for step in range(1, FOLLOW_ON + 1) if index - step in eventful), None)
+    return None if attack is None or _tells_an_attack(figure.sentence) else attack
 
 
 def _tells_an_attack(sentence: str) -> bool:

@@ -46,6 +46,7 @@ _DIGIT = re.compile(r"\d")
 # comma between: "will investigate, the army said on Friday" is not).
 _FUTURE = re.compile(r"\b(?:will|shall|won't|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|planned)\s+to)\b"
                      r"[^.;:,]{0,50}$", re.I)
+_OWNING = re.compile(r"(?:on\s+)?[a-z]+['’]s\b", re.I)  # "Sunday's attack": a day owning something
 _SINCE = re.compile(r"\b(since|from|began|begin|started|start|broke out)\s+(on\s+|in\s+)?$", re.I)
 
 
@@ -112,7 +113,7 @@ def stated_dates(sentences: Iterable[tuple[int, int, str]], article_id: str) -> 
 def ahead(sentence: str, start: int) -> bool:
     """Whether the sentence speaks of the day at this offset as one to come ("will take effect on Friday");
     a day owning something ("will investigate Friday's attack") is past."""
-    if re.match(r"[a-z]+['’]s\b", sentence[start:], re.I) or re.match(r"(?:on\s+)?[a-z]+['’]s\b", sentence[start:], re.I):
+    if _OWNING.match(sentence, start):
         return False
     return bool(_FUTURE.search(sentence[max(0, start - 120):start]))
 
