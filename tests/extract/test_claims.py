@@ -1871,3 +1871,25 @@ def test_claims_an_act_hung_on_the_accused_by_of_is_the_act(extractor, text, acc
     (claim,) = [c for c in extracted(extractor, text) if c.stance.value == "accuse"]
     assert claim.accused == accused
     assert claim.action.startswith(act)
+
+
+@pytest.mark.parametrize("text", [
+    "The army said security forces had killed 21 militants in an operation near Quetta on Monday.",
+    "Officials said government troops had shelled rebel positions near Kidal on Monday.",
+    "The defence ministry said the military had shot down a drone over Hodeidah on Sunday.",
+])
+def test_claims_a_states_voice_telling_of_its_forces_asserts(extractor, text):
+    """The army, a ministry or officials telling what "security forces", "the military" or "government troops"
+    did speak of their own side: an assertion of its own act, not an accusation of themselves."""
+    claims = extracted(extractor, text)
+    assert claims and all(c.stance.value == "assert" and c.accused is None for c in claims)
+
+
+@pytest.mark.parametrize("text,accused", [
+    ("The army said Russian troops had shelled the town of Kupiansk on Monday.", "Russian troops"),
+    ("The RSF said army forces had bombed a market in Omdurman on Monday.", "army forces"),
+])
+def test_claims_forces_named_by_another_side_stay_accused(extractor, text, accused):
+    """Forces with an owner of their own, or told by the other side, are accused as before."""
+    (claim,) = extracted(extractor, text)
+    assert (claim.stance.value, claim.accused) == ("accuse", accused)

@@ -1119,7 +1119,8 @@ def _classify(span: Span, verb: Token, figures: frozenset[int]) -> tuple[Stance,
     """
     tokens = tokens_of(span.doc)[span.start:span.end]
     verdict = _classify_content(span, verb, tokens)
-    if verdict is None or _blames(verdict) or verdict[0] is Stance.ASSERT and _own_doing(span):
+    if verdict is None or _blames(verdict) or verdict[0] is Stance.ASSERT and (
+            _own_doing(span) or _state_forces_did(span, verb)):
         # a toll of losses the speaker's own side inflicted ("it had killed 30 rebels") is a figure
         # and the side's claim of its own act (F20)
         return verdict
@@ -1173,6 +1174,8 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
         return Stance.ASSERT, None, None
     if agent and (agent.split() or [""])[0].lower() in _OWN_SIDE_PRONOUNS:
         return Stance.ASSERT, None, None
+    if agent and _state_forces(agent) and _state_speaker(verb):
+        return Stance.ASSERT, None, None  # "the army said security forces had killed 21 militants"
     if all(_negated(t) for t in harm):
         return Stance.ASSERT, None, None  # "no shelling was reported overnight": a report, not a charge
     if agent is None and any(_suffered(t) for t in harm):
@@ -1186,6 +1189,28 @@ def _classify_content(span: Span, verb: Token, tokens: list[Token]) -> tuple[Sta
             return Stance.ASSERT, None, None
         return Stance.ACCUSE, None, _SUFFERED
     return Stance.ACCUSE, agent, agent
+
+
+def _state_forces(agent: str) -> bool:
+    """Whether a doer is a state's forces named with no owner ("security forces", "the military", "government
+    troops"; lexicon state_forces): who, said by a state's own voice, is that voice's side."""
+    found = [w for w in _LOWER_WORDS.findall(agent.lower()) if w not in ("the", "our", "its", "their")]
+    return bool(found) and all(w in words("state_forces") for w in found)
+
+
+def _state_forces_did(span: Span, verb: Token) -> bool:
+    """Content whose main clause a state's forces with no owner do, told by that state's voice ("the army
+    said security forces had killed 21 militants"): its own act, kept beside the toll as `_own_doing` is."""
+    subject = subject_of(span.root)
+    return subject is not None and _state_forces(noun_phrase(subject).text) and _state_speaker(verb)
+
+
+def _state_speaker(verb: Token) -> bool:
+    """Whether the statement's speaker is a state's own voice: its forces, a ministry, the government,
+    officials (lexicons state_forces and government_nouns)."""
+    speaker = _speaker_token(verb)
+    return speaker is not None and (speaker.lower_ in words("state_forces") or speaker.lower_ in words("government_nouns")
+                                    or speaker.lemma_.lower() in words("government_nouns"))
 
 
 def _blamed_in_passing(harm: list[Token]) -> tuple[Stance, str, str] | None:
