@@ -702,3 +702,22 @@ def test_agreements_a_state_and_a_group_sharing_one_noun_are_two_parties(extract
     modifiers; the sides are the state and the rebel group, not the state alone."""
     agreement = only(extracted(extractor, text))
     assert agreement.parties[:2] == parties
+
+
+def test_agreements_a_humanitarian_pause_agreed_is_a_ceasefire_item(extractor):
+    """"agreed to a humanitarian pause" (lexicon ceasefire_phrases) is a halt agreed, dated by its clause."""
+    (agreement,) = extracted(extractor, "Israel and Hamas agreed to a humanitarian pause in northern Gaza on Friday, "
+                                        "mediators said.")
+    assert agreement.kind is AgreementKind.CEASEFIRE
+    assert agreement.date_text == "on Friday"
+
+
+@pytest.mark.parametrize("text,parties", [
+    ("Mozambique asked Rwanda for more military instructors.", ("Mozambique", "Rwanda")),
+    ("Niger asked Russia for ammunition and reinforcements.", ("Niger", "Russia")),
+])
+def test_agreements_an_ask_for_trainers_or_supplies_is_a_request(extractor, text, parties):
+    """Help is not only "help": instructors, reinforcements, ammunition (lexicon help_words)."""
+    agreement = only(extracted(extractor, text))
+    assert agreement.kind is AgreementKind.REQUEST
+    assert agreement.parties == parties

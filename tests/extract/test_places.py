@@ -658,3 +658,16 @@ def test_places_a_distance_reference_is_no_event_place(extractor, text, expected
 def test_places_a_distance_reference_stays_a_toponym(nlp):
     doc = parse_wanted("Jihadists ambushed a convoy 60 km east of Gao, killing nine.", nlp, lambda _: True)[1][0].doc
     assert [(h.span.text, h.literal) for h in find_toponyms(doc)] == [("Gao", True)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Israeli strikes hit Beirut's southern suburbs overnight, Lebanese state media said.", ["Beirut"]),
+    ("Russian missiles struck Kharkiv's Saltivka district on Monday, the governor said.", ["Kharkiv", "Saltivka"]),
+    ("Shells hit Omdurman's main hospital on Monday, doctors said.", ["Omdurman"]),
+    ("Russia's defence ministry said its troops had taken Avdiivka on Saturday.", ["Avdiivka"]),
+])
+def test_places_a_town_owning_a_part_or_a_building_is_where_it_happened(extractor, text, expected):
+    """"Beirut's southern suburbs", "Kharkiv's Saltivka district", "Omdurman's main hospital": the town a
+    part of it (lexicon place_heads) or a building in it (facility_words) belongs to is a place of the event;
+    "Russia's defence ministry" is a government's, as before."""
+    assert names(extractor, text) == expected

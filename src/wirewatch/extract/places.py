@@ -787,7 +787,11 @@ def _is_literal(span: Span, entries: tuple[PlaceEntry, ...], head, locative: boo
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.text in ("'s", "’s", "'"):
-        return False
+        # "Beirut's southern suburbs", "Kharkiv's Saltivka district", "Gaza's main hospital": the place a
+        # part of it or a building in it belongs to; "Russia's defence ministry" is a government's
+        possessed = head.head if head.dep_ == "poss" else None
+        return possessed is not None and possessed.pos_ == "NOUN" and (
+            possessed.lower_ in words("place_heads") or possessed.lower_ in words("facility_words"))
     if after is not None and after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in words("modifier_participles"):
         return False
     if head.dep_ == "compound" and _attack_noun(head.head):
