@@ -1893,3 +1893,17 @@ def test_claims_forces_named_by_another_side_stay_accused(extractor, text, accus
     """Forces with an owner of their own, or told by the other side, are accused as before."""
     (claim,) = extracted(extractor, text)
     assert (claim.stance.value, claim.accused) == ("accuse", accused)
+
+
+@pytest.mark.parametrize("text,speaker,accused", [
+    ("Israel's military blamed the Lebanese militant group Hezbollah for the rocket attack on the village.",
+     "Israel's military", "Hezbollah"),
+    ("The army accused the Islamist militant group al-Shabaab of attacking a base near Kismayo on Monday.",
+     "army", "al-Shabaab"),
+    ("The armed group M23 accused the Congolese army of shelling Sake on Monday.", "M23", "Congolese army"),
+])
+def test_claims_a_description_followed_by_a_name_is_the_named_party(extractor, text, speaker, accused):
+    """"the Lebanese militant group Hezbollah": the party is the name the description is followed by
+    (lexicon naming_heads), as speaker or accused."""
+    (claim,) = [c for c in extracted(extractor, text) if c.stance.value == "accuse"]
+    assert (claim.speaker, claim.accused) == (speaker, accused)

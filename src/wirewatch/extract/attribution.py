@@ -45,6 +45,7 @@ def noun_phrase(head: Token, coordinated: bool = False) -> Span:
     as a speaker's name needs.
     """
     doc = head.doc
+    head = _named_by_apposition(head) or head
     keep = [head]
     for child in head.children:
         if coordinated and child.dep_ in ("cc", "conj"):
@@ -74,6 +75,15 @@ def noun_phrase(head: Token, coordinated: bool = False) -> Span:
     while right > left and tokens[right].is_punct:
         right -= 1
     return doc[left:right + 1]
+
+
+def _named_by_apposition(head: Token) -> Token | None:
+    """The name a description is followed by in apposition ("the Lebanese militant group Hezbollah", "the
+    Islamist militia al-Shabaab"; lexicon naming_heads): the party is the name."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in words("naming_heads"):
+        return None
+    return next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == head.i + 1),
+                None)
 
 
 def _name_goes_on(head: Token, prep: Token) -> bool:
