@@ -1907,3 +1907,21 @@ def test_claims_a_description_followed_by_a_name_is_the_named_party(extractor, t
     (lexicon naming_heads), as speaker or accused."""
     (claim,) = [c for c in extracted(extractor, text) if c.stance.value == "accuse"]
     assert (claim.speaker, claim.accused) == (speaker, accused)
+
+
+@pytest.mark.parametrize("text,speaker,accused", [
+    ("Pakistan condemned the Indian strikes on Muzaffarabad as an act of war on Wednesday.", "Pakistan", "Indian forces"),
+    ("Turkey condemned the Israeli air strikes on Rafah on Sunday.", "Turkey", "Israeli forces"),
+    ("Iran condemned the US strikes on Hodeidah as a violation of Yemen's sovereignty.", "Iran", "American forces"),
+])
+def test_claims_condemning_a_states_strikes_accuses_its_forces(extractor, text, speaker, accused):
+    """"condemned the Indian strikes on Muzaffarabad": the attack's own modifier names the doer; the target
+    ("on Muzaffarabad") is none."""
+    (claim,) = [c for c in extracted(extractor, text) if c.stance.value == "accuse"]
+    assert (claim.speaker, claim.accused) == (speaker, accused)
+
+
+def test_claims_condemning_strikes_with_no_doer_is_no_claim(extractor):
+    """A condemnation that names no doer stays no claim (guideline C20)."""
+    assert [c for c in extracted(extractor, "The UN condemned the strikes on Gaza City on Monday.")
+            if c.stance.value == "accuse"] == []

@@ -781,11 +781,12 @@ def _condemnation(verb: Token) -> ClaimHit | None:
         doer = by or next((c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         doer = doer or next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else doer
-        if doer is None:
+        side = _side_before(target) if doer is None else None
+        if doer is None and side is None:
             return None
         # "the massacre of villagers by the militia": named as _doer_named_in names a "by" doer
-        accused = _party_text(doer) if by is not None else _span_text(
-            verb.doc, doer.left_edge.i, doer.right_edge.i + 1).removesuffix("'s").removesuffix("’s")
+        accused = side or (_party_text(doer) if by is not None else _span_text(
+            verb.doc, doer.left_edge.i, doer.right_edge.i + 1).removesuffix("'s").removesuffix("’s"))
         action = _span_text(verb.doc, target.left_edge.i, target.right_edge.i + 1)
     else:
         return None
@@ -1565,6 +1566,16 @@ def _incident(noun: Token) -> bool:
     """"explosions", "the attack": a subject that names what happened, not who did it."""
     lemma = noun.lemma_.lower()
     return lemma in words("incident_nouns") or lemma in words("harm_words")
+
+
+def _side_before(act: Token) -> str | None:
+    """The state an attack noun's own modifier names ("condemned the US strikes on Yemen", "the Indian
+    strikes"): its forces; the attack's target ("on Yemen") is no doer."""
+    for modifier in (c for c in act.children if c.i < act.i and c.dep_ in ("amod", "compound", "nmod")):
+        country = demonym_country(modifier.text) or side_of(modifier.text if modifier.pos_ == "PROPN" else None)
+        if country:
+            return forces_of(country)
+    return None
 
 
 def _firing_side(weapon: Token) -> str | None:
