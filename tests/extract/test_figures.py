@@ -711,3 +711,14 @@ def test_figures_a_part_of_a_group_suffers_what_its_verb_says(extractor, text, e
     """"four of the wounded later died" counts four dead (the group says who, the verb what befell them);
     "six of the 40 passengers were killed" counts six, the forty being the group's size."""
     assert [(f.kind.value, f.value) for f in extracted(extractor, text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The rights commission said it had documented at least 70 extrajudicial killings in the region since August.",
+     [("killed", 70, "at_least")]),
+    ("Investigators counted 45 unlawful killings by soldiers around Djibo last year.", [("killed", 45, "exact")]),
+])
+def test_figures_killings_described_by_adjectives_are_a_toll(extractor, text, expected):
+    """"70 extrajudicial killings": a noun that says the kind by itself, after adjectives, is the count's kind
+    (rights groups count killings, not people)."""
+    assert summary(extracted(extractor, text)) == expected

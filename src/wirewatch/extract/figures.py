@@ -205,6 +205,9 @@ def _match_number(doc: Doc, number: NumberMention) -> FigureHit | None:
                 or _hospitalised().search(text_of(doc)[:number.start]):
             return FigureHit("figures.in_hospital", number, FigureKind.WOUNDED, who, first.i)
         return None
+    described = _described_kind_noun(after)
+    if described is not None:  # "at least 70 extrajudicial killings", "45 unlawful killings"
+        return FigureHit("figures.number_kind_noun", number, _kind(described.lower_), None, first.i)
     predicate = _own_predicate(doc, last.i)
     if predicate is not None:  # "six soldiers were killed and eight are missing": the number is the subject
         return FigureHit("figures.number_people_kind", number, _kind_at(predicate), None, first.i)
@@ -342,6 +345,17 @@ def _own_predicate(doc: Doc, index: int) -> Token | None:
         if token.lower_ in kinds and token.lower_ not in ("taken", "toll"):
             return token
         if token.pos_ not in ("AUX", "ADV", "PART") and token.lower_ not in ("who", "that"):
+            return None
+    return None
+
+
+def _described_kind_noun(after: list[Token]) -> Token | None:
+    """A noun that says the kind by itself (lexicon self_kind_nouns) after adjectives only: "70 extrajudicial
+    killings", "12 violent deaths"."""
+    for token in _noun_phrase(after):
+        if token.lower_ in words("self_kind_nouns") and token.lower_ in mapping("casualty_words"):
+            return token
+        if token.pos_ != "ADJ":
             return None
     return None
 
