@@ -1925,3 +1925,15 @@ def test_claims_condemning_strikes_with_no_doer_is_no_claim(extractor):
     """A condemnation that names no doer stays no claim (guideline C20)."""
     assert [c for c in extracted(extractor, "The UN condemned the strikes on Gaza City on Monday.")
             if c.stance.value == "accuse"] == []
+
+
+@pytest.mark.parametrize("text,stance,speaker", [
+    ("The Somali National Army wishes to inform the public that its forces repelled an attack by al-Shabaab on a "
+     "base near Kismayo on Monday.", "assert", "Somali National Army"),
+    ("The army informed reporters that rebels had shelled the town of Sake on Monday.", "accuse", "army"),
+])
+def test_claims_a_press_release_informing_the_public_is_a_statement(extractor, text, stance, speaker):
+    """"wishes to inform the public that ...", "informed reporters that ...": the wording of army press
+    releases frames a statement as "said" does (inform joins claim_verbs and speech_verbs)."""
+    (claim,) = extracted(extractor, text)
+    assert (claim.stance.value, claim.speaker) == (stance, speaker)
