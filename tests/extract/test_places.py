@@ -671,3 +671,14 @@ def test_places_a_town_owning_a_part_or_a_building_is_where_it_happened(extracto
     part of it (lexicon place_heads) or a building in it (facility_words) belongs to is a place of the event;
     "Russia's defence ministry" is a government's, as before."""
     assert names(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A rocket struck a football pitch in the Druze town of Majdal Shams on Saturday, killing 12 children.",
+     ["Majdal Shams"]),
+    ("A car bomb killed 14 Shiite pilgrims near Karbala on Friday.", ["Karbala"]),
+])
+def test_places_a_religious_community_is_no_place(nlp, text, expected):
+    """"the Druze town of", "Shiite pilgrims": a community's name before a place or people is no place
+    wherever GeoNames has a village of that name (lexicon not_places)."""
+    assert [h.span.text for h in find_toponyms(nlp(text))] == expected
