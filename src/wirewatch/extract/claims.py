@@ -1210,8 +1210,8 @@ def _state_speaker(verb: Token) -> bool:
     """Whether the statement's speaker is a state's own voice: its forces, a ministry, the government,
     officials (lexicons state_forces and government_nouns)."""
     speaker = _speaker_token(verb)
-    return speaker is not None and (speaker.lower_ in words("state_forces") or speaker.lower_ in words("government_nouns")
-                                    or speaker.lemma_.lower() in words("government_nouns"))
+    voices = words("state_forces") | words("government_nouns")
+    return speaker is not None and (speaker.lower_ in voices or speaker.lemma_.lower() in voices)
 
 
 def _blamed_in_passing(harm: list[Token]) -> tuple[Stance, str, str] | None:

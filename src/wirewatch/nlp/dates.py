@@ -90,7 +90,7 @@ def _find_dates(sentence: str, published: dt.date | None) -> tuple[DateMention, 
         for match in pattern.finditer(sentence):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            date, precision = _resolve(kind, match, published, ahead(sentence, match.start()))
+            date, precision = _resolve(kind, match, published, kind == "weekday" and ahead(sentence, match.start()))
             since = bool(_SINCE.search(sentence[max(0, match.start() - 20):match.start()]))
             found.append(DateMention(match.group(0), match.start(), match.end(), date, precision, since, kind))
             taken.append((match.start(), match.end()))
@@ -132,7 +132,7 @@ def resolve(kind: str, text: str, published: dt.date | None, future: bool = Fals
 
 def resolve_stated(stated: StatedDate, published: dt.date | None) -> tuple[dt.date | None, DatePrecision | None]:
     """A stored date mention resolved as `find_dates` resolves it in its sentence, a day to come included."""
-    start = stated.sentence.find(stated.text)
+    start = stated.sentence.find(stated.text) if stated.kind == "weekday" else -1  # only a weekday looks ahead
     return resolve(stated.kind, stated.text, published, start >= 0 and ahead(stated.sentence, start))
 
 
