@@ -85,8 +85,7 @@ def build_agreements(
     date_of: Callable[[Agreement, str], tuple[dt.date | None, bool]],
     claim_date: Callable[[Claim, str], tuple[dt.date | None, bool]],
     incidents: Iterable[Incident] = (),
-    agreements_of: Callable[[Extraction], tuple[AgreementFacts, ...]] | None = None,
-    accusations_of: Callable[[Extraction], tuple[Accusation, ...]] | None = None,
+    facts: tuple[Iterable[AgreementFacts], Iterable[Accusation]] | None = None,
 ) -> list[AgreementRecord]:
     """The agreement records of a corpus, by date; each binding one lists its alleged violations.
 
@@ -95,17 +94,14 @@ def build_agreements(
     violated; talks held or scheduled; a pledge given; a request made): "the talks fell short of a
     ceasefire" founds no ceasefire. A passing mention ("the truce frayed") joins the latest record of its
     kind on or before the article's date. Undated mentions (an undated article) found undated records,
-    merged by kind and a party in common. agreements_of and accusations_of give an article's mentions as
-    `article_agreements` and `article_accusations` do (a live ledger passes the ones it keeps).
+    merged by kind and a party in common. facts: the articles' mentions and accusations, in the order of the
+    articles, as `article_agreements` and `article_accusations` give them (a live ledger passes the ones it keeps).
     """
-    extractions = list(extractions)
-    agreements_of = agreements_of or (lambda e: article_agreements(e, date_of))
-    accusations_of = accusations_of or (lambda e: article_accusations(e, claim_date))
-    mentions: list[AgreementFacts] = []
-    accusations: list[Accusation] = []
-    for extraction in extractions:  # one pass: a live ledger's corpus is long, and its facts are kept
-        mentions.extend(agreements_of(extraction))
-        accusations.extend(accusations_of(extraction))
+    if facts is None:
+        extractions = list(extractions)
+        facts = ([f for e in extractions for f in article_agreements(e, date_of)],
+                 [a for e in extractions for a in article_accusations(e, claim_date)])
+    mentions, accusations = list(facts[0]), list(facts[1])
     drafts = _Drafts()
     passing: list[AgreementFacts] = []
     brokered: list[AgreementFacts] = []

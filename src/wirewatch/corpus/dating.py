@@ -31,8 +31,10 @@ class ArticleDates:
             e.article.id: e.article.published_precision for e in extractions}
         self.inferred: set[str] = set()
         # article id -> sentence index -> its date mentions, in order
-        self.stated: dict[str, dict[int, list]] = {
-            e.article.id: self._memo.get("stated", e.article.id, None, lambda e=e: _stated(e)) for e in extractions}
+        ids = list(self.dates)
+        by_id = dict(zip(ids, extractions))
+        self.stated: dict[str, dict[int, list]] = dict(zip(ids, self._memo.gather(
+            "stated", ids, None, lambda a: _stated(by_id[a]))))
         years = Counter(d.year for d in self.dates.values() if d)
         # A sentence's "October 31" in an undated article is read in the corpus's most common year.
         self.year = years.most_common(1)[0][0] if years else None
@@ -72,6 +74,11 @@ class ArticleDates:
         and, when it has none, the corpus's year."""
         published = self.dates.get(article_id)
         return published, self.year if published is None else None
+
+    def stamps(self) -> dict[str, tuple]:
+        """Every article's `stamp`, as a new dictionary (the memo compares it with the one it last used)."""
+        year = self.year
+        return {a: (d, None) if d is not None else (None, year) for a, d in self.dates.items()}
 
     def resolved(self, article_id: str) -> dict:
         """The article's sentence dates resolved so far (filled as asked), kept under `stamp`."""

@@ -19,6 +19,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
+from operator import itemgetter
 
 from ..lexicon import load_lexicon
 from ..model import (
@@ -292,11 +294,9 @@ def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_M
                       book: ClusterBook | None = None) -> list[Incident]:
     """The incidents of the articles' mentions (`article_mentions`, in the order of the articles). book: what a
     live ledger kept of the last clustering (none: cluster from scratch; the result is the same)."""
-    violent: list[_Mention] = []
-    denials: list[_Mention] = []
-    for mentions, denied in per_article:
-        violent.extend(mentions)
-        denials.extend(denied)
+    per_article = list(per_article)
+    violent: list[_Mention] = list(chain.from_iterable(map(itemgetter(0), per_article)))
+    denials: list[_Mention] = list(chain.from_iterable(map(itemgetter(1), per_article)))
     clusters, index = _cluster(violent, book)
     by_article: dict[str, list[_Cluster]] = {}
     answers: dict[int, tuple] = {}

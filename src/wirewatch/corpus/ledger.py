@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from itertools import chain
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from .dating import ArticleDates
 from .incidents import article_mentions, cluster_incidents
 from .memo import ArticleMemo
 from .places import PlaceResolver
-from .series import (ALL, CONFLICT, article_figures, build_series, claimant_range, conservative,
+from .series import (ALL, CONFLICT, article_figures, claimant_range, conservative,
                      eventful_sentences, with_fatalities)
 from .syndication import SourceGroup, group_sources
 
@@ -76,22 +77,28 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
     def event_date(event, article_id):
         return dates.of_event(event, article_id)
 
-    def incident_mentions(extraction):
-        article_id = extraction.article.id
-        return memo.get("incidents", article_id, (dates.stamp(article_id), group_of[article_id]),
-                        lambda: article_mentions(extraction, group_of[article_id], resolver, event_date))
+    ids = [e.article.id for e in extractions]
+    by_id = dict(zip(ids, extractions))
 
-    incidents = cluster_incidents((incident_mentions(e) for e in extractions), memo.clusters)
+    def incident_mentions(article_id):
+        return article_mentions(by_id[article_id], group_of[article_id], resolver, event_date)
+
+    def incidents_now():
+        stamps = dates.stamps()
+        per_article = memo.gather("incidents", ids, {a: (s, group_of[a]) for a, s in stamps.items()},
+                                  incident_mentions)
+        return cluster_incidents(per_article, memo.clusters)
+
+    incidents = incidents_now()
     if dates.from_incidents(incidents):
-        incidents = cluster_incidents((incident_mentions(e) for e in extractions), memo.clusters)
+        incidents = incidents_now()
+    stamps = dates.stamps()  # as they stay for the rest of the build
     incident_at = {(m.article_id, m.sentence_index): i.id for i in incidents for m in i.mentions}
-    by_id = {e.article.id: e for e in extractions}
     eventful = _Eventful(lambda a: memo.get("eventful", a, None, lambda: eventful_sentences(by_id[a])) if a in by_id else ())
-    series = build_series(extractions, lambda f, a: dates.in_sentence(f, a)[0], incident_at, eventful,
-                          group_of.__getitem__,
-                          facts=lambda e: memo.get("figures", e.article.id, None, lambda: article_figures(e)),
-                          book=memo.series, stamp_of=dates.stamp)
-    incidents = with_fatalities(incidents, series)
+    series = memo.series.update(
+        dict(zip(ids, memo.gather("figures", ids, None, lambda a: article_figures(by_id[a])))),
+        lambda f, a: dates.in_sentence(f, a)[0], incident_at, eventful, group_of, stamps)
+    incidents = with_fatalities(incidents, series, memo.fatalities)
 
     def agreement_date(agreement, article_id):
         stated = dates.of_agreement(agreement, article_id)
@@ -102,13 +109,13 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
 
     agreements = build_agreements(
         extractions, agreement_date, claim_date, incidents,
-        agreements_of=lambda e: memo.get("agreements", e.article.id, dates.stamp(e.article.id),
-                                         lambda: article_agreements(e, agreement_date)),
-        accusations_of=lambda e: memo.get("accusations", e.article.id, dates.stamp(e.article.id),
-                                          lambda: article_accusations(e, claim_date)))
+        facts=(chain.from_iterable(memo.gather("agreements", ids, stamps,
+                                               lambda a: article_agreements(by_id[a], agreement_date))),
+               chain.from_iterable(memo.gather("accusations", ids, stamps,
+                                               lambda a: article_accusations(by_id[a], claim_date)))))
     sentences: dict = {}
-    for extraction in extractions:
-        sentences.update(memo.get("sentences", extraction.article.id, None, lambda e=extraction: _sentences(e)))
+    for found in memo.gather("sentences", ids, None, lambda a: _sentences(by_id[a])):
+        sentences.update(found)
     return Ledger(
         groups=tuple(groups),
         incidents=tuple(incidents),

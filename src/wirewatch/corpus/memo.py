@@ -11,7 +11,7 @@ an unchanged article costs a dictionary lookup. `build_ledger` with a fresh memo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from .incidents import ClusterBook
@@ -28,8 +28,10 @@ class ArticleMemo:
 
     def __init__(self):
         self._entries: dict[str, dict[tuple, Any]] = {}
+        self._gathered: dict[str, dict[str, Any]] = {}  # kind -> article id -> its value at the last gather
         self.series = SeriesBook()
         self.clusters = ClusterBook()
+        self.fatalities: dict = {}  # the incidents last given their fatalities (`with_fatalities`)
 
     def get(self, kind: str, article_id: str, stamp, compute: Callable[[], Any]):
         key = (kind, stamp)
@@ -44,6 +46,28 @@ class ArticleMemo:
         value = entries[key] = compute()
         return value
 
+    def gather(self, kind: str, article_ids: list[str], stamps: dict[str, Any] | None,
+               compute: Callable[[str], Any]) -> list:
+        """compute(a) for each article id in order, as `get` keeps it under stamps[a] (none: one stamp for all);
+        asked only for the articles new to this kind's last gather or whose stamp differs from the one it used,
+        so an update costs its changed articles and a list of the others' kept values."""
+        kept = self._gathered.setdefault(kind, {"stamps": {}, "values": {}})
+        values, last = kept["values"], kept["stamps"]
+        todo = [a for a in article_ids if a not in values]
+        if stamps is not None and stamps is not last:
+            todo += [a for a, stamp in stamps.items() if a in values and last.get(a, _MISSING) != stamp]
+        for article_id in todo:
+            values[article_id] = self.get(kind, article_id, None if stamps is None else stamps[article_id],
+                                          lambda a=article_id: compute(a))
+        if len(values) != len(article_ids):  # articles left the corpus since the last gather
+            wanted = set(article_ids)
+            for gone in [a for a in values if a not in wanted]:
+                del values[gone]
+        kept["stamps"] = stamps
+        return list(map(values.__getitem__, article_ids))
+
     def forget(self, article_ids: Iterable[str]) -> None:
         for article_id in article_ids:
             self._entries.pop(article_id, None)
+            for kept in self._gathered.values():
+                kept["values"].pop(article_id, None)

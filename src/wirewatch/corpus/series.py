@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import heapq
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -210,20 +211,18 @@ def _issuer(figure: Figure, issuers: list[tuple[int, str]]) -> str:
 def build_series(
     extractions: Iterable[Extraction], as_of: Callable[[Figure, str], dt.date | None],
     incident_at: dict | None = None, eventful: set | None = None, voice_of: Callable[[str], str] = str,
-    facts: Callable[[Extraction], tuple[FigureFacts, ...]] = article_figures,
-    book: SeriesBook | None = None, stamp_of: Callable[[str], object] = lambda article_id: None,
 ) -> list[FigureSeries]:
     """Series per (claimant, kind, group, scope), ordered by claimant, kind, group; historical figures left out.
 
     incident_at maps (article id, sentence index) to the id of the incident that sentence reports;
     eventful holds the sentences that report a violent event with no incident; voice_of gives an article's
     source group, whose own voice ("at least 1,000 people have been killed") is one claimant. Outlets'
-    own conflict-wide counts that agree are one series, the figure carried by several outlets. facts gives
-    an article's figures as `article_figures` does (a live ledger passes its kept ones); book: the series
-    a live ledger keeps between builds, with stamp_of giving what as_of depends on besides the article.
+    own conflict-wide counts that agree are one series, the figure carried by several outlets. A ledger
+    keeps a `SeriesBook` between builds instead.
     """
-    return (book or SeriesBook()).update(list(extractions), as_of, incident_at or {}, eventful or set(), voice_of,
-                                         facts, stamp_of)
+    found = {e.article.id: article_figures(e) for e in sorted(extractions, key=lambda e: e.article.id)}
+    return SeriesBook().update(found, as_of, incident_at or {}, eventful or set(),
+                               {a: voice_of(a) for a in found}, dict.fromkeys(found))
 
 
 class SeriesBook:
@@ -232,9 +231,11 @@ class SeriesBook:
     (outlets' own conflict-wide counts that agree), and only within one (claimant, kind, group): so a part
     is one key, or all the voice keys of one (claimant, kind, group), and its series depend on its figures
     alone. An update keys again only the articles whose inputs changed (new, or another date, source
-    group, incident or office owner) and rebuilds only the parts their figures leave or join; a part is
-    built from its figures in the order of the articles, as a full build meets them, and series that sort
-    alike keep the order of their first figures, so the result equals the full build's."""
+    group, incident or office owner), found by comparing this update's inputs with the last one's, and
+    rebuilds only the parts their figures leave or join; a part is built from its figures in the order of
+    the article ids, as a full build meets them, and series that sort alike keep the order of their first
+    figures, so the result equals the full build's. The sorted series are kept too: an update takes out
+    the rebuilt parts' old series and merges their new ones in."""
 
     def __init__(self):
         # article id -> (stamp, facts, {part: [(key, figure, date)]}, its figures' sentences, their offices)
@@ -242,25 +243,51 @@ class SeriesBook:
         self._members: dict[tuple, set[str]] = {}  # part -> ids of the articles with figures in it
         self._parts: dict[tuple, list[tuple[FigureSeries, str, int]]] = {}  # with its first figure's place
         self._by_where: dict[str, set[tuple]] = {}  # incident-scope key -> parts that used it
+        self._incident_at: dict = {}  # the last update's (it is not changed after)
         self._incident_ids: set = set()
+        self._owned: dict[str, tuple] = {}  # article id -> the (office, actor) its claimants name
+        self._with_office: dict[str, set[str]] = {}  # office -> ids of the articles with a claimant of it
+        self._owners: dict[str, str] = {}
+        self._inputs: tuple[dict, dict] = ({}, {})  # the last update's stamps and voices
+        self._sorted: list[tuple[tuple, tuple, FigureSeries]] = []  # (sort key, part, series), sorted
 
-    def update(self, extractions: list[Extraction], as_of, incident_at: dict, eventful, voice_of, facts,
-               stamp_of) -> list[FigureSeries]:
-        position = {e.article.id: i for i, e in enumerate(extractions)}
-        found = {e.article.id: facts(e) for e in extractions}
-        owners = _office_owners(item.owner for items in found.values() for item in items if item.owner)
+    def update(self, found: dict[str, tuple], as_of, incident_at: dict, eventful, voices: dict[str, str],
+               stamps: dict[str, object]) -> list[FigureSeries]:
+        """The series of the articles' figures. found: article id -> its `article_figures`, in the order of the
+        ids; voices: article id -> its source group; stamps: article id -> what as_of depends on besides it."""
+        articles = self._articles
+        suspects = {a for a in articles if a not in found}
+        suspects.update(a for a, items in found.items()
+                        if ((old := articles.get(a)) is None and items) or (old is not None and old[1] is not items))
+        last_stamps, last_voices = self._inputs
+        if stamps is not last_stamps:
+            suspects.update(a for a in articles if stamps.get(a) != last_stamps.get(a))
+        if voices is not last_voices:
+            suspects.update(a for a in articles if voices.get(a) != last_voices.get(a))
+        suspects.update(where[0] for where, _ in incident_at.items() ^ self._incident_at.items())
+        for article_id in suspects:
+            owned = tuple(i.owner for i in found.get(article_id, ()) if i.owner)
+            if owned:
+                self._owned[article_id] = owned
+            else:
+                self._owned.pop(article_id, None)
+        owners = _office_owners(o for owned in self._owned.values() for o in owned)
+        for office in {o for o, _ in owners.items() ^ self._owners.items()}:
+            suspects |= self._with_office.get(office, set())
         dirty: set[tuple] = set()
-        for article_id in [a for a in self._articles if a not in found]:
-            dirty |= self._leave(article_id)
-        for article_id, items in found.items():
-            old = self._articles.get(article_id)
+        for article_id in sorted(suspects):
+            items = found.get(article_id, ())
+            old = articles.get(article_id)
+            if not items:
+                dirty |= self._leave(article_id)
+                continue
             if old is not None and old[1] is items:
                 wheres, offices = old[3], old[4]
             else:
                 wheres = tuple(w for i in items for w in ((article_id, i.figure.provenance.sentence_index),
                                                           (article_id, i.follows)) if w[1] is not None)
                 offices = tuple(i.office for i in items if i.office)
-            stamp = (stamp_of(article_id), voice_of(article_id), tuple(map(incident_at.get, wheres)),
+            stamp = (stamps[article_id], voices[article_id], tuple(map(incident_at.get, wheres)),
                      tuple(map(owners.get, offices)))
             if old is not None and old[0] == stamp and old[1] is items:
                 continue
@@ -271,32 +298,38 @@ class SeriesBook:
                 scope, where = figure_scope(figure, incident_at, eventful, item.cumulative, item.follows)
                 claimant = owners.get(item.office) or item.claimant
                 if scope == CONFLICT and figure.claimant == ARTICLE_ITSELF:
-                    where = voice_of(article_id)  # each outlet's own voice is its own claimant
+                    where = voices[article_id]  # each outlet's own voice is its own claimant
                 key = (claimant, figure.kind, item.group, scope, where)
                 part = (*key[:3], "voices") if scope == CONFLICT and where is not None else key
                 keyed.setdefault(part, []).append((key, figure, as_of(figure, article_id), article_id, index))
                 if scope == INCIDENT:
                     self._by_where.setdefault(where, set()).add(part)
-            self._articles[article_id] = (stamp, items, keyed, wheres, offices)
+            articles[article_id] = (stamp, items, keyed, wheres, offices)
+            for office in offices:
+                self._with_office.setdefault(office, set()).add(article_id)
             for part in keyed:
                 self._members.setdefault(part, set()).add(article_id)
             dirty |= set(keyed)
         incident_ids = set(incident_at.values())
         for where in incident_ids ^ self._incident_ids:  # a series' incident is its key's, if one
             dirty |= self._by_where.get(where, set())
-        self._incident_ids = incident_ids
+        self._incident_at, self._incident_ids, self._owners = incident_at, incident_ids, owners
+        self._inputs = (stamps, voices)
+        if not dirty:
+            return [item[2] for item in self._sorted]
+        fresh = []
         for part in dirty:
             members = self._members.get(part)
             if not members:
                 self._members.pop(part, None)
                 self._parts.pop(part, None)
                 continue
-            ordered = sorted(members, key=position.__getitem__)
-            self._parts[part] = _series_of([x for a in ordered for x in self._articles[a][2][part]], incident_ids)
-        series = [item for part in self._parts.values() for item in part]
-        series.sort(key=lambda i: (i[0].claimant, i[0].kind.value, i[0].group, i[0].scope, i[0].incident or "",
-                                   i[0].voice or "", position[i[1]], i[2]))
-        return [item[0] for item in series]
+            self._parts[part] = _series_of([x for a in sorted(members) for x in articles[a][2][part]], incident_ids)
+            fresh += [(_sort_key(*item), part, item[0]) for item in self._parts[part]]
+        fresh.sort(key=_first)
+        kept = [item for item in self._sorted if item[1] not in dirty]
+        self._sorted = list(heapq.merge(kept, fresh, key=_first))
+        return [item[2] for item in self._sorted]
 
     def _leave(self, article_id: str) -> set[tuple]:
         """Take an article's figures out; the parts they were in."""
@@ -305,7 +338,20 @@ class SeriesBook:
             return set()
         for part in old[2]:
             self._members[part].discard(article_id)
+        for office in old[4]:
+            self._with_office[office].discard(article_id)
         return set(old[2])
+
+
+def _sort_key(series: FigureSeries, article_id: str, index: int) -> tuple:
+    """Where a series goes in a ledger: by claimant, kind, group, scope, incident and voice, then by its first
+    figure's article and place in it."""
+    return (series.claimant, series.kind.value, series.group, series.scope, series.incident or "",
+            series.voice or "", article_id, index)
+
+
+def _first(item: tuple):
+    return item[0]
 
 
 def _series_of(keyed: list[tuple], incident_ids: set) -> list[tuple[FigureSeries, str, int]]:
@@ -446,19 +492,34 @@ def conservative(series: list[FigureSeries], kind: FigureKind = FigureKind.KILLE
     return found[0] if found else None
 
 
-def with_fatalities(incidents, series: list[FigureSeries]) -> list:
+def with_fatalities(incidents, series: list[FigureSeries], kept: dict | None = None) -> list:
     """The incidents with their fatalities: the lowest latest "all" killed count among the claimants that
     give one for that incident; without one, the largest single-group count (a floor, never a sum of
-    groups); None when no figure is tied to the incident. A conflict-wide toll never counts."""
+    groups); None when no figure is tied to the incident. A conflict-wide toll never counts.
+
+    kept: what a live ledger keeps between builds, id of an incident -> (it, its count, it with its count), so
+    that an incident the clustering handed back unchanged is not copied again at each update (emptied and
+    refilled with this build's)."""
 
     tied: dict[str, list[FigureSeries]] = {}
     for s in series:
         if s.kind is FigureKind.KILLED and s.scope == INCIDENT and s.incident:
             tied.setdefault(s.incident, []).append(s)
     out = []
+    last, now = (kept if kept is not None else {}), {}
     for incident in incidents:
         found = tied.get(incident.id, [])
         totals = [s.latest.value for s in found if s.group == ALL]
         value = min(totals) if totals else max((s.latest.value for s in found), default=None)
-        out.append(incident if incident.fatalities == value else dataclasses.replace(incident, fatalities=value))
+        if incident.fatalities == value:
+            out.append(incident)
+            continue
+        made = last.get(id(incident))
+        if made is None or made[0] is not incident or made[1] != value:
+            made = (incident, value, dataclasses.replace(incident, fatalities=value))
+        now[id(incident)] = made
+        out.append(made[2])
+    if kept is not None:
+        kept.clear()
+        kept.update(now)
     return out  # an incident already carrying its count is kept as it is: no copy of each at every live update
