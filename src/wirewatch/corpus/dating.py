@@ -26,25 +26,32 @@ class ArticleDates:
 
     def __init__(self, extractions: list[Extraction], memo: ArticleMemo | None = None):
         self._memo = memo or ArticleMemo()
-        self.dates: dict[str, dt.date | None] = {e.article.id: e.article.published for e in extractions}
-        self.precision: dict[str, DatePrecision | None] = {
-            e.article.id: e.article.published_precision for e in extractions}
+        index = self._memo.articles(extractions)
+        self._undated = index.undated
+        self.dates: dict[str, dt.date | None] = dict(index.published)
+        self.precision: dict[str, DatePrecision | None] = dict(index.precision)
         self.inferred: set[str] = set()
         # article id -> sentence index -> its date mentions, in order
-        ids = list(self.dates)
-        by_id = dict(zip(ids, extractions))
-        self.stated: dict[str, dict[int, list]] = dict(zip(ids, self._memo.gather(
-            "stated", ids, None, lambda a: _stated(by_id[a]))))
-        years = Counter(d.year for d in self.dates.values() if d)
-        # A sentence's "October 31" in an undated article is read in the corpus's most common year.
-        self.year = years.most_common(1)[0][0] if years else None
+        self.stated: dict[str, dict[int, list]] = dict(zip(index.ids, self._memo.gather(
+            "stated", index.ids, None, lambda a: _stated(index.by_id[a]))))
+        # A sentence's "October 31" in an undated article is read in the corpus's most common year (the
+        # earlier of two as common, so that the year does not depend on the order articles came in).
+        self.year = min((-count, year) for year, count in index.years.items() if count > 0)[1] \
+            if any(count > 0 for count in index.years.values()) else None
 
-    def from_groups(self, groups: list[SourceGroup]) -> None:
-        for group in groups:
-            dated = sorted(d for m in group.members if (d := self.dates.get(m)))
-            for member in group.members:
-                if self.dates.get(member) is None and dated:
-                    self._infer(member, dated[0])
+    def from_groups(self, groups: list[SourceGroup], group_of: dict[str, str] | None = None) -> None:
+        """Date each undated article by the earliest date of its source group's members, if any has one.
+        group_of: article id -> its group's id, when the caller has it (else found from the groups)."""
+        if not self._undated:
+            return
+        if group_of is None:
+            group_of = {member: g.id for g in groups for member in g.members}
+        by_id = {g.id: g for g in groups}
+        for article in sorted(self._undated):
+            group = by_id.get(group_of.get(article))
+            dated = [d for m in group.members if (d := self.dates.get(m))] if group else []
+            if self.dates.get(article) is None and dated:
+                self._infer(article, min(dated))
 
     def from_incidents(self, incidents: list[Incident]) -> bool:
         """Date undated articles by the dates their incidents have in other articles; True if any changed."""

@@ -49,7 +49,7 @@ class LiveLedger:
         self._grouper = SourceGrouper()
         self._grouper.add(e.article for e in self._extractions.values())
         self._memo = ArticleMemo()
-        self.ledger: Ledger = build_ledger(self._extractions.values(), self._grouper.groups(), self._memo)
+        self.ledger: Ledger = self._build()
 
     def add(self, extractions: Iterable[Extraction]) -> Ledger:
         """The ledger with these extractions added (or replacing the ones of the same articles)."""
@@ -64,8 +64,12 @@ class LiveLedger:
                 self._grouper.add(e.article for e in self._extractions.values())
             else:
                 self._grouper.add(e.article for e in given.values())
-            self.ledger = build_ledger(self._extractions.values(), self._grouper.groups(), self._memo)
-            return self.ledger
+            self.ledger = self._build()
+        return self.ledger
+
+    def _build(self) -> Ledger:
+        return build_ledger(list(self._extractions.values()), self._grouper.groups(), self._memo,
+                            self._grouper.group_of())
 
     def __len__(self) -> int:
         return len(self._extractions)

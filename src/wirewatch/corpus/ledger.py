@@ -47,38 +47,37 @@ class Ledger:
 
 
 def build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | None = None,
-                 memo: ArticleMemo | None = None) -> Ledger:
+                 memo: ArticleMemo | None = None, group_of: dict[str, str] | None = None) -> Ledger:
     """The ledger of the given extractions, from their stored mentions (places as extraction resolved them;
     dates from the stored date mentions, resolved by corpus/dating.py against publication dates the corpus may
     infer); the same extractions always give the same ids.
 
-    groups: the articles' source groups when the caller keeps them up to date (corpus/incremental.py);
+    groups: the articles' source groups when the caller keeps them up to date (corpus/incremental.py), and
+    group_of each article's group id;
     memo: what the caller kept of each article from earlier builds (corpus/memo.py); none is a full rebuild.
 
     The cycle collector runs less often while the ledger is built (wirewatch/collector.py): a build makes
     many objects and keeps most, and each full collection would walk every one, a live ledger's memo too."""
     with fewer_collections():
-        return _build_ledger(extractions, groups, memo)
+        return _build_ledger(extractions, groups, memo, group_of)
 
 
 def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | None,
-                  memo: ArticleMemo | None) -> Ledger:
-    extractions = sorted(extractions, key=lambda e: e.article.id)
+                  memo: ArticleMemo | None, group_of: dict[str, str] | None) -> Ledger:
     memo = memo or ArticleMemo()
+    index = memo.articles(extractions)
+    ids, by_id = index.ids, index.by_id
+    extractions = list(map(by_id.__getitem__, ids))
     if groups is None:
         groups = group_sources(e.article for e in extractions)
-    group_of = {member: g.id for g in groups for member in g.members}
-    resolver = PlaceResolver()
-    for extraction in extractions:
-        resolver.add(extraction)
+    if group_of is None:
+        group_of = {member: g.id for g in groups for member in g.members}
+    resolver = PlaceResolver(by_id)
     dates = ArticleDates(extractions, memo)
-    dates.from_groups(groups)
+    dates.from_groups(groups, group_of)
 
     def event_date(event, article_id):
         return dates.of_event(event, article_id)
-
-    ids = [e.article.id for e in extractions]
-    by_id = dict(zip(ids, extractions))
 
     def incident_mentions(article_id):
         return article_mentions(by_id[article_id], group_of[article_id], resolver, event_date)
@@ -113,9 +112,8 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
                                                lambda a: article_agreements(by_id[a], agreement_date))),
                chain.from_iterable(memo.gather("accusations", ids, stamps,
                                                lambda a: article_accusations(by_id[a], claim_date)))))
-    sentences: dict = {}
-    for found in memo.gather("sentences", ids, None, lambda a: _sentences(by_id[a])):
-        sentences.update(found)
+    sentences = dict(chain.from_iterable(map(dict.items, memo.gather("sentences", ids, None,
+                                                                      lambda a: _sentences(by_id[a])))))
     return Ledger(
         groups=tuple(groups),
         incidents=tuple(incidents),
@@ -123,7 +121,7 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
         agreements=tuple(agreements),
         article_dates={a: (d, dates.precision.get(a), a in dates.inferred) for a, d in dates.dates.items()},
         group_of=group_of,
-        names={e.article.id: e.article.name for e in extractions},
+        names=dict(index.names),
         sentences=sentences,
     )
 

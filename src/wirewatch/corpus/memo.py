@@ -11,14 +11,56 @@ an unchanged article costs a dictionary lookup. `build_ledger` with a fresh memo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from ..model import Extraction
 from .incidents import ClusterBook
 from .series import SeriesBook
 
 _MISSING = object()
 KEEP = 2  # stamps kept per article and kind: an undated article is read with and without its inferred date
+
+
+class ArticleIndex:
+    """The articles of a build by id, in the order of their ids, with what the ledger reads of every one (name,
+    publication date and its precision, the years of those dates); kept by a memo and updated for the articles
+    that differ from the last build's, so an update does not read every article again."""
+
+    def __init__(self):
+        self.by_id: dict[str, Extraction] = {}
+        self.ids: list[str] = []
+        self.names: dict[str, str] = {}
+        self.published: dict[str, dt.date | None] = {}
+        self.precision: dict = {}
+        self.years: Counter = Counter()
+        self.undated: set[str] = set()
+
+    def update(self, extractions: list[Extraction]) -> bool:
+        """Take the articles as given; False when some of the last build's are missing (a new index is needed)."""
+        by_id = self.by_id
+        fresh = [e for e in extractions if by_id.get(e.article.id) is not e]
+        if len(by_id) + len({e.article.id for e in fresh if e.article.id not in by_id}) != len(extractions):
+            return False  # some of the last build's articles are missing (or an id is given twice)
+        for extraction in fresh:
+            article = extraction.article
+            old = by_id.get(article.id)
+            if old is not None and old.article.published:
+                self.years[old.article.published.year] -= 1
+            by_id[article.id] = extraction
+            self.names[article.id] = article.name
+            self.published[article.id] = article.published
+            self.precision[article.id] = article.published_precision
+            if article.published:
+                self.years[article.published.year] += 1
+                self.undated.discard(article.id)
+            else:
+                self.undated.add(article.id)
+        if fresh:
+            self.ids = sorted(by_id)
+        return True
 
 
 class ArticleMemo:
@@ -28,10 +70,19 @@ class ArticleMemo:
 
     def __init__(self):
         self._entries: dict[str, dict[tuple, Any]] = {}
+        self._index = ArticleIndex()
         self._gathered: dict[str, dict[str, Any]] = {}  # kind -> article id -> its value at the last gather
         self.series = SeriesBook()
         self.clusters = ClusterBook()
         self.fatalities: dict = {}  # the incidents last given their fatalities (`with_fatalities`)
+
+    def articles(self, extractions: Iterable[Extraction]) -> ArticleIndex:
+        """The index of these articles (the last build's, updated for the ones that differ)."""
+        extractions = extractions if isinstance(extractions, list) else list(extractions)
+        if not self._index.update(extractions):
+            self._index = ArticleIndex()
+            self._index.update(extractions)
+        return self._index
 
     def get(self, kind: str, article_id: str, stamp, compute: Callable[[], Any]):
         key = (kind, stamp)

@@ -16,9 +16,10 @@ class PlaceResolver:
     ledger reads those results and never looks a name up again (a name extraction left unresolved, such
     as a person's or a weekday's, is no place of the ledger either)."""
 
-    def __init__(self):
+    def __init__(self, extractions: dict[str, Extraction] | None = None):
+        """extractions: article id -> its extraction, read on first need (a live ledger asks only of new articles)."""
         self._known: dict[str, dict[str, Place]] = {}
-        self._extractions: dict[str, Extraction] = {}
+        self._extractions: dict[str, Extraction] = extractions if extractions is not None else {}
 
     def add(self, extraction: Extraction) -> None:
         """Take the article's place mentions, read on first need (a live ledger asks only of new articles)."""

@@ -13,6 +13,7 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -110,6 +111,8 @@ class SourceGrouper:
         self._parent: dict[str, str] = {}
         self._members: dict[str, list[str]] = {}  # component root -> its article ids
         self._groups: dict[str, SourceGroup] = {}  # component root -> its group, while it is unchanged
+        self._changed: set[str] = set()  # roots whose group is to be made again
+        self._group_of: dict[str, str] = {}  # article id -> its group's id
 
     def add(self, articles: Iterable[Article]) -> None:
         """Add the articles not yet added (an article is known by its id, whose text never changes)."""
@@ -120,6 +123,7 @@ class SourceGrouper:
             self._by_id[article.id] = article
             parent[article.id] = article.id
             self._members[article.id] = [article.id]
+            self._changed.add(article.id)
         for article in fresh:
             mine = self._signatures[article.id]
             refused: set[str] = set()  # proposed again by another band: the answer is the same
@@ -138,15 +142,23 @@ class SourceGrouper:
                     self._members[root].extend(self._members.pop(gone))
                     self._groups.pop(gone, None)
                     self._groups.pop(root, None)
+                    self._changed.discard(gone)
+                    self._changed.add(root)
                     break
             self._bands.insert(article.id, mine[0], lambda root: _find(parent, root))
 
     def groups(self) -> list[SourceGroup]:
         """The source groups of every article added, singletons included, ordered by id."""
-        for root, ids in self._members.items():
-            if root not in self._groups:
-                self._groups[root] = _group([self._by_id[i] for i in ids])
-        return sorted(self._groups.values(), key=lambda g: g.id)
+        for root in sorted(self._changed):
+            group = self._groups[root] = _group([self._by_id[i] for i in self._members[root]])
+            self._group_of.update(dict.fromkeys(group.members, group.id))
+        self._changed.clear()
+        return sorted(self._groups.values(), key=attrgetter("id"))
+
+    def group_of(self) -> dict[str, str]:
+        """Article id -> the id of its source group (a new dictionary: the grouper's own changes as articles come)."""
+        self.groups()
+        return dict(self._group_of)
 
 
 # Bands and rows per band that datasketch's LSH chooses for the threshold (its optimum for equal weights
