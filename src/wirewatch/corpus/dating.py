@@ -33,7 +33,7 @@ class ArticleDates:
         self.inferred: set[str] = set()
         # article id -> sentence index -> its date mentions, in order
         self.stated: dict[str, dict[int, list]] = dict(zip(index.ids, self._memo.gather(
-            "stated", index.ids, None, lambda a: _stated(index.by_id[a]))))
+            "stated", index.ids, None, (), lambda a: _stated(index.by_id[a]))))
         # A sentence's "October 31" in an undated article is read in the corpus's most common year (the
         # earlier of two as common, so that the year does not depend on the order articles came in).
         self.year = min((-count, year) for year, count in index.years.items() if count > 0)[1] \
@@ -81,11 +81,6 @@ class ArticleDates:
         and, when it has none, the corpus's year."""
         published = self.dates.get(article_id)
         return published, self.year if published is None else None
-
-    def stamps(self) -> dict[str, tuple]:
-        """Every article's `stamp`, as a new dictionary (the memo compares it with the one it last used)."""
-        year = self.year
-        return {a: (d, None) if d is not None else (None, year) for a, d in self.dates.items()}
 
     def resolved(self, article_id: str) -> dict:
         """The article's sentence dates resolved so far (filled as asked), kept under `stamp`."""

@@ -82,21 +82,22 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
     def incident_mentions(article_id):
         return article_mentions(by_id[article_id], group_of[article_id], resolver, event_date)
 
+    regrouped = memo.regrouped(group_of)
+    moved = index.undated | regrouped  # the articles whose stamp may differ from the last build's
+
     def incidents_now():
-        stamps = dates.stamps()
-        per_article = memo.gather("incidents", ids, {a: (s, group_of[a]) for a, s in stamps.items()},
+        per_article = memo.gather("incidents", ids, lambda a: (dates.stamp(a), group_of[a]), moved,
                                   incident_mentions)
         return cluster_incidents(per_article, memo.clusters)
 
     incidents = incidents_now()
     if dates.from_incidents(incidents):
         incidents = incidents_now()
-    stamps = dates.stamps()  # as they stay for the rest of the build
     incident_at = {(m.article_id, m.sentence_index): i.id for i in incidents for m in i.mentions}
     eventful = _Eventful(lambda a: memo.get("eventful", a, None, lambda: eventful_sentences(by_id[a])) if a in by_id else ())
     series = memo.series.update(
-        dict(zip(ids, memo.gather("figures", ids, None, lambda a: article_figures(by_id[a])))),
-        lambda f, a: dates.in_sentence(f, a)[0], incident_at, eventful, group_of, stamps)
+        dict(zip(ids, memo.gather("figures", ids, None, (), lambda a: article_figures(by_id[a])))),
+        lambda f, a: dates.in_sentence(f, a)[0], incident_at, eventful, group_of, dates.stamp, moved)
     incidents = with_fatalities(incidents, series, memo.fatalities)
 
     def agreement_date(agreement, article_id):
@@ -108,11 +109,11 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
 
     agreements = build_agreements(
         extractions, agreement_date, claim_date, incidents,
-        facts=(chain.from_iterable(memo.gather("agreements", ids, stamps,
+        facts=(chain.from_iterable(memo.gather("agreements", ids, dates.stamp, index.undated,
                                                lambda a: article_agreements(by_id[a], agreement_date))),
-               chain.from_iterable(memo.gather("accusations", ids, stamps,
+               chain.from_iterable(memo.gather("accusations", ids, dates.stamp, index.undated,
                                                lambda a: article_accusations(by_id[a], claim_date)))))
-    sentences = dict(chain.from_iterable(map(dict.items, memo.gather("sentences", ids, None,
+    sentences = dict(chain.from_iterable(map(dict.items, memo.gather("sentences", ids, None, (),
                                                                       lambda a: _sentences(by_id[a])))))
     return Ledger(
         groups=tuple(groups),

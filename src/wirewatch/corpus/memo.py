@@ -24,6 +24,10 @@ _MISSING = object()
 KEEP = 2  # stamps kept per article and kind: an undated article is read with and without its inferred date
 
 
+def _second(pair: tuple):
+    return pair[1]
+
+
 class ArticleIndex:
     """The articles of a build by id, in the order of their ids, with what the ledger reads of every one (name,
     publication date and its precision, the years of those dates); kept by a memo and updated for the articles
@@ -71,7 +75,8 @@ class ArticleMemo:
     def __init__(self):
         self._entries: dict[str, dict[tuple, Any]] = {}
         self._index = ArticleIndex()
-        self._gathered: dict[str, dict[str, Any]] = {}  # kind -> article id -> its value at the last gather
+        self._group_of: dict[str, str] = {}
+        self._gathered: dict[str, dict[str, tuple]] = {}  # kind -> article id -> (stamp, value) at the last gather
         self.series = SeriesBook()
         self.clusters = ClusterBook()
         self.fatalities: dict = {}  # the incidents last given their fatalities (`with_fatalities`)
@@ -97,28 +102,32 @@ class ArticleMemo:
         value = entries[key] = compute()
         return value
 
-    def gather(self, kind: str, article_ids: list[str], stamps: dict[str, Any] | None,
-               compute: Callable[[str], Any]) -> list:
-        """compute(a) for each article id in order, as `get` keeps it under stamps[a] (none: one stamp for all);
-        asked only for the articles new to this kind's last gather or whose stamp differs from the one it used,
-        so an update costs its changed articles and a list of the others' kept values."""
-        kept = self._gathered.setdefault(kind, {"stamps": {}, "values": {}})
-        values, last = kept["values"], kept["stamps"]
+    def gather(self, kind: str, article_ids: list[str], stamp_of: Callable[[str], Any] | None,
+               suspects: Iterable[str], compute: Callable[[str], Any]) -> list:
+        """compute(a) for each article id in order, as `get` keeps it under stamp_of(a) (none: one stamp for all).
+        Only the articles new to this kind's last gather, and the suspects (those whose stamp may have changed
+        since: the undated, whose date the corpus infers; those whose group changed), are asked: an update
+        costs its changed articles and a list of the others' kept values."""
+        values = self._gathered.setdefault(kind, {})
         todo = [a for a in article_ids if a not in values]
-        if stamps is not None and stamps is not last:
-            todo += [a for a, stamp in stamps.items() if a in values and last.get(a, _MISSING) != stamp]
+        if stamp_of is not None:
+            todo += [a for a in suspects if a in values and values[a][0] != stamp_of(a)]
         for article_id in todo:
-            values[article_id] = self.get(kind, article_id, None if stamps is None else stamps[article_id],
-                                          lambda a=article_id: compute(a))
+            stamp = None if stamp_of is None else stamp_of(article_id)
+            values[article_id] = (stamp, self.get(kind, article_id, stamp, lambda a=article_id: compute(a)))
         if len(values) != len(article_ids):  # articles left the corpus since the last gather
             wanted = set(article_ids)
             for gone in [a for a in values if a not in wanted]:
                 del values[gone]
-        kept["stamps"] = stamps
-        return list(map(values.__getitem__, article_ids))
+        return list(map(_second, map(values.__getitem__, article_ids)))
+
+    def regrouped(self, group_of: dict[str, str]) -> set[str]:
+        """The articles whose source group differs from the one the last build gave them (new ones included)."""
+        last, self._group_of = self._group_of, group_of
+        return set() if last is group_of else {a for a, g in group_of.items() if last.get(a) != g}
 
     def forget(self, article_ids: Iterable[str]) -> None:
         for article_id in article_ids:
             self._entries.pop(article_id, None)
-            for kept in self._gathered.values():
-                kept["values"].pop(article_id, None)
+            for values in self._gathered.values():
+                values.pop(article_id, None)

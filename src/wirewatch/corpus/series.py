@@ -222,7 +222,7 @@ def build_series(
     """
     found = {e.article.id: article_figures(e) for e in sorted(extractions, key=lambda e: e.article.id)}
     return SeriesBook().update(found, as_of, incident_at or {}, eventful or set(),
-                               {a: voice_of(a) for a in found}, dict.fromkeys(found))
+                               {a: voice_of(a) for a in found}, lambda a: None, ())
 
 
 class SeriesBook:
@@ -248,22 +248,18 @@ class SeriesBook:
         self._owned: dict[str, tuple] = {}  # article id -> the (office, actor) its claimants name
         self._with_office: dict[str, set[str]] = {}  # office -> ids of the articles with a claimant of it
         self._owners: dict[str, str] = {}
-        self._inputs: tuple[dict, dict] = ({}, {})  # the last update's stamps and voices
         self._sorted: list[tuple[tuple, tuple, FigureSeries]] = []  # (sort key, part, series), sorted
 
     def update(self, found: dict[str, tuple], as_of, incident_at: dict, eventful, voices: dict[str, str],
-               stamps: dict[str, object]) -> list[FigureSeries]:
+               stamp_of: Callable[[str], object], moved: Iterable[str]) -> list[FigureSeries]:
         """The series of the articles' figures. found: article id -> its `article_figures`, in the order of the
-        ids; voices: article id -> its source group; stamps: article id -> what as_of depends on besides it."""
+        ids; voices: article id -> its source group; stamp_of: what as_of depends on besides the article;
+        moved: the articles whose stamp or voice may differ from the last update's."""
         articles = self._articles
         suspects = {a for a in articles if a not in found}
         suspects.update(a for a, items in found.items()
                         if ((old := articles.get(a)) is None and items) or (old is not None and old[1] is not items))
-        last_stamps, last_voices = self._inputs
-        if stamps is not last_stamps:
-            suspects.update(a for a in articles if stamps.get(a) != last_stamps.get(a))
-        if voices is not last_voices:
-            suspects.update(a for a in articles if voices.get(a) != last_voices.get(a))
+        suspects.update(a for a in moved if a in articles)
         suspects.update(where[0] for where, _ in incident_at.items() ^ self._incident_at.items())
         for article_id in suspects:
             owned = tuple(i.owner for i in found.get(article_id, ()) if i.owner)
@@ -287,7 +283,7 @@ class SeriesBook:
                 wheres = tuple(w for i in items for w in ((article_id, i.figure.provenance.sentence_index),
                                                           (article_id, i.follows)) if w[1] is not None)
                 offices = tuple(i.office for i in items if i.office)
-            stamp = (stamps[article_id], voices[article_id], tuple(map(incident_at.get, wheres)),
+            stamp = (stamp_of(article_id), voices[article_id], tuple(map(incident_at.get, wheres)),
                      tuple(map(owners.get, offices)))
             if old is not None and old[0] == stamp and old[1] is items:
                 continue
@@ -314,7 +310,6 @@ class SeriesBook:
         for where in incident_ids ^ self._incident_ids:  # a series' incident is its key's, if one
             dirty |= self._by_where.get(where, set())
         self._incident_at, self._incident_ids, self._owners = incident_at, incident_ids, owners
-        self._inputs = (stamps, voices)
         if not dirty:
             return [item[2] for item in self._sorted]
         fresh = []
