@@ -368,11 +368,7 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
                if (a := acc.speaker_side) and (b := acc.accused_side) and a != b}
     binding = [r for r in records if _binding(r, warring)]
     sides_of = {id(r): _sides(r) for r in binding}
-    tied: dict[tuple, list[tuple[Incident, str | None]]] = {}
-    for incident in incidents:
-        for c in incident.claims:
-            if c.stance is Stance.ACCUSE:
-                tied.setdefault((c.provenance.article_id, c.provenance.sentence_index), []).append((incident, c.side))
+    tied: dict[tuple, list[tuple[Incident, str | None]]] | None = None  # made on first need
     found: dict[str, dict] = {r.id: {} for r in records}
     chosen: dict[tuple, tuple] = {}  # what the records offer an accusation depends on few of its traits
     near_mentions: dict[int, dict[str, list[int]]] = {}  # record -> article -> sentences that name it
@@ -382,9 +378,6 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
     for acc in accusations:
         claim, date, stated = acc.claim, acc.date, acc.stated
         if date is None:
-            continue
-        about = _incidents_of(claim, acc.speaker_side, tied)
-        if not about and not acc.attack:
             continue
         sides = acc.sides
         traits = (date, sides, acc.mutual, acc.backing and acc.accused_side)
@@ -402,6 +395,13 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
             current = [r for r in fitting if r.date == newest[r.kind]]  # none of its kind later: linear, not square
             chosen[traits] = (current, max(fitting, key=lambda r: r.date) if fitting else None)
         current, latest = chosen[traits]
+        if latest is None:
+            continue  # no agreement binds its sides on its day (most accusations of a long corpus)
+        if tied is None:
+            tied = _tied(incidents)
+        about = _incidents_of(claim, acc.speaker_side, tied)
+        if not about and not acc.attack:
+            continue
         near = None if stated or about or not acc.violation_words else _by_proximity(claim, current, near_mentions)
         record = near[0] if near else latest
         if record is None:
@@ -426,6 +426,16 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
             _mutual(v.accused) and v.date in days))]
         out.append(dataclasses.replace(r, violations=_without_summaries(kept, wide)))
     return out
+
+
+def _tied(incidents: list[Incident]) -> dict[tuple, list[tuple[Incident, str | None]]]:
+    """(article id, sentence index) of each accusation an incident holds -> the incidents and the side accusing."""
+    tied: dict[tuple, list[tuple[Incident, str | None]]] = {}
+    for incident in incidents:
+        for c in incident.claims:
+            if c.stance is Stance.ACCUSE:
+                tied.setdefault((c.provenance.article_id, c.provenance.sentence_index), []).append((incident, c.side))
+    return tied
 
 
 def _without_summaries(violations: list[Violation], wide: set[str]) -> tuple[Violation, ...]:
