@@ -171,6 +171,30 @@ def test_store_persists_across_reopen(tmp_path):
         assert list(second.articles()) == [article]
 
 
+def test_store_ids_ingested_since_are_the_articles_stored_from_then_on(store):
+    store.add_article(_article("old", "Shells fell on Dorvik overnight, officials said."))
+    with store.engine.begin() as conn:  # stored a day ago
+        conn.execute(text("UPDATE articles SET ingested_at = :when"),
+                     {"when": dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1)})
+    since = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=1)
+    store.add_article(_article("new", "Rockets struck the port of Velmar at dawn, the navy said."))
+    assert store.ids_ingested_since(since) == {"id-new"}
+    assert store.ids_ingested_since(since - dt.timedelta(days=2)) == {"id-old", "id-new"}
+
+
+def test_store_made_before_the_ingestion_index_gains_it_when_opened(tmp_path):
+    db = str(tmp_path / "w.db")
+    with Store(db) as first:
+        first.add_article(_article("a", "Shells fell on Dorvik overnight, officials said."))
+        with first.engine.begin() as conn:
+            conn.execute(text("DROP INDEX articles_by_ingested_at"))
+    with Store(db) as second:
+        with second.engine.connect() as conn:
+            names = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
+        assert "articles_by_ingested_at" in names
+        assert second.ids_ingested_since(dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=1)) == {"id-a"}
+
+
 # version -----------------------------------------------------------------------------------------
 
 

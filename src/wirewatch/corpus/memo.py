@@ -24,10 +24,6 @@ _MISSING = object()
 KEEP = 2  # stamps kept per article and kind: an undated article is read with and without its inferred date
 
 
-def _second(pair: tuple):
-    return pair[1]
-
-
 class ArticleIndex:
     """The articles of a build by id, in the order of their ids, with what the ledger reads of every one (name,
     publication date and its precision, the years of those dates); kept by a memo and updated for the articles
@@ -76,7 +72,8 @@ class ArticleMemo:
         self._entries: dict[str, dict[tuple, Any]] = {}
         self._index = ArticleIndex()
         self._group_of: dict[str, str] = {}
-        self._gathered: dict[str, dict[str, tuple]] = {}  # kind -> article id -> (stamp, value) at the last gather
+        self._gathered: dict[str, dict[str, Any]] = {}  # kind -> article id -> its value at the last gather
+        self._stamps: dict[str, dict[str, Any]] = {}  # kind -> article id -> the stamp of that value
         self.series = SeriesBook()
         self.clusters = ClusterBook()
         self.fatalities: dict = {}  # the incidents last given their fatalities (`with_fatalities`)
@@ -109,17 +106,18 @@ class ArticleMemo:
         since: the undated, whose date the corpus infers; those whose group changed), are asked: an update
         costs its changed articles and a list of the others' kept values."""
         values = self._gathered.setdefault(kind, {})
-        todo = [a for a in article_ids if a not in values]
+        stamps = self._stamps.setdefault(kind, {})
+        todo = sorted(set(article_ids).difference(values))
         if stamp_of is not None:
-            todo += [a for a in suspects if a in values and values[a][0] != stamp_of(a)]
+            todo += [a for a in suspects if a in values and stamps[a] != stamp_of(a)]
         for article_id in todo:
-            stamp = None if stamp_of is None else stamp_of(article_id)
-            values[article_id] = (stamp, self.get(kind, article_id, stamp, lambda a=article_id: compute(a)))
+            stamp = stamps[article_id] = None if stamp_of is None else stamp_of(article_id)
+            values[article_id] = self.get(kind, article_id, stamp, lambda a=article_id: compute(a))
         if len(values) != len(article_ids):  # articles left the corpus since the last gather
             wanted = set(article_ids)
             for gone in [a for a in values if a not in wanted]:
-                del values[gone]
-        return list(map(_second, map(values.__getitem__, article_ids)))
+                del values[gone], stamps[gone]
+        return list(map(values.__getitem__, article_ids))
 
     def regrouped(self, group_of: dict[str, str]) -> set[str]:
         """The articles whose source group differs from the one the last build gave them (new ones included)."""
@@ -129,5 +127,5 @@ class ArticleMemo:
     def forget(self, article_ids: Iterable[str]) -> None:
         for article_id in article_ids:
             self._entries.pop(article_id, None)
-            for values in self._gathered.values():
+            for values in (*self._gathered.values(), *self._stamps.values()):
                 values.pop(article_id, None)

@@ -30,6 +30,7 @@ from .records import (
 )
 from .schema import (
     ADDED_COLUMNS,
+    ADDED_INDEXES,
     agreements,
     article_lines,
     articles,
@@ -147,6 +148,8 @@ class Store:
             try:
                 metadata.create_all(self.engine)
                 _add_missing_columns(self.engine)
+                for index in ADDED_INDEXES:
+                    index.create(self.engine, checkfirst=True)
                 return
             except (OperationalError, ProgrammingError, IntegrityError) as exc:
                 message = str(exc.orig).lower()
@@ -265,6 +268,12 @@ class Store:
         after each poll, without the sort that `article_ids` makes."""
         with self.engine.connect() as conn:
             return set(conn.execute(select(articles.c.id)).scalars())
+
+    def ids_ingested_since(self, when: dt.datetime) -> set[str]:
+        """The ids of the articles stored at or after `when`: what a watch takes in after a poll, without
+        listing a store of every article it already holds."""
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(articles.c.id).where(articles.c.ingested_at >= when)).scalars())
 
     def article(self, article_id: str) -> Article | None:
         found = self.articles_for_extraction([article_id])

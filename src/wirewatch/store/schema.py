@@ -51,6 +51,10 @@ articles = Table(
 
 # Columns added after the first release: a store made before them gains them when opened.
 ADDED_COLUMNS = (("articles", "extract_error"), ("articles", "raw"))
+# A watch asks for the articles stored since its last update (`Store.ids_ingested_since`); a store made before
+# this index gains it when opened (`metadata.create_all` makes a missing table's indexes, not an existing one's).
+ARTICLES_BY_INGESTION = Index("articles_by_ingested_at", articles.c.ingested_at)
+ADDED_INDEXES = (ARTICLES_BY_INGESTION,)
 
 
 def _provenance_columns() -> list[Column]:

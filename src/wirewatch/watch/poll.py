@@ -22,6 +22,10 @@ from ..store.watch import WatchState
 from .fetch import Fetcher, FetchError
 from .sources import poll_source
 
+# How long before the last update an article stamped by another process may still be uncommitted: a watch
+# asks the store for the articles stamped since then, which it checks against its ledger's.
+COMMIT_MARGIN = dt.timedelta(minutes=10)
+
 
 @dataclass(slots=True)
 class PollReport:
@@ -75,10 +79,13 @@ class Watcher:
             for item in found.items:
                 self._take(source, item, report)
             self.state.record_poll(source, etag=found.etag, last_modified=found.last_modified)
-        # articles another process stored meanwhile (`wirewatch ingest` on the same store) join too
-        fresh = list(dict.fromkeys(report.stored + sorted(i for i in self.handle.store.stored_ids() if i not in self.live)))
+        # articles another process stored meanwhile (`wirewatch ingest` on the same store) join too: those
+        # stamped since the last update (less a margin for a batch stamped before it was committed)
+        asked = dt.datetime.now(dt.timezone.utc)
+        stored = self.handle.store.ids_ingested_since(self._since - COMMIT_MARGIN)
+        fresh = list(dict.fromkeys(report.stored + sorted(i for i in stored if i not in self.live)))
         if fresh:
-            before, since, self._since = self.live.ledger, self._since, dt.datetime.now(dt.timezone.utc)
+            before, since, self._since = self.live.ledger, self._since, asked
             after = self.live.add(self.handle.extractions(fresh, progress=self._failed))
             # another watch on this store that saw these articles arrive has announced their changes
             report.alerts = self.state.add_alerts(diff_ledgers(before, after), since=since)
