@@ -11,6 +11,7 @@ names. Status follows from the claims.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import hashlib
@@ -93,6 +94,14 @@ class _Cluster:
             self.accusers.add(own_side(mention.event.speaker))
             self.accusing.add(_party(mention.event.speaker))
         self.by_article.setdefault(mention.article_id, []).append(mention)
+
+    def remake(self, mentions: list[_Mention]) -> None:
+        """Become the cluster of these mentions alone (in place: the index holds it), as if they had been its only ones."""
+        fresh = _Cluster(number=self.number, denials=self.denials)
+        for f in dataclasses.fields(self):
+            setattr(self, f.name, getattr(fresh, f.name))
+        for mention in mentions:
+            self.add(mention)
 
     def dates(self) -> list[dt.date]:
         return [m.date for m in self.mentions if m.date]
@@ -250,21 +259,26 @@ class ClusterBook:
     """What the last clustering did, kept by a live ledger so that the next one redoes only what changed.
 
     Clustering is greedy over the mentions in one order (date, article, sentence; undated last): the state
-    after the first k mentions depends on those k alone. So the book keeps the last order and, for each
-    mention, the cluster it went to; the next clustering replays those choices for the longest unchanged
-    prefix (the same mention objects, which the article memo hands back while an article's inputs hold)
-    and searches only from the first difference on. Replaying makes the same clusters, in the same order,
-    entered in the index in the same order, as searching would: the result equals a full clustering. When
-    the last order is the whole prefix (news of days after the last update's), the last clusters and
-    index are that state already and are taken as they are, with no replay. It also keeps each incident
-    under the mentions and denials it was made of."""
+    after the first k mentions depends on those k alone. So the book keeps the last order, the clusters and
+    index it ended with, and for each mention the cluster it went to and the index cells it entered; the next
+    clustering takes that state back to the longest unchanged prefix of the order (the same mention objects,
+    which the article memo hands back while an article's inputs hold) and searches only from the first
+    difference on (`_cluster`): news of the last days costs those days. It also keeps each incident under the
+    mentions and denials it was made of, what each denial answered, and the indexes that find the denials a
+    changed cluster may concern (`_answered_again`), so that only those are asked again."""
 
     def __init__(self):
         self.ordered: list[_Mention] = []
-        self.choices: list[tuple[int, list[tuple]]] = []  # per mention: its cluster's number, its cells
+        self.choices: list[tuple[int, list[tuple]]] = []  # per mention: its cluster's number, the cells it entered
         self.state: tuple[list[_Cluster], _CellIndex] | None = None  # the clusters and index after `ordered`
         self.incidents: dict[tuple, tuple] = {}  # ids of mentions and denials -> (them, the incident)
         self.answers: dict[int, tuple] = {}  # id of a denial -> (it, its candidates, their sizes, those it answers)
+        self.by_article: dict[str, list[_Cluster]] | None = None  # article id -> its clusters, in cluster order
+        self.denials_by_article: dict[str, dict[int, _Mention]] = {}
+        self.denials_by_cell: dict[tuple, dict[int, _Mention]] = {}  # a denial's towns' cells -> it
+        self.answering: dict[int, dict[int, _Mention]] = {}  # id of a cluster -> the denials answering it
+        self.made_of: dict[int, tuple] = {}  # id of a cluster -> the key of its incident in `incidents`
+        self.ordered_incidents: list[Incident] = []
 
     def incident(self, cluster: _Cluster, made: dict) -> Incident:
         """The cluster's incident, made again only when its mentions or denials differ from last time;
@@ -297,7 +311,9 @@ def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_M
     per_article = list(per_article)
     violent: list[_Mention] = list(chain.from_iterable(map(itemgetter(0), per_article)))
     denials: list[_Mention] = list(chain.from_iterable(map(itemgetter(1), per_article)))
-    clusters, index = _cluster(violent, book)
+    clusters, index, change = _cluster(violent, book)
+    if book is not None and change is not None and book.by_article is not None:
+        return _answered_again(index, change, denials, book)
     by_article: dict[str, list[_Cluster]] = {}
     answers: dict[int, tuple] = {}
     for cluster in clusters:
@@ -305,22 +321,119 @@ def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_M
         for article_id in {m.article_id for m in cluster.mentions}:
             by_article.setdefault(article_id, []).append(cluster)
     for denial in denials:
-        nearby = {id(c): c for c in by_article.get(denial.article_id, ())}
-        for place in denial.places:
-            if is_point(place):
-                nearby.update({id(c): c for c in index.near(_place_cells(place), denial.date)})
-        candidates = list(nearby.values())
+        candidates = _candidates(denial, by_article, index)
         for cluster in book.answered(denial, candidates, answers) if book else _answered_by(denial, candidates):
             cluster.denials.append(denial)
-    if book is not None:
-        book.answers = answers
     if book is None:
-        incidents = [_incident(c) for c in clusters]
-    else:
-        made: dict[tuple, tuple] = {}
-        incidents = [book.incident(c, made) for c in clusters]
-        book.incidents = made
-    return sorted(incidents, key=lambda i: (i.date is None, i.date or dt.date.min, i.id))
+        return sorted((_incident(c) for c in clusters), key=_incident_order)
+    book.answers = answers
+    book.by_article, book.denials_by_article, book.denials_by_cell = by_article, {}, {}
+    for denial in denials:
+        _file_denial(denial, book)
+    book.answering = {id(c): {id(d): d for d in c.denials} for c in clusters if c.denials}
+    made: dict[tuple, tuple] = {}
+    incidents = [book.incident(c, made) for c in clusters]
+    book.incidents = made
+    book.made_of = {id(c): key for c, key in zip(clusters, made)}
+    book.ordered_incidents = sorted(incidents, key=_incident_order)
+    return list(book.ordered_incidents)
+
+
+def _candidates(denial: _Mention, by_article: dict, index: _CellIndex) -> list[_Cluster]:
+    """The clusters a denial may answer: its article's, and those at or next to a town it names within a day."""
+    nearby = {id(c): c for c in by_article.get(denial.article_id, ())}
+    for place in denial.places:
+        if is_point(place):
+            nearby.update({id(c): c for c in index.near(_place_cells(place), denial.date)})
+    return list(nearby.values())
+
+
+def _file_denial(denial: _Mention, book: ClusterBook, present: bool = True) -> None:
+    """Enter a denial in (or, not present, take it out of) the book's indexes by article and by town cell."""
+    cells = [cell for place in denial.places if is_point(place) for cell in _place_cells(place)]
+    for table, keys in ((book.denials_by_article, (denial.article_id,)), (book.denials_by_cell, cells)):
+        for key in keys:
+            if present:
+                table.setdefault(key, {})[id(denial)] = denial
+            else:
+                table.get(key, {}).pop(id(denial), None)
+
+
+def _answered_again(index: _CellIndex, change: _Change, denials: list[_Mention], book: ClusterBook) -> list[Incident]:
+    """The incidents after a clustering that went on from the last one's state (`_cluster`): a denial is asked
+    again only when it is new or may have met a changed or dropped cluster (one of its article's, before or
+    now, or one in a cell of its towns within a day, before or now), since any other denial's candidates and
+    their mentions are the last clustering's; only the clusters whose mentions or denials changed make their
+    incidents again. The result is what `cluster_incidents` makes from scratch."""
+    current = {id(d): d for d in denials}
+    vanished = [book.answers[i][0] for i in book.answers.keys() - current.keys()]
+    affected = {i for i in current if i not in book.answers}
+    for denial in vanished:
+        _file_denial(denial, book, present=False)
+    for i in affected:
+        _file_denial(current[i], book)
+    dropped = {id(c) for c in change.dropped}
+    for cluster in [*change.changed.values(), *change.dropped]:
+        before = change.articles_before.get(id(cluster), set())
+        now = set() if id(cluster) in dropped else set(cluster.by_article)
+        for article_id in before - now:
+            book.by_article[article_id] = [c for c in book.by_article.get(article_id, ()) if c is not cluster]
+        for article_id in now - before:
+            listed = book.by_article.setdefault(article_id, [])
+            listed.append(cluster)
+            listed.sort(key=_number)
+        for article_id in before | now:
+            affected.update(book.denials_by_article.get(article_id, ()))
+    for cell, anchor in [*change.left, *(entry for c in change.changed.values() for entry in index.entries_of.get(id(c), ()))]:
+        affected.update(i for i, d in book.denials_by_cell.get(cell, {}).items()
+                        if d.date is None or anchor is None or abs(d.date - anchor) <= DAY)
+    touched: dict[int, _Cluster] = {}
+    for denial in vanished + [current[i] for i in affected]:
+        kept = book.answers.pop(id(denial), None) if id(denial) not in current else book.answers.get(id(denial))
+        for cluster in kept[3] if kept else ():
+            book.answering.get(id(cluster), {}).pop(id(denial), None)
+            touched[id(cluster)] = cluster
+    position = {id(d): n for n, d in enumerate(denials)}
+    made: dict[int, tuple] = {}
+    for denial in sorted((current[i] for i in affected), key=lambda d: position[id(d)]):
+        for cluster in book.answered(denial, _candidates(denial, book.by_article, index), made):
+            book.answering.setdefault(id(cluster), {})[id(denial)] = denial
+            touched[id(cluster)] = cluster
+    book.answers.update(made)
+    for key in dropped:
+        touched.pop(key, None)
+        book.answering.pop(key, None)
+    for cluster in touched.values():
+        cluster.denials = sorted(book.answering.get(id(cluster), {}).values(), key=lambda d: position[id(d)])
+    changed = dict(change.changed)
+    changed.update(touched)
+    now: dict[int, tuple] = {}  # cluster -> its key in `incidents`, its incident
+    for cid, cluster in changed.items():  # a cluster made again with the same mentions finds its incident
+        made_now: dict[tuple, tuple] = {}
+        book.incident(cluster, made_now)
+        now[cid] = (next(iter(made_now)), made_now)
+    before = [book.made_of.pop(k) for k in [*dropped, *changed] if k in book.made_of]
+    kept_keys = {key for key, _ in now.values()}
+    gone = {id(entry[1]) for key in before if key not in kept_keys and (entry := book.incidents.pop(key, None))}
+    ordered = [i for i in book.ordered_incidents if id(i) not in gone]
+    listed = {id(i) for i in ordered}
+    for cid, (key, made_now) in now.items():
+        book.made_of[cid] = key
+        book.incidents.update(made_now)
+        incident = made_now[key][1]
+        if id(incident) not in listed:
+            bisect.insort(ordered, incident, key=_incident_order)
+            listed.add(id(incident))
+    book.ordered_incidents = ordered
+    return list(ordered)
+
+
+def _incident_order(incident: Incident) -> tuple:
+    return (incident.date is None, incident.date or dt.date.min, incident.id)
+
+
+def _number(cluster: _Cluster) -> int:
+    return cluster.number
 
 
 def _one_per_listed_town(mention: _Mention) -> list[_Mention]:
@@ -425,13 +538,29 @@ class _CellIndex:
         self.by_cell: dict[tuple, list[_Cluster]] = {}
         self._dated: dict[tuple, dict[dt.date | None, list[tuple[int, _Cluster]]]] = {}
         self._entered: set[tuple[int, tuple]] = set()
+        self.entries_of: dict[int, list[tuple]] = {}  # id of a cluster -> (cell, its anchor then) of each entry
 
-    def add(self, cluster: _Cluster, cell: tuple) -> None:
+    def add(self, cluster: _Cluster, cell: tuple) -> bool:
+        """Enter the cluster in the cell (under its anchor now); False when it is there already."""
         if (id(cluster), cell) in self._entered:
-            return
+            return False
         self._entered.add((id(cluster), cell))
+        self.entries_of.setdefault(id(cluster), []).append((cell, cluster.anchor))
         self.by_cell.setdefault(cell, []).append(cluster)
         self._dated.setdefault(cell, {}).setdefault(cluster.anchor, []).append((len(self._entered), cluster))
+        return True
+
+    def take_back(self, cluster: _Cluster, cell: tuple) -> tuple:
+        """Undo the last entry, which is the cluster's in the cell (`_take_back` undoes them last first);
+        its (cell, anchor)."""
+        cell_, anchor = self.entries_of[id(cluster)].pop()
+        if not self.entries_of[id(cluster)]:
+            del self.entries_of[id(cluster)]
+        assert cell_ == cell and self.by_cell[cell][-1] is cluster
+        self.by_cell[cell].pop()
+        self._dated[cell][anchor].pop()
+        self._entered.discard((id(cluster), cell))
+        return cell, anchor
 
     def near(self, cells: list[tuple], date: dt.date | None) -> list[_Cluster]:
         """The clusters in any of the cells, in scan order (cell by cell, each in the order clusters
@@ -452,28 +581,39 @@ class _CellIndex:
         return list(found.values())
 
 
-def _cluster(mentions: list[_Mention], book: ClusterBook | None = None) -> tuple[list[_Cluster], _CellIndex]:
+@dataclass
+class _Change:
+    """What a clustering changed of the last one's clusters, which it took back to the unchanged prefix of
+    the order and went on from (`_cluster`): the kept clusters that lost or gained mentions and the new ones
+    (by id), the last ones it dropped, the index cells their entries left, and their articles before."""
+
+    changed: dict[int, _Cluster] = field(default_factory=dict)
+    dropped: list[_Cluster] = field(default_factory=list)
+    left: list[tuple] = field(default_factory=list)  # (cell, anchor) of each index entry taken back
+    articles_before: dict[int, set[str]] = field(default_factory=dict)
+
+
+def _cluster(mentions: list[_Mention], book: ClusterBook | None = None
+             ) -> tuple[list[_Cluster], _CellIndex, _Change | None]:
     """Greedy clustering; candidates come from an index by place cell and anchor date, so work grows with
-    the corpus, not with its square. With a book, the unchanged prefix of the order replays the last
-    clustering's choices (`ClusterBook`)."""
-    clusters: list[_Cluster] = []
-    index = _CellIndex()
+    the corpus, not with its square. With a book that holds the last clustering's state, that state is taken
+    back to the longest unchanged prefix of the order (each mention after it undone: its index entries taken
+    out, the clusters it joined made again from their earlier mentions, those it founded dropped) and the
+    search goes on from there: news of the last days costs those days, not the corpus. The state then is the
+    one a clustering from scratch reaches after that prefix, so the result is the same; what changed comes
+    third (none from scratch or on a book's first use)."""
     ordered = sorted(mentions, key=lambda m: (m.date is None, m.date or dt.date.min, m.article_id,
                                               m.event.provenance.sentence_index))
-    same = 0
-    if book is not None:
-        limit = min(len(ordered), len(book.ordered))
+    change: _Change | None = None
+    if book is not None and book.state is not None:
+        same, limit = 0, min(len(ordered), len(book.ordered))
         while same < limit and ordered[same] is book.ordered[same]:
             same += 1
-    if book is not None and book.state is not None and same == len(book.ordered):
-        clusters, index = book.state  # the state after the unchanged prefix: nothing to replay
+        clusters, index = book.state
         choices = book.choices
+        change = _take_back(clusters, index, choices, same)
     else:
-        choices = book.choices[:same] if book is not None else []
-        for mention, (number, cells) in zip(ordered, choices):
-            if number == len(clusters):
-                clusters.append(_Cluster(number=number))
-            _join(clusters[number], mention, cells, index)
+        same, clusters, index, choices = 0, [], _CellIndex(), []
     for mention in ordered[same:]:
         cells = _cells(mention)
         fitting = [c for c in index.near(cells, mention.date) if _fits(mention, c)]
@@ -481,17 +621,43 @@ def _cluster(mentions: list[_Mention], book: ClusterBook | None = None) -> tuple
         if home is None:
             home = _Cluster(number=len(clusters))
             clusters.append(home)
-        _join(home, mention, cells, index)
-        choices.append((home.number, cells))
+        choices.append((home.number, _join(home, mention, cells, index)))
+        if change is not None:
+            change.changed.setdefault(id(home), home)
     if book is not None:
         book.ordered, book.choices, book.state = ordered, choices, (clusters, index)
-    return clusters, index
+    return clusters, index, change
 
 
-def _join(cluster: _Cluster, mention: _Mention, cells: list[tuple], index: _CellIndex) -> None:
+def _take_back(clusters: list[_Cluster], index: _CellIndex, choices: list[tuple], same: int) -> _Change:
+    """Undo the choices from the last to the `same`th (in place): the state after the first `same` mentions."""
+    change = _Change()
+    later: dict[int, int] = {}  # cluster number -> mentions it took after the prefix
+    for number, entered in reversed(choices[same:]):
+        cluster = clusters[number]
+        if id(cluster) not in change.articles_before:
+            change.articles_before[id(cluster)] = set(cluster.by_article)
+        for cell in reversed(entered):
+            change.left.append(index.take_back(cluster, cell))
+        later[number] = later.get(number, 0) + 1
+    del choices[same:]
+    kept = len(clusters)
+    for number in sorted(later):
+        cluster = clusters[number]
+        if later[number] == len(cluster.mentions):  # founded after the prefix
+            kept = min(kept, number)
+            continue
+        cluster.remake(cluster.mentions[:len(cluster.mentions) - later[number]])
+        change.changed[id(cluster)] = cluster
+    change.dropped = clusters[kept:]
+    del clusters[kept:]
+    return change
+
+
+def _join(cluster: _Cluster, mention: _Mention, cells: list[tuple], index: _CellIndex) -> list[tuple]:
+    """Add the mention to the cluster and the cluster to the mention's cells; the cells it newly entered."""
     cluster.add(mention)
-    for cell in cells:
-        index.add(cluster, cell)
+    return [cell for cell in cells if index.add(cluster, cell)]
 
 
 def _first(item: tuple):
