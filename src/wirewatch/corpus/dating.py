@@ -24,7 +24,8 @@ from .syndication import SourceGroup
 class ArticleDates:
     """Publication dates by article id, stated or inferred, and sentence dates resolved against them."""
 
-    def __init__(self, extractions: list[Extraction], memo: ArticleMemo | None = None):
+    def __init__(self, extractions: list[Extraction] | None, memo: ArticleMemo | None = None):
+        """extractions None: the articles of the memo's index (the ledger has just brought it up to date)."""
         self._memo = memo or ArticleMemo()
         index = self._memo.articles(extractions)
         self._undated = index.undated
@@ -32,8 +33,8 @@ class ArticleDates:
         self.precision: dict[str, DatePrecision | None] = dict(index.precision)
         self.inferred: set[str] = set()
         # article id -> sentence index -> its date mentions, in order
-        self.stated: dict[str, dict[int, list]] = dict(zip(index.ids, self._memo.gather(
-            "stated", index.ids, None, (), lambda a: _stated(index.by_id[a]))))
+        self.stated: dict[str, dict[int, list]] = self._memo.by_article(
+            "stated", index.ids, None, (), lambda a: _stated(index.by_id[a]))
         # A sentence's "October 31" in an undated article is read in the corpus's most common year (the
         # earlier of two as common, so that the year does not depend on the order articles came in).
         self.year = min((-count, year) for year, count in index.years.items() if count > 0)[1] \

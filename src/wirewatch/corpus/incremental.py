@@ -49,6 +49,7 @@ class LiveLedger:
         self._grouper = SourceGrouper()
         self._grouper.add(e.article for e in self._extractions.values())
         self._memo = ArticleMemo()
+        self._fresh = list(self._extractions.values())  # given since the last build
         self.ledger: Ledger = self._build()
 
     def add(self, extractions: Iterable[Extraction]) -> Ledger:
@@ -59,6 +60,7 @@ class LiveLedger:
                             for i, e in given.items())
             self._memo.forget(i for i, e in given.items() if i in self._extractions and self._extractions[i] != e)
             self._extractions.update(given)
+            self._fresh = list(given.values())
             if recleaned:  # an article cleaned again keeps its id: its groups are redone from scratch
                 self._grouper = SourceGrouper()
                 self._grouper.add(e.article for e in self._extractions.values())
@@ -68,8 +70,9 @@ class LiveLedger:
         return self.ledger
 
     def _build(self) -> Ledger:
-        return build_ledger(list(self._extractions.values()), self._grouper.groups(), self._memo,
-                            self._grouper.group_of())
+        self._memo.take(self._fresh)
+        self._fresh = []
+        return build_ledger(None, self._grouper.groups(), self._memo, self._grouper.group_of())
 
     def __len__(self) -> int:
         return len(self._extractions)

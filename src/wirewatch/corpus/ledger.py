@@ -46,7 +46,7 @@ class Ledger:
         return conservative(list(self.series), kind, group, scope)
 
 
-def build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | None = None,
+def build_ledger(extractions: Iterable[Extraction] | None, groups: list[SourceGroup] | None = None,
                  memo: ArticleMemo | None = None, group_of: dict[str, str] | None = None) -> Ledger:
     """The ledger of the given extractions, from their stored mentions (places as extraction resolved them;
     dates from the stored date mentions, resolved by corpus/dating.py against publication dates the corpus may
@@ -55,6 +55,7 @@ def build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | 
     groups: the articles' source groups when the caller keeps them up to date (corpus/incremental.py), and
     group_of each article's group id;
     memo: what the caller kept of each article from earlier builds (corpus/memo.py); none is a full rebuild.
+    extractions None: the articles the memo's index holds (a live ledger gives them to it as they come).
 
     The cycle collector runs less often while the ledger is built (wirewatch/collector.py): a build makes
     many objects and keeps most, and each full collection would walk every one, a live ledger's memo too."""
@@ -67,13 +68,12 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
     memo = memo or ArticleMemo()
     index = memo.articles(extractions)
     ids, by_id = index.ids, index.by_id
-    extractions = list(map(by_id.__getitem__, ids))
     if groups is None:
-        groups = group_sources(e.article for e in extractions)
+        groups = group_sources(by_id[a].article for a in ids)
     if group_of is None:
         group_of = {member: g.id for g in groups for member in g.members}
     resolver = PlaceResolver(by_id)
-    dates = ArticleDates(extractions, memo)
+    dates = ArticleDates(None, memo)
     dates.from_groups(groups, group_of)
 
     def event_date(event, article_id):
@@ -96,7 +96,7 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
     incident_at = {(m.article_id, m.sentence_index): i.id for i in incidents for m in i.mentions}
     eventful = _Eventful(lambda a: memo.get("eventful", a, None, lambda: eventful_sentences(by_id[a])) if a in by_id else ())
     series = memo.series.update(
-        dict(zip(ids, memo.gather("figures", ids, None, (), lambda a: article_figures(by_id[a])))),
+        memo.by_article("figures", ids, None, (), lambda a: article_figures(by_id[a])),
         lambda f, a: dates.in_sentence(f, a)[0], incident_at, eventful, group_of, dates.stamp, moved)
     incidents = with_fatalities(incidents, series, memo.fatalities)
 
@@ -108,19 +108,18 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
         return dates.in_sentence(claim, article_id)
 
     agreements = build_agreements(
-        extractions, agreement_date, claim_date, incidents,
+        (), agreement_date, claim_date, incidents,
         facts=(chain.from_iterable(memo.gather("agreements", ids, dates.stamp, index.undated,
                                                lambda a: article_agreements(by_id[a], agreement_date))),
                chain.from_iterable(memo.gather("accusations", ids, dates.stamp, index.undated,
                                                lambda a: article_accusations(by_id[a], claim_date)))))
-    sentences = dict(chain.from_iterable(map(dict.items, memo.gather("sentences", ids, None, (),
-                                                                      lambda a: _sentences(by_id[a])))))
+    sentences = dict(memo.merged("sentences", ids, lambda a: _sentences(by_id[a])))
     return Ledger(
         groups=tuple(groups),
         incidents=tuple(incidents),
         series=tuple(series),
         agreements=tuple(agreements),
-        article_dates={a: (d, dates.precision.get(a), a in dates.inferred) for a, d in dates.dates.items()},
+        article_dates={**index.article_dates, **{a: (dates.dates[a], dates.precision.get(a), True) for a in dates.inferred}},
         group_of=group_of,
         names=dict(index.names),
         sentences=sentences,

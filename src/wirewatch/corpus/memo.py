@@ -37,6 +37,7 @@ class ArticleIndex:
         self.precision: dict = {}
         self.years: Counter = Counter()
         self.undated: set[str] = set()
+        self.article_dates: dict[str, tuple] = {}  # id -> (date, precision, inferred) before any inference
 
     def update(self, extractions: list[Extraction]) -> bool:
         """Take the articles as given; False when some of the last build's are missing (a new index is needed)."""
@@ -44,6 +45,12 @@ class ArticleIndex:
         fresh = [e for e in extractions if by_id.get(e.article.id) is not e]
         if len(by_id) + len({e.article.id for e in fresh if e.article.id not in by_id}) != len(extractions):
             return False  # some of the last build's articles are missing (or an id is given twice)
+        self.add(fresh)
+        return True
+
+    def add(self, fresh: list[Extraction]) -> None:
+        """Add these articles, or replace the ones of the same ids."""
+        by_id = self.by_id
         for extraction in fresh:
             article = extraction.article
             old = by_id.get(article.id)
@@ -53,6 +60,7 @@ class ArticleIndex:
             self.names[article.id] = article.name
             self.published[article.id] = article.published
             self.precision[article.id] = article.published_precision
+            self.article_dates[article.id] = (article.published, article.published_precision, False)
             if article.published:
                 self.years[article.published.year] += 1
                 self.undated.discard(article.id)
@@ -60,7 +68,6 @@ class ArticleIndex:
                 self.undated.add(article.id)
         if fresh:
             self.ids = sorted(by_id)
-        return True
 
 
 class ArticleMemo:
@@ -74,17 +81,25 @@ class ArticleMemo:
         self._group_of: dict[str, str] = {}
         self._gathered: dict[str, dict[str, Any]] = {}  # kind -> article id -> its value at the last gather
         self._stamps: dict[str, dict[str, Any]] = {}  # kind -> article id -> the stamp of that value
+        self._merged: dict[str, dict] = {}  # kind -> the union of its articles' dictionaries (`merged`)
         self.series = SeriesBook()
         self.clusters = ClusterBook()
         self.fatalities: dict = {}  # the incidents last given their fatalities (`with_fatalities`)
 
-    def articles(self, extractions: Iterable[Extraction]) -> ArticleIndex:
-        """The index of these articles (the last build's, updated for the ones that differ)."""
+    def articles(self, extractions: Iterable[Extraction] | None) -> ArticleIndex:
+        """The index of these articles (the last build's, updated for the ones that differ); None: the index as
+        it stands (a live ledger gives it its articles as they come, `take`)."""
+        if extractions is None:
+            return self._index
         extractions = extractions if isinstance(extractions, list) else list(extractions)
         if not self._index.update(extractions):
             self._index = ArticleIndex()
             self._index.update(extractions)
         return self._index
+
+    def take(self, extractions: Iterable[Extraction]) -> None:
+        """Add these articles to the index, or replace the ones of the same ids (`LiveLedger.add`)."""
+        self._index.add([e for e in extractions if self._index.by_id.get(e.article.id) is not e])
 
     def get(self, kind: str, article_id: str, stamp, compute: Callable[[], Any]):
         key = (kind, stamp)
@@ -105,6 +120,11 @@ class ArticleMemo:
         Only the articles new to this kind's last gather, and the suspects (those whose stamp may have changed
         since: the undated, whose date the corpus infers; those whose group changed), are asked: an update
         costs its changed articles and a list of the others' kept values."""
+        return list(map(self.by_article(kind, article_ids, stamp_of, suspects, compute).__getitem__, article_ids))
+
+    def by_article(self, kind: str, article_ids: list[str], stamp_of: Callable[[str], Any] | None,
+                   suspects: Iterable[str], compute: Callable[[str], Any]) -> dict[str, Any]:
+        """What `gather` gives, as article id -> value (the memo's own: read it, do not change it)."""
         values = self._gathered.setdefault(kind, {})
         stamps = self._stamps.setdefault(kind, {})
         todo = sorted(set(article_ids).difference(values))
@@ -117,7 +137,26 @@ class ArticleMemo:
             wanted = set(article_ids)
             for gone in [a for a in values if a not in wanted]:
                 del values[gone], stamps[gone]
-        return list(map(values.__getitem__, article_ids))
+        return values
+
+    def merged(self, kind: str, article_ids: list[str], compute: Callable[[str], dict]) -> dict:
+        """The union of compute(a), a dictionary keyed by the article's own keys, over the articles; kept up to
+        date as articles come, go or are forgotten (the caller copies it: it changes with the next build)."""
+        union = self._merged.setdefault(kind, {})
+        values = self._gathered.setdefault(kind, {})
+        stamps = self._stamps.setdefault(kind, {})
+        wanted = set(article_ids)
+        fresh = sorted(wanted.difference(values))
+        if len(values) + len(fresh) != len(wanted):  # articles left the corpus since the last build
+            for gone in [a for a in values if a not in wanted]:
+                for key in values.pop(gone):
+                    union.pop(key, None)
+                stamps.pop(gone, None)
+        for article_id in fresh:
+            values[article_id] = self.get(kind, article_id, None, lambda a=article_id: compute(a))
+            stamps[article_id] = None
+            union.update(values[article_id])
+        return union
 
     def regrouped(self, group_of: dict[str, str]) -> set[str]:
         """The articles whose source group differs from the one the last build gave them (new ones included)."""
@@ -127,5 +166,8 @@ class ArticleMemo:
     def forget(self, article_ids: Iterable[str]) -> None:
         for article_id in article_ids:
             self._entries.pop(article_id, None)
+            for kind, union in self._merged.items():
+                for key in self._gathered.get(kind, {}).get(article_id, ()):
+                    union.pop(key, None)
             for values in (*self._gathered.values(), *self._stamps.values()):
                 values.pop(article_id, None)
