@@ -57,7 +57,10 @@ class ArticleDates:
     def from_incidents(self, incidents: list[Incident]) -> bool:
         """Date undated articles by the dates their incidents have in other articles; True if any changed."""
         votes: dict[str, Counter] = {}
+        undated = self._undated
         for incident in incidents:
+            if undated.isdisjoint(incident.reports):
+                continue  # (the common case) every article reporting it has a date of its own
             dated = [self.dates[a] for a in incident.reports if self.dates.get(a)]
             if not dated:
                 continue

@@ -38,6 +38,7 @@ class ArticleIndex:
         self.years: Counter = Counter()
         self.undated: set[str] = set()
         self.article_dates: dict[str, tuple] = {}  # id -> (date, precision, inferred) before any inference
+        self.added: list[list[str]] = []  # the ids each `add` brought, in order: what a kind not yet told of lacks
 
     def update(self, extractions: list[Extraction]) -> bool:
         """Take the articles as given; False when some of the last build's are missing (a new index is needed)."""
@@ -68,6 +69,7 @@ class ArticleIndex:
                 self.undated.add(article.id)
         if fresh:
             self.ids = sorted(by_id)
+            self.added.append([e.article.id for e in fresh])
 
 
 class ArticleMemo:
@@ -82,6 +84,7 @@ class ArticleMemo:
         self._gathered: dict[str, dict[str, Any]] = {}  # kind -> article id -> its value at the last gather
         self._stamps: dict[str, dict[str, Any]] = {}  # kind -> article id -> the stamp of that value
         self._merged: dict[str, dict] = {}  # kind -> the union of its articles' dictionaries (`merged`)
+        self._told: dict[str, tuple] = {}  # kind -> (the index, how many of its additions) its values have seen
         self.series = SeriesBook()
         self.clusters = ClusterBook()
         self.fatalities: dict = {}  # the incidents last given their fatalities (`with_fatalities`)
@@ -127,7 +130,7 @@ class ArticleMemo:
         """What `gather` gives, as article id -> value (the memo's own: read it, do not change it)."""
         values = self._gathered.setdefault(kind, {})
         stamps = self._stamps.setdefault(kind, {})
-        todo = sorted(set(article_ids).difference(values))
+        todo = self._new_to(kind, article_ids, values)
         if stamp_of is not None:
             todo += [a for a in suspects if a in values and stamps[a] != stamp_of(a)]
         for article_id in todo:
@@ -139,15 +142,24 @@ class ArticleMemo:
                 del values[gone], stamps[gone]
         return values
 
+    def _new_to(self, kind: str, article_ids: list[str], values: dict) -> list[str]:
+        """The articles whose value the kind lacks: when it was last asked of this index, only those the index
+        added since can be (no scan of every article); else any."""
+        index, told = self._told.get(kind, (None, 0))
+        self._told[kind] = (self._index, len(self._index.added))
+        if index is self._index and article_ids is index.ids:
+            return sorted({a for added in index.added[told:] for a in added if a not in values})
+        return sorted(set(article_ids).difference(values))
+
     def merged(self, kind: str, article_ids: list[str], compute: Callable[[str], dict]) -> dict:
         """The union of compute(a), a dictionary keyed by the article's own keys, over the articles; kept up to
         date as articles come, go or are forgotten (the caller copies it: it changes with the next build)."""
         union = self._merged.setdefault(kind, {})
         values = self._gathered.setdefault(kind, {})
         stamps = self._stamps.setdefault(kind, {})
-        wanted = set(article_ids)
-        fresh = sorted(wanted.difference(values))
-        if len(values) + len(fresh) != len(wanted):  # articles left the corpus since the last build
+        fresh = self._new_to(kind, article_ids, values)
+        if len(values) + len(fresh) != len(article_ids):  # articles left the corpus since the last build
+            wanted = set(article_ids)
             for gone in [a for a in values if a not in wanted]:
                 for key in values.pop(gone):
                     union.pop(key, None)
@@ -171,3 +183,4 @@ class ArticleMemo:
                     union.pop(key, None)
             for values in (*self._gathered.values(), *self._stamps.values()):
                 values.pop(article_id, None)
+        self._told.clear()  # a forgotten article is new to every kind again, whether or not it is given again

@@ -492,10 +492,9 @@ def with_fatalities(incidents, series: list[FigureSeries], kept: dict | None = N
     give one for that incident; without one, the largest single-group count (a floor, never a sum of
     groups); None when no figure is tied to the incident. A conflict-wide toll never counts.
 
-    kept: what a live ledger keeps between builds, id of an incident -> (it, its count, it with its count), so
-    that an incident the clustering handed back unchanged is not copied again at each update (emptied and
-    refilled with this build's)."""
-
+    kept: what a live ledger keeps between builds, id of an incident -> (it, its tied series, it with its
+    count), so that an incident the clustering handed back unchanged, with the same series tied to it, is
+    neither counted nor copied again at each update (emptied and refilled with this build's)."""
     tied: dict[str, list[FigureSeries]] = {}
     for s in series:
         if s.kind is FigureKind.KILLED and s.scope == INCIDENT and s.incident:
@@ -504,14 +503,12 @@ def with_fatalities(incidents, series: list[FigureSeries], kept: dict | None = N
     last, now = (kept if kept is not None else {}), {}
     for incident in incidents:
         found = tied.get(incident.id, [])
-        totals = [s.latest.value for s in found if s.group == ALL]
-        value = min(totals) if totals else max((s.latest.value for s in found), default=None)
-        if incident.fatalities == value:
-            out.append(incident)
-            continue
         made = last.get(id(incident))
-        if made is None or made[0] is not incident or made[1] != value:
-            made = (incident, value, dataclasses.replace(incident, fatalities=value))
+        if made is None or made[0] is not incident or made[1] != found:
+            totals = [s.latest.value for s in found if s.group == ALL]
+            value = min(totals) if totals else max((s.latest.value for s in found), default=None)
+            made = (incident, found, incident if incident.fatalities == value
+                    else dataclasses.replace(incident, fatalities=value))
         now[id(incident)] = made
         out.append(made[2])
     if kept is not None:
