@@ -86,6 +86,7 @@ def build_agreements(
     claim_date: Callable[[Claim, str], tuple[dt.date | None, bool]],
     incidents: Iterable[Incident] = (),
     facts: tuple[Iterable[AgreementFacts], Iterable[Accusation]] | None = None,
+    book: DraftBook | None = None,
 ) -> list[AgreementRecord]:
     """The agreement records of a corpus, by date; each binding one lists its alleged violations.
 
@@ -93,8 +94,10 @@ def build_agreements(
     joins a record when it names enough parties and says the arrangement exists (a ceasefire agreed, in force, held,
     violated; talks held or scheduled; a pledge given; a request made): "the talks fell short of a
     ceasefire" founds no ceasefire. A passing mention ("the truce frayed") joins the latest record of its
-    kind on or before the article's date. Undated mentions (an undated article) found undated records,
-    merged by kind and a party in common. facts: the articles' mentions and accusations, in the order of the
+    kind on or before the article's date. Mentions found records in the order of their dates (then of the
+    articles), so the earliest report of an arrangement founds its record. Undated mentions (an undated
+    article) found undated records, merged by kind and a party in common. book: the founding drafts a live
+    ledger keeps between builds (`DraftBook`; none: drafted from scratch, with the same result). facts: the articles' mentions and accusations, in the order of the
     articles, as `article_agreements` and `article_accusations` give them (a live ledger passes the ones it keeps).
     """
     if facts is None:
@@ -102,38 +105,34 @@ def build_agreements(
         facts = ([f for e in extractions for f in article_agreements(e, date_of)],
                  [a for e in extractions for a in article_accusations(e, claim_date)])
     mentions, accusations = list(facts[0]), list(facts[1])
-    drafts = _Drafts()
     passing: list[AgreementFacts] = []
     brokered: list[AgreementFacts] = []
+    founding: list[AgreementFacts] = []
     for facts in mentions:
-        if _brokers_only(facts):
-            brokered.append(facts)
-            continue
-        if not facts.founds:
-            passing.append(facts)
-            continue
-        date, family = facts.date, facts.family
-        home = next((d for d in drafts.near(family, date) if _compatible(d, facts)), None)
-        if home is None:
-            home = drafts.new(family, date)
-        _absorb(home, facts, date)
-        drafts.moved(home)
+        (brokered if _brokers_only(facts) else founding if facts.founds else passing).append(facts)
+    book = book or DraftBook()
+    drafts = book.found(founding)
+    # What follows changes copies: the book keeps the founding drafts for the next update.
+    work = [_copy(d) for d in drafts.all]
+    founded = len(work)
     for facts in passing:
         date, family, parties = facts.date, facts.family, set(facts.parties)
         home = drafts.latest(family, date, parties)
         if home is not None:
-            _absorb(home, facts, None, passing=True)
+            _absorb(work[drafts.number(home)], facts, None, passing=True)
         elif (facts.agreement.state.value in ("agreed", "took_effect")
               or (facts.stated and facts.agreement.state.value in _BROKEN)) and len(facts.parties) >= 2:
             # An arrangement agreed on no stated day, with no record to join: the article's date is its best.
             home = drafts.new(family, date)
             _absorb(home, facts, date)
             drafts.moved(home)
+            work.append(home)
+    drafts.drop_from(founded)
     for facts in brokered:
-        home = _named_just_before(drafts.all, facts)
+        home = _named_just_before(work, facts)
         if home is not None:
             _absorb(home, facts, None)
-    kept, effective = _taking_effect_joined(drafts.all)
+    kept, effective = _taking_effect_joined(work)
     records = [_record(d) for d in kept]
     in_force = {r.id: effective.get(id(d)) for r, d in zip(records, kept)}
     records.sort(key=lambda r: (r.date is None, r.date or dt.date.min, r.kind.value, r.id))
@@ -199,6 +198,67 @@ def _draft(kind: AgreementKind, date: dt.date | None) -> dict:
             "terms": []}
 
 
+class DraftBook:
+    """The founding drafts of the last drafting, kept by a live ledger so that the next one redoes only what
+    changed. Founding is greedy over the founding mentions in one order (date, then article; undated last), so
+    the drafts after the first k mentions depend on those k alone: the book keeps the last order, the drafts
+    and, per draft, the mentions it took; the next drafting takes the drafts back to the longest unchanged
+    prefix of the order (drafts founded after it dropped, the others made again from their earlier mentions)
+    and goes on from there. The result is the drafts a drafting from scratch makes."""
+
+    def __init__(self):
+        self.ordered: list[AgreementFacts] = []
+        self.choices: list[int] = []  # per founding mention: its draft's number
+        self.taken: list[list[AgreementFacts]] = []  # per draft: the founding mentions it took, in order
+        self.drafts = _Drafts()
+
+    def found(self, founding: list[AgreementFacts]) -> _Drafts:
+        """The drafts the founding mentions (in the order of the articles) make."""
+        ordered = sorted(founding, key=_founding_order)
+        same, limit = 0, min(len(ordered), len(self.ordered))
+        while same < limit and ordered[same] is self.ordered[same]:
+            same += 1
+        self._take_back(same)
+        drafts = self.drafts
+        for facts in ordered[same:]:
+            date, family = facts.date, facts.family
+            home = next((d for d in drafts.near(family, date) if _compatible(d, facts)), None)
+            if home is None:
+                home = drafts.new(family, date)
+                self.taken.append([])
+            _absorb(home, facts, date)
+            drafts.moved(home)
+            self.taken[drafts.number(home)].append(facts)
+            self.choices.append(drafts.number(home))
+        self.ordered = ordered
+        return drafts
+
+    def _take_back(self, same: int) -> None:
+        later: dict[int, int] = {}
+        for number in self.choices[same:]:
+            later[number] = later.get(number, 0) + 1
+        del self.choices[same:]
+        first = min((n for n, count in later.items() if count == len(self.taken[n])), default=len(self.taken))
+        self.drafts.drop_from(first)
+        del self.taken[first:]
+        for number, count in sorted(later.items()):
+            if number < first:
+                taken = self.taken[number] = self.taken[number][:len(self.taken[number]) - count]
+                draft = self.drafts.all[number]
+                draft.update(_draft(draft["kind"], taken[0].date))
+                for facts in taken:
+                    _absorb(draft, facts, facts.date)
+                self.drafts.moved(draft)
+
+
+def _founding_order(facts: AgreementFacts) -> tuple:
+    return (facts.date is None, facts.date or dt.date.min)
+
+
+def _copy(draft: dict) -> dict:
+    return {key: list(value) if isinstance(value, list) else value for key, value in draft.items()}
+
+
 class _Drafts:
     """Draft records in the order they were made, indexed by kind and date, so that finding a mention's
     record looks at the drafts of its days only, in the order a scan of every draft would meet them."""
@@ -216,6 +276,18 @@ class _Drafts:
         self.all.append(draft)
         self._file(draft)
         return draft
+
+    def number(self, draft: dict) -> int:
+        """Its place in the order the drafts were made."""
+        return self._order[id(draft)]
+
+    def drop_from(self, number: int) -> None:
+        """Drop the drafts made from the given one on (a day left without drafts stays listed: it holds none)."""
+        for draft in self.all[number:]:
+            bucket = self._by_day[self._filed.pop(id(draft))]
+            bucket[:] = [d for d in bucket if d is not draft]
+            del self._order[id(draft)]
+        del self.all[number:]
 
     def moved(self, draft: dict) -> None:
         """Refile a draft whose date changed (a record's date is its earliest mention's)."""

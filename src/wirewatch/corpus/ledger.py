@@ -112,7 +112,8 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
         facts=(chain.from_iterable(memo.gather("agreements", ids, dates.stamp, index.undated,
                                                lambda a: article_agreements(by_id[a], agreement_date))),
                chain.from_iterable(memo.gather("accusations", ids, dates.stamp, index.undated,
-                                               lambda a: article_accusations(by_id[a], claim_date)))))
+                                               lambda a: article_accusations(by_id[a], claim_date)))),
+        book=memo.drafts)
     sentences = dict(memo.merged("sentences", ids, lambda a: _sentences(by_id[a])))
     return Ledger(
         groups=tuple(groups),

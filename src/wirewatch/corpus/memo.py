@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..model import Extraction
+from .agreements import DraftBook
 from .incidents import ClusterBook
 from .series import SeriesBook
 
@@ -88,6 +89,7 @@ class ArticleMemo:
         self.series = SeriesBook()
         self.clusters = ClusterBook()
         self.fatalities: dict = {}  # the incidents last given their fatalities (`with_fatalities`)
+        self.drafts = DraftBook()
 
     def articles(self, extractions: Iterable[Extraction] | None) -> ArticleIndex:
         """The index of these articles (the last build's, updated for the ones that differ); None: the index as
