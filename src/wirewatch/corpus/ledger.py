@@ -97,7 +97,8 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
     eventful = _Eventful(lambda a: memo.get("eventful", a, None, lambda: eventful_sentences(by_id[a])) if a in by_id else ())
     series = memo.series.update(
         memo.by_article("figures", ids, None, (), lambda a: article_figures(by_id[a])),
-        lambda f, a: dates.in_sentence(f, a)[0], incident_at, eventful, group_of, dates.stamp, moved)
+        lambda f, a: dates.in_sentence(f, a)[0], incident_at, eventful, group_of, dates.stamp, moved,
+        memo.changed["figures"])
     incidents = with_fatalities(incidents, series, memo.fatalities)
 
     def agreement_date(agreement, article_id):

@@ -85,6 +85,7 @@ class ArticleMemo:
         self._gathered: dict[str, dict[str, Any]] = {}  # kind -> article id -> its value at the last gather
         self._stamps: dict[str, dict[str, Any]] = {}  # kind -> article id -> the stamp of that value
         self._merged: dict[str, dict] = {}  # kind -> the union of its articles' dictionaries (`merged`)
+        self.changed: dict[str, set[str]] = {}  # kind -> the articles its last `by_article` asked again or dropped
         self._told: dict[str, tuple] = {}  # kind -> (the index, how many of its additions) its values have seen
         self.series = SeriesBook()
         self.clusters = ClusterBook()
@@ -138,10 +139,12 @@ class ArticleMemo:
         for article_id in todo:
             stamp = stamps[article_id] = None if stamp_of is None else stamp_of(article_id)
             values[article_id] = self.get(kind, article_id, stamp, lambda a=article_id: compute(a))
+        self.changed[kind] = set(todo)
         if len(values) != len(article_ids):  # articles left the corpus since the last gather
             wanted = set(article_ids)
             for gone in [a for a in values if a not in wanted]:
                 del values[gone], stamps[gone]
+                self.changed[kind].add(gone)
         return values
 
     def _new_to(self, kind: str, article_ids: list[str], values: dict) -> list[str]:

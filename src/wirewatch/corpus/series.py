@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import heapq
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
+from operator import itemgetter
 
 from ..lexicon import load_lexicon
 from ..model import Extraction, Figure, FigureKind, FigureSeries, SeriesPoint
@@ -248,17 +249,21 @@ class SeriesBook:
         self._owned: dict[str, tuple] = {}  # article id -> the (office, actor) its claimants name
         self._with_office: dict[str, set[str]] = {}  # office -> ids of the articles with a claimant of it
         self._owners: dict[str, str] = {}
-        self._sorted: list[tuple[tuple, tuple, FigureSeries]] = []  # (sort key, part, series), sorted
+        self._sorted: list[tuple[tuple, FigureSeries]] = []  # (sort key, series), sorted
 
     def update(self, found: dict[str, tuple], as_of, incident_at: dict, eventful, voices: dict[str, str],
-               stamp_of: Callable[[str], object], moved: Iterable[str]) -> list[FigureSeries]:
-        """The series of the articles' figures. found: article id -> its `article_figures`, in the order of the
-        ids; voices: article id -> its source group; stamp_of: what as_of depends on besides the article;
-        moved: the articles whose stamp or voice may differ from the last update's."""
+               stamp_of: Callable[[str], object], moved: Iterable[str], changed: Iterable[str] | None = None
+               ) -> list[FigureSeries]:
+        """The series of the articles' figures. found: article id -> its `article_figures`; voices: article
+        id -> its source group; stamp_of: what as_of depends on besides the article; moved: the articles whose
+        stamp or voice may differ from the last update's; changed: those whose figures may differ from the last
+        update's, or that left (none: any)."""
         articles = self._articles
-        suspects = {a for a in articles if a not in found}
-        suspects.update(a for a, items in found.items()
-                        if ((old := articles.get(a)) is None and items) or (old is not None and old[1] is not items))
+        if changed is None:
+            suspects = {a for a in articles if a not in found}
+            suspects.update(a for a, items in found.items() if (old := articles.get(a)) is None or old[1] is not items)
+        else:
+            suspects = set(changed)
         suspects.update(a for a in moved if a in articles)
         suspects.update(where[0] for where, _ in incident_at.items() ^ self._incident_at.items())
         for article_id in suspects:
@@ -310,21 +315,18 @@ class SeriesBook:
         for where in incident_ids ^ self._incident_ids:  # a series' incident is its key's, if one
             dirty |= self._by_where.get(where, set())
         self._incident_at, self._incident_ids, self._owners = incident_at, incident_ids, owners
-        if not dirty:
-            return [item[2] for item in self._sorted]
-        fresh = []
+        ordered = self._sorted
         for part in dirty:
+            for item in self._parts.pop(part, ()):
+                del ordered[bisect.bisect_left(ordered, _sort_key(*item), key=_first)]
             members = self._members.get(part)
             if not members:
                 self._members.pop(part, None)
-                self._parts.pop(part, None)
                 continue
             self._parts[part] = _series_of([x for a in sorted(members) for x in articles[a][2][part]], incident_ids)
-            fresh += [(_sort_key(*item), part, item[0]) for item in self._parts[part]]
-        fresh.sort(key=_first)
-        kept = [item for item in self._sorted if item[1] not in dirty]
-        self._sorted = list(heapq.merge(kept, fresh, key=_first))
-        return [item[2] for item in self._sorted]
+            for item in self._parts[part]:
+                bisect.insort(ordered, (_sort_key(*item), item[0]), key=_first)
+        return list(map(itemgetter(1), ordered))
 
     def _leave(self, article_id: str) -> set[tuple]:
         """Take an article's figures out; the parts they were in."""
