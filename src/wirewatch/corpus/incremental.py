@@ -3,24 +3,30 @@
 An update runs `build_ledger` with what the live ledger keeps between updates, and so equals a full
 rebuild by construction (tests/corpus/test_incremental.py compares them on batches of every size):
 
+- the articles (corpus/memo.py `ArticleIndex`): ids, names, dates, years and the undated ones, given the
+  new articles by the live ledger, so no update reads every article;
 - source groups: `SourceGrouper` (signatures and a band index by group) costs only the new articles' queries,
-  each meeting a group of a bucket once, however many outlets carry it;
+  each meeting a group of a bucket once, however many outlets carry it; it keeps each article's group id;
 - per-article work (corpus/memo.py): sentence dates, located and dated incident mentions, figure,
   agreement and accusation facts, sentence maps, each kept under the values it depends on (the
-  article's date, stated or inferred; its group; the corpus's year when undated), so an article whose
-  date or group changed is read again and the others cost a lookup;
-- figure series (`SeriesBook`): only the parts (one key, or the voices of one claimant, kind and
-  group) whose figures changed are rebuilt;
-- incident clustering (`ClusterBook`): greedy in one order (date, article, sentence), so the choices
-  made for the longest unchanged prefix of that order are replayed without a search, and the search
-  runs from the first new or changed mention on (news of the last days: the last part of the order);
-  an incident whose mentions and denials are unchanged is not made again.
+  article's date, stated or inferred; its group; the corpus's year when undated). A kind asks only the
+  articles the index added since it last asked, and the suspects: the undated (whose date the corpus
+  infers) and the regrouped;
+- figure series (`SeriesBook`): only the articles asked again, moved, or whose incidents or office owners
+  changed are keyed again, only the parts (one key, or the voices of one claimant, kind and group) whose
+  figures changed are rebuilt, and the sorted series are kept by bisection;
+- incident clustering (`ClusterBook`): greedy in one order (date, article, sentence), so the last state is
+  taken back to the longest unchanged prefix of that order and the search goes on from the first new or
+  changed mention (news of the last days: the last part of the order); only the denials new or near a
+  changed cluster are matched again, and only changed clusters make their incidents again;
+- agreement drafting (`DraftBook`): founding mentions go in date order, so the founding drafts are
+  taken back to the unchanged prefix in the same way; fatalities are counted again only for incidents
+  whose tied series changed.
 
-Still global at each update, over the kept per-article data: article dates inferred from groups and
-incidents (a dictionary pass), the replay itself (a few dictionary steps per mention), denials matched
-to incidents, agreement drafting and violation links. Drafting goes in article order, not date order,
-so a prefix replay would not localise it; kind and date chains would, when mentions of a kind do not
-fall on every day.
+Still global at each update, over kept data and with small steps: the order of mentions (a sort, and a
+comparison with the last), passing and brokered agreement mentions, violation links (most accusations
+are passed over at a dictionary lookup), group dates of undated articles, and the ledger's dictionaries
+(copied, so an earlier ledger never changes under its reader).
 
 The process's cycle collector is left alone: freezing what an update keeps (`gc.freeze`) saved a
 full collection's walk when one fell inside an update, but it acts on the whole process's heap (a watch

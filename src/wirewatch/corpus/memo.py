@@ -181,6 +181,7 @@ class ArticleMemo:
         return set() if last is group_of else {a for a, g in group_of.items() if last.get(a) != g}
 
     def forget(self, article_ids: Iterable[str]) -> None:
+        article_ids = list(article_ids)
         for article_id in article_ids:
             self._entries.pop(article_id, None)
             for kind, union in self._merged.items():
@@ -188,4 +189,5 @@ class ArticleMemo:
                     union.pop(key, None)
             for values in (*self._gathered.values(), *self._stamps.values()):
                 values.pop(article_id, None)
-        self._told.clear()  # a forgotten article is new to every kind again, whether or not it is given again
+        if article_ids:  # a forgotten article is new to every kind again, whether or not it is given again
+            self._told.clear()
