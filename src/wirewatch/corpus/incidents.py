@@ -269,6 +269,7 @@ class ClusterBook:
 
     def __init__(self):
         self.ordered: list[_Mention] = []
+        self.mentions_of: dict[str, list[_Mention]] | None = None  # article id -> its mentions last clustered
         self.choices: list[tuple[int, list[tuple]]] = []  # per mention: its cluster's number, the cells it entered
         self.state: tuple[list[_Cluster], _CellIndex] | None = None  # the clusters and index after `ordered`
         self.incidents: dict[tuple, tuple] = {}  # ids of mentions and denials -> (them, the incident)
@@ -305,13 +306,15 @@ class ClusterBook:
 
 
 def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_Mention, ...]]],
-                      book: ClusterBook | None = None) -> list[Incident]:
+                      book: ClusterBook | None = None, changed: dict[str, tuple] | None = None) -> list[Incident]:
     """The incidents of the articles' mentions (`article_mentions`, in the order of the articles). book: what a
-    live ledger kept of the last clustering (none: cluster from scratch; the result is the same)."""
+    live ledger kept of the last clustering (none: cluster from scratch; the result is the same); changed: the
+    articles whose mentions may differ from those the book last clustered, with their mentions now (none:
+    any), so that the order of the mentions is the last one with theirs taken out and put in, not a sort of
+    every mention."""
     per_article = list(per_article)
-    violent: list[_Mention] = list(chain.from_iterable(map(itemgetter(0), per_article)))
     denials: list[_Mention] = list(chain.from_iterable(map(itemgetter(1), per_article)))
-    clusters, index, change = _cluster(violent, book)
+    clusters, index, change = _cluster(per_article, book, changed)
     if book is not None and change is not None and book.by_article is not None:
         return _answered_again(index, change, denials, book)
     by_article: dict[str, list[_Cluster]] = {}
@@ -593,7 +596,7 @@ class _Change:
     articles_before: dict[int, set[str]] = field(default_factory=dict)
 
 
-def _cluster(mentions: list[_Mention], book: ClusterBook | None = None
+def _cluster(per_article: list[tuple], book: ClusterBook | None = None, changed: dict[str, tuple] | None = None
              ) -> tuple[list[_Cluster], _CellIndex, _Change | None]:
     """Greedy clustering; candidates come from an index by place cell and anchor date, so work grows with
     the corpus, not with its square. With a book that holds the last clustering's state, that state is taken
@@ -602,13 +605,19 @@ def _cluster(mentions: list[_Mention], book: ClusterBook | None = None
     search goes on from there: news of the last days costs those days, not the corpus. The state then is the
     one a clustering from scratch reaches after that prefix, so the result is the same; what changed comes
     third (none from scratch or on a book's first use)."""
-    ordered = sorted(mentions, key=lambda m: (m.date is None, m.date or dt.date.min, m.article_id,
-                                              m.event.provenance.sentence_index))
     change: _Change | None = None
-    if book is not None and book.state is not None:
-        same, limit = 0, min(len(ordered), len(book.ordered))
+    if book is not None and book.state is not None and changed is not None and book.mentions_of is not None:
+        ordered, same = _reordered(book, changed)
+    else:
+        ordered = sorted(chain.from_iterable(map(itemgetter(0), per_article)), key=_mention_order)
+        same, limit = 0, min(len(ordered), len(book.ordered) if book is not None else 0)
         while same < limit and ordered[same] is book.ordered[same]:
             same += 1
+        if book is not None:
+            book.mentions_of = {}
+            for mention in ordered:
+                book.mentions_of.setdefault(mention.article_id, []).append(mention)
+    if book is not None and book.state is not None:
         clusters, index = book.state
         choices = book.choices
         change = _take_back(clusters, index, choices, same)
@@ -627,6 +636,26 @@ def _cluster(mentions: list[_Mention], book: ClusterBook | None = None
     if book is not None:
         book.ordered, book.choices, book.state = ordered, choices, (clusters, index)
     return clusters, index, change
+
+
+def _mention_order(mention: _Mention) -> tuple:
+    return (mention.date is None, mention.date or dt.date.min, mention.article_id, mention.event.provenance.sentence_index)
+
+
+def _reordered(book: ClusterBook, changed: dict[str, tuple]) -> tuple[list[_Mention], int]:
+    """The mentions in clustering order, and how long a prefix of the book's last order it keeps: the last order
+    less the changed articles' last mentions, with their mentions now merged in (a sort of the part after the
+    first change alone: the news of the last days)."""
+    old = book.ordered
+    gone = [m for a in changed for m in book.mentions_of.pop(a, ())]
+    fresh = sorted(chain.from_iterable(changed[a][0] for a in sorted(changed)), key=_mention_order)
+    for mention in fresh:
+        book.mentions_of.setdefault(mention.article_id, []).append(mention)
+    first = min((bisect.bisect_left(old, _mention_order(m), key=_mention_order) for m in [*gone, *fresh[:1]]),
+                default=len(old))
+    left = {id(m) for m in gone}
+    tail = [m for m in old[first:] if id(m) not in left]
+    return old[:first] + sorted(tail + fresh, key=_mention_order), first
 
 
 def _take_back(clusters: list[_Cluster], index: _CellIndex, choices: list[tuple], same: int) -> _Change:

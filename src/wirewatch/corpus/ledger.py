@@ -86,9 +86,9 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
     moved = index.undated | regrouped  # the articles whose stamp may differ from the last build's
 
     def incidents_now():
-        per_article = memo.gather("incidents", ids, lambda a: (dates.stamp(a), group_of[a]), moved,
-                                  incident_mentions)
-        return cluster_incidents(per_article, memo.clusters)
+        kept = memo.by_article("incidents", ids, lambda a: (dates.stamp(a), group_of[a]), moved, incident_mentions)
+        changed = {a: kept.get(a, ((), ())) for a in memo.changed["incidents"]}
+        return cluster_incidents(map(kept.__getitem__, ids), memo.clusters, changed)
 
     incidents = incidents_now()
     if dates.from_incidents(incidents):
