@@ -52,6 +52,11 @@ class Accusation:
     violation_words: bool  # its sentence speaks of a violation (`_by_proximity`)
     sides: frozenset  # the known sides of speaker and accused
 
+    @property
+    def traits(self) -> tuple:
+        """What the agreements it may violate depend on (`_link_violations`)."""
+        return (self.date, self.sides, self.mutual, self.backing and self.accused_side)
+
 
 def article_agreements(extraction: Extraction, date_of: Callable[[Agreement, str], tuple[dt.date | None, bool]]
                        ) -> tuple[AgreementFacts, ...]:
@@ -142,7 +147,7 @@ def build_agreements(
             where = (f.agreement.provenance.article_id, f.agreement.provenance.sentence_index)
             day, broke = stated_on.get(where, (f.date, False))
             stated_on[where] = (day, broke or f.agreement.state.value in _BROKEN)
-    return _link_violations(records, accusations, list(incidents), stated_on, in_force)
+    return _link_violations(records, accusations, list(incidents), stated_on, in_force, book)
 
 
 TAKES_EFFECT_DAYS = 7  # how long after it was agreed an arrangement may take effect and stay one record
@@ -211,6 +216,8 @@ class DraftBook:
         self.choices: list[int] = []  # per founding mention: its draft's number
         self.taken: list[list[AgreementFacts]] = []  # per draft: the founding mentions it took, in order
         self.drafts = _Drafts()
+        self.binding: set[tuple] = set()  # (id, date, in force from, kind, sides) of the last binding agreements
+        self.offered: dict[tuple, tuple] = {}  # accusation traits -> what they offered it (`_offered`)
 
     def found(self, founding: list[AgreementFacts]) -> _Drafts:
         """The drafts the founding mentions (in the order of the articles) make."""
@@ -422,7 +429,8 @@ _BROKEN = {"violated", "frayed"}  # states of a mention that reports the arrange
 
 
 def _link_violations(records: list[AgreementRecord], accusations, incidents: list[Incident],
-                     stated_on: dict | None = None, in_force: dict | None = None) -> list[AgreementRecord]:
+                     stated_on: dict | None = None, in_force: dict | None = None,
+                     book: DraftBook | None = None) -> list[AgreementRecord]:
     """Each accusation of an attack by or against a binding agreement's parties (or by the sides against
     each other), made on or after the day it took effect, is a violation of the latest such agreement
     in force (or, for words of violations with no day of their own, of one a sentence just before names). Backing, arming or recruiting is no attack. An accusation
@@ -433,7 +441,8 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
     on it ("The truce frayed as soon as it took effect on Monday. The sides blamed each other for violations.")
     or when they say they followed it ("Hours later, both sides accused each other of violating it"):
     stated_on maps (article id, sentence index) of the mentions that state their day to (day, whether one of
-    them says the arrangement broke)."""
+    them says the arrangement broke). book: a live ledger's, which keeps what the binding agreements offered
+    each kind of accusation (`_offered`) while those in force by its day are the same."""
     stated_on = stated_on or {}
     in_force = in_force or {}  # record id -> the day it took effect, when later than the day it was agreed
     warring = {frozenset((a, b)) for acc in accusations
@@ -442,7 +451,8 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
     sides_of = {id(r): _sides(r) for r in binding}
     tied: dict[tuple, list[tuple[Incident, str | None]]] | None = None  # made on first need
     found: dict[str, dict] = {r.id: {} for r in records}
-    chosen: dict[tuple, tuple] = {}  # what the records offer an accusation depends on few of its traits
+    chosen = _offered(binding, sides_of, in_force, book)
+    by_id = {r.id: r for r in binding}
     near_mentions: dict[int, dict[str, list[int]]] = {}  # record -> article -> sentences that name it
     for r in binding:
         for mention in r.mentions:
@@ -451,9 +461,10 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
         claim, date, stated = acc.claim, acc.date, acc.stated
         if date is None:
             continue
-        sides = acc.sides
-        traits = (date, sides, acc.mutual, acc.backing and acc.accused_side)
-        if traits not in chosen:
+        traits = acc.traits
+        offered = chosen.get(traits)
+        if offered is None:
+            sides = acc.sides
             fitting = [r for r in binding if (in_force.get(r.id) or r.date) <= date
                        and (sides & sides_of[id(r)] or acc.mutual)
                        and not (acc.backing and acc.accused_side not in sides_of[id(r)])]
@@ -465,10 +476,11 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
             for r in fitting:
                 newest[r.kind] = max(newest.get(r.kind, r.date), r.date)
             current = [r for r in fitting if r.date == newest[r.kind]]  # none of its kind later: linear, not square
-            chosen[traits] = (current, max(fitting, key=lambda r: r.date) if fitting else None)
-        current, latest = chosen[traits]
-        if latest is None:
+            offered = chosen[traits] = (tuple(r.id for r in current),
+                                        max(fitting, key=lambda r: r.date).id if fitting else None)
+        if offered[1] is None:
             continue  # no agreement binds its sides on its day (most accusations of a long corpus)
+        current, latest = [by_id[i] for i in offered[0]], by_id[offered[1]]
         if tied is None:
             tied = _tied(incidents)
         about = _incidents_of(claim, acc.speaker_side, tied)
@@ -498,6 +510,21 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
             _mutual(v.accused) and v.date in days))]
         out.append(dataclasses.replace(r, violations=_without_summaries(kept, wide)))
     return out
+
+
+def _offered(binding: list[AgreementRecord], sides_of: dict, in_force: dict, book: DraftBook | None) -> dict:
+    """What the binding agreements offer each kind of accusation (its traits): (ids of the latest of each kind in
+    force by its day, id of the latest of all), as `_link_violations` fills it. A book keeps it between builds:
+    an accusation's offer depends only on the agreements in force by its day, so when agreements came, went
+    or changed their day, kind or sides, only the offers to accusations from the earliest such day on are dropped."""
+    if book is None:
+        return {}
+    signature = {(r.id, r.date, in_force.get(r.id) or r.date, r.kind, frozenset(sides_of[id(r)])) for r in binding}
+    if signature != book.binding:
+        since = min(s[2] for s in signature ^ book.binding)
+        book.offered = {traits: offer for traits, offer in book.offered.items() if traits[0] < since}
+        book.binding = signature
+    return book.offered
 
 
 def _tied(incidents: list[Incident]) -> dict[tuple, list[tuple[Incident, str | None]]]:
