@@ -189,3 +189,29 @@ def test_incremental_news_in_date_order_equals_a_full_rebuild_and_replays_nothin
         continued += bool(joins) and {m.article_id for m in joins} == {dated[end - 1].article.id}
         assert updated == build_ledger(dated[:end]), end
     assert continued >= 3  # updates that joined the new article's mentions alone
+
+
+def test_incremental_news_of_an_earlier_day_is_searched_again_from_that_day_only(demo, monkeypatch):
+    """Late news of an earlier day (an article that arrives after those of the days after it): the clustering is
+    taken back to that article's first mention in date order and searched again from there; the mentions before
+    it are not searched again, and the ledger equals a full rebuild."""
+    from wirewatch.corpus import incidents
+
+    dated = sorted((e for e in demo if e.article.published), key=lambda e: (e.article.published, e.article.id))
+    late = dated[-2]  # the news of the day before the last arrives after the last day's
+    live = LiveLedger([e for e in dated if e is not late])
+    joins = []
+    real = incidents._join
+    monkeypatch.setattr(incidents, "_join", lambda cluster, mention, *rest: joins.append(mention) or
+                        real(cluster, mention, *rest))
+    before = live.ledger.group_of
+    updated = live.add([late])
+    searched = joins[:]  # (the full rebuild below joins every mention)
+    assert updated == build_ledger(dated)
+    # the late article, and those whose source group it changed (their mentions carry their group)
+    changed = {late.article.id} | {a for a, group in updated.group_of.items() if before.get(a, group) != group}
+    mine = [m for m in searched if m.article_id in changed]
+    assert any(m.article_id == late.article.id for m in mine), "the late article's mentions were clustered"
+    earliest = min((m.date is None, m.date or dt.date.min) for m in mine)
+    assert all((m.date is None, m.date or dt.date.min) >= earliest for m in searched)
+    assert len(searched) < sum(len(i.mentions) for i in updated.incidents)  # the earlier days' were not searched again
