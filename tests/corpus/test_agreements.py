@@ -174,3 +174,28 @@ def test_agreements_a_breach_of_a_ceasefire_the_corpus_never_founds_still_makes_
     (record,) = ceasefires(build_ledger([extraction("breach", dt.date(2020, 10, 15), [
         agreement("breach", BROKEN_ON_FRIDAY, "October 15", AgreementState.VIOLATED)])]))
     assert record.date == dt.date(2020, 10, 15)
+
+
+def test_agreements_the_earliest_report_founds_the_record_whatever_the_order_of_the_articles():
+    """Mentions found records in date order: the report of the day a truce was agreed founds it (its parties'
+    order is the record's) though the article telling of it taking effect a day later sorts first; a live
+    ledger given them in either order builds the same record."""
+    import dataclasses
+
+    from wirewatch.corpus.incremental import LiveLedger
+
+    agreed = agreement("zulu", "Ethiopia and Eritrea agreed to a ceasefire on October 10.", "October 10",
+                       AgreementState.AGREED)
+    took = dataclasses.replace(
+        agreement("alpha", "The ceasefire between Eritrea and Ethiopia took effect on October 11.", "October 11",
+                  AgreementState.TOOK_EFFECT), parties=("Eritrea", "Ethiopia"))
+    articles = [extraction("alpha", dt.date(2020, 10, 11), agreements=[took]),
+                extraction("zulu", dt.date(2020, 10, 10), agreements=[agreed])]
+    ledger = build_ledger(articles)
+    [record] = [r for r in ledger.agreements if r.kind is AgreementKind.CEASEFIRE]
+    assert record.parties == ("Ethiopia", "Eritrea") and record.date == TRUCE_DAY
+    for order in (articles, articles[::-1]):
+        live = LiveLedger()
+        for one in order:
+            live.add([one])
+        assert live.ledger == ledger
