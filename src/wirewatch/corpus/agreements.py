@@ -138,7 +138,7 @@ def build_agreements(
         if home is not None:
             _absorb(home, facts, None)
     kept, effective = _taking_effect_joined(work)
-    records = [_record(d) for d in kept]
+    records = book.records(kept)
     in_force = {r.id: effective.get(id(d)) for r, d in zip(records, kept)}
     records.sort(key=lambda r: (r.date is None, r.date or dt.date.min, r.kind.value, r.id))
     stated_on: dict[tuple, tuple] = {}  # (article, sentence) -> (its first stated day, whether it says one broke)
@@ -218,6 +218,18 @@ class DraftBook:
         self.drafts = _Drafts()
         self.binding: set[tuple] = set()  # (id, date, in force from, kind, sides) of the last binding agreements
         self.offered: dict[tuple, tuple] = {}  # accusation traits -> what they offered it (`_offered`)
+        self._records: dict[tuple, AgreementRecord] = {}  # the last build's, by their drafts' content
+
+    def records(self, drafts: list[dict]) -> list[AgreementRecord]:
+        """The drafts' records; a draft of the same content as one of the last build's (its mentions the same
+        objects, which the memo keeps) gives the same record, not made again."""
+        made, records = {}, []
+        for draft in drafts:
+            key = (draft["kind"], draft["date"], draft["venue"], tuple(map(id, draft["mentions"])),
+                   *map(tuple, (draft["mediators"], draft["parties"], draft["states"], draft["terms"])))
+            records.append(made.setdefault(key, self._records.get(key) or _record(draft)))
+        self._records = made  # (a kept record holds its mentions, so their ids are not reused)
+        return records
 
     def found(self, founding: list[AgreementFacts]) -> _Drafts:
         """The drafts the founding mentions (in the order of the articles) make."""
@@ -500,10 +512,13 @@ def _link_violations(records: list[AgreementRecord], accusations, incidents: lis
             place = (incident.place.name if incident.place else next(iter(incident.place_names), None)) if incident else None
             found[record.id].setdefault(key, Violation(_accuser(acc, record), claim.accused, date, claim.sentence,
                                                        claim.provenance, place, incident.id if incident else None))
-    wide = {i.id for i in incidents if i.place is not None and not is_point(i.place)}
+    wide = {i.id for i in incidents if i.place is not None and not is_point(i.place)} if any(found.values()) else set()
     out = []
     for r in records:
         items = found[r.id]
+        if not items:
+            out.append(r)  # (records are made with no violations)
+            continue
         placed = {(k[0], v.date) for k, v in items.items() if v.incident}
         days = {v.date for v in items.values() if v.incident or not _mutual(v.accused)}
         kept = [v for k, v in items.items() if v.incident or not ((k[0], v.date) in placed or (
