@@ -34,7 +34,7 @@ The ratio measures how much of a rebuild is each article's own work: the store r
 groups' signatures and each article's facts. Each of those made faster (batched reads, signatures
 from word hashes in arrays) lowers the ratio while every command that opens the store gets faster;
 the update's own time, and how it grows with the store, are the figures that matter to a watch.
-The ratio at 1,000 can hardly pass 11: the rebuild does each of 1,100 articles' own work, the update at
+The ratio at 1,000 stays near 11: the rebuild does each of 1,100 articles' own work, the update at
 least the 100 new ones'. What shows that an update does not grow with the store is its time across sizes.
 """
 
