@@ -86,7 +86,8 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
     moved = index.undated | regrouped  # the articles whose stamp may differ from the last build's
 
     def incidents_now():
-        kept = memo.by_article("incidents", ids, lambda a: (dates.stamp(a), group_of[a]), moved, incident_mentions)
+        kept = memo.by_article("incidents", ids, lambda a: (dates.stamp(a), group_of[a]),
+                               {a: (dates.stamp(a), group_of[a]) for a in moved}, incident_mentions)
         changed = {a: kept.get(a, ((), ())) for a in memo.changed["incidents"]}
         return cluster_incidents(map(kept.__getitem__, ids), memo.clusters, changed)
 
@@ -108,11 +109,13 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
     def claim_date(claim, article_id):
         return dates.in_sentence(claim, article_id)
 
+    undated = {a: dates.stamp(a) for a in index.undated}  # their stamps now, for both kinds below
+
     agreements = build_agreements(
         (), agreement_date, claim_date, incidents,
-        facts=(chain.from_iterable(memo.gather("agreements", ids, dates.stamp, index.undated,
+        facts=(chain.from_iterable(memo.gather("agreements", ids, dates.stamp, undated,
                                                lambda a: article_agreements(by_id[a], agreement_date))),
-               chain.from_iterable(memo.gather("accusations", ids, dates.stamp, index.undated,
+               chain.from_iterable(memo.gather("accusations", ids, dates.stamp, undated,
                                                lambda a: article_accusations(by_id[a], claim_date)))),
         book=memo.drafts)
     sentences = dict(memo.merged("sentences", ids, lambda a: _sentences(by_id[a])))

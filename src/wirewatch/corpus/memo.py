@@ -130,12 +130,14 @@ class ArticleMemo:
 
     def by_article(self, kind: str, article_ids: list[str], stamp_of: Callable[[str], Any] | None,
                    suspects: Iterable[str], compute: Callable[[str], Any]) -> dict[str, Any]:
-        """What `gather` gives, as article id -> value (the memo's own: read it, do not change it)."""
+        """What `gather` gives, as article id -> value (the memo's own: read it, do not change it). suspects may
+        be a dictionary of their stamps now, when the caller made it once for several kinds."""
         values = self._gathered.setdefault(kind, {})
         stamps = self._stamps.setdefault(kind, {})
         todo = self._new_to(kind, article_ids, values)
         if stamp_of is not None:
-            todo += [a for a in suspects if a in values and stamps[a] != stamp_of(a)]
+            now = suspects if isinstance(suspects, dict) else {a: stamp_of(a) for a in suspects}
+            todo += [a for a, stamp in now.items() if a in values and stamps[a] != stamp]
         for article_id in todo:
             stamp = stamps[article_id] = None if stamp_of is None else stamp_of(article_id)
             values[article_id] = self.get(kind, article_id, stamp, lambda a=article_id: compute(a))
@@ -178,7 +180,7 @@ class ArticleMemo:
     def regrouped(self, group_of: dict[str, str]) -> set[str]:
         """The articles whose source group differs from the one the last build gave them (new ones included)."""
         last, self._group_of = self._group_of, group_of
-        return set() if last is group_of else {a for a, g in group_of.items() if last.get(a) != g}
+        return set() if last is group_of else {a for a, _ in group_of.items() - last.items()}
 
     def forget(self, article_ids: Iterable[str]) -> None:
         article_ids = list(article_ids)
