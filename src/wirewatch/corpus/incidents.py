@@ -255,6 +255,35 @@ def _site_key(mention: _Mention):
     return mention.places[0].geonameid if mention.places else name_key(mention.place_names()[0])
 
 
+class IncidentMap:
+    """(article id, sentence index) -> the id of the incident its mentions went to, the last in ledger order
+    (date, id) when they went to several (a sentence listing towns): what a full pass over the incidents in
+    that order gives, kept as incidents come and go (take the old out before putting the new in)."""
+
+    def __init__(self):
+        self.at: dict[tuple, str] = {}
+        self._holders: dict[tuple, dict[str, tuple]] = {}  # sentence -> ids of its incidents -> their order
+
+    def add(self, incident: Incident) -> None:
+        order = _incident_order(incident)
+        for mention in incident.mentions:
+            key = (mention.article_id, mention.sentence_index)
+            holders = self._holders.setdefault(key, {})
+            holders[incident.id] = order
+            self.at[key] = max(holders, key=holders.__getitem__)
+
+    def remove(self, incident: Incident) -> None:
+        for mention in incident.mentions:
+            key = (mention.article_id, mention.sentence_index)
+            holders = self._holders.get(key, {})
+            holders.pop(incident.id, None)
+            if holders:
+                self.at[key] = max(holders, key=holders.__getitem__)
+            else:
+                self._holders.pop(key, None)
+                self.at.pop(key, None)
+
+
 class ClusterBook:
     """What the last clustering did, kept by a live ledger so that the next one redoes only what changed.
 
@@ -280,6 +309,7 @@ class ClusterBook:
         self.answering: dict[int, dict[int, _Mention]] = {}  # id of a cluster -> the denials answering it
         self.made_of: dict[int, tuple] = {}  # id of a cluster -> the key of its incident in `incidents`
         self.ordered_incidents: list[Incident] = []
+        self.where = IncidentMap()  # the sentences of the incidents in `ordered_incidents`
 
     def incident(self, cluster: _Cluster, made: dict) -> Incident:
         """The cluster's incident, made again only when its mentions or denials differ from last time;
@@ -339,6 +369,9 @@ def cluster_incidents(per_article: Iterable[tuple[tuple[_Mention, ...], tuple[_M
     book.incidents = made
     book.made_of = {id(c): key for c, key in zip(clusters, made)}
     book.ordered_incidents = sorted(incidents, key=_incident_order)
+    book.where = IncidentMap()
+    for incident in book.ordered_incidents:
+        book.where.add(incident)
     return list(book.ordered_incidents)
 
 
@@ -417,7 +450,10 @@ def _answered_again(index: _CellIndex, change: _Change, denials: list[_Mention],
         now[cid] = (next(iter(made_now)), made_now)
     before = [book.made_of.pop(k) for k in [*dropped, *changed] if k in book.made_of]
     kept_keys = {key for key, _ in now.values()}
-    gone = {id(entry[1]) for key in before if key not in kept_keys and (entry := book.incidents.pop(key, None))}
+    left = [entry[1] for key in before if key not in kept_keys and (entry := book.incidents.pop(key, None))]
+    for incident in left:
+        book.where.remove(incident)
+    gone = set(map(id, left))
     ordered = [i for i in book.ordered_incidents if id(i) not in gone]
     listed = {id(i) for i in ordered}
     for cid, (key, made_now) in now.items():
@@ -427,6 +463,7 @@ def _answered_again(index: _CellIndex, change: _Change, denials: list[_Mention],
         if id(incident) not in listed:
             bisect.insort(ordered, incident, key=_incident_order)
             listed.add(id(incident))
+            book.where.add(incident)
     book.ordered_incidents = ordered
     return list(ordered)
 

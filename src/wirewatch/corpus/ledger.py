@@ -94,7 +94,7 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
     incidents = incidents_now()
     if dates.from_incidents(incidents):
         incidents = incidents_now()
-    incident_at = {(m.article_id, m.sentence_index): i.id for i in incidents for m in i.mentions}
+    incident_at = dict(memo.clusters.where.at)  # (a copy: the series book compares it with the next one's)
     eventful = _Eventful(lambda a: memo.get("eventful", a, None, lambda: eventful_sentences(by_id[a])) if a in by_id else ())
     series = memo.series.update(
         memo.by_article("figures", ids, None, (), lambda a: article_figures(by_id[a])),
