@@ -100,7 +100,7 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
         memo.by_article("figures", ids, None, (), lambda a: article_figures(by_id[a])),
         lambda f, a: dates.in_sentence(f, a)[0], incident_at, eventful, group_of, dates.stamp, moved,
         memo.changed["figures"])
-    incidents = with_fatalities(incidents, series, memo.fatalities)
+    incidents = with_fatalities(incidents, series, memo.fatalities, memo.series)
 
     def agreement_date(agreement, article_id):
         stated = dates.of_agreement(agreement, article_id)

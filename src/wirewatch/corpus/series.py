@@ -250,6 +250,8 @@ class SeriesBook:
         self._with_office: dict[str, set[str]] = {}  # office -> ids of the articles with a claimant of it
         self._owners: dict[str, str] = {}
         self._sorted: list[tuple[tuple, FigureSeries]] = []  # (sort key, series), sorted
+        self.tied: dict[str, list[FigureSeries]] = {}  # incident id -> the killed counts of that incident
+        self.retied: set[str] = set()  # the incidents whose counts the last update changed
 
     def update(self, found: dict[str, tuple], as_of, incident_at: dict, eventful, voices: dict[str, str],
                stamp_of: Callable[[str], object], moved: Iterable[str], changed: Iterable[str] | None = None
@@ -316,9 +318,11 @@ class SeriesBook:
             dirty |= self._by_where.get(where, set())
         self._incident_at, self._incident_ids, self._owners = incident_at, incident_ids, owners
         ordered = self._sorted
+        self.retied = set()
         for part in dirty:
             for item in self._parts.pop(part, ()):
                 del ordered[bisect.bisect_left(ordered, _sort_key(*item), key=_first)]
+                self._tie(item[0], present=False)
             members = self._members.get(part)
             if not members:
                 self._members.pop(part, None)
@@ -326,7 +330,19 @@ class SeriesBook:
             self._parts[part] = _series_of([x for a in sorted(members) for x in articles[a][2][part]], incident_ids)
             for item in self._parts[part]:
                 bisect.insort(ordered, (_sort_key(*item), item[0]), key=_first)
+                self._tie(item[0])
         return list(map(itemgetter(1), ordered))
+
+    def _tie(self, series: FigureSeries, present: bool = True) -> None:
+        """Keep `tied` (incident id -> the killed counts of that incident) as series come and go; `retied` collects
+        the incidents whose counts changed in this update."""
+        if series.kind is FigureKind.KILLED and series.scope == INCIDENT and series.incident:
+            counts = self.tied.setdefault(series.incident, [])
+            if present:
+                counts.append(series)
+            else:
+                counts[:] = [s for s in counts if s is not series]
+            self.retied.add(series.incident)
 
     def _leave(self, article_id: str) -> set[tuple]:
         """Take an article's figures out; the parts they were in."""
@@ -489,31 +505,36 @@ def conservative(series: list[FigureSeries], kind: FigureKind = FigureKind.KILLE
     return found[0] if found else None
 
 
-def with_fatalities(incidents, series: list[FigureSeries], kept: dict | None = None) -> list:
+def with_fatalities(incidents, series: list[FigureSeries], kept: dict | None = None,
+                    book: SeriesBook | None = None) -> list:
     """The incidents with their fatalities: the lowest latest "all" killed count among the claimants that
     give one for that incident; without one, the largest single-group count (a floor, never a sum of
     groups); None when no figure is tied to the incident. A conflict-wide toll never counts.
 
-    kept: what a live ledger keeps between builds, id of an incident -> (it, its tied series, it with its
-    count), so that an incident the clustering handed back unchanged, with the same series tied to it, is
-    neither counted nor copied again at each update (emptied and refilled with this build's)."""
-    tied: dict[str, list[FigureSeries]] = {}
-    for s in series:
-        if s.kind is FigureKind.KILLED and s.scope == INCIDENT and s.incident:
-            tied.setdefault(s.incident, []).append(s)
-    out = []
-    last, now = (kept if kept is not None else {}), {}
-    for incident in incidents:
-        found = tied.get(incident.id, [])
-        made = last.get(id(incident))
-        if made is None or made[0] is not incident or made[1] != found:
-            totals = [s.latest.value for s in found if s.group == ALL]
-            value = min(totals) if totals else max((s.latest.value for s in found), default=None)
-            made = (incident, found, incident if incident.fatalities == value
-                    else dataclasses.replace(incident, fatalities=value))
-        now[id(incident)] = made
-        out.append(made[2])
-    if kept is not None:
-        kept.clear()
-        kept.update(now)
-    return out  # an incident already carrying its count is kept as it is: no copy of each at every live update
+    kept and book: what a live ledger keeps between builds, id of an incident -> (it, it with its count), and
+    the series book that made the series (its incidents' counts, and which of them changed), so that only the
+    incidents the clustering made again or whose counts changed are counted and copied again."""
+    if book is None:
+        tied: dict[str, list[FigureSeries]] = {}
+        for s in series:
+            if s.kind is FigureKind.KILLED and s.scope == INCIDENT and s.incident:
+                tied.setdefault(s.incident, []).append(s)
+        return [_with_count(incident, tied.get(incident.id, [])) for incident in incidents]
+    kept = kept if kept is not None else {}
+    for key in [k for k, (incident, _) in kept.items() if incident.id in book.retied] if book.retied else ():
+        del kept[key]
+    out = [kept.get(id(incident)) for incident in incidents]
+    for n in [n for n, made in enumerate(out) if made is None]:
+        incident = incidents[n]
+        out[n] = (incident, _with_count(incident, book.tied.get(incident.id, [])))
+    kept.clear()
+    kept.update(zip(map(id, incidents), out))
+    out = list(map(itemgetter(1), out))
+    return out
+
+
+def _with_count(incident, found: list[FigureSeries]):
+    """The incident with its fatalities from the killed counts tied to it (itself when it carries them already)."""
+    totals = [s.latest.value for s in found if s.group == ALL]
+    value = min(totals) if totals else max((s.latest.value for s in found), default=None)
+    return incident if incident.fatalities == value else dataclasses.replace(incident, fatalities=value)
