@@ -78,7 +78,8 @@ class LiveLedger:
     def _build(self) -> Ledger:
         self._memo.take(self._fresh)
         self._fresh = []
-        return build_ledger(None, self._grouper.groups(), self._memo, self._grouper.group_of())
+        return build_ledger(None, self._grouper.groups(), self._memo, self._grouper.group_of(),
+                            self._grouper.regrouped())
 
     def __len__(self) -> int:
         return len(self._extractions)

@@ -47,24 +47,25 @@ class Ledger:
 
 
 def build_ledger(extractions: Iterable[Extraction] | None, groups: list[SourceGroup] | None = None,
-                 memo: ArticleMemo | None = None, group_of: dict[str, str] | None = None) -> Ledger:
+                 memo: ArticleMemo | None = None, group_of: dict[str, str] | None = None,
+                 regrouped: set[str] | None = None) -> Ledger:
     """The ledger of the given extractions, from their stored mentions (places as extraction resolved them;
     dates from the stored date mentions, resolved by corpus/dating.py against publication dates the corpus may
     infer); the same extractions always give the same ids.
 
-    groups: the articles' source groups when the caller keeps them up to date (corpus/incremental.py), and
-    group_of each article's group id;
+    groups: the articles' source groups when the caller keeps them up to date (corpus/incremental.py), with
+    group_of each article's group id and regrouped the articles whose group may have changed since the last build;
     memo: what the caller kept of each article from earlier builds (corpus/memo.py); none is a full rebuild.
     extractions None: the articles the memo's index holds (a live ledger gives them to it as they come).
 
     The cycle collector runs less often while the ledger is built (wirewatch/collector.py): a build makes
     many objects and keeps most, and each full collection would walk every one, a live ledger's memo too."""
     with fewer_collections():
-        return _build_ledger(extractions, groups, memo, group_of)
+        return _build_ledger(extractions, groups, memo, group_of, regrouped)
 
 
 def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] | None,
-                  memo: ArticleMemo | None, group_of: dict[str, str] | None) -> Ledger:
+                  memo: ArticleMemo | None, group_of: dict[str, str] | None, hint: set[str] | None) -> Ledger:
     memo = memo or ArticleMemo()
     index = memo.articles(extractions)
     ids, by_id = index.ids, index.by_id
@@ -82,7 +83,7 @@ def _build_ledger(extractions: Iterable[Extraction], groups: list[SourceGroup] |
     def incident_mentions(article_id):
         return article_mentions(by_id[article_id], group_of[article_id], resolver, event_date)
 
-    regrouped = memo.regrouped(group_of)
+    regrouped = memo.regrouped(group_of, hint)
     moved = index.undated | regrouped  # the articles whose stamp may differ from the last build's
 
     def incidents_now():

@@ -177,10 +177,15 @@ class ArticleMemo:
             union.update(values[article_id])
         return union
 
-    def regrouped(self, group_of: dict[str, str]) -> set[str]:
-        """The articles whose source group differs from the one the last build gave them (new ones included)."""
+    def regrouped(self, group_of: dict[str, str], hint: set[str] | None = None) -> set[str]:
+        """The articles whose source group differs from the one the last build gave them (new ones included);
+        hint: those whose group may differ, when the caller knows (a live ledger's grouper), else any."""
         last, self._group_of = self._group_of, group_of
-        return set() if last is group_of else {a for a, _ in group_of.items() - last.items()}
+        if last is group_of:
+            return set()
+        if hint is not None and len(last) <= len(group_of):
+            return {a for a in hint if last.get(a) != group_of.get(a)}
+        return {a for a, _ in group_of.items() - last.items()}
 
     def forget(self, article_ids: Iterable[str]) -> None:
         article_ids = list(article_ids)

@@ -113,6 +113,7 @@ class SourceGrouper:
         self._groups: dict[str, SourceGroup] = {}  # component root -> its group, while it is unchanged
         self._changed: set[str] = set()  # roots whose group is to be made again
         self._group_of: dict[str, str] = {}  # article id -> its group's id
+        self._regrouped: set[str] = set()  # members of the groups made again since `regrouped` was last asked
 
     def add(self, articles: Iterable[Article]) -> None:
         """Add the articles not yet added (an article is known by its id, whose text never changes)."""
@@ -152,6 +153,7 @@ class SourceGrouper:
         for root in sorted(self._changed):
             group = self._groups[root] = _group([self._by_id[i] for i in self._members[root]])
             self._group_of.update(dict.fromkeys(group.members, group.id))
+            self._regrouped.update(group.members)
         self._changed.clear()
         return sorted(self._groups.values(), key=attrgetter("id"))
 
@@ -159,6 +161,12 @@ class SourceGrouper:
         """Article id -> the id of its source group (a new dictionary: the grouper's own changes as articles come)."""
         self.groups()
         return dict(self._group_of)
+
+    def regrouped(self) -> set[str]:
+        """The articles whose group was made again since the last time this was asked (their group id may differ)."""
+        self.groups()
+        found, self._regrouped = self._regrouped, set()
+        return found
 
 
 # Bands and rows per band that datasketch's LSH chooses for the threshold (its optimum for equal weights
