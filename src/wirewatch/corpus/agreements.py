@@ -102,8 +102,9 @@ def build_agreements(
     kind on or before the article's date. Mentions found records in the order of their dates (then of the
     articles), so the earliest report of an arrangement founds its record. Undated mentions (an undated
     article) found undated records, merged by kind and a party in common. book: the founding drafts a live
-    ledger keeps between builds (`DraftBook`; none: drafted from scratch, with the same result). facts: the articles' mentions and accusations, in the order of the
-    articles, as `article_agreements` and `article_accusations` give them (a live ledger passes the ones it keeps).
+    ledger keeps between builds (`DraftBook`; none: drafted from scratch, with the same result). facts: the
+    articles' mentions and accusations, in the order of the articles, as `article_agreements` and
+    `article_accusations` give them (a live ledger passes the ones it keeps).
     """
     if facts is None:
         extractions = list(extractions)

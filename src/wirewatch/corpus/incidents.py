@@ -96,7 +96,8 @@ class _Cluster:
         self.by_article.setdefault(mention.article_id, []).append(mention)
 
     def remake(self, mentions: list[_Mention]) -> None:
-        """Become the cluster of these mentions alone (in place: the index holds it), as if they had been its only ones."""
+        """Become the cluster of these mentions alone, as if they had been its only ones (in place: the index
+        holds it)."""
         fresh = _Cluster(number=self.number, denials=self.denials)
         for f in dataclasses.fields(self):
             setattr(self, f.name, getattr(fresh, f.name))
@@ -420,7 +421,8 @@ def _answered_again(index: _CellIndex, change: _Change, denials: list[_Mention],
             listed.sort(key=_number)
         for article_id in before | now:
             affected.update(book.denials_by_article.get(article_id, ()))
-    for cell, anchor in [*change.left, *(entry for c in change.changed.values() for entry in index.entries_of.get(id(c), ()))]:
+    entries = [*change.left, *(entry for c in change.changed.values() for entry in index.entries_of.get(id(c), ()))]
+    for cell, anchor in entries:
         affected.update(i for i, d in book.denials_by_cell.get(cell, {}).items()
                         if d.date is None or anchor is None or abs(d.date - anchor) <= DAY)
     touched: dict[int, _Cluster] = {}
