@@ -86,6 +86,7 @@ class ArticleMemo:
         self._stamps: dict[str, dict[str, Any]] = {}  # kind -> article id -> the stamp of that value
         self._merged: dict[str, dict] = {}  # kind -> the union of its articles' dictionaries (`merged`)
         self.changed: dict[str, set[str]] = {}  # kind -> the articles its last `by_article` asked again or dropped
+        self.dropped: dict[str, dict[str, Any]] = {}  # kind -> the values its last `by_article` dropped
         self._told: dict[str, tuple] = {}  # kind -> (the index, how many of its additions) its values have seen
         self.series = SeriesBook()
         self.clusters = ClusterBook()
@@ -142,10 +143,12 @@ class ArticleMemo:
             stamp = stamps[article_id] = None if stamp_of is None else stamp_of(article_id)
             values[article_id] = self.get(kind, article_id, stamp, lambda a=article_id: compute(a))
         self.changed[kind] = set(todo)
+        self.dropped[kind] = {}
         if len(values) != len(article_ids):  # articles left the corpus since the last gather
             wanted = set(article_ids)
             for gone in [a for a in values if a not in wanted]:
-                del values[gone], stamps[gone]
+                self.dropped[kind][gone] = values.pop(gone)
+                del stamps[gone]
                 self.changed[kind].add(gone)
         return values
 
@@ -160,21 +163,15 @@ class ArticleMemo:
 
     def merged(self, kind: str, article_ids: list[str], compute: Callable[[str], dict]) -> dict:
         """The union of compute(a), a dictionary keyed by the article's own keys, over the articles; kept up to
-        date as articles come, go or are forgotten (the caller copies it: it changes with the next build)."""
+        date as `by_article` asks articles again or drops them, and as they are forgotten (the caller copies
+        it: it changes with the next build)."""
         union = self._merged.setdefault(kind, {})
-        values = self._gathered.setdefault(kind, {})
-        stamps = self._stamps.setdefault(kind, {})
-        fresh = self._new_to(kind, article_ids, values)
-        if len(values) + len(fresh) != len(article_ids):  # articles left the corpus since the last build
-            wanted = set(article_ids)
-            for gone in [a for a in values if a not in wanted]:
-                for key in values.pop(gone):
-                    union.pop(key, None)
-                stamps.pop(gone, None)
-        for article_id in fresh:
-            values[article_id] = self.get(kind, article_id, None, lambda a=article_id: compute(a))
-            stamps[article_id] = None
-            union.update(values[article_id])
+        values = self.by_article(kind, article_ids, None, (), compute)
+        for value in self.dropped[kind].values():
+            for key in value:
+                union.pop(key, None)
+        for article_id in self.changed[kind]:
+            union.update(values.get(article_id, ()))
         return union
 
     def regrouped(self, group_of: dict[str, str], hint: set[str] | None = None) -> set[str]:

@@ -321,7 +321,7 @@ class SeriesBook:
         self.retied = set()
         for part in dirty:
             for item in self._parts.pop(part, ()):
-                del ordered[bisect.bisect_left(ordered, _sort_key(*item), key=_first)]
+                del ordered[bisect.bisect_left(ordered, _sort_key(*item), key=itemgetter(0))]
                 self._tie(item[0], present=False)
             members = self._members.get(part)
             if not members:
@@ -329,7 +329,7 @@ class SeriesBook:
                 continue
             self._parts[part] = _series_of([x for a in sorted(members) for x in articles[a][2][part]], incident_ids)
             for item in self._parts[part]:
-                bisect.insort(ordered, (_sort_key(*item), item[0]), key=_first)
+                bisect.insort(ordered, (_sort_key(*item), item[0]), key=itemgetter(0))
                 self._tie(item[0])
         return list(map(itemgetter(1), ordered))
 
@@ -361,10 +361,6 @@ def _sort_key(series: FigureSeries, article_id: str, index: int) -> tuple:
     figure's article and place in it."""
     return (series.claimant, series.kind.value, series.group, series.scope, series.incident or "",
             series.voice or "", article_id, index)
-
-
-def _first(item: tuple):
-    return item[0]
 
 
 def _series_of(keyed: list[tuple], incident_ids: set) -> list[tuple[FigureSeries, str, int]]:
@@ -521,16 +517,14 @@ def with_fatalities(incidents, series: list[FigureSeries], kept: dict | None = N
                 tied.setdefault(s.incident, []).append(s)
         return [_with_count(incident, tied.get(incident.id, [])) for incident in incidents]
     kept = kept if kept is not None else {}
-    for key in [k for k, (incident, _) in kept.items() if incident.id in book.retied] if book.retied else ():
-        del kept[key]
-    out = [kept.get(id(incident)) for incident in incidents]
+    out = [None if (made := kept.get(id(incident))) is None or incident.id in book.retied else made
+           for incident in incidents]
     for n in [n for n, made in enumerate(out) if made is None]:
         incident = incidents[n]
         out[n] = (incident, _with_count(incident, book.tied.get(incident.id, [])))
     kept.clear()
     kept.update(zip(map(id, incidents), out))
-    out = list(map(itemgetter(1), out))
-    return out
+    return list(map(itemgetter(1), out))
 
 
 def _with_count(incident, found: list[FigureSeries]):
